@@ -1,0 +1,94 @@
+"""The ``check`` step as one call: read the file, map its columns, validate. Used by the CLI and,
+through a worker thread, by the wizard."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping as MappingType
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from desktop_app.errors import UsageError
+from desktop_app.intake import RawTable, read_table
+from desktop_app.mapping import BreakdownColumn, ColumnSuggestion, Mapping
+from desktop_app.mapping.store import check_mapping_fits, load_mapping
+from desktop_app.mapping.suggest import suggest_mapping
+from desktop_app.profiles import Programme, load_programme_by_id
+from desktop_app.validation import ValidationResult, validate
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    programme_id: str
+    sheet: str | None = None
+    header_row: int | None = None
+    mapping_path: Path | None = None
+    breakdowns: tuple[str, ...] = ()  # source headers the user marks as breakdowns
+    peildatum: dt.date | None = None  # default: today
+    population: MappingType[str, bool] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, eq=False)
+class CheckResult:
+    source: Path
+    programme: Programme
+    table: RawTable
+    mapping: Mapping
+    mapping_origin: str  # "suggested" or "file"
+    suggestions: tuple[ColumnSuggestion, ...]
+    possible_breakdowns: tuple[BreakdownColumn, ...]
+    validation: ValidationResult
+    peildatum: dt.date
+
+    @property
+    def exit_code(self) -> int:
+        """0: no errors; 1: errors found (2, unusable input, is raised as an AppError)."""
+        return 1 if self.validation.has_errors else 0
+
+
+def header_hints(programme: Programme) -> list[str]:
+    """Header spellings the programme knows: they help find the header row under title rows."""
+    hints: list[str] = []
+    for employee_field in programme.employee_fields:
+        hints += employee_field.synonyms
+    for breakdown in programme.breakdowns:
+        hints += breakdown.synonyms
+    return hints
+
+
+def run_check(path: Path, options: CheckOptions) -> CheckResult:
+    """Read + map + validate. Raises an AppError (exit code 2) when the input cannot be used."""
+    programme = load_programme_by_id(options.programme_id)
+    saved = load_mapping(options.mapping_path) if options.mapping_path else None
+    sheet = options.sheet or (saved.sheet if saved else None)
+    header_row = options.header_row or (saved.header_row if saved else None)
+    table = read_table(path, sheet=sheet, header_row=header_row, header_hints=header_hints(programme))
+    missing = [h for h in options.breakdowns if h not in table.headers]
+    if missing:
+        raise UsageError("cli.breakdown-not-found", columns=missing, available=list(table.headers))
+    marked = tuple(dict.fromkeys([*(b.header for b in saved.breakdowns), *options.breakdowns])) \
+        if saved else options.breakdowns
+    suggested, suggestions, possible = suggest_mapping(
+        table.headers, programme, marked, sheet=table.sheet, header_row=table.header_row
+    )
+    if saved:
+        known = {b.header: b for b in saved.breakdowns}
+        breakdowns = tuple(known.get(b.header, b) for b in suggested.breakdowns)
+        mapping = replace(saved, breakdowns=breakdowns, sheet=table.sheet, header_row=table.header_row)
+        check_mapping_fits(mapping, table.headers, programme)
+        suggestions = ()
+    else:
+        mapping = suggested
+    peildatum = options.peildatum or dt.date.today()
+    validation = validate(table, programme, mapping, peildatum, dict(options.population))
+    return CheckResult(
+        source=Path(path),
+        programme=programme,
+        table=table,
+        mapping=mapping,
+        mapping_origin="file" if saved else "suggested",
+        suggestions=suggestions,
+        possible_breakdowns=possible,
+        validation=validation,
+        peildatum=peildatum,
+    )

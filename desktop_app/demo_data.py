@@ -1,0 +1,165 @@
+"""Synthetic staff for the demo, the tests and the benchmarks: realistic, deterministic, fictitious.
+
+Every person is invented: BSNs are random numbers that pass the eleven-test, addresses are random
+postcodes. ``messy=True`` adds the mistakes real HR exports have, each at a known row, so the demo
+shows what the checks find.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+HEADERS: tuple[str, ...] = (
+    "Personeelsnummer",
+    "Naam",
+    "BSN",
+    "Geboortedatum",
+    "Geslacht",
+    "Postcode",
+    "Huisnummer",
+    "Toevoeging",
+    "Datum in dienst",
+    "Datum uit dienst",
+    "Afdeling",
+    "Functieschaal",
+    "Deeltijdfactor",
+)
+
+DEPARTMENTS: tuple[str, ...] = (
+    "Bestuursondersteuning",
+    "Financiën",
+    "HR",
+    "ICT",
+    "Publiekszaken",
+    "Ruimtelijke ontwikkeling",
+    "Sociaal domein",
+    "Beheer openbare ruimte",
+    "Klantcontactcentrum",
+    "Juridische zaken",
+)
+_SURNAMES = ("de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "Yılmaz", "El Amrani",
+             "Öztürk", "Mulder", "de Boer", "Bos", "Nguyen", "Kaya", "Dekker", "Dijkstra")
+_INITIALS = "ABCDEFGHIJKLMNOPRSTW"
+
+
+def bsn_check_digit(first_eight: str) -> int | None:
+    """The ninth digit that makes ``first_eight`` a valid BSN, or None when none exists."""
+    total = sum((9 - i) * int(d) for i, d in enumerate(first_eight))
+    digit = total % 11
+    return None if digit == 10 else digit
+
+
+def _unique_bsns(rng: random.Random, n: int) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    while len(out) < n:
+        first = f"{rng.randrange(1_000_000, 99_999_999):08d}"
+        digit = bsn_check_digit(first)
+        if digit is None:
+            continue
+        bsn = first + str(digit)
+        if bsn not in seen:
+            seen.add(bsn)
+            out.append(bsn)
+    return out
+
+
+def _postcode(rng: random.Random) -> str:
+    while True:
+        letters = chr(65 + rng.randrange(26)) + chr(65 + rng.randrange(26))
+        if letters not in ("SA", "SD", "SS"):  # not issued by PostNL
+            return f"{rng.randrange(1000, 10000)}{letters}"
+
+
+@dataclass(frozen=True)
+class StaffOptions:
+    n: int = 300
+    seed: int = 2026
+    peildatum: dt.date = dt.date(2026, 1, 1)
+    messy: bool = False
+
+
+def staff_rows(options: StaffOptions) -> Iterator[list[object]]:
+    """Rows in HEADERS order; dates as ``datetime.date``, BSN as text with leading zeros."""
+    rng = random.Random(options.seed)
+    bsns = _unique_bsns(rng, options.n)
+    peil = options.peildatum
+    for i in range(options.n):
+        birth = peil - dt.timedelta(days=rng.randrange(18 * 365, 66 * 365))
+        start = peil - dt.timedelta(days=rng.randrange(30, 35 * 365))
+        start = max(start, birth + dt.timedelta(days=18 * 365))
+        end = None
+        if rng.random() < 0.03:
+            end = peil + dt.timedelta(days=rng.randrange(1, 400))
+        sex = rng.choices(("M", "V", "X"), weights=(48, 51, 1))[0]
+        suffix = rng.choices(("", "A", "B", "bis", "2"), weights=(85, 6, 4, 1, 4))[0]
+        yield [
+            f"P{100000 + i}",
+            f"{rng.choice(_INITIALS)}. {rng.choice(_SURNAMES)}",
+            bsns[i],
+            birth,
+            sex,
+            _postcode(rng),
+            rng.randrange(1, 300),
+            suffix,
+            start,
+            end,
+            rng.choices(DEPARTMENTS, weights=(4, 8, 5, 9, 14, 10, 22, 15, 9, 4))[0],
+            f"Schaal {rng.randrange(4, 15)}",
+            rng.choice((1.0, 1.0, 0.8, 0.9, 0.5, 0.6)),
+        ]
+
+
+# The mistakes the demo carries, by data-row index (0-based): what an officer would meet.
+MESSY_MISTAKES = {
+    4: "bsn typo (fails the eleven-test)",
+    11: "birth date as text d-m-yyyy (fine) ",
+    17: "sex written 'Vrouw' (mapped)",
+    23: "duplicate of row 3's person",
+    31: "birth date impossible (31-02-1980)",
+    42: "postcode missing",
+    57: "start date after the peildatum",
+}
+
+
+def messy_rows(options: StaffOptions) -> list[list[object]]:
+    """Staff rows with the mistakes of MESSY_MISTAKES and a 'Totaal' row at the end."""
+    rows = list(staff_rows(options))
+    for row in rows:  # exports store the BSN as a number: leading zeros are lost
+        row[2] = int(row[2])
+    if len(rows) > 60:
+        rows[4][2] = rows[4][2] // 10 * 10 + (rows[4][2] + 1) % 10
+        rows[11][3] = rows[11][3].strftime("%-d-%-m-%Y")
+        rows[17][4] = "Vrouw"
+        rows[23][2:8] = rows[3][2:8]
+        rows[31][3] = "31-02-1980"
+        rows[42][5] = ""
+        rows[57][8] = options.peildatum + dt.timedelta(days=40)
+    rows.append(["Totaal", "", "", "", "", "", "", "", "", "", "", "", float(len(rows))])
+    return rows
+
+
+def write_demo_workbook(path: Path, options: StaffOptions | None = None) -> Path:
+    """An .xlsx like an HR export: a title row, a blank row, headers, dates as date cells."""
+    from openpyxl import Workbook
+
+    options = options or StaffOptions(messy=True)
+    rows = messy_rows(options) if options.messy else list(staff_rows(options))
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Personeel"
+    sheet.append([f"Personeelsoverzicht peildatum {options.peildatum:%d-%m-%Y}"])
+    sheet.append([])
+    sheet.append(list(HEADERS))
+    for row in rows:
+        sheet.append(row)
+    for cells in sheet.iter_rows(min_row=4):
+        for cell in cells:
+            if isinstance(cell.value, dt.date):
+                cell.number_format = "DD-MM-YYYY"
+    workbook.save(path)
+    return path

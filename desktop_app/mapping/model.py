@@ -1,0 +1,60 @@
+"""Which source column feeds which programme field, and how coded values translate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping as MappingType
+
+
+@dataclass(frozen=True)
+class ColumnSuggestion:
+    """A proposed source column for a programme field, with how sure we are (0..1) and why."""
+
+    field_id: str
+    header: str
+    confidence: float
+    reason: str  # "exact", "synonym", "fuzzy", "content"
+
+
+@dataclass(frozen=True)
+class BreakdownColumn:
+    """A source column the user marked as a breakdown (subgroup), optionally tied to a programme
+    breakdown kind (``organisational_unit``, ``function_level``, ...)."""
+
+    header: str
+    breakdown_id: str | None = None
+
+
+def _frozen(mapping: MappingType) -> MappingType:
+    return MappingProxyType(dict(mapping))
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """The user's mapping for one programme; saved as JSON so next year's export maps in one step.
+
+    ``value_maps[field_id]`` maps a source value, normalised with
+    :func:`desktop_app.mapping.normalise.normalise_value`, to one of the field's codes.
+    """
+
+    programme_id: str
+    fields: MappingType[str, str] = field(default_factory=dict)  # field id -> source header
+    value_maps: MappingType[str, MappingType[str, str]] = field(default_factory=dict)
+    breakdowns: tuple[BreakdownColumn, ...] = ()
+    sheet: str | None = None
+    header_row: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "fields", _frozen(self.fields))
+        object.__setattr__(
+            self, "value_maps", _frozen({k: _frozen(v) for k, v in self.value_maps.items()})
+        )
+        object.__setattr__(self, "breakdowns", tuple(self.breakdowns))
+
+    def header_for(self, field_id: str) -> str | None:
+        return self.fields.get(field_id)
+
+    @property
+    def used_headers(self) -> set[str]:
+        return set(self.fields.values()) | {b.header for b in self.breakdowns}

@@ -1,0 +1,85 @@
+"""Findings and the validated, typed table."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+import numpy as np
+import pandas as pd
+
+from desktop_app.messages import DEFAULT_LANGUAGE, Message
+
+
+class Severity(StrEnum):
+    ERROR = "error"  # blocks packaging
+    WARNING = "warning"  # the officer acknowledges it
+
+
+class Code(StrEnum):
+    """Stable finding codes (the CLI's JSON and the wizard's filter use these)."""
+
+    INVALID_IDENTIFIER = "invalid-identifier"
+    DUPLICATE_PERSON = "duplicate-person"
+    MISSING_VALUE = "missing-value"
+    INVALID_VALUE = "invalid-value"  # malformed postcode, house number, number, ...
+    INVALID_DATE = "invalid-date"
+    IMPLAUSIBLE_DATE = "implausible-date"
+    UNKNOWN_CODE = "unknown-code"
+    OUTSIDE_POPULATION = "outside-population"
+    UNMAPPED_FIELD = "unmapped-field"
+    BLANK_ROW = "blank-row"
+    TOTAL_ROW = "total-row"
+    NO_DATA = "no-data"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: how bad, a stable code, the field, the Excel rows (sorted), a message."""
+
+    severity: Severity
+    code: Code
+    field: str | None
+    rows: tuple[int, ...]
+    message: Message
+    column: str | None = None  # column letter in the source, when one column is at fault
+
+    def render(self, language: str = DEFAULT_LANGUAGE) -> str:
+        return self.message.render(language)
+
+    def to_json(self, language: str = DEFAULT_LANGUAGE) -> dict:
+        return {
+            "severity": str(self.severity),
+            "code": str(self.code),
+            "field": self.field,
+            "column": self.column,
+            "rows": list(self.rows),
+            "message": self.render(language),
+        }
+
+
+@dataclass(frozen=True, eq=False)
+class ValidationResult:
+    """What validation hands on.
+
+    ``records`` has one row per data row of the source (index: Excel row numbers) and one column per
+    mapped field id, typed: dates as ``datetime64[ns]`` (NaT when empty or invalid), codes as the
+    profile's code (``None`` when unknown), identifiers normalised (BSN padded to 9 digits), text
+    stripped. Breakdown columns are named ``breakdown:<source header>``. ``included`` marks the rows
+    that belong to the population (not blank, not a total row, inside the peildatum).
+    """
+
+    findings: tuple[Finding, ...]
+    records: pd.DataFrame
+    included: np.ndarray
+    identification_key: str | None = None
+    notes: tuple[Message, ...] = field(default_factory=tuple)
+
+    def counts(self) -> dict[str, int]:
+        tally = Counter(str(f.severity) for f in self.findings)
+        return {"error": tally.get("error", 0), "warning": tally.get("warning", 0)}
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity is Severity.ERROR for f in self.findings)
