@@ -54,7 +54,7 @@ def make_xlsx(path: Path, rows: int) -> None:
 def make_csv(path: Path, rows: int) -> None:
     from desktop_app.demo_data import HEADERS, StaffOptions, staff_rows
 
-    with path.open("w", encoding="cp1252", newline="") as stream:
+    with path.open("w", encoding="cp1252", errors="replace", newline="") as stream:
         stream.write(";".join(HEADERS) + "\r\n")
         for row in staff_rows(StaffOptions(n=rows, seed=2)):
             cells = []
@@ -75,7 +75,9 @@ def child(kind: str, path: str) -> None:
     if kind == "check":
         from desktop_app.check import CheckOptions, run_check
 
-        options = CheckOptions("cbs-barometer-ingezoomd", breakdowns=("Afdeling",), peildatum=PEILDATUM)
+        options = CheckOptions(
+            "cbs-barometer-ingezoomd", breakdowns=("Afdeling",), peildatum=PEILDATUM
+        )
         started = time.perf_counter()
         result = run_check(Path(path), options)
         rows = result.table.n_rows
@@ -83,7 +85,9 @@ def child(kind: str, path: str) -> None:
         from python_calamine import CalamineWorkbook
 
         started = time.perf_counter()
-        rows = len(CalamineWorkbook.from_path(path).get_sheet_by_index(0).to_python(skip_empty_area=False))
+        rows = len(
+            CalamineWorkbook.from_path(path).get_sheet_by_index(0).to_python(skip_empty_area=False)
+        )
     elif kind == "pandas-openpyxl":
         import pandas as pd
 
@@ -119,15 +123,25 @@ def run(kinds: list[tuple[str, int]], path: Path, baseline: str) -> None:
     for kind, repeat in kinds:
         samples = [measure(kind, path) for _ in range(repeat)]
         seconds = [s for s, _, _ in samples]
-        results[kind] = (statistics.median(seconds), min(seconds), max(seconds),
-                         max(m for _, m, _ in samples), samples[0][2], repeat)
+        results[kind] = (
+            statistics.median(seconds),
+            min(seconds),
+            max(seconds),
+            max(m for _, m, _ in samples),
+            samples[0][2],
+            repeat,
+        )
     base = results[baseline][0]
     print(f"\n{path.name} ({path.stat().st_size / 1e6:.1f} MB)")
-    print(f"  {'measurement':<18}{'median s':>10}{'min':>8}{'max':>8}{'peak MB':>10}{'rows':>10}"
-          f"{'runs':>6}{'vs ' + baseline:>18}")
+    print(
+        f"  {'measurement':<18}{'median s':>10}{'min':>8}{'max':>8}{'peak MB':>10}{'rows':>10}"
+        f"{'runs':>6}{'vs ' + baseline:>18}"
+    )
     for kind, (median, low, high, peak, rows, repeat) in results.items():
-        print(f"  {kind:<18}{median:>10.2f}{low:>8.2f}{high:>8.2f}{peak:>10.0f}{rows:>10}{repeat:>6}"
-              f"{median / base:>17.2f}x")
+        print(
+            f"  {kind:<18}{median:>10.2f}{low:>8.2f}{high:>8.2f}{peak:>10.0f}{rows:>10}{repeat:>6}"
+            f"{median / base:>17.2f}x"
+        )
 
 
 def main() -> None:
@@ -149,8 +163,15 @@ def main() -> None:
             print(f"generating {path.name} ...", flush=True)
             maker(path, n)
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus")
-    run([("calamine", args.repeat), ("check", args.repeat), ("pandas-openpyxl", args.pandas_repeat)],
-        xlsx, "calamine")
+    run(
+        [
+            ("calamine", args.repeat),
+            ("check", args.repeat),
+            ("pandas-openpyxl", args.pandas_repeat),
+        ],
+        xlsx,
+        "calamine",
+    )
     run([("pandas-csv", args.repeat), ("check", args.repeat)], csv, "pandas-csv")
 
 

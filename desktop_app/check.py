@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from desktop_app.errors import UsageError
-from desktop_app.intake import RawTable, read_table
+from desktop_app.intake import RawTable, list_sheets, read_table
 from desktop_app.mapping import BreakdownColumn, ColumnSuggestion, Mapping
 from desktop_app.mapping.store import check_mapping_fits, load_mapping
 from desktop_app.mapping.suggest import suggest_mapping
@@ -60,21 +60,32 @@ def run_check(path: Path, options: CheckOptions) -> CheckResult:
     """Read + map + validate. Raises an AppError (exit code 2) when the input cannot be used."""
     programme = load_programme_by_id(options.programme_id)
     saved = load_mapping(options.mapping_path) if options.mapping_path else None
-    sheet = options.sheet or (saved.sheet if saved else None)
-    header_row = options.header_row or (saved.header_row if saved else None)
-    table = read_table(path, sheet=sheet, header_row=header_row, header_hints=header_hints(programme))
+    hints = header_hints(programme)
+    sheet = options.sheet
+    if saved:
+        # The saved sheet and headers are hints: next year's export may name its sheet otherwise
+        # or drop the title rows, and the header row is found again from the saved headers.
+        hints = [*saved.used_headers, *hints]
+        if sheet is None and saved.sheet in {s.name for s in list_sheets(path)}:
+            sheet = saved.sheet
+    table = read_table(path, sheet=sheet, header_row=options.header_row, header_hints=hints)
     missing = [h for h in options.breakdowns if h not in table.headers]
     if missing:
         raise UsageError("cli.breakdown-not-found", columns=missing, available=list(table.headers))
-    marked = tuple(dict.fromkeys([*(b.header for b in saved.breakdowns), *options.breakdowns])) \
-        if saved else options.breakdowns
+    marked = (
+        tuple(dict.fromkeys([*(b.header for b in saved.breakdowns), *options.breakdowns]))
+        if saved
+        else options.breakdowns
+    )
     suggested, suggestions, possible = suggest_mapping(
         table.headers, programme, marked, sheet=table.sheet, header_row=table.header_row
     )
     if saved:
         known = {b.header: b for b in saved.breakdowns}
         breakdowns = tuple(known.get(b.header, b) for b in suggested.breakdowns)
-        mapping = replace(saved, breakdowns=breakdowns, sheet=table.sheet, header_row=table.header_row)
+        mapping = replace(
+            saved, breakdowns=breakdowns, sheet=table.sheet, header_row=table.header_row
+        )
         check_mapping_fits(mapping, table.headers, programme)
         suggestions = ()
     else:

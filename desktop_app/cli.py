@@ -45,31 +45,58 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command the wizard opens.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--lang", choices=LANGUAGES, default=None,
-                        help="language of messages (default: the system language if nl/en/fr, else nl)")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="language of messages (default: the system language if nl/en/fr, else nl)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="read, map and validate an employee spreadsheet")
     check.add_argument("file", type=Path, help=".xlsx .xlsm .xls .ods .csv or .txt")
-    check.add_argument("--programme", required=True, metavar="ID",
-                       help="programme profile id, e.g. cbs-barometer-ingezoomd (see `programmes`)")
-    check.add_argument("--sheet", metavar="NAME", help="sheet to read (default: the first visible one)")
+    check.add_argument(
+        "--programme",
+        required=True,
+        metavar="ID",
+        help="programme profile id, e.g. cbs-barometer-ingezoomd (see `programmes`)",
+    )
+    check.add_argument(
+        "--sheet", metavar="NAME", help="sheet to read (default: the first visible one)"
+    )
     check.add_argument("--header-row", type=int, metavar="N", help="Excel row number of the header")
     check.add_argument("--mapping", type=Path, metavar="MAP.json", help="a saved mapping to use")
-    check.add_argument("--save-mapping", type=Path, metavar="MAP.json",
-                       help="save the mapping used (suggested or loaded) for next time")
-    check.add_argument("--breakdown", action="append", default=[], metavar="COLUMN",
-                       help="a source column holding a breakdown (subgroup); repeat for more")
-    check.add_argument("--peildatum", type=_date, metavar="YYYY-MM-DD",
-                       help="reference date (default: today)")
-    check.add_argument("--include", type=_population, default=[], metavar="WHO",
-                       help="count these too: comma-separated from externals, interns, leavers")
+    check.add_argument(
+        "--save-mapping",
+        type=Path,
+        metavar="MAP.json",
+        help="save the mapping used (suggested or loaded) for next time",
+    )
+    check.add_argument(
+        "--breakdown",
+        action="append",
+        default=[],
+        metavar="COLUMN",
+        help="a source column holding a breakdown (subgroup); repeat for more",
+    )
+    check.add_argument(
+        "--peildatum", type=_date, metavar="YYYY-MM-DD", help="reference date (default: today)"
+    )
+    check.add_argument(
+        "--include",
+        type=_population,
+        default=[],
+        metavar="WHO",
+        help="count these too: comma-separated from externals, interns, leavers",
+    )
     check.add_argument("--json", action="store_true", help="print one JSON object (see README)")
 
     programmes = commands.add_parser("programmes", help="list the programme profiles")
     programmes.add_argument("--json", action="store_true")
 
-    sheets = commands.add_parser("sheets", help="list the sheets of a workbook (hidden ones marked)")
+    sheets = commands.add_parser(
+        "sheets", help="list the sheets of a workbook (hidden ones marked)"
+    )
     sheets.add_argument("file", type=Path)
     sheets.add_argument("--json", action="store_true")
     return parser
@@ -96,8 +123,16 @@ def _launch(language: str) -> int:
     print(Message("cli.demo-intro").render(language))
     demo = resource_path("samples", "demo-personeel.xlsx")
     args = build_parser().parse_args(
-        ["check", str(demo), "--programme", "cbs-barometer-ingezoomd",
-         "--breakdown", "Afdeling", "--peildatum", "2026-01-01"]
+        [
+            "check",
+            str(demo),
+            "--programme",
+            "cbs-barometer-ingezoomd",
+            "--breakdown",
+            "Afdeling",
+            "--peildatum",
+            "2026-01-01",
+        ]
     )
     _check(args, language)
     return EXIT_OK
@@ -134,10 +169,22 @@ def _programmes(args: argparse.Namespace, language: str) -> int:
 
     programmes = available_programmes()
     if args.json:
-        print(json.dumps([
-            {"id": p.id, "version": p.version, "office": p.office, "name": p.name.get(language),
-             "description": p.description.get(language)} for p in programmes
-        ], ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": p.id,
+                        "version": p.version,
+                        "office": p.office,
+                        "name": p.name.get(language),
+                        "description": p.description.get(language),
+                    }
+                    for p in programmes
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         for p in programmes:
             print(f"{p.id:<28} {p.version:<8} {p.name.get(language)}")
@@ -150,8 +197,19 @@ def _sheets(args: argparse.Namespace, language: str) -> int:
 
     sheets = list_sheets(args.file)
     if args.json:
-        print(json.dumps([{"name": s.name, "hidden": s.hidden or s.very_hidden,
-                           "worksheet": s.is_worksheet} for s in sheets], ensure_ascii=False))
+        print(
+            json.dumps(
+                [
+                    {
+                        "name": s.name,
+                        "hidden": s.hidden or s.very_hidden,
+                        "worksheet": s.is_worksheet,
+                    }
+                    for s in sheets
+                ],
+                ensure_ascii=False,
+            )
+        )
     else:
         hidden = Message("cli.sheet-hidden").render(language)
         for s in sheets:

@@ -41,8 +41,24 @@ DEPARTMENTS: tuple[str, ...] = (
     "Klantcontactcentrum",
     "Juridische zaken",
 )
-_SURNAMES = ("de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "Yılmaz", "El Amrani",
-             "Öztürk", "Mulder", "de Boer", "Bos", "Nguyen", "Kaya", "Dekker", "Dijkstra")
+_SURNAMES = (
+    "de Vries",
+    "Jansen",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "Yılmaz",
+    "El Amrani",
+    "Öztürk",
+    "Mulder",
+    "de Boer",
+    "Bos",
+    "Nguyen",
+    "Kaya",
+    "Dekker",
+    "Dijkstra",
+)
 _INITIALS = "ABCDEFGHIJKLMNOPRSTW"
 
 

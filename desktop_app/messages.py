@@ -86,7 +86,9 @@ def catalogue() -> dict[str, dict[str, str]]:
             data = tomllib.load(handle)
         for key, texts in _flatten(data):
             if key in merged:
-                raise ValueError(f"{path.name}: message key {key!r} already defined in {origin[key]}")
+                raise ValueError(
+                    f"{path.name}: message key {key!r} already defined in {origin[key]}"
+                )
             merged[key] = texts
             origin[key] = path.name
     return merged

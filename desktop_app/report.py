@@ -26,7 +26,12 @@ def check_report_json(result: CheckResult, language: str) -> dict[str, Any]:
         "mapping_source": result.mapping_origin,
         "mapping": dict(result.mapping.fields),
         "suggestions": [
-            {"field": s.field_id, "header": s.header, "confidence": s.confidence, "reason": s.reason}
+            {
+                "field": s.field_id,
+                "header": s.header,
+                "confidence": s.confidence,
+                "reason": s.reason,
+            }
             for s in result.suggestions
         ],
         "breakdowns": [
@@ -46,7 +51,9 @@ def check_report_json(result: CheckResult, language: str) -> dict[str, Any]:
 def _rows_text(rows: tuple[int, ...], language: str) -> str:
     shown = ", ".join(str(r) for r in rows[:MAX_ROWS_IN_TEXT])
     if len(rows) > MAX_ROWS_IN_TEXT:
-        shown += " " + Message("cli.and-more", {"count": len(rows) - MAX_ROWS_IN_TEXT}).render(language)
+        shown += " " + Message("cli.and-more", {"count": len(rows) - MAX_ROWS_IN_TEXT}).render(
+            language
+        )
     return shown
 
 
@@ -58,13 +65,25 @@ def check_report_text(result: CheckResult, language: str) -> str:
         return Message(key, params).render(language)
 
     lines = [
-        say("cli.report-file", file=result.source.name, sheet=table.sheet or "-",
-            header_row=table.header_row, rows=table.n_rows),
-        say("cli.report-programme", programme=result.programme.name, version=result.programme.version,
-            peildatum=result.peildatum.strftime("%d-%m-%Y")),
+        say(
+            "cli.report-file",
+            file=result.source.name,
+            sheet=table.sheet or "-",
+            header_row=table.header_row,
+            rows=table.n_rows,
+        ),
+        say(
+            "cli.report-programme",
+            programme=result.programme.name,
+            version=result.programme.version,
+            peildatum=result.peildatum.strftime("%d-%m-%Y"),
+        ),
         "",
-        say("cli.report-mapping-suggested" if result.mapping_origin == "suggested"
-            else "cli.report-mapping-file"),
+        say(
+            "cli.report-mapping-suggested"
+            if result.mapping_origin == "suggested"
+            else "cli.report-mapping-file"
+        ),
     ]
     confidence = {s.field_id: s.confidence for s in result.suggestions}
     for employee_field in result.programme.employee_fields:
@@ -79,14 +98,21 @@ def check_report_text(result: CheckResult, language: str) -> str:
     for breakdown in result.mapping.breakdowns:
         lines.append("  " + say("cli.report-breakdown", header=breakdown.header))
     if result.possible_breakdowns:
-        lines.append("  " + say("cli.report-possible-breakdowns",
-                                headers=[b.header for b in result.possible_breakdowns]))
+        lines.append(
+            "  "
+            + say(
+                "cli.report-possible-breakdowns",
+                headers=[b.header for b in result.possible_breakdowns],
+            )
+        )
     for note in (*table.notes, *validation.notes):
         lines.append("• " + note.render(language))
     lines.append("")
     for severity in (Severity.ERROR, Severity.WARNING):
         for finding in (f for f in validation.findings if f.severity is severity):
-            tag = say("cli.severity-error" if severity is Severity.ERROR else "cli.severity-warning")
+            tag = say(
+                "cli.severity-error" if severity is Severity.ERROR else "cli.severity-warning"
+            )
             lines.append(f"{tag} [{finding.code}] {finding.render(language)}")
             if finding.rows:
                 lines.append("    " + say("cli.rows", rows=_rows_text(finding.rows, language)))
@@ -95,7 +121,10 @@ def check_report_text(result: CheckResult, language: str) -> str:
     lines += [
         "",
         say("cli.report-population", included=included, excluded=table.n_rows - included),
-        say("cli.report-verdict-errors" if counts["error"] else "cli.report-verdict-ok",
-            errors=counts["error"], warnings=counts["warning"]),
+        say(
+            "cli.report-verdict-errors" if counts["error"] else "cli.report-verdict-ok",
+            errors=counts["error"],
+            warnings=counts["warning"],
+        ),
     ]
     return "\n".join(lines)

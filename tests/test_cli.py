@@ -22,13 +22,25 @@ def run_cli(*args: str, lang: str = "en") -> subprocess.CompletedProcess:
     env = {**os.environ, "DIVERSITY_ASSISTANT_LANG": lang}
     return subprocess.run(
         [sys.executable, "-m", "desktop_app", *args],
-        capture_output=True, text=True, env=env, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
     )
 
 
 def check_json(path: Path, *extra: str) -> tuple[int, dict]:
-    result = run_cli("check", str(path), "--programme", "cbs-barometer-ingezoomd",
-                     "--peildatum", PEILDATUM, "--json", *extra)
+    result = run_cli(
+        "check",
+        str(path),
+        "--programme",
+        "cbs-barometer-ingezoomd",
+        "--peildatum",
+        PEILDATUM,
+        "--json",
+        *extra,
+    )
     assert result.returncode in (0, 1), result.stderr
     assert "Traceback" not in result.stderr
     return result.returncode, json.loads(result.stdout)
@@ -81,22 +93,38 @@ def test_a_messy_export_fails_with_exit_1_and_located_findings(messy_workbook):
     assert any(first_data_row + 42 in f["rows"] for f in by_code["missing-value"])
     assert any(first_data_row + 57 in f["rows"] for f in by_code["outside-population"])
     assert "total-row" in by_code
-    assert report["counts"]["error"] == sum(1 for f in report["findings"] if f["severity"] == "error")
+    assert report["counts"]["error"] == sum(
+        1 for f in report["findings"] if f["severity"] == "error"
+    )
     assert sha256_of(messy_workbook) == before
 
 
 def test_identifiers_never_appear_in_full_in_the_output(messy_workbook):
     rows = list(staff_rows(StaffOptions(n=120)))
-    result = run_cli("check", str(messy_workbook), "--programme", "cbs-barometer-ingezoomd",
-                     "--peildatum", PEILDATUM, "--json")
+    result = run_cli(
+        "check",
+        str(messy_workbook),
+        "--programme",
+        "cbs-barometer-ingezoomd",
+        "--peildatum",
+        PEILDATUM,
+        "--json",
+    )
     for row in rows:
         assert str(int(row[2])) not in result.stdout
         assert str(int(row[2])) not in result.stderr
 
 
 def test_the_text_report_speaks_dutch_by_default(messy_workbook):
-    result = run_cli("check", str(messy_workbook), "--programme", "cbs-barometer-ingezoomd",
-                     "--peildatum", PEILDATUM, lang="nl")
+    result = run_cli(
+        "check",
+        str(messy_workbook),
+        "--programme",
+        "cbs-barometer-ingezoomd",
+        "--peildatum",
+        PEILDATUM,
+        lang="nl",
+    )
     assert result.returncode == 1
     assert "FOUT" in result.stdout
     assert "Voorgestelde koppeling" in result.stdout
@@ -104,8 +132,18 @@ def test_the_text_report_speaks_dutch_by_default(messy_workbook):
 
 def test_a_saved_mapping_maps_next_years_export_in_one_step(tmp_path, clean_workbook):
     mapping_file = tmp_path / "koppeling.json"
-    run_cli("check", str(clean_workbook), "--programme", "cbs-barometer-ingezoomd",
-            "--peildatum", PEILDATUM, "--breakdown", "Afdeling", "--save-mapping", str(mapping_file))
+    run_cli(
+        "check",
+        str(clean_workbook),
+        "--programme",
+        "cbs-barometer-ingezoomd",
+        "--peildatum",
+        PEILDATUM,
+        "--breakdown",
+        "Afdeling",
+        "--save-mapping",
+        str(mapping_file),
+    )
     assert mapping_file.exists()
     # Next year: columns in another order, an extra column, no title rows.
     order = [*reversed(HEADERS), "Opmerking"]
@@ -127,15 +165,29 @@ def test_a_saved_mapping_maps_next_years_export_in_one_step(tmp_path, clean_work
 
 def test_a_saved_mapping_that_no_longer_fits_exits_2_naming_the_columns(tmp_path, clean_workbook):
     mapping_file = tmp_path / "koppeling.json"
-    run_cli("check", str(clean_workbook), "--programme", "cbs-barometer-ingezoomd",
-            "--peildatum", PEILDATUM, "--save-mapping", str(mapping_file))
+    run_cli(
+        "check",
+        str(clean_workbook),
+        "--programme",
+        "cbs-barometer-ingezoomd",
+        "--peildatum",
+        PEILDATUM,
+        "--save-mapping",
+        str(mapping_file),
+    )
     workbook = Workbook()
     workbook.active.append([h for h in HEADERS if h not in ("BSN", "Geslacht")])
     workbook.active.append(["P1"] * 11)
     changed = tmp_path / "anders.xlsx"
     workbook.save(changed)
-    result = run_cli("check", str(changed), "--programme", "cbs-barometer-ingezoomd",
-                     "--mapping", str(mapping_file))
+    result = run_cli(
+        "check",
+        str(changed),
+        "--programme",
+        "cbs-barometer-ingezoomd",
+        "--mapping",
+        str(mapping_file),
+    )
     assert result.returncode == 2
     assert "“BSN”" in result.stderr
     assert "“Geslacht”" in result.stderr
@@ -145,12 +197,37 @@ def test_a_saved_mapping_that_no_longer_fits_exits_2_naming_the_columns(tmp_path
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        (["check", "/nonexistent/personeel.xlsx", "--programme", "cbs-barometer-ingezoomd"], "personeel.xlsx"),
+        (
+            ["check", "/nonexistent/personeel.xlsx", "--programme", "cbs-barometer-ingezoomd"],
+            "personeel.xlsx",
+        ),
         (["check", "{demo}", "--programme", "no-such-programme"], "no-such-programme"),
-        (["check", "{demo}", "--programme", "cbs-barometer-ingezoomd", "--sheet", "Blad9"], "Blad9"),
-        (["check", "{demo}", "--programme", "cbs-barometer-ingezoomd", "--breakdown", "Kostenplaats"],
-         "Kostenplaats"),
-        (["check", "{demo}", "--programme", "cbs-barometer-ingezoomd", "--peildatum", "1-1-2026"], "YYYY-MM-DD"),
+        (
+            ["check", "{demo}", "--programme", "cbs-barometer-ingezoomd", "--sheet", "Blad9"],
+            "Blad9",
+        ),
+        (
+            [
+                "check",
+                "{demo}",
+                "--programme",
+                "cbs-barometer-ingezoomd",
+                "--breakdown",
+                "Kostenplaats",
+            ],
+            "Kostenplaats",
+        ),
+        (
+            [
+                "check",
+                "{demo}",
+                "--programme",
+                "cbs-barometer-ingezoomd",
+                "--peildatum",
+                "1-1-2026",
+            ],
+            "YYYY-MM-DD",
+        ),
     ],
 )
 def test_unusable_input_exits_2_with_a_sentence_not_a_traceback(messy_workbook, args, fragment):
@@ -182,8 +259,15 @@ def test_cbs_algemeen_counts_staff_per_loonheffingennummer_file(tmp_path):
     lines += [f"123456782L01;P{i};01-0{1 + i % 9}-2020" for i in range(5)]
     lines += ["123456782L0X;P9;01-01-2020"]
     path.write_text("\n".join(lines) + "\n", encoding="cp1252")
-    result = run_cli("check", str(path), "--programme", "cbs-barometer-algemeen",
-                     "--peildatum", PEILDATUM, "--json")
+    result = run_cli(
+        "check",
+        str(path),
+        "--programme",
+        "cbs-barometer-algemeen",
+        "--peildatum",
+        PEILDATUM,
+        "--json",
+    )
     assert result.returncode == 1, result.stderr
     report = json.loads(result.stdout)
     assert report["mapping"]["loonheffingennummer"] == "Loonheffingennummer"

@@ -58,7 +58,9 @@ def test_a_typical_dutch_export_maps_every_field_it_has(ingezoomd):
         ("Sexe", "sex"),
     ],
 )
-def test_headers_are_recognised_whatever_case_accents_spacing_or_word_order(ingezoomd, header, field):
+def test_headers_are_recognised_whatever_case_accents_spacing_or_word_order(
+    ingezoomd, header, field
+):
     mapping, _, _ = suggest_mapping([header, "Opmerkingen"], ingezoomd)
     assert mapping.fields.get(field) == header
 
@@ -72,7 +74,9 @@ def test_a_typo_is_recognised_fuzzily_with_lower_confidence(ingezoomd):
 
 
 def test_unrelated_columns_are_not_suggested(ingezoomd):
-    mapping, suggestions, possible = suggest_mapping(["Opmerkingen", "Telefoon privé", "IBAN"], ingezoomd)
+    mapping, suggestions, possible = suggest_mapping(
+        ["Opmerkingen", "Telefoon privé", "IBAN"], ingezoomd
+    )
     assert not mapping.fields
     assert not suggestions
     assert not possible
@@ -119,10 +123,16 @@ def test_the_users_value_map_wins_over_the_profile(ingezoomd):
 
 
 def test_a_saved_mapping_loads_back_identically(tmp_path, ingezoomd):
-    mapping, _, _ = suggest_mapping(HEADERS, ingezoomd, ["Afdeling"], sheet="Personeel", header_row=3)
+    mapping, _, _ = suggest_mapping(
+        HEADERS, ingezoomd, ["Afdeling"], sheet="Personeel", header_row=3
+    )
     mapping = Mapping(
-        mapping.programme_id, mapping.fields, {"sex": {"Vrouw": "V"}}, mapping.breakdowns,
-        mapping.sheet, mapping.header_row,
+        mapping.programme_id,
+        mapping.fields,
+        {"sex": {"Vrouw": "V"}},
+        mapping.breakdowns,
+        mapping.sheet,
+        mapping.header_row,
     )
     path = tmp_path / "koppeling.json"
     save_mapping(mapping, path)
@@ -162,9 +172,14 @@ def test_a_mapping_for_another_programme_is_refused(ingezoomd):
         (b"\xff\xfe\x00garbage", "mapping.not-json"),
         ('{"format": "something-else"}', "mapping.wrong-format"),
         ('{"format": "diversity-assistant/mapping", "version": 99}', "mapping.wrong-version"),
-        ('{"format": "diversity-assistant/mapping", "version": 1, "fields": {}}', "mapping.wrong-format-detail"),
-        ('{"format": "diversity-assistant/mapping", "version": 1, "programme": "x", "fields": {"bsn": 5}}',
-         "mapping.wrong-format-detail"),
+        (
+            '{"format": "diversity-assistant/mapping", "version": 1, "fields": {}}',
+            "mapping.wrong-format-detail",
+        ),
+        (
+            '{"format": "diversity-assistant/mapping", "version": 1, "programme": "x", "fields": {"bsn": 5}}',
+            "mapping.wrong-format-detail",
+        ),
     ],
 )
 def test_a_broken_mapping_file_is_refused_with_its_name(tmp_path, content, key):

@@ -79,14 +79,66 @@ def _object_array(values: Sequence[Any]) -> np.ndarray:
     return np.fromiter(values, dtype=object, count=len(values))
 
 
+_EXACT_INTEGER = 1e15  # below this every integral float prints exactly as an int64
+
+
+def floats_text(values: np.ndarray) -> list[str]:
+    """Many numbers at once (vectorised :func:`number_text`)."""
+    numbers = np.asarray(values, dtype=np.float64)
+    integral = (numbers == np.trunc(numbers)) & (np.abs(numbers) < _EXACT_INTEGER)
+    if integral.all():
+        return list(map(str, numbers.astype(np.int64).tolist()))
+    out = np.empty(len(numbers), dtype=object)
+    out[integral] = list(map(str, numbers[integral].astype(np.int64).tolist()))
+    rest = ~integral
+    out[rest] = list(map(number_text, numbers[rest].tolist()))
+    return out.tolist()
+
+
+_SAMPLE = 1000
+
+
+def _all_text(values: Sequence[Any]) -> bool:
+    """True when every cell is ``str`` (joining refuses anything else, at C speed)."""
+    try:
+        "".join(values)
+    except TypeError:
+        return False
+    return True
+
+
+def _convert(cells: Sequence[Any], kind: type) -> list[str]:
+    """Cells of one type to text. Columns of repeated values (dates of birth, part-time factors,
+    codes) convert each distinct value once."""
+    converter = _CONVERTERS.get(kind, cell_text)
+    sample = cells[:_SAMPLE]
+    distinct = dict.fromkeys(cells) if len(set(sample)) * 2 <= len(sample) else {}
+    if distinct and len(distinct) * 4 <= len(cells):
+        for value in distinct:
+            distinct[value] = converter(value)
+        return list(map(distinct.__getitem__, cells))
+    if kind is float:
+        return floats_text(np.fromiter(cells, dtype=np.float64, count=len(cells)))
+    return list(map(converter, cells))
+
+
 def column_text(values: Sequence[Any]) -> np.ndarray:
-    """A column of cell values as an object array of ``str``."""
+    """A column of cell values as an object array of ``str``.
+
+    One pass finds the types present; an all-text column is taken as is, otherwise the cells of
+    each other type are converted together.
+    """
+    array = values if isinstance(values, np.ndarray) else None
+    if array is not None:
+        values = array.tolist()  # lists iterate faster than arrays
+    if _all_text(values):
+        return array if array is not None else _object_array(values)
     types = set(map(type, values))
-    if types <= {str}:
-        return _object_array(values)
-    if types <= {str, float}:
-        return _object_array([v if v.__class__ is str else number_text(v) for v in values])
     if len(types) == 1:
-        converter = _CONVERTERS.get(types.pop(), cell_text)
-        return _object_array(list(map(converter, values)))
-    return _object_array(list(map(cell_text, values)))
+        return _object_array(_convert(values, types.pop()))
+    out = _object_array(values)
+    kinds = np.fromiter(map(type, values), dtype=object, count=len(values))
+    for kind in types - {str}:
+        mask = kinds == kind
+        out[mask] = _convert(out[mask].tolist(), kind)
+    return out

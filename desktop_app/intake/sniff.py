@@ -11,6 +11,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from desktop_app.errors import IntakeError
 from desktop_app.intake.cfb import MAGIC as CFB_MAGIC
@@ -54,7 +55,6 @@ _MAGIC_KINDS = (
     (b"GIF89a", "GIF"),
     (b"II*\x00", "TIFF"),
     (b"MM\x00*", "TIFF"),
-    (b"BM", "BMP"),
     (b"MZ", "Windows program (.exe/.dll)"),
     (b"\x7fELF", "ELF program"),
     (b"\xcf\xfa\xed\xfe", "Mach-O program"),
@@ -101,15 +101,16 @@ def detect(path: Path) -> Detected:
             head = handle.read(_SNIFF_BYTES)
             if head.startswith(CFB_MAGIC):
                 return _detect_cfb(path, handle, size)
-    except PermissionError as error:
-        raise IntakeError("intake.cannot-open", file=name, error=error.strerror or str(error)) from error
-    except OSError as error:
-        raise IntakeError("intake.cannot-open", file=name, error=error.strerror or str(error)) from error
+    except OSError as error:  # permission denied, locked, network share gone
+        raise IntakeError(
+            "intake.cannot-open", file=name, error=error.strerror or str(error)
+        ) from error
 
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
         return _detect_zip(path, size)
     for magic, kind in _MAGIC_KINDS:
-        if head.startswith(magic):
+        # two-letter magics ("MZ") could start a line of text; a binary header has NUL bytes
+        if head.startswith(magic) and (len(magic) > 2 or b"\x00" in head[:64]):
             raise IntakeError("intake.not-a-spreadsheet", file=name, kind=kind)
     stripped = head.lstrip(b"\xef\xbb\xbf")
     if _HTML.match(stripped):
@@ -120,7 +121,7 @@ def detect(path: Path) -> Detected:
     return Detected(path, "csv", size)
 
 
-def _detect_cfb(path: Path, handle, size: int) -> Detected:
+def _detect_cfb(path: Path, handle: BinaryIO, size: int) -> Detected:
     name = path.name
     try:
         info = inspect_cfb(handle, size)
@@ -162,9 +163,13 @@ def _detect_zip(path: Path, size: int) -> Detected:
     except IntakeError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, KeyError, ValueError) as error:
-        raise IntakeError("intake.corrupt", file=name, error=str(error) or type(error).__name__) from error
+        raise IntakeError(
+            "intake.corrupt", file=name, error=str(error) or type(error).__name__
+        ) from error
     except OSError as error:
-        raise IntakeError("intake.corrupt", file=name, error=error.strerror or str(error)) from error
+        raise IntakeError(
+            "intake.corrupt", file=name, error=error.strerror or str(error)
+        ) from error
     raise IntakeError("intake.not-a-spreadsheet", file=name, kind="ZIP")
 
 

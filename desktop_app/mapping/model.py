@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping as MappingType
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping as MappingType
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,9 @@ def mapping_to_json(mapping: Mapping) -> dict[str, Any]:
         "header_row": mapping.header_row,
         "fields": dict(mapping.fields),
         "value_maps": {k: dict(v) for k, v in mapping.value_maps.items()},
-        "breakdowns": [{"header": b.header, "breakdown": b.breakdown_id} for b in mapping.breakdowns],
+        "breakdowns": [
+            {"header": b.header, "breakdown": b.breakdown_id} for b in mapping.breakdowns
+        ],
     }
 
 
@@ -75,13 +77,16 @@ def load_mapping(path: Path) -> Mapping:
                 for f, m in data.get("value_maps", {}).items()
             },
             breakdowns=tuple(
-                BreakdownColumn(_text(b["header"]), b.get("breakdown")) for b in data.get("breakdowns", [])
+                BreakdownColumn(_text(b["header"]), b.get("breakdown"))
+                for b in data.get("breakdowns", [])
             ),
             sheet=data.get("sheet"),
             header_row=data.get("header_row"),
         )
     except (KeyError, TypeError, AttributeError, ValueError) as error:
-        raise MappingError("mapping.wrong-format-detail", file=path.name, detail=repr(error)) from None
+        raise MappingError(
+            "mapping.wrong-format-detail", file=path.name, detail=repr(error)
+        ) from None
 
 
 def _text(value: Any) -> str:
@@ -103,16 +108,18 @@ def check_mapping_fits(mapping: Mapping, headers: Sequence[str], programme: Prog
         raise MappingError("mapping.unknown-fields", fields=unknown_fields, programme=programme.id)
     known_breakdowns = {b.id for b in programme.breakdowns}
     unknown_breakdowns = sorted(
-        {b.breakdown_id for b in mapping.breakdowns if b.breakdown_id}
-        - known_breakdowns
+        {b.breakdown_id for b in mapping.breakdowns if b.breakdown_id} - known_breakdowns
     )
     if unknown_breakdowns:
         raise MappingError(
             "mapping.unknown-breakdowns", breakdowns=unknown_breakdowns, programme=programme.id
         )
     present = set(headers)
-    missing = [h for h in [*mapping.fields.values(), *(b.header for b in mapping.breakdowns)]
-               if h not in present]
+    missing = [
+        h
+        for h in [*mapping.fields.values(), *(b.header for b in mapping.breakdowns)]
+        if h not in present
+    ]
     if missing:
         raise MappingError(
             "mapping.columns-missing",

@@ -20,7 +20,9 @@ def code_lookup(field: EmployeeField, overrides: Mapping[str, str] | None = None
     return lookup
 
 
-def suggest_value_map(field: EmployeeField, values: Iterable[str]) -> tuple[dict[str, str], list[str]]:
+def suggest_value_map(
+    field: EmployeeField, values: Iterable[str]
+) -> tuple[dict[str, str], list[str]]:
     """For the distinct values of a column: (value -> code for those recognised, unrecognised)."""
     lookup = code_lookup(field)
     known: dict[str, str] = {}

@@ -1,5 +1,11 @@
 """Programme profiles: what each programme asks for, as validated data."""
 
+from desktop_app.profiles.loader import (
+    available_programme_ids,
+    available_programmes,
+    load_programme,
+    load_programme_by_id,
+)
 from desktop_app.profiles.model import (
     Breakdown,
     ChecklistItem,
@@ -32,4 +38,8 @@ __all__ = [
     "Portal",
     "Programme",
     "Thresholds",
+    "available_programme_ids",
+    "available_programmes",
+    "load_programme",
+    "load_programme_by_id",
 ]

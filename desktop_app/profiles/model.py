@@ -72,7 +72,9 @@ class EmployeeField:
     type: FieldType
     label: LocalizedText
     role: FieldRole
-    required: bool = False  # required on its own; identification-key fields are required via the key
+    required: bool = (
+        False  # required on its own; identification-key fields are required via the key
+    )
     synonyms: tuple[str, ...] = ()  # header spellings, all languages together
     codes: tuple[CodeValue, ...] = ()  # CODE fields only
     help: LocalizedText | None = None
@@ -121,8 +123,15 @@ class OutputColumn:
     """One column of the programme's output file.
 
     ``source`` is ``field:<employee field id>``, ``breakdown:<n>`` (the n-th chosen breakdown,
-    1-based), ``peildatum``, ``organisation:<field id>`` or ``constant:<text>``. ``part`` takes
-    ``year``/``month``/``day`` of a date. ``format`` is a strftime pattern for whole dates.
+    1-based), ``peildatum``, ``organisation:<field id>``, ``constant:<text>`` or ``count``.
+    ``part`` takes ``year``/``month``/``day`` of a date. ``format`` is a strftime pattern for whole
+    dates.
+
+    ``count`` makes the file a table of counts instead of one row per employee: one row per
+    distinct combination of the other columns' values among the included employees, with the
+    number of them (CBS algemene variant: staff per loonheffingennummer). ``required = false``
+    marks a column that is written only when its source is mapped or chosen (the address-key
+    columns when the BSN key is used, breakdown columns beyond the chosen ones).
     """
 
     name: str

@@ -1,0 +1,169 @@
+"""Protect linked tables: primary suppression, secondary suppression, audit, repair until safe.
+
+1. Primary cells by the rule (:mod:`rules`).
+2. Secondary cells by Gaussian elimination (:mod:`gauss`) so that no primary cell is a linear
+   function of the published cells. Candidates are taken in order of preference for publishing:
+   published zeros first (suppressing a zero protects almost nothing), then larger counts before
+   smaller ones, totals before inner cells at equal count, then cell order. Inner cells under a
+   published zero are known to be zero and are removed first (Langsrud's zero handling).
+   Singletons: in every equation whose primary children include a singleton (count 1), or whose
+   primary children add up to less than their protection level, the sum of those primaries is
+   protected as an extra imaginary cell, so a pair of suppressed 1s (or 1 and 2) is never left
+   alone in a row of known total: one of them could work out the other.
+3. The audit (:mod:`lp_audit`) computes every suppressed cell's interval. Linear independence does not
+   guarantee a wide enough interval (non-negativity narrows it), so every failing cell gets one more
+   cell suppressed: the cheapest published cell in an equation it belongs to (or, when there is
+   none, in an equation of a suppressed neighbour). Those cells join the protected set, step 2 is
+   run again, and so on until the audit passes. Suppressing everything always passes, so this ends.
+
+Nothing here depends on set or dict iteration order, hashing or randomness: the same tables and
+settings give the same pattern on every run and platform.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from desktop_app.disclosure.lp_audit import AuditReport, audit_model
+from desktop_app.disclosure.gauss import gauss_secondary
+from desktop_app.disclosure.rules import PrimaryCell, RuleSettings, primary_cells
+from desktop_app.disclosure.tables import LinkedTables
+
+MAX_ROUNDS = 200
+
+
+@dataclass(frozen=True, eq=False)
+class Protection:
+    """The suppression pattern of linked tables and its audit."""
+
+    tables: LinkedTables
+    settings: RuleSettings
+    primary: tuple[PrimaryCell, ...]
+    secondary: tuple[int, ...]
+    report: AuditReport
+    rounds: int
+
+    @property
+    def suppressed(self) -> tuple[int, ...]:
+        """All suppressed cells (primary and secondary), in cell order."""
+        return tuple(sorted({p.cell for p in self.primary} | set(self.secondary)))
+
+    @property
+    def passed(self) -> bool:
+        return self.report.passed
+
+    def status(self, cell: int) -> str:
+        """``"primary"``, ``"secondary"`` or ``"published"``."""
+        if any(p.cell == cell for p in self.primary):
+            return "primary"
+        return "secondary" if cell in self.secondary else "published"
+
+
+def protect(tables: LinkedTables, settings: RuleSettings) -> Protection:
+    """Choose primary and secondary suppressions for ``tables`` and audit the result."""
+    primary = primary_cells(tables, settings)
+    levels = np.zeros(tables.n_cells, dtype=float)
+    for p in primary:
+        levels[p.cell] = p.level
+    protected = {p.cell for p in primary}
+    forced: set[int] = set()
+    neighbours = _neighbours(tables)
+    report = AuditReport(())
+    secondary: list[int] = []
+    rounds = 0
+    for rounds in range(1, MAX_ROUNDS + 1):  # noqa: B007
+        secondary = _secondary(tables, protected | forced, levels)
+        mask = np.zeros(tables.n_cells, dtype=bool)
+        mask[sorted(protected | forced)] = True
+        mask[secondary] = True
+        report = audit_model(tables.model, tables.values, mask, levels)
+        if report.passed:
+            break
+        added = _repair(tables, report, mask, neighbours)
+        if not added:
+            break
+        forced |= added
+    suppressed_secondary = sorted((set(secondary) | forced) - protected)
+    return Protection(tables, settings, primary, tuple(suppressed_secondary), report, rounds)
+
+
+def _publish_order(tables: LinkedTables, candidates: list[int]) -> list[int]:
+    values = tables.values
+    dims = [len(k) for k in tables.keys]
+    return sorted(candidates, key=lambda j: (values[j] != 0, -int(values[j]), dims[j], j))
+
+
+def _secondary(tables: LinkedTables, protected: set[int], levels: np.ndarray) -> list[int]:
+    model, values = tables.model, tables.values
+    n = tables.n_cells
+    needed = np.zeros(model.n_rows, dtype=bool)
+    for j in sorted(protected):
+        needed[model.column(j)] = True
+    fixed = np.zeros(model.n_rows, dtype=bool)
+    for j in range(n):
+        if values[j] == 0 and j not in protected:
+            fixed[model.column(j)] = True
+    fixed &= ~needed
+    columns = []
+    for j in range(n):
+        col = model.column(j)
+        columns.append(col[~fixed[col]].tolist())
+    candidates = [j for j in range(n) if j not in protected]
+    order = _publish_order(tables, candidates)
+    targets: list[list[int]] = [columns[j] for j in sorted(protected)]
+    targets.extend(_singleton_sums(tables, protected, levels, columns))
+    return sorted(gauss_secondary(columns, order, targets))
+
+
+def _singleton_sums(
+    tables: LinkedTables, protected: set[int], levels: np.ndarray, columns: list[list[int]]
+) -> list[list[int]]:
+    out: list[list[int]] = []
+    seen: set[tuple[int, ...]] = set()
+    values = tables.values
+    for eq in tables.equations:
+        members = [c for c in eq.children if c in protected]
+        if len(members) < 2:
+            continue
+        total = sum(int(values[c]) for c in members)
+        singleton = any(values[c] == 1 for c in members)
+        if singleton or total < max(levels[c] for c in members):
+            key = tuple(members)
+            if key not in seen:
+                seen.add(key)
+                out.append(sorted(r for c in members for r in columns[c]))
+    return out
+
+
+def _neighbours(tables: LinkedTables) -> list[list[int]]:
+    """For every cell, the cells it shares an equation with (sorted)."""
+    near: list[set[int]] = [set() for _ in range(tables.n_cells)]
+    for eq in tables.equations:
+        members = (eq.parent, *eq.children)
+        for c in members:
+            near[c].update(members)
+    return [sorted(s - {i}) for i, s in enumerate(near)]
+
+
+def _repair(
+    tables: LinkedTables, report: AuditReport, mask: np.ndarray, neighbours: list[list[int]]
+) -> set[int]:
+    values = tables.values
+    added: set[int] = set()
+    for item in report.failures:
+        ring = [item.cell]
+        seen = {item.cell}
+        choice = None
+        while ring and choice is None:
+            near = sorted({n for c in ring for n in neighbours[c]} - seen)
+            published = [n for n in near if not mask[n]]
+            if published:
+                choice = min(published, key=lambda j: (values[j] == 0, int(values[j]), j))
+                break
+            seen.update(near)
+            ring = [n for n in near if mask[n]]
+        if choice is not None:
+            added.add(choice)
+    return added

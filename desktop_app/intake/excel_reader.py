@@ -1,0 +1,114 @@
+"""Workbooks (.xlsx .xlsm .xlsb .xls .ods) to rows of cells, through python-calamine.
+
+Calamine never runs macros and reads cached formula results. ``skip_empty_area=False`` keeps row
+and column numbers equal to Excel's (row 0 of the result is Excel row 1). Any error it raises is
+turned into an :class:`IntakeError`; no traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import python_calamine as calamine
+
+from desktop_app.errors import IntakeError
+from desktop_app.intake.header import MergedRange, row_is_blank
+from desktop_app.intake.model import SheetInfo
+
+
+@dataclass(frozen=True)
+class SheetData:
+    """A sheet's cells, row by row from Excel row 1, and its merged ranges."""
+
+    rows: list[list[Any]]
+    merged: tuple[MergedRange, ...]
+
+
+def _wrap(error: Exception, name: str) -> IntakeError:
+    if isinstance(error, calamine.PasswordError):
+        return IntakeError("intake.encrypted", file=name)
+    if isinstance(error, (calamine.ZipError, calamine.XmlError)):
+        return IntakeError("intake.corrupt", file=name, error=str(error) or type(error).__name__)
+    return IntakeError("intake.could-not-read", file=name, error=str(error) or type(error).__name__)
+
+
+@contextmanager
+def open_workbook(path: Path) -> Iterator[calamine.CalamineWorkbook]:
+    """The workbook, opened read-only; calamine's errors become :class:`IntakeError`."""
+    try:
+        workbook = calamine.CalamineWorkbook.from_path(str(path))
+    except Exception as error:  # calamine raises its own and plain ValueError/OSError
+        raise _wrap(error, path.name) from error
+    try:
+        yield workbook
+    finally:
+        workbook.close()
+
+
+def sheet_infos(workbook: calamine.CalamineWorkbook, name: str) -> tuple[SheetInfo, ...]:
+    try:
+        metadata = workbook.sheets_metadata
+    except Exception as error:
+        raise _wrap(error, name) from error
+    return tuple(
+        SheetInfo(
+            name=m.name,
+            hidden=m.visible == calamine.SheetVisibleEnum.Hidden,
+            very_hidden=m.visible == calamine.SheetVisibleEnum.VeryHidden,
+            is_worksheet=m.typ == calamine.SheetTypeEnum.WorkSheet,
+        )
+        for m in metadata
+    )
+
+
+def choose_sheet(sheets: tuple[SheetInfo, ...], wanted: str | None, name: str) -> SheetInfo:
+    """The sheet asked for (exact name, else a unique case-insensitive match), or the first visible
+    worksheet."""
+    if not sheets:
+        raise IntakeError("intake.workbook-empty", file=name)
+    available = [s.name for s in sheets]
+    if wanted is None:
+        for sheet in sheets:
+            if sheet.is_worksheet and not (sheet.hidden or sheet.very_hidden):
+                return sheet
+        raise IntakeError("intake.no-visible-worksheet", file=name, sheets=available)
+    chosen = next((s for s in sheets if s.name == wanted), None)
+    if chosen is None:
+        folded = [s for s in sheets if s.name.strip().casefold() == wanted.strip().casefold()]
+        chosen = folded[0] if len(folded) == 1 else None
+    if chosen is None:
+        raise IntakeError("intake.sheet-not-found", file=name, sheet=wanted, available=available)
+    if not chosen.is_worksheet:
+        raise IntakeError("intake.not-a-worksheet", file=name, sheet=chosen.name)
+    return chosen
+
+
+def read_sheet(workbook: calamine.CalamineWorkbook, sheet: str, name: str) -> SheetData:
+    try:
+        calamine_sheet = workbook.get_sheet_by_name(sheet)
+        rows = calamine_sheet.to_python(skip_empty_area=False)
+        merged = calamine_sheet.merged_cell_ranges or []
+    except Exception as error:
+        raise _wrap(error, name) from error
+    return SheetData(rows, tuple(merged))
+
+
+def sheets_with_data(
+    workbook: calamine.CalamineWorkbook, sheets: tuple[SheetInfo, ...]
+) -> list[str]:
+    """Names of the other worksheets that hold anything (only asked when the chosen one is empty)."""
+    found = []
+    for sheet in sheets:
+        if not sheet.is_worksheet:
+            continue
+        try:
+            rows = workbook.get_sheet_by_name(sheet.name).to_python(nrows=200)
+        except Exception:  # noqa: S112 - a sheet that cannot be read simply is not suggested
+            continue
+        if any(not row_is_blank(row) for row in rows):
+            found.append(sheet.name)
+    return found
