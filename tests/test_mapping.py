@@ -199,3 +199,12 @@ def test_a_missing_mapping_file_is_refused(tmp_path):
     with pytest.raises(MappingError) as caught:
         load_mapping(tmp_path / "weg.json")
     assert caught.value.message.key == "mapping.not-found"
+
+
+def test_a_dutch_intern_extern_column_is_not_guessed(ingezoomd):
+    employment = ingezoomd.employee_field("employment_type")
+    known, unknown = suggest_value_map(
+        employment, ["Intern", "Extern", "Stagiair", "Uitzendkracht"]
+    )
+    assert known == {"Extern": "external", "Stagiair": "internship", "Uitzendkracht": "external"}
+    assert unknown == ["Intern"]  # Dutch "intern" means own staff: the officer decides

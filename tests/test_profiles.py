@@ -255,8 +255,8 @@ def test_sex_codes(value: str, code: str | None) -> None:
         ("Extern", "external"),
         ("ZZP", "external"),
         ("Uitzendkracht", "external"),
-        ("Stagiair", "intern"),
-        ("stage", "intern"),
+        ("Stagiair", "internship"),
+        ("stage", "internship"),
         ("Trainee", None),  # a Dutch traineeship is usually employment: not guessed
         ("onbekend", None),
     ],

@@ -65,7 +65,7 @@ SEX_CODES = (
 EMPLOYMENT_CODES = (
     CodeValue("employee", text("werknemer", "employee", "salarié"), ("werknemer", "in dienst")),
     CodeValue("external", text("externe", "external", "externe"), ("extern", "inhuur")),
-    CodeValue("intern", text("stagiair", "intern", "stagiaire"), ("stage", "stagiair")),
+    CodeValue("internship", text("stagiair", "intern", "stagiaire"), ("stage", "stagiair")),
 )
 
 

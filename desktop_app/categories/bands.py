@@ -49,7 +49,8 @@ class Bands:
         if len(self.edges) == 1:
             return []
         return [
-            Bands(self.edges[:i] + self.edges[i + 1 :], self.unknown) for i in range(len(self.edges))
+            Bands(self.edges[:i] + self.edges[i + 1 :], self.unknown)
+            for i in range(len(self.edges))
         ]
 
 

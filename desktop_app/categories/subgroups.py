@@ -43,7 +43,9 @@ class MergePlan:
 def subgroup_sizes(labels: pd.Series) -> dict[str, int]:
     """People per subgroup, largest first, ties by label (deterministic)."""
     counts = labels.value_counts(dropna=True)
-    return dict(sorted(((str(k), int(v)) for k, v in counts.items()), key=lambda kv: (-kv[1], kv[0])))
+    return dict(
+        sorted(((str(k), int(v)) for k, v in counts.items()), key=lambda kv: (-kv[1], kv[0]))
+    )
 
 
 def check_subgroup_sizes(
@@ -89,10 +91,15 @@ def propose_merges(
         members.setdefault(target, set()).update(members.pop(label))
 
     if strategy == "remainder":
-        for label in [name for name, size in groups.items() if size < minimum and name != remainder]:
+        for label in [
+            name for name, size in groups.items() if size < minimum and name != remainder
+        ]:
             merge(label, remainder)
         while groups.get(remainder, minimum) < minimum and len(groups) > 1:
-            merge(min((size, name) for name, size in groups.items() if name != remainder)[1], remainder)
+            merge(
+                min((size, name) for name, size in groups.items() if name != remainder)[1],
+                remainder,
+            )
     else:
         hierarchy = dict(parents or {})
         while len(groups) > 1:

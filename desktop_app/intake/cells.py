@@ -108,15 +108,16 @@ def _all_text(values: Sequence[Any]) -> bool:
 
 
 def _convert(cells: Sequence[Any], kind: type) -> list[str]:
-    """Cells of one type to text. Columns of repeated values (dates of birth, part-time factors,
-    codes) convert each distinct value once."""
+    """Cells of one type to text. Columns of repeated values (dates, part-time factors, codes)
+    convert each distinct value once: a century holds only 36,525 dates."""
     converter = _CONVERTERS.get(kind, cell_text)
     sample = cells[:_SAMPLE]
-    distinct = dict.fromkeys(cells) if len(set(sample)) * 2 <= len(sample) else {}
-    if distinct and len(distinct) * 4 <= len(cells):
-        for value in distinct:
-            distinct[value] = converter(value)
-        return list(map(distinct.__getitem__, cells))
+    if kind is dt.date or len(set(sample)) * 2 <= len(sample):
+        distinct = dict.fromkeys(cells)
+        if len(distinct) * 4 <= len(cells):
+            for value in distinct:
+                distinct[value] = converter(value)
+            return list(map(distinct.__getitem__, cells))
     if kind is float:
         return floats_text(np.fromiter(cells, dtype=np.float64, count=len(cells)))
     return list(map(converter, cells))

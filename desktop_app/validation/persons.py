@@ -18,7 +18,7 @@ EXCLUDED_TYPE = "excluded-type"
 
 LEAVERS = "leavers"
 # employment_type code -> the population option that includes it
-TYPE_OPTIONS: dict[str, str] = {"external": "externals", "intern": "interns"}
+TYPE_OPTIONS: dict[str, str] = {"external": "externals", "internship": "interns"}
 
 
 def value_codes(typed_uniques: np.ndarray, unique_codes: np.ndarray, *, keep_missing: bool = False):
