@@ -78,8 +78,13 @@ def protect(tables: LinkedTables, settings: RuleSettings) -> Protection:
         mask = np.zeros(tables.n_cells, dtype=bool)
         mask[sorted(protected | forced)] = True
         mask[secondary] = True
-        report = audit_model(tables.model, tables.values, mask, levels)
+        report = audit_model(
+            tables.model, tables.values, mask, levels, inner_values=tables.inner_values, exact=False
+        )
         if report.passed:
+            report = audit_model(
+                tables.model, tables.values, mask, levels, inner_values=tables.inner_values
+            )
             break
         added = _repair(tables, report, mask, neighbours)
         if not added:
