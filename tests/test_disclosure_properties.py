@@ -23,9 +23,7 @@ def staff(draw, max_vars: int = 4):
     sizes = [draw(st.integers(2, 3)) if n_vars < 4 else 2 for _ in names]
     n = draw(st.integers(1, 40))
     rows = draw(
-        st.lists(
-            st.tuples(*[st.integers(0, k - 1) for k in sizes]), min_size=n, max_size=n
-        )
+        st.lists(st.tuples(*[st.integers(0, k - 1) for k in sizes]), min_size=n, max_size=n)
     )
     records = pd.DataFrame(
         [[f"{name}{v}" for name, v in zip(names, row, strict=True)] for row in rows],
@@ -97,7 +95,9 @@ def test_the_audit_matches_the_closed_form_for_one_row(counts, draw, level):
     records = pd.DataFrame({"a": [f"x{i}" for i, c in enumerate(counts) for _ in range(c)]})
     if records.empty:
         return
-    tables = frequency_tables(records, [("a",)], categories={"a": [f"x{i}" for i in range(len(counts))]})
+    tables = frequency_tables(
+        records, [("a",)], categories={"a": [f"x{i}" for i in range(len(counts))]}
+    )
     hidden = draw.draw(st.lists(st.integers(0, len(counts) - 1), min_size=2, unique=True))
     keys = [(("a", f"x{i}"),) for i in hidden]
     report = audit(tables, keys, {keys[0]: level})

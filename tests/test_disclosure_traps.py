@@ -114,9 +114,7 @@ def test_linked_tables_over_non_nested_groupings_are_protected_together():
 
 
 def _zero_row_records() -> pd.DataFrame:
-    return pd.DataFrame(
-        {"dept": list("AAAAAABBBBBBB"), "sex": list("MMMFFFMMMMFFF")}
-    )
+    return pd.DataFrame({"dept": list("AAAAAABBBBBBB"), "sex": list("MMMFFFMMMMFFF")})
 
 
 def test_an_all_zero_row_with_zeros_safe_is_published_as_zeros():

@@ -10,8 +10,8 @@ suppression pattern (ours or anyone's) with HiGHS::
     audit(tables, suppressed=[tables.keys[i] for i in result.suppressed], protection={...})
 """
 
-from desktop_app.disclosure.lp_audit import AuditReport, CellInterval, audit, audit_model
 from desktop_app.disclosure.errors import DisclosureError
+from desktop_app.disclosure.lp_audit import AuditReport, CellInterval, audit, audit_model
 from desktop_app.disclosure.rules import PrimaryCell, RuleSettings, primary_cells
 from desktop_app.disclosure.suppression import Protection, protect
 from desktop_app.disclosure.tables import (

@@ -80,22 +80,30 @@ def gauss_secondary(
         if any(_proportional(prot[b], vec) for b in sorted(rows_prot.get(pivot, ()))):
             secondary.append(j)
             continue
-        pv = vec[pivot]
         for store, index in ((cand, rows_cand), (prot, rows_prot)):
-            for k in sorted(index.get(pivot, ())):
-                old = store[k]
-                f = old[pivot]
-                new: Vector = {r: x * pv for r, x in old.items()} if pv != 1 else dict(old)
-                for r, x in vec.items():
-                    y = new.get(r, 0) - f * x
-                    if y:
-                        new[r] = y
-                    else:
-                        new.pop(r, None)
-                new = _normalise(new)
-                for r in old.keys() - new.keys():
-                    index[r].discard(k)
-                for r in new.keys() - old.keys():
-                    index.setdefault(r, set()).add(k)
-                store[k] = new
+            _eliminate(store, index, pivot, vec)
     return secondary
+
+
+def _eliminate(
+    store: dict[int, Vector], index: dict[int, set[int]], pivot: int, vec: Vector
+) -> None:
+    """Remove row ``pivot`` from every column of ``store`` with ``vec``; keep ``index`` (row ->
+    columns having it) up to date."""
+    pv = vec[pivot]
+    for k in sorted(index.get(pivot, ())):
+        old = store[k]
+        f = old[pivot]
+        new: Vector = {r: x * pv for r, x in old.items()} if pv != 1 else dict(old)
+        for r, x in vec.items():
+            y = new.get(r, 0) - f * x
+            if y:
+                new[r] = y
+            else:
+                new.pop(r, None)
+        new = _normalise(new)
+        for r in old.keys() - new.keys():
+            index[r].discard(k)
+        for r in new.keys() - old.keys():
+            index.setdefault(r, set()).add(k)
+        store[k] = new

@@ -16,9 +16,8 @@ built; each bound is a re-solve with a new objective from the previous optimal b
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
@@ -142,130 +141,148 @@ def audit_model(
     a cell that feasible points already show to be safe keeps that (narrower, inner) range instead
     of its exact interval: the verdict is the same, the intervals are not all exact.
     """
-    values_inner = inner_values
-    import highspy
-
     values = np.asarray(values, dtype=np.int64)
     suppressed = np.asarray(suppressed, dtype=bool)
     levels = np.asarray(levels, dtype=float)
-    n_inner = model.n_rows
-    published = np.flatnonzero(~suppressed)
-    targets = np.flatnonzero(suppressed)
-    if len(targets) == 0:
+    targets = np.flatnonzero(suppressed).tolist()
+    if not targets:
         return AuditReport(())
-
-    # What the attacker knows for free: inner cells under a published zero are 0, and an inner
-    # cell that is a published cell on its own is known.
-    known = np.full(n_inner, -1, dtype=np.int64)
-    for j in published.tolist():
-        col = model.column(j)
-        if values[j] == 0:
-            known[col] = 0
-    for j in published.tolist():
-        col = model.column(j)
-        if len(col) == 1 and known[col[0]] < 0:
-            known[col[0]] = values[j]
-    free = np.flatnonzero(known < 0)
-    position = np.full(n_inner, -1, dtype=np.int64)
-    position[free] = np.arange(len(free))
-    known_part = np.where(known < 0, 0, known)
-
-    # Equality rows for published cells that still have unknown inner cells.
-    row_cols: list[np.ndarray] = []
-    rhs: list[float] = []
-    for j in published.tolist():
-        col = model.column(j)
-        pos = position[col]
-        unknown = pos[pos >= 0]
-        if len(unknown):
-            row_cols.append(unknown)
-            rhs.append(float(values[j] - known_part[col].sum()))
-
-    objectives: list[tuple[np.ndarray, float]] = []
-    for j in targets.tolist():
-        col = model.column(j)
-        pos = position[col]
-        objectives.append((pos[pos >= 0], float(known_part[col].sum())))
-
-    n_free = len(free)
-    intervals: list[CellInterval] = []
-    if n_free == 0:
-        for j, (_, const) in zip(targets.tolist(), objectives, strict=True):
-            intervals.append(CellInterval(j, int(values[j]), const, const, float(levels[j])))
-        return AuditReport(tuple(intervals))
-
-    h = highspy.Highs()
-    h.setOptionValue("output_flag", False)
-    h.setOptionValue("threads", 1)
-    # Each bound re-solves from the previous optimal basis with a new objective: that basis stays
-    # primal feasible, so primal simplex is the right tool (4x faster than HiGHS's default here).
-    h.setOptionValue("simplex_strategy", 4)
-    lp = highspy.HighsLp()
-    lp.num_col_ = n_free
-    lp.num_row_ = len(row_cols)
-    lp.col_cost_ = np.zeros(n_free)
-    lp.col_lower_ = np.zeros(n_free)
-    lp.col_upper_ = np.full(n_free, highspy.kHighsInf)
-    lp.row_lower_ = np.array(rhs, dtype=float)
-    lp.row_upper_ = np.array(rhs, dtype=float)
-    # Row-wise matrix: row r has ones in columns row_cols[r].
-    starts = np.zeros(len(row_cols) + 1, dtype=np.int32)
-    if row_cols:
-        np.cumsum([len(r) for r in row_cols], out=starts[1:])
-        index = np.concatenate(row_cols).astype(np.int32)
-    else:
-        index = np.zeros(0, dtype=np.int32)
-    lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
-    lp.a_matrix_.start_ = starts
-    lp.a_matrix_.index_ = index
-    lp.a_matrix_.value_ = np.ones(len(index))
-    h.passModel(lp)
-
-    # Witnesses: feasible points (the true counts, then every LP optimum) give each target a range
-    # it certainly reaches. A minimum of 0 or a maximum at a cheap upper bound seen in a witness is
-    # exact without solving; in screening mode a range already wide enough proves the cell safe.
-    nonempty = [k for k, (cols, _) in enumerate(objectives) if len(cols)]
-    flat = np.concatenate([objectives[k][0] for k in nonempty]) if nonempty else np.zeros(0, int)
-    starts_t = np.zeros(len(nonempty), dtype=np.int64)
-    if nonempty:
-        np.cumsum([len(objectives[k][0]) for k in nonempty[:-1]], out=starts_t[1:])
-    slot = dict(zip(nonempty, range(len(nonempty)), strict=True))
-    wmin = np.full(len(nonempty), np.inf)
-    wmax = np.full(len(nonempty), -np.inf)
-
-    def witness(y: np.ndarray) -> None:
-        if len(flat):
-            at = np.add.reduceat(y[flat], starts_t)
-            np.minimum(wmin, at, out=wmin)
-            np.maximum(wmax, at, out=wmax)
-
-    if values_inner is not None:
-        witness(values_inner[free].astype(float))
-    upper = _upper_bounds(objectives, row_cols, rhs, n_free)
-
-    current = np.zeros(n_free)
-    for k, (j, (cols, const)) in enumerate(zip(targets.tolist(), objectives, strict=True)):
+    lp = _AttackerLP(model, values, suppressed)
+    objectives = [lp.objective(j) for j in targets]
+    solver = _Solver(lp, objectives)
+    if inner_values is not None:
+        solver.witness(np.asarray(inner_values)[lp.free].astype(float))
+    intervals = []
+    for k, j in enumerate(targets):
+        cols, const = objectives[k]
         level = float(levels[j])
         if len(cols) == 0:
             intervals.append(CellInterval(j, int(values[j]), const, const, level))
             continue
-        s_ = slot[k]
-        lo_w, hi_w = wmin[s_], wmax[s_]
+        lo_w, hi_w = solver.wmin[k], solver.wmax[k]
         if not exact and hi_w - lo_w > TOLERANCE and hi_w - lo_w >= level - TOLERANCE:
             intervals.append(CellInterval(j, int(values[j]), const + lo_w, const + hi_w, level))
             continue
-        if lo_w <= TOLERANCE:
-            low = 0.0
-        else:
-            low = _solve(h, highspy, current, cols, 1.0, witness)
-        if hi_w >= upper[k] - TOLERANCE:
-            high = float(upper[k])
-        else:
-            high = -_solve(h, highspy, current, cols, -1.0, witness)
+        # A witness at 0 proves the minimum; one at the smallest containing cell, the maximum.
+        low = 0.0 if lo_w <= TOLERANCE else solver.solve(cols, 1.0)
+        upper = solver.upper[k]
+        high = upper if hi_w >= upper - TOLERANCE else -solver.solve(cols, -1.0)
         intervals.append(
             CellInterval(j, int(values[j]), _round(const + low), _round(const + high), level)
         )
     return AuditReport(tuple(intervals))
+
+
+class _AttackerLP:
+    """The attacker's equations after substituting what is known for free: inner cells under a
+    published zero are 0, and an inner cell published on its own is known."""
+
+    def __init__(self, model: ModelMatrix, values: np.ndarray, suppressed: np.ndarray) -> None:
+        self.model = model
+        published = np.flatnonzero(~suppressed).tolist()
+        known = np.full(model.n_rows, -1, dtype=np.int64)
+        for j in published:
+            if values[j] == 0:
+                known[model.column(j)] = 0
+        for j in published:
+            col = model.column(j)
+            if len(col) == 1 and known[col[0]] < 0:
+                known[col[0]] = values[j]
+        self.free = np.flatnonzero(known < 0)
+        self.position = np.full(model.n_rows, -1, dtype=np.int64)
+        self.position[self.free] = np.arange(len(self.free))
+        self.known = np.where(known < 0, 0, known)
+        self.rows: list[np.ndarray] = []
+        self.rhs: list[float] = []
+        for j in published:
+            cols, const = self.objective(j)
+            if len(cols):
+                self.rows.append(cols)
+                self.rhs.append(float(values[j]) - const)
+
+    def objective(self, j: int) -> tuple[np.ndarray, float]:
+        """Cell ``j`` as (free inner cells, known part)."""
+        col = self.model.column(j)
+        pos = self.position[col]
+        return pos[pos >= 0], float(self.known[col].sum())
+
+
+class _Solver:
+    """One HiGHS model, re-solved per objective from the previous optimal basis, collecting every
+    optimum as a witness (a feasible point) for all targets."""
+
+    def __init__(self, lp: _AttackerLP, objectives: list[tuple[np.ndarray, float]]) -> None:
+        import highspy
+
+        self.highspy = highspy
+        n_free = len(lp.free)
+        self.current = np.zeros(n_free)
+        sizes = [len(cols) for cols, _ in objectives]
+        self.flat = (
+            np.concatenate([cols for cols, _ in objectives]).astype(np.int64)
+            if n_free
+            else np.zeros(0, np.int64)
+        )
+        self.starts = np.zeros(len(objectives), dtype=np.int64)
+        np.cumsum(sizes[:-1], out=self.starts[1:])
+        self.sizes = np.array(sizes)
+        self.wmin = np.full(len(objectives), np.inf)
+        self.wmax = np.full(len(objectives), -np.inf)
+        self.upper = _upper_bounds(objectives, lp.rows, lp.rhs, n_free)
+        if not n_free:
+            return
+        h = highspy.Highs()
+        h.setOptionValue("output_flag", False)
+        h.setOptionValue("threads", 1)
+        # Each bound re-solves from the previous optimal basis with a new objective: that basis
+        # stays primal feasible, so primal simplex is the right tool (4x faster than the default).
+        h.setOptionValue("simplex_strategy", 4)
+        model = highspy.HighsLp()
+        model.num_col_ = n_free
+        model.num_row_ = len(lp.rows)
+        model.col_cost_ = np.zeros(n_free)
+        model.col_lower_ = np.zeros(n_free)
+        model.col_upper_ = np.full(n_free, highspy.kHighsInf)
+        model.row_lower_ = np.array(lp.rhs, dtype=float)
+        model.row_upper_ = np.array(lp.rhs, dtype=float)
+        starts = np.zeros(len(lp.rows) + 1, dtype=np.int32)
+        np.cumsum([len(r) for r in lp.rows], out=starts[1:])
+        index = np.concatenate(lp.rows).astype(np.int32) if lp.rows else np.zeros(0, np.int32)
+        model.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
+        model.a_matrix_.start_ = starts
+        model.a_matrix_.index_ = index
+        model.a_matrix_.value_ = np.ones(len(index))
+        h.passModel(model)
+        self.h = h
+
+    def witness(self, y: np.ndarray) -> None:
+        """Widen every target's witnessed range with the feasible point ``y``."""
+        if not len(self.flat):
+            return
+        # A trailing 0 keeps reduceat's start indices in range when the last targets are empty.
+        at = np.add.reduceat(np.append(y[self.flat], 0.0), self.starts)
+        at = np.where(self.sizes > 0, at, 0.0)
+        np.minimum(self.wmin, at, out=self.wmin)
+        np.maximum(self.wmax, at, out=self.wmax)
+
+    def solve(self, cols: np.ndarray, sign: float) -> float:
+        """Minimise ``sign * sum(y[cols])``; the optimum (``-inf`` when unbounded)."""
+        hs = self.highspy
+        cost = np.zeros_like(self.current)
+        cost[cols] = sign
+        changed = np.flatnonzero(cost != self.current)
+        if len(changed):
+            self.h.changeColsCost(len(changed), changed.astype(np.int32), cost[changed])
+            self.current[changed] = cost[changed]
+        self.h.run()
+        status = self.h.getModelStatus()
+        if status == hs.HighsModelStatus.kOptimal:
+            self.witness(np.asarray(self.h.getSolution().col_value))
+            return float(self.h.getInfo().objective_function_value)
+        # Published cells come from real counts, so the model is feasible: this is unbounded.
+        if status in (hs.HighsModelStatus.kUnbounded, hs.HighsModelStatus.kUnboundedOrInfeasible):
+            return -float("inf")
+        raise DisclosureError("disclosure.solver-failed", status=str(status))
 
 
 def _round(x: float) -> float:
@@ -293,33 +310,3 @@ def _upper_bounds(
             if len(row_cols[r]) >= len(mine) and mine <= set(row_cols[r].tolist()):
                 out[k] = min(out[k], rhs[r])
     return out
-
-
-def _solve(
-    h: Any,
-    highspy: Any,
-    current: np.ndarray,
-    cols: np.ndarray,
-    sign: float,
-    witness: Callable[[np.ndarray], None],
-) -> float:
-    """Minimise ``sign * sum(y[cols])``; returns the optimum (``-inf`` when unbounded)."""
-    cost = np.zeros_like(current)
-    cost[cols] = sign
-    changed = np.flatnonzero(cost != current)
-    if len(changed):
-        h.changeColsCost(len(changed), changed.astype(np.int32), cost[changed])
-        current[changed] = cost[changed]
-    h.run()
-    status = h.getModelStatus()
-    if status == highspy.HighsModelStatus.kOptimal:
-        witness(np.asarray(h.getSolution().col_value))
-        return float(h.getInfo().objective_function_value)
-    unbounded = (
-        highspy.HighsModelStatus.kUnbounded,
-        # Published cells come from real counts, so the model is feasible: this is unbounded.
-        highspy.HighsModelStatus.kUnboundedOrInfeasible,
-    )
-    if status in unbounded:
-        return -float("inf")
-    raise DisclosureError("disclosure.solver-failed", status=str(status))

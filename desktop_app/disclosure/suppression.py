@@ -26,8 +26,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from desktop_app.disclosure.lp_audit import AuditReport, audit_model
 from desktop_app.disclosure.gauss import gauss_secondary
+from desktop_app.disclosure.lp_audit import AuditReport, audit_model
 from desktop_app.disclosure.rules import PrimaryCell, RuleSettings, primary_cells
 from desktop_app.disclosure.tables import LinkedTables
 
@@ -86,7 +86,7 @@ def protect(tables: LinkedTables, settings: RuleSettings) -> Protection:
                 tables.model, tables.values, mask, levels, inner_values=tables.inner_values
             )
             break
-        added = _repair(tables, report, mask, neighbours)
+        added = _repair(tables, report, mask, neighbours=neighbours)
         if not added:
             break
         forced |= added
@@ -153,9 +153,19 @@ def _neighbours(tables: LinkedTables) -> list[list[int]]:
 
 
 def _repair(
-    tables: LinkedTables, report: AuditReport, mask: np.ndarray, neighbours: list[list[int]]
+    tables: LinkedTables,
+    report: AuditReport,
+    mask: np.ndarray,
+    *,
+    neighbours: list[list[int]],
 ) -> set[int]:
+    """One more suppression per failing cell: the cheapest published cell that shares an equation
+    with it (or with a suppressed neighbour)."""
     values = tables.values
+
+    def cost(j: int) -> tuple[bool, int, int]:
+        return (values[j] == 0, int(values[j]), j)
+
     added: set[int] = set()
     for item in report.failures:
         ring = [item.cell]
@@ -165,7 +175,7 @@ def _repair(
             near = sorted({n for c in ring for n in neighbours[c]} - seen)
             published = [n for n in near if not mask[n]]
             if published:
-                choice = min(published, key=lambda j: (values[j] == 0, int(values[j]), j))
+                choice = min(published, key=cost)
                 break
             seen.update(near)
             ring = [n for n in near if mask[n]]

@@ -186,9 +186,7 @@ def frequency_tables(
     specs_t = _check_specs(records, specs)
     names = sorted({v for spec in specs_t for v in spec})
     variables = tuple(
-        _variable(
-            records, name, (categories or {}).get(name), (hierarchies or {}).get(name)
-        )
+        _variable(records, name, (categories or {}).get(name), (hierarchies or {}).get(name))
         for name in names
     )
     sizes = [len(v.leaves) for v in variables]
@@ -230,7 +228,9 @@ def frequency_tables(
     )
 
 
-def _check_specs(records: pd.DataFrame, specs: Sequence[Sequence[str]]) -> tuple[tuple[str, ...], ...]:
+def _check_specs(
+    records: pd.DataFrame, specs: Sequence[Sequence[str]]
+) -> tuple[tuple[str, ...], ...]:
     if not specs:
         raise DisclosureError("disclosure.no-tables")
     out = []
@@ -342,9 +342,7 @@ def _equations(
                 for kid in kids:
                     new = dict(codes)
                     new[name] = kid
-                    child_key = tuple(
-                        sorted(new.items(), key=lambda p: position[p[0]])
-                    )
+                    child_key = tuple(sorted(new.items(), key=lambda p: position[p[0]]))
                     children.append(index[child_key])
                 found.add((index[key], tuple(sorted(children))))
     return tuple(Equation(p, c) for p, c in sorted(found))
