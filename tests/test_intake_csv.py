@@ -215,3 +215,20 @@ def test_text_that_starts_like_a_magic_number_is_still_text(tmp_path: Path) -> N
     path = tmp_path / "mz.csv"
     path.write_text("MZ-nummer;Naam\nMZ001;Jansen\n", encoding="utf-8")
     assert column(read(path), "MZ-nummer") == ["MZ001"]
+
+
+def test_title_lines_padded_with_delimiters_by_excel(tmp_path: Path) -> None:
+    """Excel's "save as CSV" pads a title line to the table's width: 'Titel;;;;;;'."""
+    path = tmp_path / "export.csv"
+    path.write_bytes(
+        "Personeelsoverzicht gemeente Voorbeeld;;;;\n"
+        ";;;;\n"
+        "Pers.nr;BSN;Geb. datum;M/V;Afdeling\n"
+        "001;111222333;1-2-1980;M;ICT\n"
+        "002;123456782;31-12-1975;V;Financiën\n".encode("cp1252")
+    )
+    table = read(path)
+    assert table.header_row == 3
+    assert table.title_lines == ("Personeelsoverzicht gemeente Voorbeeld",)
+    assert column(table, "Pers.nr") == ["001", "002"]
+    assert column(table, "Afdeling") == ["ICT", "Financiën"]

@@ -143,7 +143,12 @@ def _fit(sample: str, delimiter: str, truncated: bool) -> Dialect | None:
         return None
     frequency = Counter(counts)
     fields, _ = max(frequency.items(), key=lambda item: (item[1], item[0]))
-    start = counts.index(fields)  # title lines above the header do not count against it
+    # Title lines above the header do not count against it, even when Excel padded them with
+    # delimiters ("Personeelsoverzicht;;;;;;" has the table's width but one filled field).
+    filled = [sum(1 for f in r if f.strip()) for r in records]
+    start = next(
+        (i for i, n in enumerate(counts) if n == fields and filled[i] >= 2), counts.index(fields)
+    )
     rest = counts[start:]
     table_records = [r for r in records[start:] if len(r) == fields]
     mean_chars = sum(len(f) for r in table_records for f in r) / (fields * len(table_records))
@@ -154,7 +159,7 @@ def _fit(sample: str, delimiter: str, truncated: bool) -> Dialect | None:
         # most records have the table's width (ragged rows may be shorter)
         and rest.count(fields) >= MIN_SAME_WIDTH * len(rest)
         # "Beste collega," splits in two but is no table header
-        and sum(1 for f in records[start] if f.strip()) >= 2
+        and filled[start] >= 2
         and mean_chars <= MAX_MEAN_FIELD_CHARS
     )
     if not plausible:
