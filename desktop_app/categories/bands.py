@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from desktop_app.validation.dates import age_at as whole_years_at
+
 UNKNOWN = "onbekend"  # the explicit unknown category (a code in the output file)
 
 _FIRST_NUMBER = re.compile(r"(\d+)")
@@ -56,12 +58,8 @@ class Bands:
 
 def age_at(birth_dates: pd.Series, peildatum: dt.date) -> np.ndarray:
     """Whole years of age at the peildatum (NaN where the birth date is missing)."""
-    births = pd.to_datetime(birth_dates, errors="coerce")
-    years = peildatum.year - births.dt.year
-    not_yet = (births.dt.month > peildatum.month) | (
-        (births.dt.month == peildatum.month) & (births.dt.day > peildatum.day)
-    )
-    return (years - not_yet.astype(float)).to_numpy(dtype=float)
+    births = pd.to_datetime(birth_dates, errors="coerce").to_numpy(dtype="datetime64[ns]")
+    return whole_years_at(births, peildatum)
 
 
 def year_of(dates: pd.Series) -> np.ndarray:
