@@ -38,7 +38,7 @@ def test_with_the_bsn_key_only_bsn_peildatum_and_subgroups_leave(demo):
         result.validation,
         PEIL,
         "Gemeente Voorbeeld",
-        {1: result.validation.records["breakdown:Afdeling"]},
+        breakdowns={1: result.validation.records["breakdown:Afdeling"]},
     )
     assert out.name == "barometer_gemeente-voorbeeld_2026-01-01.csv"
     assert out.columns == ("bsn", "peildatum", "subgroep_1")
@@ -66,7 +66,7 @@ def test_with_the_address_key_no_bsn_leaves(tmp_path):
         result.validation,
         PEIL,
         "Voorbeeld BV",
-        {1: result.validation.records["breakdown:Afdeling"]},
+        breakdowns={1: result.validation.records["breakdown:Afdeling"]},
     )
     assert "bsn" not in out.columns
     rows = parse(out.content)
@@ -122,8 +122,10 @@ def test_cbs_algemeen_counts_staff_per_loonheffingennummer(tmp_path):
 def test_the_same_input_gives_the_same_bytes(demo):
     result = checked(demo)
     breakdowns = {1: result.validation.records["breakdown:Afdeling"]}
-    first = build_output(result.programme, result.validation, PEIL, "X", breakdowns)
-    again = build_output(checked(demo).programme, checked(demo).validation, PEIL, "X", breakdowns)
+    first = build_output(result.programme, result.validation, PEIL, "X", breakdowns=breakdowns)
+    again = build_output(
+        checked(demo).programme, checked(demo).validation, PEIL, "X", breakdowns=breakdowns
+    )
     assert first.content == again.content
 
 
@@ -132,7 +134,11 @@ def test_more_breakdowns_than_the_programme_takes_are_refused(demo):
     column = result.validation.records["breakdown:Afdeling"]
     with pytest.raises(OutputError) as caught:
         build_output(
-            result.programme, result.validation, PEIL, "X", dict.fromkeys(range(1, 9), column)
+            result.programme,
+            result.validation,
+            PEIL,
+            "X",
+            breakdowns=dict.fromkeys(range(1, 9), column),
         )
     assert "7" in caught.value.render("nl")
 

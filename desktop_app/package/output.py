@@ -94,27 +94,39 @@ def _selected_columns(
     return chosen
 
 
+def _missing(value: object) -> bool:
+    return value is None or value == "" or bool(pd.isna(value))
+
+
+@dataclass(frozen=True)
+class _Sources:
+    records: pd.DataFrame
+    breakdowns: Mapping[int, pd.Series]
+    organisation_fields: Mapping[str, str]
+    peildatum: dt.date
+
+
 def _column_values(
-    column: OutputColumn,
-    records: pd.DataFrame,
-    breakdowns: Mapping[int, pd.Series],
-    organisation_fields: Mapping[str, str],
-    peildatum: dt.date,
-    date_format: str,
-    decimal: str,
+    column: OutputColumn, sources: _Sources, date_format: str, decimal: str
 ) -> list[str]:
-    n = len(records)
+    records = sources.records
     kind, _, ref = column.source.partition(":")
-    if kind == "peildatum":
-        return [peildatum.strftime(column.format or date_format)] * n
-    if kind == "constant":
-        return [ref] * n
-    if kind == "organisation":
-        return [organisation_fields[ref]] * n
+    constant = {
+        "peildatum": lambda: sources.peildatum.strftime(column.format or date_format),
+        "constant": lambda: ref,
+        "organisation": lambda: sources.organisation_fields[ref],
+    }
+    if kind in constant:
+        return [constant[kind]()] * len(records)
     if kind == "breakdown":
-        values = breakdowns[int(ref)].reindex(records.index)
-        return [UNKNOWN if v is None or v != v or v == "" else str(v) for v in values]
-    series = records[ref]
+        values = sources.breakdowns[int(ref)].reindex(records.index)
+        return [UNKNOWN if _missing(v) else str(v) for v in values]
+    return _field_values(records[ref], column, date_format, decimal)
+
+
+def _field_values(
+    series: pd.Series, column: OutputColumn, date_format: str, decimal: str
+) -> list[str]:
     if pd.api.types.is_datetime64_any_dtype(series):
         if column.part:
             parts = getattr(series.dt, column.part)
@@ -122,7 +134,7 @@ def _column_values(
         return ["" if pd.isna(v) else v.strftime(column.format or date_format) for v in series]
     if pd.api.types.is_float_dtype(series):
         return ["" if pd.isna(v) else f"{v:g}".replace(".", decimal) for v in series]
-    return ["" if v is None or v is pd.NA or v != v else str(v) for v in series]
+    return ["" if _missing(v) else str(v) for v in series]
 
 
 def build_output(
@@ -130,6 +142,7 @@ def build_output(
     validation: ValidationResult,
     peildatum: dt.date,
     organisation: str,
+    *,
     breakdowns: Mapping[int, pd.Series] | None = None,
     organisation_fields: Mapping[str, str] | None = None,
 ) -> OutputFile:
