@@ -164,19 +164,9 @@ def build_output(
     columns = _selected_columns(programme, validation, breakdowns, organisation_fields)
     counted = [c for c in columns if c.source == "count"]
     value_columns = [c for c in columns if c.source != "count"]
+    sources = _Sources(records, breakdowns, organisation_fields, peildatum)
     table = pd.DataFrame(
-        {
-            c.name: _column_values(
-                c,
-                records,
-                breakdowns,
-                organisation_fields,
-                peildatum,
-                spec.date_format,
-                spec.decimal,
-            )
-            for c in value_columns
-        },
+        {c.name: _column_values(c, sources, spec.date_format, spec.decimal) for c in value_columns},
         index=records.index,
         dtype=object,
     )
