@@ -69,24 +69,32 @@ def load_mapping(path: Path) -> Mapping:
             "mapping.wrong-version", file=path.name, version=data.get("version"), supported=VERSION
         )
     try:
-        return Mapping(
-            programme_id=_text(data["programme"]),
-            fields={_text(k): _text(v) for k, v in data.get("fields", {}).items()},
-            value_maps={
-                _text(f): {_text(k): _text(v) for k, v in m.items()}
-                for f, m in data.get("value_maps", {}).items()
-            },
-            breakdowns=tuple(
-                BreakdownColumn(_text(b["header"]), b.get("breakdown"))
-                for b in data.get("breakdowns", [])
-            ),
-            sheet=data.get("sheet"),
-            header_row=data.get("header_row"),
-        )
+        return mapping_from_json(data)
     except (KeyError, TypeError, AttributeError, ValueError) as error:
         raise MappingError(
             "mapping.wrong-format-detail", file=path.name, detail=repr(error)
         ) from None
+
+
+def mapping_from_json(data: dict[str, Any]) -> Mapping:
+    """The mapping in the shape :func:`mapping_to_json` writes (also embedded in drafts).
+
+    Raises KeyError, TypeError or AttributeError on a damaged shape; callers say which file.
+    """
+    return Mapping(
+        programme_id=_text(data["programme"]),
+        fields={_text(k): _text(v) for k, v in data.get("fields", {}).items()},
+        value_maps={
+            _text(f): {_text(k): _text(v) for k, v in m.items()}
+            for f, m in data.get("value_maps", {}).items()
+        },
+        breakdowns=tuple(
+            BreakdownColumn(_text(b["header"]), b.get("breakdown"))
+            for b in data.get("breakdowns", [])
+        ),
+        sheet=data.get("sheet"),
+        header_row=data.get("header_row"),
+    )
 
 
 def _text(value: Any) -> str:
