@@ -1,0 +1,143 @@
+"""The package before encryption: refused until ready, then a manifest that proves what was sent."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from desktop_app.check import CheckOptions, run_check
+from desktop_app.demo_data import StaffOptions, staff_rows, write_demo_workbook
+from desktop_app.draft import load_draft
+from desktop_app.package.build import (
+    MANIFEST_NAME,
+    PackageRefused,
+    build_package,
+    verify_manifest,
+    zip_files,
+)
+from desktop_app.resources import resource_path
+
+CREATED = dt.datetime(2026, 1, 5, 10, 30, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def draft():
+    return load_draft(resource_path("samples", "demo-draft.json"))
+
+
+def check_of(path: Path, draft):
+    return run_check(
+        path,
+        CheckOptions(
+            draft.programme_id,
+            breakdowns=draft.breakdowns or ("Afdeling",),
+            peildatum=draft.peildatum,
+        ),
+    )
+
+
+@pytest.fixture
+def clean(tmp_path) -> Path:
+    path = tmp_path / "personeel.xlsx"
+    write_demo_workbook(path, StaffOptions(n=90, messy=False))
+    return path
+
+
+def test_a_ready_draft_gives_the_output_file_and_a_manifest_with_hashes(clean, draft):
+    check = check_of(clean, draft)
+    package = build_package(
+        draft, check, recipient_fingerprint="ab" * 32, signer_fingerprint="cd" * 32, created=CREATED
+    )
+    assert set(package.files) == {package.output.name, MANIFEST_NAME}
+    manifest = json.loads(package.files[MANIFEST_NAME])
+    assert manifest["programme"]["id"] == "cbs-barometer-ingezoomd"
+    assert manifest["peildatum"] == "2026-01-01"
+    assert manifest["checklist"]["works-council-informed"]["by"] == "Demo"
+    assert (
+        manifest["rows"]["written"] == package.output.rows == int(check.validation.included.sum())
+    )
+    entry = manifest["files"][0]
+    assert entry["name"] == package.output.name
+    assert entry["sha256"] == hashlib.sha256(package.files[package.output.name]).hexdigest()
+    assert manifest["recipient_certificate_sha256"] == "ab" * 32
+    assert manifest["created"] == "2026-01-05T10:30:00+00:00"
+    assert verify_manifest(package.files) == []
+
+
+def test_the_manifest_holds_no_employee_values(clean, draft):
+    package = build_package(
+        draft,
+        check_of(clean, draft),
+        recipient_fingerprint=None,
+        signer_fingerprint=None,
+        created=CREATED,
+    )
+    manifest_text = package.files[MANIFEST_NAME].decode()
+    for row in staff_rows(StaffOptions(n=90)):
+        assert str(row[2]) not in manifest_text  # BSN
+        assert row[0] not in manifest_text  # personnel number
+
+
+def test_packaging_is_refused_while_the_checklist_is_open_or_errors_remain(tmp_path, draft):
+    messy = tmp_path / "messy.xlsx"
+    write_demo_workbook(messy, StaffOptions(n=90, messy=True))
+    draft.checklist["publication-with-name"].confirmed = False
+    with pytest.raises(PackageRefused) as caught:
+        build_package(
+            draft, check_of(messy, draft), recipient_fingerprint=None, signer_fingerprint=None
+        )
+    text = caught.value.render("en")
+    assert "publication" in text.lower()
+    assert "invalid-identifier" in text
+    assert "duplicate-person" in text
+    assert len(caught.value.problems) == 2
+
+
+def test_the_zip_is_identical_for_the_same_draft_file_and_time(clean, draft):
+    first = build_package(
+        draft,
+        check_of(clean, draft),
+        recipient_fingerprint=None,
+        signer_fingerprint=None,
+        created=CREATED,
+    )
+    second = build_package(
+        draft,
+        check_of(clean, draft),
+        recipient_fingerprint=None,
+        signer_fingerprint=None,
+        created=CREATED,
+    )
+    assert first.zipped() == second.zipped()
+    names = zipfile.ZipFile(io.BytesIO(first.zipped())).namelist()
+    assert names == sorted(first.files)
+
+
+def test_the_office_detects_a_changed_missing_or_added_file():
+    files = {
+        "data.csv": b"a;b\r\n",
+        MANIFEST_NAME: json.dumps(
+            {"files": [{"name": "data.csv", "sha256": hashlib.sha256(b"a;b\r\n").hexdigest()}]}
+        ).encode(),
+    }
+    assert verify_manifest(files) == []
+    changed = {**files, "data.csv": b"a;c\r\n"}
+    assert [m.key for m in verify_manifest(changed)] == ["package.file-hash-mismatch"]
+    missing = {MANIFEST_NAME: files[MANIFEST_NAME]}
+    assert [m.key for m in verify_manifest(missing)] == ["package.file-missing"]
+    added = {**files, "extra.txt": b"x"}
+    assert [m.key for m in verify_manifest(added)] == ["package.file-unlisted"]
+    assert [m.key for m in verify_manifest({"data.csv": b""})] == ["package.manifest-unreadable"]
+
+
+def test_zip_timestamps_come_from_the_creation_time():
+    data = zip_files({"b.txt": b"2", "a.txt": b"1"}, dt.datetime(2026, 3, 4, 5, 6, 8))
+    infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    assert [i.filename for i in infos] == ["a.txt", "b.txt"]
+    assert all(i.date_time == (2026, 3, 4, 5, 6, 8) for i in infos)
