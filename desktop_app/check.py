@@ -23,6 +23,7 @@ class CheckOptions:
     sheet: str | None = None
     header_row: int | None = None
     mapping_path: Path | None = None
+    mapping: Mapping | None = None  # a saved mapping already in memory (from a draft); wins
     breakdowns: tuple[str, ...] = ()  # source headers the user marks as breakdowns
     peildatum: dt.date | None = None  # default: today
     population: MappingType[str, bool] = field(default_factory=dict)
@@ -59,7 +60,9 @@ def header_hints(programme: Programme) -> list[str]:
 def run_check(path: Path, options: CheckOptions) -> CheckResult:
     """Read + map + validate. Raises an AppError (exit code 2) when the input cannot be used."""
     programme = load_programme_by_id(options.programme_id)
-    saved = load_mapping(options.mapping_path) if options.mapping_path else None
+    saved = options.mapping or (
+        load_mapping(options.mapping_path) if options.mapping_path else None
+    )
     hints = header_hints(programme)
     sheet = options.sheet
     if saved:

@@ -141,3 +141,20 @@ def test_zip_timestamps_come_from_the_creation_time():
     infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
     assert [i.filename for i in infos] == ["a.txt", "b.txt"]
     assert all(i.date_time == (2026, 3, 4, 5, 6, 8) for i in infos)
+
+
+def test_the_summary_is_a_pdf_listing_files_fingerprints_and_confirmations(clean, draft, tmp_path):
+    from desktop_app.package.summary import summary_html
+    from desktop_app.ui.pdf import html_to_pdf
+
+    check = check_of(clean, draft)
+    package = build_package(
+        draft, check, recipient_fingerprint="ab" * 32, signer_fingerprint="cd" * 32, created=CREATED
+    )
+    html = summary_html(package.manifest, check.programme, "nl", "pakket.p7m", "ef" * 32)
+    assert package.output.name in html
+    assert "ab" * 32 in html
+    assert "bevestigd door Demo op 2025-12-01" in html
+    pdf = html_to_pdf(html, "Verantwoording")
+    assert pdf.startswith(b"%PDF-")
+    assert len(pdf) > 2000

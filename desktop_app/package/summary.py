@@ -1,0 +1,69 @@
+"""The officer's record of a submission, as HTML: what was sent, the checks, the fingerprints.
+
+Qt-free; :mod:`desktop_app.ui.pdf` renders it to PDF with Qt's own QTextDocument/QPdfWriter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from html import escape
+from typing import Any
+
+from desktop_app.messages import Message
+from desktop_app.profiles.model import Programme
+
+
+def _t(key: str, language: str, **params: Any) -> str:
+    return escape(Message(key, params).render(language))
+
+
+def summary_html(
+    manifest: Mapping[str, Any],
+    programme: Programme,
+    language: str,
+    package_name: str,
+    package_sha256: str,
+) -> str:
+    """A one-page summary for the officer's records, in ``language``."""
+    organisation = manifest.get("organisation", {})
+    created = dt.datetime.fromisoformat(manifest["created"]).strftime("%d-%m-%Y %H:%M %Z").strip()
+    rows = manifest["rows"]
+    checklist = {item.id: item for item in programme.checklist}
+    parts = [
+        "<html><body style='font-family: sans-serif; font-size: 10pt'>",
+        f"<h2>{_t('summary.title', language)}</h2>",
+        f"<p>{_t('summary.intro', language, organisation=organisation.get('name', ''), programme=programme.name.get(language), created=created)}</p>",
+        "<table cellspacing='0' cellpadding='3' border='1' width='100%'>",
+    ]
+
+    def row(label_key: str, value: str) -> None:
+        parts.append(
+            f"<tr><th align='left' width='35%'>{_t(label_key, language)}</th><td>{escape(value)}</td></tr>"
+        )
+
+    row("summary.programme", f"{programme.name.get(language)} ({programme.id} {programme.version})")
+    row("summary.peildatum", manifest["peildatum"])
+    row("summary.package", f"{package_name}  SHA-256 {package_sha256}")
+    row("summary.rows", Message("summary.rows-value", rows).render(language))
+    row("summary.key", str(manifest.get("identification_key") or "-"))
+    row("summary.checks", Message("summary.checks-value", manifest["checks"]).render(language))
+    row("summary.recipient", str(manifest.get("recipient_certificate_sha256") or "-"))
+    row("summary.signer", str(manifest.get("signer_certificate_sha256") or "-"))
+    parts.append("</table>")
+    parts.append(f"<h3>{_t('summary.files', language)}</h3><ul>")
+    for entry in manifest["files"]:
+        columns = ", ".join(entry.get("columns", []))
+        detail = f" — {columns}" if columns else ""
+        parts.append(
+            f"<li><b>{escape(entry['name'])}</b> ({entry['bytes']} B){escape(detail)}<br/>SHA-256 {entry['sha256']}</li>"
+        )
+    parts.append("</ul>")
+    parts.append(f"<h3>{_t('summary.checklist', language)}</h3><ul>")
+    for item_id, answer in manifest["checklist"].items():
+        text = checklist[item_id].text.get(language) if item_id in checklist else item_id
+        parts.append(
+            f"<li>{escape(text)} — {_t('summary.confirmed-by', language, by=answer.get('by', ''), date=answer.get('date') or '-')}</li>"
+        )
+    parts.append("</ul></body></html>")
+    return "\n".join(parts)

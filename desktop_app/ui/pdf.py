@@ -1,0 +1,42 @@
+"""HTML to PDF with Qt's own text engine (QTextDocument + QPdfWriter): no browser engine."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
+from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+
+def _application() -> QGuiApplication:
+    """Rendering needs a GUI application; the command line makes an offscreen one."""
+    instance = QGuiApplication.instance()
+    if instance is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        instance = QGuiApplication([])
+    return instance  # type: ignore[return-value]
+
+
+def html_to_pdf(html: str, title: str = "") -> bytes:
+    """An A4 PDF of ``html``."""
+    _application()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(title)
+    writer.setCreator("Diversity Assistant")
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(18, 18, 18, 18),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    document = QTextDocument()
+    document.setHtml(html)
+    document.print_(writer)
+    del writer
+    buffer.close()
+    return bytes(data.data())
