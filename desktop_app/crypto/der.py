@@ -126,7 +126,9 @@ def _read(data: bytes, position: int, limit: int, depth: int) -> Node:
     elif first == 0x80:
         if not tag & CONSTRUCTED:
             raise DerError("indefinite length on a primitive value")
-        return _read_indefinite(data, start, position, limit, tag, depth)
+        return _read_indefinite(
+            data, start=start, content_start=position, limit=limit, tag=tag, depth=depth
+        )
     else:
         count = first & 0x7F
         if count > 4 or position + count > limit:
@@ -141,7 +143,7 @@ def _read(data: bytes, position: int, limit: int, depth: int) -> Node:
 
 
 def _read_indefinite(
-    data: bytes, start: int, content_start: int, limit: int, tag: int, depth: int
+    data: bytes, *, start: int, content_start: int, limit: int, tag: int, depth: int
 ) -> Node:
     position = content_start
     while True:

@@ -232,7 +232,9 @@ def _check_organisation(organisation_id: str, organisation_name: str) -> str:
     organisation_id = organisation_id.strip()
     if not _ORGANISATION_ID.match(organisation_id) or not organisation_name.strip():
         raise CryptoError(
-            "crypto.organisation-invalid", organisation=organisation_id or "-", name=organisation_name
+            "crypto.organisation-invalid",
+            organisation=organisation_id or "-",
+            name=organisation_name,
         )
     return organisation_id
 

@@ -22,6 +22,9 @@ from desktop_app.crypto.keys import fingerprint_hex, fingerprint_sha256
 
 MIN_RSA_BITS = 3072
 
+# The bundled test-only recipient (resources/certificates/test): refused unless asked for.
+TEST_RECIPIENT_SHA256 = "837bc96af5d03f5f3fcfaf40ec70cac0900dbf88a023f2456bf85250573909d6"
+
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -68,12 +71,14 @@ def check_recipient(
     pin: str | None,
     confirmed_fingerprint: str | None = None,
     at: dt.datetime | None = None,
+    allow_test_certificate: bool = False,
 ) -> CheckedRecipient:
     """Check the office's certificate before use; raise :class:`CryptoError` on any problem.
 
     ``pin`` is the profile's ``recipient_certificate_sha256``. When it is None the user must have
     seen and confirmed the fingerprint: pass it as ``confirmed_fingerprint``; without it the refusal
     ``crypto.recipient-unconfirmed`` carries the fingerprint for the wizard to show.
+    The bundled test-only certificate is refused unless ``allow_test_certificate`` (self-test).
     """
     at = at or dt.datetime.now(dt.UTC)
     fingerprint = fingerprint_sha256(certificate)
@@ -90,7 +95,9 @@ def check_recipient(
     if not isinstance(public_key, rsa.RSAPublicKey):
         raise CryptoError("crypto.recipient-not-rsa", kind=type(public_key).__name__)
     if public_key.key_size < MIN_RSA_BITS:
-        raise CryptoError("crypto.recipient-weak-key", bits=public_key.key_size, minimum=MIN_RSA_BITS)
+        raise CryptoError(
+            "crypto.recipient-weak-key", bits=public_key.key_size, minimum=MIN_RSA_BITS
+        )
     try:
         usage = certificate.extensions.get_extension_for_class(x509.KeyUsage).value
     except x509.ExtensionNotFound:
@@ -98,6 +105,8 @@ def check_recipient(
     if usage is not None and not usage.key_encipherment:
         raise CryptoError("crypto.recipient-wrong-usage")
     actual = fingerprint_hex(certificate)
+    if actual == TEST_RECIPIENT_SHA256 and not allow_test_certificate:
+        raise CryptoError("crypto.recipient-test-only")
     if pin is not None:
         if not hmac.compare_digest(actual.encode(), normalise_fingerprint(pin).encode()):
             raise CryptoError(

@@ -1,0 +1,129 @@
+"""From a draft and the employee file to a signed, encrypted ``.p7m`` and the officer's summary.
+
+One call for the wizard's "Encrypt" step and the ``package`` command: check the file with the
+draft's choices, refuse while anything is open, build the package, check the office's certificate,
+seal it, write the ``.p7m`` atomically and, beside it, the summary for the officer's records.
+Nothing else is written: no plaintext copy of the output file lands anywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_app.atomic import write_atomic
+from desktop_app.check import CheckOptions, CheckResult, run_check
+from desktop_app.crypto.envelope import PACKAGE_SUFFIX, seal
+from desktop_app.crypto.keys import SigningIdentity, fingerprint_hex, load_or_create_identity
+from desktop_app.crypto.recipient import CheckedRecipient, check_recipient, load_certificate
+from desktop_app.draft import Draft, data_dir
+from desktop_app.errors import UsageError
+from desktop_app.mapping.normalise import strip_accents
+from desktop_app.package.build import PackageRefused, build_package, readiness_problems
+from desktop_app.package.summary import summary_html
+
+SummaryRenderer = Callable[[str, str], bytes]  # (html, title) -> PDF bytes
+SUMMARY_SUFFIX = ".summary.pdf"
+
+
+@dataclass(frozen=True)
+class Submission:
+    package_path: Path
+    summary_path: Path | None
+    package_sha256: str
+    rows: int
+    recipient_fingerprint: str
+    signer_fingerprint: str
+    check: CheckResult
+
+
+def organisation_id(draft: Draft) -> str:
+    """A stable id for the organisation's signing key, from its name."""
+    name = str(draft.organisation.get("name", "")).strip()
+    slug = re.sub(r"[^a-z0-9]+", "-", strip_accents(name).lower()).strip("-")
+    if not slug:
+        raise UsageError("submission.organisation-missing")
+    return slug[:64]
+
+
+def check_draft_file(draft: Draft, file: Path | None = None) -> CheckResult:
+    """Check ``file`` (default: the draft's source file) with every choice the draft holds."""
+    path = Path(file) if file else draft.source.path
+    if path is None or draft.programme_id is None:
+        raise UsageError("submission.draft-incomplete")
+    return run_check(
+        path,
+        CheckOptions(
+            programme_id=draft.programme_id,
+            sheet=draft.source.sheet,
+            header_row=draft.source.header_row,
+            mapping=draft.mapping,
+            breakdowns=draft.breakdowns,
+            peildatum=draft.peildatum,
+            population=dict(draft.population),
+        ),
+    )
+
+
+def default_identity(draft: Draft) -> SigningIdentity:
+    """The organisation's own key in the app-data folder, made on first use (keyring passphrase)."""
+    org = organisation_id(draft)
+    return load_or_create_identity(data_dir() / "keys" / org, org, str(draft.organisation["name"]))
+
+
+def make_submission(
+    draft: Draft,
+    recipient_certificate: Path,
+    out: Path,
+    *,
+    file: Path | None = None,
+    signer: SigningIdentity | None = None,
+    confirmed_fingerprint: str | None = None,
+    render_summary: SummaryRenderer | None = None,
+    language: str = "nl",
+    now: dt.datetime | None = None,
+) -> Submission:
+    """Check, package, seal and write. Every refusal is an AppError saying what to do."""
+    check = check_draft_file(draft, file)
+    recipient: CheckedRecipient = check_recipient(
+        load_certificate(Path(recipient_certificate).read_bytes(), str(recipient_certificate)),
+        pin=check.programme.recipient_certificate_sha256,
+        confirmed_fingerprint=confirmed_fingerprint,
+        at=now,
+    )
+    problems = readiness_problems(draft, check)
+    if problems:  # refuse before a signing key is made or unlocked
+        raise PackageRefused(problems)
+    signer = signer or default_identity(draft)
+    package = build_package(
+        draft,
+        check,
+        recipient_fingerprint=fingerprint_hex(recipient.certificate),
+        signer_fingerprint=fingerprint_hex(signer.certificate),
+        created=now,
+    )
+    sealed = seal(package.zipped(), signer, recipient, at=now)
+    out = Path(out)
+    if out.suffix.lower() != PACKAGE_SUFFIX:
+        out = out.with_name(out.name + PACKAGE_SUFFIX)
+    digest = hashlib.sha256(sealed).hexdigest()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(out, sealed)
+    summary_path = None
+    if render_summary is not None:
+        html = summary_html(package.manifest, check.programme, language, out.name, digest)
+        summary_path = out.with_name(out.name[: -len(PACKAGE_SUFFIX)] + SUMMARY_SUFFIX)
+        write_atomic(summary_path, render_summary(html, out.name))
+    return Submission(
+        package_path=out,
+        summary_path=summary_path,
+        package_sha256=digest,
+        rows=package.output.rows,
+        recipient_fingerprint=recipient.fingerprint,
+        signer_fingerprint=signer.fingerprint,
+        check=check,
+    )
