@@ -1,7 +1,7 @@
 """``diversity-assistant`` / ``python -m desktop_app``: without a command the wizard, else the CLI.
 
-Exit codes: 0 success (``check``: no errors), 1 errors found, 2 the file or arguments could not be
-used. Every refusal is printed as a translated sentence, never a traceback.
+Exit codes: 0 success (``check``: no errors; ``tables``: the audit passes), 1 errors found
+(``tables``: cannot be made safe), 2 the file or arguments could not be used. Every refusal is printed as a translated sentence, never a traceback.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,6 +20,7 @@ from desktop_app.messages import LANGUAGES, Message, system_language
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 POPULATION_OPTIONS = ("externals", "interns", "leavers")
+KEY_PASSPHRASE_ENV = "DIVERSITY_ASSISTANT_KEY_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
 
 
 def _date(text: str) -> dt.date:
@@ -26,6 +28,10 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+
+
+def _columns(text: str) -> tuple[str, ...]:
+    return tuple(c.strip() for c in text.split(",") if c.strip())
 
 
 def _population(text: str) -> list[str]:
@@ -45,6 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command the wizard opens.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the wizard with the bundled demo spreadsheet and demo draft",
+    )
     parser.add_argument(
         "--lang",
         choices=LANGUAGES,
@@ -91,8 +102,88 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--json", action="store_true", help="print one JSON object (see README)")
 
+    tables = commands.add_parser(
+        "tables",
+        help="count frequency tables and protect them together (suppression + LP audit)",
+    )
+    tables.add_argument("file", type=Path, help=".xlsx .xlsm .xls .ods .csv or .txt")
+    tables.add_argument("--programme", required=True, metavar="ID", help="programme profile id")
+    tables.add_argument("--mapping", type=Path, metavar="MAP.json", help="a saved mapping to use")
+    tables.add_argument(
+        "--by",
+        action="append",
+        required=True,
+        type=_columns,
+        metavar="COL[,COL...]",
+        help="one table per --by: source headers or age, sex, entry_year, salary_band",
+    )
+    tables.add_argument(
+        "--min-count",
+        type=int,
+        metavar="N",
+        help="cells below N are unsafe (default: the programme's cell threshold)",
+    )
+    tables.add_argument(
+        "--peildatum", type=_date, metavar="YYYY-MM-DD", help="reference date (default: today)"
+    )
+    tables.add_argument(
+        "--zeros-unsafe", action="store_true", help="treat empty cells as unsafe too"
+    )
+    tables.add_argument("--json", action="store_true", help="print one JSON object (see README)")
+
     programmes = commands.add_parser("programmes", help="list the programme profiles")
     programmes.add_argument("--json", action="store_true")
+
+    package = commands.add_parser(
+        "package", help="check, package, sign and encrypt a submission for the office"
+    )
+    package.add_argument(
+        "file", type=Path, nargs="?", help="the employee file (default: the draft's)"
+    )
+    package.add_argument("--draft", type=Path, required=True, metavar="DRAFT.json")
+    package.add_argument(
+        "--recipient-cert",
+        type=Path,
+        required=True,
+        metavar="CERT.pem",
+        help="the office's X.509 certificate (PEM or DER)",
+    )
+    package.add_argument(
+        "--recipient-sha256",
+        metavar="FP",
+        help="the certificate's SHA-256 fingerprint as confirmed with the office "
+        "(needed when the programme profile pins none)",
+    )
+    package.add_argument("--out", type=Path, required=True, metavar="PACKAGE.p7m")
+    package.add_argument(
+        "--signing-key",
+        type=Path,
+        metavar="KEY.pem",
+        help="sign with this key instead of the organisation's own key; its "
+        "passphrase, if any, from DIVERSITY_ASSISTANT_KEY_PASSPHRASE",
+    )
+    package.add_argument("--signing-cert", type=Path, metavar="CERT.pem")
+    package.add_argument("--no-summary", action="store_true", help="do not write the PDF summary")
+
+    opener = commands.add_parser(
+        "open", help="the office's side: decrypt, verify and unpack a package"
+    )
+    opener.add_argument("package", type=Path, metavar="PACKAGE.p7m")
+    opener.add_argument(
+        "--key",
+        type=Path,
+        required=True,
+        metavar="KEY.pem",
+        help="the office's private key; passphrase from DIVERSITY_ASSISTANT_KEY_PASSPHRASE",
+    )
+    opener.add_argument("--cert", type=Path, required=True, metavar="CERT.pem")
+    opener.add_argument(
+        "--sender-cert",
+        type=Path,
+        metavar="SENDER.pem",
+        help="refuse the package unless this certificate signed it",
+    )
+    opener.add_argument("--out", type=Path, required=True, metavar="DIR")
 
     sheets = commands.add_parser(
         "sheets", help="list the sheets of a workbook (hidden ones marked)"
@@ -107,35 +198,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     language = args.lang or system_language()
     try:
         if args.command is None:
-            return _launch(language)
-        return {"check": _check, "programmes": _programmes, "sheets": _sheets}[args.command](
-            args, language
-        )
+            return _launch(language, demo=args.demo)
+        commands = {
+            "check": _check,
+            "tables": _tables,
+            "programmes": _programmes,
+            "sheets": _sheets,
+            "package": _package,
+            "open": _open,
+        }
+        return commands[args.command](args, language)
     except AppError as error:
         print(error.render(language), file=sys.stderr)
         return EXIT_UNUSABLE
+    except OSError as error:  # a file or folder the user named cannot be read or written
+        where = error.filename or ""
+        reason = error.strerror or str(error)
+        print(
+            Message("cli.os-error", {"file": where, "reason": reason}).render(language),
+            file=sys.stderr,
+        )
+        return EXIT_UNUSABLE
 
 
-def _launch(language: str) -> int:
-    """The wizard once it exists; until then the demo check, so the product can be tried."""
-    from desktop_app.resources import resource_path
+def _launch(language: str, demo: bool = False) -> int:
+    """The wizard; it offers to continue an autosaved draft (``--demo``: the bundled demo)."""
+    from desktop_app.ui.app import run_wizard
 
-    print(Message("cli.demo-intro").render(language))
-    demo = resource_path("samples", "demo-personeel.xlsx")
-    args = build_parser().parse_args(
-        [
-            "check",
-            str(demo),
-            "--programme",
-            "cbs-barometer-ingezoomd",
-            "--breakdown",
-            "Afdeling",
-            "--peildatum",
-            "2026-01-01",
-        ]
-    )
-    _check(args, language)
-    return EXIT_OK
+    return run_wizard(demo=demo, language=language)
 
 
 def _check(args: argparse.Namespace, language: str) -> int:
@@ -161,6 +251,115 @@ def _check(args: argparse.Namespace, language: str) -> int:
         print(json.dumps(check_report_json(result, language), ensure_ascii=False, indent=2))
     else:
         print(check_report_text(result, language))
+    return result.exit_code
+
+
+def _key_passphrase() -> bytes | None:
+    value = os.environ.get(KEY_PASSPHRASE_ENV)
+    return value.encode("utf-8") if value else None
+
+
+def _package(args: argparse.Namespace, language: str) -> int:
+    from desktop_app.crypto.keys import SigningIdentity, keys_match
+    from desktop_app.crypto.recipient import load_certificate
+    from desktop_app.draft import load_draft
+    from desktop_app.submission import make_submission, organisation_id
+
+    draft = load_draft(args.draft)
+    signer = None
+    if bool(args.signing_key) != bool(args.signing_cert):
+        raise UsageError("submission.signing-pair")
+    if args.signing_key:
+        key = _load_signing_key(args.signing_key)
+        certificate = load_certificate(args.signing_cert.read_bytes(), str(args.signing_cert))
+        if not keys_match(key, certificate):
+            raise UsageError("crypto.key-certificate-mismatch", file=str(args.signing_cert))
+        signer = SigningIdentity(organisation_id(draft), key, certificate)
+    render = None
+    if not args.no_summary:
+        from desktop_app.ui.pdf import html_to_pdf
+
+        render = html_to_pdf
+    result = make_submission(
+        draft,
+        args.recipient_cert,
+        args.out,
+        file=args.file,
+        signer=signer,
+        confirmed_fingerprint=args.recipient_sha256,
+        render_summary=render,
+        language=language,
+    )
+    done = {
+        "package": result.package_path,
+        "rows": result.rows,
+        "sha256": result.package_sha256,
+        "recipient": result.recipient_fingerprint,
+        "signer": result.signer_fingerprint,
+    }
+    print(Message("submission.done", done).render(language))
+    if result.summary_path:
+        print(
+            Message("submission.summary-written", {"summary": result.summary_path}).render(language)
+        )
+    return EXIT_OK
+
+
+def _load_signing_key(path: Path):  # an EC or RSA private key
+    from cryptography.hazmat.primitives import serialization
+
+    from desktop_app.crypto.errors import CryptoError
+
+    try:
+        return serialization.load_pem_private_key(path.read_bytes(), _key_passphrase())
+    except (ValueError, TypeError) as error:
+        raise CryptoError("crypto.key-unreadable", file=str(path)) from error
+
+
+def _open(args: argparse.Namespace, language: str) -> int:
+    from desktop_app.crypto.office import open_package_file
+
+    opened = open_package_file(
+        args.package,
+        args.key,
+        args.cert,
+        args.out,
+        args.sender_cert,
+        key_passphrase=_key_passphrase(),
+    )
+    opened_message = {
+        "count": len(opened.files),
+        "folder": opened.folder,
+        "signer": opened.signer_fingerprint,
+    }
+    print(Message("submission.opened", opened_message).render(language))
+    return EXIT_OK
+
+
+def _tables(args: argparse.Namespace, language: str) -> int:
+    from desktop_app.tables_command import TablesOptions, run_tables, tables_json, tables_text
+
+    result = run_tables(
+        args.file,
+        TablesOptions(
+            programme_id=args.programme,
+            by=tuple(args.by),
+            mapping_path=args.mapping,
+            min_count=args.min_count,
+            peildatum=args.peildatum,
+            zeros_unsafe=args.zeros_unsafe,
+        ),
+    )
+    errors = result.check.validation.counts()["error"]
+    if errors:
+        print(
+            Message("disclosure.tables.check-errors", {"errors": errors}).render(language),
+            file=sys.stderr,
+        )
+    if args.json:
+        print(json.dumps(tables_json(result), ensure_ascii=False, indent=2))
+    else:
+        print(tables_text(result, language))
     return result.exit_code
 
 

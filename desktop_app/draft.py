@@ -38,8 +38,8 @@ from typing import Any
 from desktop_app import __version__
 from desktop_app.atomic import write_atomic
 from desktop_app.errors import AppError
-from desktop_app.mapping.model import BreakdownColumn, Mapping
-from desktop_app.mapping.store import mapping_to_json
+from desktop_app.mapping.model import Mapping
+from desktop_app.mapping.store import mapping_from_json, mapping_to_json
 
 FORMAT = "diversity-assistant/draft"
 VERSION = 1
@@ -189,27 +189,9 @@ def _draft_from_json(data: dict[str, Any], folder: Path) -> Draft:
             sheet=_optional(source.get("sheet"), str),
             header_row=_optional(source.get("header_row"), int),
         ),
-        mapping=_mapping_from_json(data["mapping"]) if data.get("mapping") else None,
+        mapping=mapping_from_json(data["mapping"]) if data.get("mapping") else None,
         categories=dict(data.get("categories") or {}),
         portal=dict(data.get("portal") or {}),
-    )
-
-
-def _mapping_from_json(data: dict[str, Any]) -> Mapping:
-    """The mapping part, in the shape :func:`desktop_app.mapping.store.mapping_to_json` writes."""
-    return Mapping(
-        programme_id=_text(data["programme"]),
-        fields={_text(k): _text(v) for k, v in (data.get("fields") or {}).items()},
-        value_maps={
-            _text(f): {_text(k): _text(v) for k, v in m.items()}
-            for f, m in (data.get("value_maps") or {}).items()
-        },
-        breakdowns=tuple(
-            BreakdownColumn(_text(b["header"]), _optional(b.get("breakdown"), str))
-            for b in data.get("breakdowns") or []
-        ),
-        sheet=_optional(data.get("sheet"), str),
-        header_row=_optional(data.get("header_row"), int),
     )
 
 

@@ -155,7 +155,7 @@ def _fit(sample: str, delimiter: str, truncated: bool) -> Dialect | None:
     plausible = (
         fields >= 2
         # one record of two fields is as likely a sentence with a comma as a table
-        and (frequency[fields] >= 2 or fields >= 3)
+        and (rest.count(fields) >= 2 or fields >= 3)
         # most records have the table's width (ragged rows may be shorter)
         and rest.count(fields) >= MIN_SAME_WIDTH * len(rest)
         # "Beste collega," splits in two but is no table header

@@ -42,7 +42,9 @@ class Translations:
         if loaded:
             self._installed.append(ours)
         qt = QTranslator()  # Qt's own texts (file dialog, context menus); absent in some builds
-        if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        if qt.load(
+            f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        ):
             self._installed.append(qt)
         for translator in self._installed:
             app.installTranslator(translator)

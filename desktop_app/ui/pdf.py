@@ -6,14 +6,16 @@ import os
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QApplication
 
 
 def _application() -> QGuiApplication:
-    """Rendering needs a GUI application; the command line makes an offscreen one."""
+    """Rendering needs a GUI application; the command line makes an offscreen one. It is a full
+    QApplication, so that a wizard can still be built in the same process afterwards."""
     instance = QGuiApplication.instance()
     if instance is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        instance = QGuiApplication([])
+        instance = QApplication([])
     return instance  # type: ignore[return-value]
 
 

@@ -32,7 +32,9 @@ class Worker(QRunnable):
 
     def __init__(self, job: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         super().__init__()
-        self.setAutoDelete(True)
+        # Python owns the runnable (the manager keeps it until it finishes): a pool that deleted the
+        # C++ side behind a live Python wrapper corrupts memory at exit.
+        self.setAutoDelete(False)
         self.signals = WorkerSignals()
         self._job = job
         self._args = args

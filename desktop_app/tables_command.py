@@ -1,0 +1,232 @@
+"""The ``tables`` step as one call: read + map + validate a file, count linked frequency tables,
+protect them together (primary + secondary suppression, LP audit). Used by the CLI; Qt-free.
+
+Columns of a table (``--by``):
+
+- a **source header** of the file (a breakdown column, e.g. ``Afdeling``), taken as it is;
+- a **derived category**, by name (derived names win over a source header of the same name):
+  - ``age``: age band at the peildatum from the mapped ``birth_date`` (``<25 25-34 35-44 45-54 55+``);
+  - ``sex``: the mapped ``sex`` code (``M``, ``V``, ``X``);
+  - ``entry_year``: calendar year of the mapped ``start_date``;
+  - ``salary_band``: band of the scale number (``<7 7-9 10-12 13+``) in the salary-scale column,
+    the first source header containing "schaal", "scale" or "salar" (case-insensitive).
+  A missing value becomes the explicit category ``onbekend``.
+
+Rows: the **included** rows of the check (inside the population at the peildatum, no blank or
+total rows). Check errors do not stop the tables (an officer looks at the tables while fixing the
+file), but their count is reported with the tables so nobody mistakes them for the final ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from desktop_app.categories import AGE_BANDS, SALARY_SCALE_BANDS, UNKNOWN, age_at, scale_number
+from desktop_app.check import CheckOptions, CheckResult, run_check
+from desktop_app.disclosure import LinkedTables, Protection, RuleSettings, frequency_tables, protect
+from desktop_app.errors import UsageError
+
+DERIVED = ("age", "sex", "entry_year", "salary_band")
+_SALARY_HEADER = re.compile(r"schaal|scale|salar", re.IGNORECASE)
+BREAKDOWN_PREFIX = "breakdown:"
+
+
+@dataclass(frozen=True)
+class TablesOptions:
+    programme_id: str
+    by: tuple[tuple[str, ...], ...]
+    mapping_path: Path | None = None
+    min_count: int | None = None  # default: the programme's cell threshold
+    peildatum: dt.date | None = None
+    zeros_unsafe: bool = False
+
+
+@dataclass(frozen=True, eq=False)
+class TablesResult:
+    check: CheckResult
+    tables: LinkedTables
+    protection: Protection
+
+    @property
+    def exit_code(self) -> int:
+        """0: the audit passes; 1: the tables cannot be made safe."""
+        return 0 if self.protection.passed else 1
+
+
+def run_tables(path: Path, options: TablesOptions) -> TablesResult:
+    """Read, check, count and protect. Raises an AppError (exit 2) when the input cannot be used."""
+    if not options.by or any(not spec for spec in options.by):
+        raise UsageError("disclosure.tables.no-columns")
+    columns = list(dict.fromkeys(c for spec in options.by for c in spec))
+    wanted_sources = [c for c in columns if c not in DERIVED]
+    check = run_check(
+        path,
+        CheckOptions(
+            programme_id=options.programme_id,
+            mapping_path=options.mapping_path,
+            breakdowns=tuple(wanted_sources),
+            peildatum=options.peildatum,
+        ),
+    )
+    if "salary_band" in columns:
+        salary = next((h for h in check.table.headers if _SALARY_HEADER.search(str(h))), None)
+        if salary is None:
+            raise UsageError(
+                "disclosure.tables.no-salary-column", available=list(check.table.headers)
+            )
+        if salary not in wanted_sources:
+            check = run_check(
+                path,
+                CheckOptions(
+                    programme_id=options.programme_id,
+                    mapping_path=options.mapping_path,
+                    breakdowns=(*wanted_sources, salary),
+                    peildatum=options.peildatum,
+                ),
+            )
+    else:
+        salary = None
+    threshold = options.min_count
+    if threshold is None:
+        threshold = check.programme.thresholds.cell_threshold
+    if threshold < 1:
+        raise UsageError("disclosure.tables.no-threshold", programme=options.programme_id)
+    records = category_records(check, columns, salary)
+    tables = frequency_tables(records, options.by)
+    protection = protect(
+        tables, RuleSettings(threshold=threshold, zeros_unsafe=options.zeros_unsafe)
+    )
+    return TablesResult(check, tables, protection)
+
+
+def category_records(
+    check: CheckResult, columns: Sequence[str], salary: str | None
+) -> pd.DataFrame:
+    """One row per included person, one column of category codes per ``--by`` column."""
+    records = check.validation.records.loc[np.asarray(check.validation.included, dtype=bool)]
+    out: dict[str, object] = {}
+    for name in columns:
+        if name == "age":
+            if "birth_date" not in records:
+                raise UsageError(
+                    "disclosure.tables.field-not-mapped", column=name, field="birth_date"
+                )
+            ages = age_at(records["birth_date"], check.peildatum)
+            out[name] = AGE_BANDS.assign(ages)
+        elif name == "sex":
+            if "sex" not in records:
+                raise UsageError("disclosure.tables.field-not-mapped", column=name, field="sex")
+            out[name] = records["sex"].astype(object).where(records["sex"].notna(), UNKNOWN)
+        elif name == "entry_year":
+            if "start_date" not in records:
+                raise UsageError(
+                    "disclosure.tables.field-not-mapped", column=name, field="start_date"
+                )
+            years = pd.to_datetime(records["start_date"], errors="coerce").dt.year
+            out[name] = years.map(lambda y: UNKNOWN if pd.isna(y) else str(int(y)))
+        elif name == "salary_band":
+            labels = records[BREAKDOWN_PREFIX + str(salary)]
+            out[name] = SALARY_SCALE_BANDS.assign(scale_number(labels))
+        else:
+            values = records[BREAKDOWN_PREFIX + name]
+            out[name] = values.astype(object).where(values.notna(), UNKNOWN).map(str)
+    return pd.DataFrame({k: np.asarray(v, dtype=object) for k, v in out.items()})
+
+
+def tables_json(result: TablesResult) -> dict:
+    """The ``--json`` document (see the module docstring of :mod:`desktop_app.cli`)."""
+    tables, protection = result.tables, result.protection
+    report = protection.report
+    intervals = {item.cell: item for item in report.intervals}
+    primary = {p.cell for p in protection.primary}
+    secondary = set(protection.secondary)
+    out_tables = []
+    for t, spec in enumerate(tables.specs):
+        cells = []
+        for i in tables.table_cells(t):
+            codes = dict(tables.keys[i])
+            value = int(tables.values[i])
+            if i in primary:
+                status = "primary"
+            elif i in secondary:
+                status = "secondary"
+            elif value == 0:
+                status = "empty"
+            else:
+                status = "safe"
+            cell: dict[str, object] = {
+                "key": {v: codes.get(v) for v in spec},
+                "count": None if i in primary or i in secondary else value,
+                "status": status,
+            }
+            if i in intervals:
+                item = intervals[i]
+                cell["interval"] = [_number(item.low), _number(item.high)]
+            cells.append(cell)
+        out_tables.append({"by": list(spec), "cells": cells})
+    counts = result.check.validation.counts()
+    return {
+        "threshold": protection.settings.threshold,
+        "rows": int(np.count_nonzero(result.check.validation.included)),
+        "check": counts,
+        "tables": out_tables,
+        "audit": {
+            "passed": report.passed,
+            "failures": [
+                {
+                    "key": dict(tables.keys[item.cell]),
+                    "interval": [_number(item.low), _number(item.high)],
+                    "level": item.level,
+                }
+                for item in report.failures
+            ],
+        },
+        "suppressed": {"primary": len(primary), "secondary": len(secondary)},
+    }
+
+
+def _number(x: float) -> float | int | None:
+    if x in (float("inf"), -float("inf")):
+        return None  # JSON has no infinity: an unbounded side
+    return int(x) if float(x).is_integer() else x
+
+
+def tables_text(result: TablesResult, language: str) -> str:
+    """A readable summary: per table its cells, ``x`` for a suppressed count."""
+    from desktop_app.messages import Message
+
+    tables, protection = result.tables, result.protection
+    hidden = set(protection.suppressed)
+    lines = []
+    for t, spec in enumerate(tables.specs):
+        lines.append(" x ".join(spec))
+        for i in tables.table_cells(t):
+            codes = dict(tables.keys[i])
+            label = " | ".join(str(codes.get(v, "Σ")) for v in spec)
+            count = "x" if i in hidden else str(int(tables.values[i]))
+            lines.append(f"  {label}: {count}")
+    lines.append(
+        Message(
+            "disclosure.tables.summary",
+            {
+                "primary": len(protection.primary),
+                "secondary": len(protection.secondary),
+                "threshold": protection.settings.threshold,
+            },
+        ).render(language)
+    )
+    lines += [m.render(language) for m in protection.report.messages(_names(tables))]
+    return "\n".join(lines)
+
+
+def _names(tables: LinkedTables) -> dict[int, str]:
+    return {
+        i: ", ".join(f"{v}={c}" for v, c in key) or "total" for i, key in enumerate(tables.keys)
+    }

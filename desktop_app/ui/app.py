@@ -1,0 +1,138 @@
+"""Starting the wizard: the application, its language and look, and which draft to open."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory, QWidget
+
+from desktop_app.draft import Draft, DraftError, autosave_path, data_dir, load_draft
+from desktop_app.messages import LANGUAGES, system_language
+from desktop_app.resources import resource_path
+from desktop_app.ui.i18n import Translations
+from desktop_app.ui.widgets import STYLE
+from desktop_app.ui.wizard import DiversityWizard
+
+DEMO_AUTOSAVE_NAME = "demo-autosave-draft.json"
+
+
+def application() -> QApplication:
+    """The QApplication, created once with the product's names and look."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    if app.property("diversity_assistant_styled"):
+        return app  # restyling a running application re-polishes every widget: once is enough
+    app.setApplicationName("Diversity Assistant")
+    app.setOrganizationName("Diversity Assistant")
+    if "Fusion" in QStyleFactory.keys():  # noqa: SIM118 (a QStringList, not a dict)
+        app.setStyle("Fusion")
+    app.setStyleSheet(STYLE)
+    app.setProperty("diversity_assistant_styled", "yes")
+    return app
+
+
+def demo_draft() -> Draft:
+    """The bundled demo draft, pointing at the bundled demo spreadsheet."""
+    draft = load_draft(resource_path("samples", "demo-draft.json"))
+    draft.source.path = resource_path("samples", "demo-personeel.xlsx")
+    return draft
+
+
+def continue_box(
+    path: Path, draft: Draft, language: str, parent: QWidget | None = None
+) -> QMessageBox:
+    """The question shown at start when an autosaved draft exists (not yet shown)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QApplication.translate("Start", "Diversity Assistant"))
+    box.setText(QApplication.translate("Start", "Continue where you left off?"))
+    details = []
+    if draft.programme_id:
+        from desktop_app.profiles import load_programme_by_id
+
+        try:
+            details.append(load_programme_by_id(draft.programme_id).name.get(language))
+        except Exception:  # an unknown programme still lets the officer choose
+            details.append(draft.programme_id)
+    name = draft.organisation.get("name")
+    if isinstance(name, str) and name:
+        details.append(name)
+    informative = QApplication.translate(
+        "Start",
+        "Your previous choices were saved automatically. Start again to begin with an empty draft.",
+    )
+    box.setInformativeText(("\n".join(details) + "\n\n" if details else "") + informative)
+    box.continue_button = box.addButton(
+        QApplication.translate("Start", "&Continue"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(
+        QApplication.translate("Start", "&Start again"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(box.continue_button)
+    return box
+
+
+def ask_continue(path: Path, draft: Draft, language: str) -> bool:
+    box = continue_box(path, draft, language)
+    box.exec()
+    return box.clickedButton() is box.continue_button
+
+
+def starting_draft(
+    draft_path: Path | None,
+    demo: bool,
+    language: str,
+    ask: Callable[[Path, Draft, str], bool] = ask_continue,
+    report: Callable[[str], None] | None = None,
+) -> tuple[Draft, Path]:
+    """Which draft to open and where to autosave it.
+
+    The demo autosaves apart, so trying the demo never overwrites a real draft. Without a path the
+    autosaved draft is offered; a damaged one is reported and a new draft begins.
+    """
+    if demo:
+        return demo_draft(), data_dir() / DEMO_AUTOSAVE_NAME
+    target = autosave_path()
+    candidate = Path(draft_path) if draft_path else target
+    if not candidate.exists() and draft_path is None:
+        return Draft(), target
+    try:
+        draft = load_draft(candidate)
+    except DraftError as error:
+        if report:
+            report(error.render(language))
+        return Draft(), target
+    if draft_path is None and not ask(candidate, draft, language):
+        return Draft(), target
+    return draft, target
+
+
+def create_wizard(
+    draft: Draft, autosave: Path | None, language: str | None = None
+) -> DiversityWizard:
+    application()
+    translations = Translations()
+    language = language if language in LANGUAGES else system_language()
+    translations.install(language)
+    return DiversityWizard(draft, translations, autosave)
+
+
+def run_wizard(
+    draft_path: Path | None = None, demo: bool = False, language: str | None = None
+) -> int:
+    """Open the wizard and run until it closes; returns the exit code."""
+    app = application()
+    translations = Translations()
+    language = language if language in LANGUAGES else system_language()
+    translations.install(language)
+
+    def report(text: str) -> None:
+        QMessageBox.warning(None, QApplication.translate("Start", "Diversity Assistant"), text)
+
+    draft, autosave = starting_draft(draft_path, demo, language, report=report)
+    wizard = DiversityWizard(draft, translations, autosave)
+    wizard.show()
+    return app.exec()

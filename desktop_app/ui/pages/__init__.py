@@ -1,0 +1,26 @@
+"""One module per wizard page; ``create_pages`` builds them in order."""
+
+from __future__ import annotations
+
+from desktop_app.ui.pages.base import WizardPage
+
+
+def create_pages() -> dict[int, WizardPage]:
+    from desktop_app.ui.pages.checklist import ChecklistPage
+    from desktop_app.ui.pages.file import FilePage
+    from desktop_app.ui.pages.mapping import MappingPage
+    from desktop_app.ui.pages.next_steps import NextStepsPage
+    from desktop_app.ui.pages.organisation import OrganisationPage
+    from desktop_app.ui.pages.programme import ProgrammePage
+    from desktop_app.ui.pages.validation import ValidationPage
+    from desktop_app.ui.wizard import PageId
+
+    return {
+        PageId.PROGRAMME: ProgrammePage(),
+        PageId.CHECKLIST: ChecklistPage(),
+        PageId.ORGANISATION: OrganisationPage(),
+        PageId.FILE: FilePage(),
+        PageId.MAPPING: MappingPage(),
+        PageId.VALIDATION: ValidationPage(),
+        PageId.NEXT_STEPS: NextStepsPage(),
+    }

@@ -1,0 +1,606 @@
+"""Page 5: which column feeds which programme field (suggested, with confidence and examples),
+how coded values translate, and which columns are breakdowns. Mappings save to JSON for next year."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QWidget,
+)
+
+from desktop_app.errors import AppError
+from desktop_app.intake import RawTable
+from desktop_app.mapping import BreakdownColumn, ColumnSuggestion, Mapping
+from desktop_app.mapping.normalise import normalise_value
+from desktop_app.mapping.store import check_mapping_fits, load_mapping, save_mapping
+from desktop_app.mapping.suggest import suggest_mapping
+from desktop_app.mapping.values import code_lookup
+from desktop_app.profiles import EmployeeField, FieldType, Programme
+from desktop_app.ui.pages.base import WizardPage
+from desktop_app.ui.widgets import InlineMessage, ScrollArea, card, heading_label, hint_label, vbox
+from desktop_app.validation import mask_identifier
+
+MASKED_TYPES = {FieldType.BSN, FieldType.INSZ, FieldType.RSIN, FieldType.LOONHEFFINGENNUMMER}
+MAX_LISTED_VALUES = 30
+EXAMPLES = 3
+
+
+def distinct_values(column: np.ndarray, limit: int | None = None) -> list[str]:
+    """Distinct non-empty values in order of first appearance (at most ``limit``)."""
+    seen: dict[str, None] = {}
+    for value in column:
+        text = str(value).strip()
+        if text and text not in seen:
+            seen[text] = None
+            if limit is not None and len(seen) >= limit:
+                break
+    return list(seen)
+
+
+class FieldRow:
+    def __init__(self, field: EmployeeField, grid: QGridLayout, row: int, parent: QWidget) -> None:
+        self.field = field
+        self.label = QLabel(parent)
+        self.label.setWordWrap(True)
+        self.combo = QComboBox(parent)
+        self.combo.setMinimumWidth(200)
+        self.label.setBuddy(self.combo)
+        self.match = QLabel(parent)
+        self.examples = QLabel(parent)
+        self.examples.setProperty("role", "hint")
+        self.examples.setWordWrap(True)
+        grid.addWidget(self.label, row, 0)
+        grid.addWidget(self.combo, row, 1)
+        grid.addWidget(self.match, row, 2)
+        grid.addWidget(self.examples, row, 3)
+
+    @property
+    def header(self) -> str | None:
+        return self.combo.currentData()
+
+
+class ValueMapBox:
+    """Distinct values of a coded column, each with a combo of the profile's codes."""
+
+    def __init__(
+        self, field: EmployeeField, header: str, values: list[str], parent: QWidget
+    ) -> None:
+        self.field = field
+        self.header = header
+        self.values = values
+        self.box = QGroupBox(parent)
+        self.form = QFormLayout(self.box)
+        self.combos: dict[str, QComboBox] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.message = InlineMessage(self.box)
+        self.form.addRow(self.message)
+        for value in values:
+            label = QLabel(value, self.box)
+            combo = QComboBox(self.box)
+            combo.setMaximumWidth(420)
+            label.setBuddy(combo)
+            self.form.addRow(label, combo)
+            self.combos[value] = combo
+            self.labels[value] = label
+
+
+class MappingPage(WizardPage):
+    def __init__(self) -> None:  # noqa: PLR0915 (widget layout)
+        super().__init__()
+        self._built_for: tuple[int, str] | None = None
+        self._loading = False
+        self.rows: list[FieldRow] = []
+        self.value_boxes: list[ValueMapBox] = []
+        self.suggestions: dict[str, ColumnSuggestion] = {}
+        self.offered: dict[str, str | None] = {}
+
+        content = QWidget()
+        layout = vbox(content, spacing=12)
+        self.intro = hint_label("", content)
+        layout.addWidget(self.intro)
+        self.fields_card = card(content)
+        fields_layout = vbox(self.fields_card, margins=12, spacing=8)
+        self.fields_heading = heading_label("", self.fields_card)
+        fields_layout.addWidget(self.fields_heading)
+        self.grid_widget = QWidget(self.fields_card)
+        self.grid = QGridLayout(self.grid_widget)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(14)
+        self.grid.setColumnStretch(3, 1)
+        fields_layout.addWidget(self.grid_widget)
+        self.key_message = InlineMessage(self.fields_card)
+        self.problem = InlineMessage(self.fields_card)
+        fields_layout.addWidget(self.key_message)
+        fields_layout.addWidget(self.problem)
+        layout.addWidget(self.fields_card)
+
+        self.values_widget = QWidget(content)
+        self.values_layout = vbox(self.values_widget, spacing=8)
+        self.values_heading = heading_label("", self.values_widget)
+        self.values_hint = hint_label("", self.values_widget)
+        layout.addWidget(self.values_widget)
+
+        self.breakdown_card = card(content)
+        breakdown_layout = vbox(self.breakdown_card, margins=12, spacing=6)
+        self.breakdown_heading = heading_label("", self.breakdown_card)
+        self.breakdown_hint = hint_label("", self.breakdown_card)
+        self.breakdowns = QListWidget(self.breakdown_card)
+        self.breakdowns.setMinimumHeight(150)
+        self.breakdowns.itemChanged.connect(self._breakdown_changed)
+        self.breakdown_message = InlineMessage(self.breakdown_card)
+        breakdown_layout.addWidget(self.breakdown_heading)
+        breakdown_layout.addWidget(self.breakdown_hint)
+        breakdown_layout.addWidget(self.breakdowns)
+        breakdown_layout.addWidget(self.breakdown_message)
+        layout.addWidget(self.breakdown_card)
+
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(content)
+        self.save_button.clicked.connect(self.save_mapping_file)
+        self.load_button = QPushButton(content)
+        self.load_button.clicked.connect(self.load_mapping_file)
+        self.file_message = InlineMessage(content)
+        buttons.addWidget(self.load_button)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.file_message)
+        layout.addStretch(1)
+        vbox(self).addWidget(ScrollArea(content, self))
+
+    # -- entering the page ---------------------------------------------------------------------
+
+    @property
+    def table(self) -> RawTable | None:
+        return self.session.table
+
+    def load(self) -> None:
+        table, programme = self.table, self.programme
+        if table is None or programme is None:
+            return
+        key = (id(table), programme.id)
+        if key == self._built_for and self.draft.mapping is not None:
+            return
+        self._built_for = key
+        self._apply(self._starting_mapping(table, programme))
+
+    def _starting_mapping(self, table: RawTable, programme: Programme) -> Mapping:
+        """The draft's mapping when it still fits this file, else the suggestion."""
+        saved = self.draft.mapping
+        if saved is not None:
+            try:
+                check_mapping_fits(saved, table.headers, programme)
+            except AppError:
+                saved = None
+        marked = [b.header for b in saved.breakdowns] if saved else []
+        suggested, suggestions, possible = suggest_mapping(
+            table.headers, programme, marked, sheet=table.sheet, header_row=table.header_row
+        )
+        self.suggestions = {s.field_id: s for s in suggestions}
+        self.offered = {b.header: b.breakdown_id for b in (*possible, *suggested.breakdowns)}
+        if saved is not None:
+            return Mapping(
+                programme.id,
+                saved.fields,
+                saved.value_maps,
+                saved.breakdowns,
+                sheet=table.sheet,
+                header_row=table.header_row,
+            )
+        return suggested
+
+    def _apply(self, mapping: Mapping) -> None:
+        """Show ``mapping`` in the widgets and keep it in the draft."""
+        self._loading = True
+        self.draft.mapping = mapping
+        self._build_field_rows()
+        for row in self.rows:
+            header = mapping.fields.get(row.field.id)
+            index = row.combo.findData(header) if header else 0
+            row.combo.setCurrentIndex(max(index, 0))
+        self._build_breakdowns(mapping)
+        self._loading = False
+        self._commit()
+        self.retranslate()
+
+    def _build_field_rows(self) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.rows = []
+        self.column_titles = [QLabel(self.grid_widget) for _ in range(4)]
+        for column, title in enumerate(self.column_titles):
+            title.setStyleSheet("font-weight: 600;")
+            self.grid.addWidget(title, 0, column)
+        for number, field in enumerate(self.programme.employee_fields, start=1):
+            row = FieldRow(field, self.grid, number, self.grid_widget)
+            row.combo.addItem("", None)
+            for header in self.table.headers:
+                row.combo.addItem(header, header)
+            row.combo.currentIndexChanged.connect(lambda _i: self._commit())
+            self.rows.append(row)
+
+    def _build_breakdowns(self, mapping: Mapping) -> None:
+        self.breakdowns.blockSignals(True)
+        self.breakdowns.clear()
+        chosen = {b.header for b in mapping.breakdowns}
+        for header in self.table.headers:
+            item = QListWidgetItem(header, self.breakdowns)
+            item.setData(Qt.ItemDataRole.UserRole, header)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if header in chosen else Qt.CheckState.Unchecked
+            )
+        self.breakdowns.blockSignals(False)
+
+    # -- keeping the draft's mapping up to date --------------------------------------------------
+
+    def current_mapping(self) -> Mapping:
+        fields = {row.field.id: row.header for row in self.rows if row.header}
+        breakdowns = []
+        for index in range(self.breakdowns.count()):
+            item = self.breakdowns.item(index)
+            header = item.data(Qt.ItemDataRole.UserRole)
+            if item.checkState() == Qt.CheckState.Checked and header not in fields.values():
+                breakdowns.append(BreakdownColumn(header, self.offered.get(header)))
+        value_maps = {}
+        for box in self.value_boxes:
+            if fields.get(box.field.id) != box.header:
+                continue
+            default = code_lookup(box.field)
+            overrides = {}
+            for value, combo in box.combos.items():
+                code = combo.currentData()
+                if code is not None and default.get(normalise_value(value)) != code:
+                    overrides[value] = code
+            if overrides:
+                value_maps[box.field.id] = overrides
+        return Mapping(
+            self.programme.id,
+            fields,
+            value_maps,
+            tuple(breakdowns),
+            sheet=self.table.sheet,
+            header_row=self.table.header_row,
+        )
+
+    def _commit(self) -> None:
+        if self._loading or self.wizard() is None or self.table is None:
+            return
+        previous = self.draft.mapping
+        mapping = self.current_mapping()
+        self.draft.mapping = mapping
+        self.session.validation = None
+        coded = {(box.field.id, box.header) for box in self.value_boxes}
+        wanted = {
+            (row.field.id, row.header)
+            for row in self.rows
+            if row.header and row.field.type == FieldType.CODE
+        }
+        if coded != wanted:
+            self._build_value_maps(previous)
+        self._update_rows()
+        self.changed()
+
+    def _build_value_maps(self, previous: Mapping | None) -> None:
+        for box in self.value_boxes:
+            box.box.deleteLater()
+        self.value_boxes = []
+        while self.values_layout.count():
+            self.values_layout.takeAt(0)
+        overrides_by_field = dict(previous.value_maps) if previous else {}
+        for row in self.rows:
+            if row.field.type != FieldType.CODE or not row.header:
+                continue
+            values = distinct_values(self.table.column(row.header), MAX_LISTED_VALUES + 1)
+            box = ValueMapBox(row.field, row.header, values[:MAX_LISTED_VALUES], self.values_widget)
+            lookup = code_lookup(row.field, overrides_by_field.get(row.field.id))
+            for value, combo in box.combos.items():
+                combo.addItem("", None)
+                for code in row.field.codes:
+                    combo.addItem("", code.code)
+                index = combo.findData(lookup.get(normalise_value(value)))
+                combo.setCurrentIndex(max(index, 0))
+                combo.currentIndexChanged.connect(lambda _i: self._commit())
+            box.too_many = len(values) > MAX_LISTED_VALUES
+            self.value_boxes.append(box)
+        if self.value_boxes:
+            self.values_layout.addWidget(self.values_heading)
+            self.values_layout.addWidget(self.values_hint)
+            for box in self.value_boxes:
+                self.values_layout.addWidget(box.box)
+        self.values_widget.setVisible(bool(self.value_boxes))
+        self._retranslate_value_maps()
+
+    # -- what the officer sees -------------------------------------------------------------------
+
+    def _update_rows(self) -> None:
+        language = self.language
+        used: dict[str, list[str]] = {}
+        for row in self.rows:
+            header = row.header
+            suggestion = self.suggestions.get(row.field.id)
+            if header is None:
+                row.match.setText(self.tr("not mapped"))
+                row.match.setStyleSheet("color: #6b7580;")
+                row.examples.setText("")
+                continue
+            used.setdefault(header, []).append(row.field.label.get(language))
+            if suggestion is not None and suggestion.header == header:
+                percent = round(suggestion.confidence * 100)
+                if suggestion.reason == "exact":
+                    text = self.tr("exact match")
+                elif suggestion.reason == "synonym":
+                    text = self.tr("known name, %1%").replace("%1", str(percent))
+                else:
+                    text = self.tr("similar name, %1%").replace("%1", str(percent))
+                row.match.setText(text)
+                row.match.setStyleSheet("color: #107c10;" if percent >= 90 else "color: #8a5a00;")
+            else:
+                row.match.setText(self.tr("chosen by you"))
+                row.match.setStyleSheet("color: #0b4f8a;")
+            examples = distinct_values(self.table.column(header), EXAMPLES)
+            if row.field.type in MASKED_TYPES:
+                examples = [mask_identifier(e) for e in examples]
+            row.examples.setText(", ".join(examples) if examples else self.tr("(empty column)"))
+        twice = {h: names for h, names in used.items() if len(names) > 1}
+        if twice:
+            header, names = next(iter(twice.items()))
+            self.problem.show_message(
+                "error",
+                self.tr(
+                    "Column “%1” is chosen for more than one field: %2. Choose one column per field."
+                )
+                .replace("%1", header)
+                .replace("%2", ", ".join(names)),
+            )
+        elif missing := self._missing_required():
+            self.problem.show_message(
+                "error",
+                self.tr("Still to map: %1.").replace("%1", ", ".join(missing)),
+            )
+        else:
+            self.problem.clear_message()
+        self._show_key()
+        self._show_breakdowns()
+        self._retranslate_value_maps()
+
+    def _missing_required(self) -> list[str]:
+        return [
+            row.field.label.get(self.language)
+            for row in self.rows
+            if row.field.required and not row.header
+        ]
+
+    def _key_in_use(self):
+        mapped = {row.field.id for row in self.rows if row.header}
+        for key in self.programme.identification_keys:
+            if set(key.fields) <= mapped:
+                return key
+        return None
+
+    def _show_key(self) -> None:
+        keys = self.programme.identification_keys
+        if not keys:
+            self.key_message.clear_message()
+            return
+        key = self._key_in_use()
+        if key is not None:
+            text = self.tr("Employees are identified by: %1.").replace(
+                "%1", key.label.get(self.language)
+            )
+            if key.note:
+                text += " " + key.note.get(self.language)
+            self.key_message.show_message("ok", text)
+        else:
+            alternatives = self.tr(" or ").join(k.label.get(self.language) for k in keys)
+            self.key_message.show_message(
+                "error",
+                self.tr("Map the columns of one way to identify employees: %1.").replace(
+                    "%1", alternatives
+                ),
+            )
+
+    def _show_breakdowns(self) -> None:
+        mapping = self.draft.mapping
+        fields = set(mapping.fields.values()) if mapping else set()
+        self.breakdowns.blockSignals(True)
+        for index in range(self.breakdowns.count()):
+            item = self.breakdowns.item(index)
+            header = item.data(Qt.ItemDataRole.UserRole)
+            kind = self.offered.get(header)
+            text = header
+            if header in fields:
+                text += "  —  " + self.tr("used as a field above")
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            else:
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEnabled)
+                if kind:
+                    label = self.programme.breakdown(kind).label.get(self.language)
+                    text += "  —  " + self.tr("looks like: %1").replace("%1", label)
+            item.setText(text)
+        self.breakdowns.blockSignals(False)
+        count = len(mapping.breakdowns) if mapping else 0
+        maximum = self.programme.max_breakdowns
+        if maximum is not None and count > maximum:
+            self.breakdown_message.show_message(
+                "error",
+                self.tr("Choose at most %1 breakdowns.").replace("%1", str(maximum)),
+            )
+        elif count:
+            self.breakdown_message.show_message(
+                "info",
+                self.tr("Breakdowns chosen: %1.").replace(
+                    "%1", ", ".join(b.header for b in mapping.breakdowns)
+                ),
+            )
+        else:
+            self.breakdown_message.show_message(
+                "info", self.tr("No breakdown chosen: the figures cover the whole organisation.")
+            )
+
+    def _breakdown_changed(self, _item: QListWidgetItem) -> None:
+        self._commit()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Columns"))
+        self.setSubTitle(
+            self.tr(
+                "Check which column of your file feeds each field. The assistant has suggested a choice."
+            )
+        )
+        self.intro.setText(
+            self.tr(
+                "Examples come from your file and stay on this computer; identifying numbers are partly hidden."
+            )
+        )
+        self.fields_heading.setText(self.tr("Fields of the programme"))
+        self.values_heading.setText(self.tr("Coded values"))
+        self.values_hint.setText(
+            self.tr("Check how the values in your file translate to the programme's codes.")
+        )
+        self.breakdown_heading.setText(self.tr("Breakdowns (subgroups)"))
+        self.breakdown_hint.setText(
+            self.tr(
+                "Tick the columns that hold a subgroup, such as department or function level. "
+                "Each subgroup should be large enough; the next version helps you merge small ones."
+            )
+        )
+        self.breakdowns.setAccessibleName(self.tr("Breakdown columns"))
+        self.save_button.setText(self.tr("&Save mapping…"))
+        self.load_button.setText(self.tr("&Load mapping…"))
+        if self.wizard() is None or not self.rows:
+            return
+        for column, title in enumerate(
+            (
+                self.tr("Field"),
+                self.tr("Column in your file"),
+                self.tr("Match"),
+                self.tr("Examples"),
+            )
+        ):
+            self.column_titles[column].setText(title)
+        for row in self.rows:
+            label = row.field.label.get(self.language)
+            row.label.setText(label + (" *" if row.field.required else ""))
+            if row.field.help:
+                row.label.setToolTip(row.field.help.get(self.language))
+            row.combo.setItemText(0, self.tr("— not in the file —"))
+            row.combo.setAccessibleName(self.tr("Column for %1").replace("%1", label))
+        self._update_rows()
+
+    def _retranslate_value_maps(self) -> None:
+        for box in self.value_boxes:
+            label = box.field.label.get(self.language)
+            box.box.setTitle(
+                self.tr("%1 (column “%2”)").replace("%1", label).replace("%2", box.header)
+            )
+            unknown = []
+            for value, combo in box.combos.items():
+                combo.setItemText(0, self.tr("— unknown —"))
+                for index, code in enumerate(box.field.codes, start=1):
+                    combo.setItemText(index, f"{code.code} – {code.label.get(self.language)}")
+                combo.setAccessibleName(self.tr("Code for the value %1").replace("%1", value))
+                if combo.currentData() is None:
+                    unknown.append(value)
+                    box.labels[value].setStyleSheet("color: #8e1b21; font-weight: 600;")
+                else:
+                    box.labels[value].setStyleSheet("")
+            if unknown:
+                box.message.show_message(
+                    "warning",
+                    self.tr(
+                        "Not recognised: %1. Choose a code, or these rows will be reported as errors."
+                    ).replace("%1", ", ".join(f"“{v}”" for v in unknown)),
+                )
+            elif getattr(box, "too_many", False):
+                box.message.show_message(
+                    "warning",
+                    self.tr("This column has many different values. Is it the right column?"),
+                )
+            else:
+                box.message.show_message("ok", self.tr("All values are recognised."))
+
+    # -- saving and loading a mapping file -------------------------------------------------------
+
+    def save_mapping_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save mapping"),
+            self._suggested_mapping_path(),
+            self.tr("Mapping (*.json)"),
+        )
+        if path:
+            self.save_to(Path(path))
+
+    def save_to(self, path: Path) -> None:
+        try:
+            save_mapping(self.current_mapping(), path)
+        except (AppError, OSError) as error:
+            text = error.render(self.language) if isinstance(error, AppError) else str(error)
+            self.file_message.show_message("error", text)
+            return
+        self.file_message.show_message(
+            "ok", self.tr("Mapping saved to %1.").replace("%1", str(path))
+        )
+
+    def load_mapping_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Load mapping"),
+            self._suggested_mapping_path(),
+            self.tr("Mapping (*.json)"),
+        )
+        if path:
+            self.load_from(Path(path))
+
+    def load_from(self, path: Path) -> None:
+        try:
+            mapping = load_mapping(path)
+            check_mapping_fits(mapping, self.table.headers, self.programme)
+        except AppError as error:
+            self.file_message.show_message("error", error.render(self.language))
+            return
+        self._apply(
+            Mapping(
+                mapping.programme_id,
+                mapping.fields,
+                mapping.value_maps,
+                mapping.breakdowns,
+                sheet=self.table.sheet,
+                header_row=self.table.header_row,
+            )
+        )
+        self.file_message.show_message(
+            "ok", self.tr("Mapping loaded from %1.").replace("%1", str(path))
+        )
+
+    def _suggested_mapping_path(self) -> str:
+        source = self.draft.source.path
+        folder = Path(source).parent if source else Path.home()
+        return str(folder / f"mapping-{self.programme.id}.json")
+
+    def isComplete(self) -> bool:
+        if self.wizard() is None or not self.rows:
+            return False
+        headers = [row.header for row in self.rows if row.header]
+        if len(headers) != len(set(headers)) or self._missing_required():
+            return False
+        if self.programme.identification_keys and self._key_in_use() is None:
+            return False
+        maximum = self.programme.max_breakdowns
+        return maximum is None or len(self.draft.mapping.breakdowns) <= maximum

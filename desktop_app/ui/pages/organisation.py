@@ -1,0 +1,274 @@
+"""Page 3: the organisation (name, payroll tax or KBO numbers checked as typed, contact), the
+reference date and who is counted."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.profiles import FieldType, OrganisationField
+from desktop_app.ui.pages.base import WizardPage
+from desktop_app.ui.widgets import InlineMessage, ScrollArea, hint_label, vbox
+from desktop_app.validation import check_kbo, check_loonheffingennummer
+
+_SEPARATORS = re.compile(r"[,;\n]+")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_CHECKS = {
+    FieldType.LOONHEFFINGENNUMMER: check_loonheffingennummer,
+    FieldType.KBO: check_kbo,
+}
+
+
+def split_numbers(text: str) -> list[str]:
+    """Several numbers typed in one field, separated by commas, semicolons or new lines."""
+    return [part.strip() for part in _SEPARATORS.split(text) if part.strip()]
+
+
+class FieldRow:
+    def __init__(self, field: OrganisationField, parent: QWidget) -> None:
+        self.field = field
+        self.label = QLabel(parent)
+        self.label.setWordWrap(True)
+        self.edit = QLineEdit(parent)
+        self.label.setBuddy(self.edit)
+        self.help = hint_label("", parent)
+        self.message = InlineMessage(parent)
+        self.box = QWidget(parent)
+        box_layout = QVBoxLayout(self.box)
+        box_layout.setContentsMargins(0, 0, 0, 4)
+        box_layout.setSpacing(3)
+        box_layout.addWidget(self.label)
+        box_layout.addWidget(self.edit)
+        box_layout.addWidget(self.help)
+        box_layout.addWidget(self.message)
+
+    def value(self) -> str | list[str]:
+        if self.field.multiple:
+            return split_numbers(self.edit.text())
+        return self.edit.text().strip()
+
+
+class OrganisationPage(WizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[FieldRow] = []
+        self._programme_id: str | None = None
+        content = QWidget()
+        layout = vbox(content, spacing=12)
+        self.intro = hint_label()
+        layout.addWidget(self.intro)
+        self.organisation_box = QGroupBox(content)
+        # Labels above the fields: long Dutch and French labels never get cut off.
+        self.form = QVBoxLayout(self.organisation_box)
+        self.form.setSpacing(8)
+        layout.addWidget(self.organisation_box)
+
+        self.reference_box = QGroupBox(content)
+        reference = QFormLayout(self.reference_box)
+        self.peildatum_label = QLabel(self.reference_box)
+        self.peildatum = QDateEdit(self.reference_box)
+        self.peildatum.setCalendarPopup(True)
+        self.peildatum.setDisplayFormat("dd-MM-yyyy")
+        self.peildatum.setMaximumWidth(170)
+        self.peildatum_label.setBuddy(self.peildatum)
+        self.peildatum.dateChanged.connect(self._peildatum_changed)
+        self.peildatum_help = hint_label("", self.reference_box)
+        peildatum_box = QWidget(self.reference_box)
+        peildatum_layout = vbox(peildatum_box, spacing=3)
+        peildatum_layout.addWidget(self.peildatum)
+        peildatum_layout.addWidget(self.peildatum_help)
+        reference.addRow(self.peildatum_label, peildatum_box)
+        self.population_label = QLabel(self.reference_box)
+        self.population_widget = QWidget(self.reference_box)
+        self.population_layout = vbox(self.population_widget, spacing=4)
+        reference.addRow(self.population_label, self.population_widget)
+        self.population: dict[str, QCheckBox] = {}
+        layout.addWidget(self.reference_box)
+        layout.addStretch(1)
+        vbox(self).addWidget(ScrollArea(content, self))
+
+    # -- building and loading -------------------------------------------------------------------
+
+    def _build(self) -> None:
+        for row in self.rows:
+            row.box.deleteLater()
+        self.rows = []
+        for field in self.programme.organisation_fields:
+            row = FieldRow(field, self.organisation_box)
+            row.edit.textChanged.connect(lambda _t, r=row: self._edited(r))
+            self.form.addWidget(row.box)
+            self.rows.append(row)
+        for checkbox in self.population.values():
+            checkbox.deleteLater()
+        self.population = {}
+        for option in self.programme.population_options:
+            checkbox = QCheckBox(self.population_widget)
+            checkbox.toggled.connect(
+                lambda checked, o=option.id: self._population_changed(o, checked)
+            )
+            self.population_layout.addWidget(checkbox)
+            self.population[option.id] = checkbox
+
+    def load(self) -> None:
+        if self.programme.id != self._programme_id:
+            self._build()
+            self._programme_id = self.programme.id
+        for row in self.rows:
+            value = self.draft.organisation.get(row.field.id, "")
+            row.edit.setText("; ".join(value) if isinstance(value, list) else value)
+        peildatum = self.draft.peildatum or _default_peildatum()
+        self.peildatum.setDate(QDate(peildatum.year, peildatum.month, peildatum.day))
+        self.draft.peildatum = peildatum
+        for option in self.programme.population_options:
+            self.population[option.id].setChecked(
+                self.draft.population.get(option.id, option.default)
+            )
+            self.draft.population[option.id] = self.population[option.id].isChecked()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Your organisation"))
+        self.setSubTitle(
+            self.tr(
+                "These details go into the application and the package summary. Fields marked * are required."
+            )
+        )
+        self.intro.setText(
+            self.tr(
+                "Numbers are checked while you type. Separate several numbers with a semicolon."
+            )
+        )
+        self.organisation_box.setTitle(self.tr("Organisation"))
+        self.reference_box.setTitle(self.tr("Reference date and who is counted"))
+        self.peildatum_label.setText(self.tr("&Reference date (peildatum) *"))
+        self.peildatum.setAccessibleName(self.tr("Reference date (peildatum)"))
+        self.peildatum_help.setText(
+            self.tr("Everyone employed on this date is counted. Keep the same date across years.")
+        )
+        self.population_label.setText(self.tr("Also count"))
+        if self.wizard() is None or self.programme is None:
+            return
+        for option in self.programme.population_options:
+            if option.id in self.population:
+                text = option.label.get(self.language)
+                self.population[option.id].setText(text)
+                self.population[option.id].setAccessibleName(text)
+        for row in self.rows:
+            label = row.field.label.get(self.language)
+            row.label.setText(label + (" *" if row.field.required else ""))
+            row.edit.setAccessibleName(label)
+            row.help.setText(row.field.help.get(self.language) if row.field.help else "")
+            row.help.setVisible(row.field.help is not None)
+            if row.field.type == FieldType.LOONHEFFINGENNUMMER:
+                row.edit.setPlaceholderText(self.tr("e.g. 123456782L01; 123456782L02"))
+            elif row.field.type == FieldType.KBO:
+                row.edit.setPlaceholderText(self.tr("e.g. 0203.201.340"))
+            self._check(row)
+
+    # -- checking as typed ----------------------------------------------------------------------
+
+    def _edited(self, row: FieldRow) -> None:
+        value = row.value()
+        if value:
+            self.draft.organisation[row.field.id] = value
+        else:
+            self.draft.organisation.pop(row.field.id, None)
+        self._check(row)
+        self.changed()
+
+    def _check(self, row: FieldRow) -> None:
+        problem, confirmation = self._problem(row)
+        if problem:
+            row.message.show_message("error", problem)
+        elif confirmation:
+            row.message.show_message("ok", confirmation)
+        else:
+            row.message.clear_message()
+
+    def _problem(self, row: FieldRow) -> tuple[str | None, str | None]:  # noqa: PLR0911
+        """(what is wrong, or None; a confirmation for checked numbers, or None)."""
+        field = row.field
+        text = row.edit.text().strip()
+        if not text:
+            return None, None
+        check = _CHECKS.get(field.type)
+        if check is not None:
+            values = split_numbers(text) if field.multiple else [text]
+            for value in values:
+                result = check(value)
+                if not result.valid:
+                    return self._identifier_problem(field.type, value, result.kind), None
+            if len(set(values)) < len(values):
+                return self.tr("A number is entered twice."), None
+            if field.type == FieldType.KBO:
+                return None, self.tr("Valid KBO number(s): %1").replace("%1", str(len(values)))
+            return None, self.tr("Valid payroll tax number(s): %1").replace("%1", str(len(values)))
+        if field.type == FieldType.EMAIL and not _EMAIL.fullmatch(text):
+            return self.tr("This is not an e-mail address (name@example.org)."), None
+        return None, None
+
+    def _identifier_problem(self, kind_of_number: FieldType, value: str, kind: str | None) -> str:
+        if kind_of_number == FieldType.LOONHEFFINGENNUMMER:
+            texts = {
+                "format": self.tr(
+                    "“%1” is not a payroll tax number: expected 9 digits, the letter L and 2 digits, "
+                    "for example 123456782L01."
+                ),
+                "length": self.tr("“%1”: the first part must have 9 digits."),
+                "checksum": self.tr(
+                    "“%1” fails the eleven-test (elfproef): probably a typing error in the first 9 digits."
+                ),
+            }
+        else:
+            texts = {
+                "format": self.tr(
+                    "“%1” is not a KBO number: expected 10 digits, e.g. 0203.201.340."
+                ),
+                "length": self.tr("“%1”: a KBO number has 10 digits."),
+                "checksum": self.tr(
+                    "“%1” fails the check digits (modulo 97): probably a typing error."
+                ),
+            }
+        fallback = self.tr("“%1” is not a valid number.")
+        return texts.get(kind or "", fallback).replace("%1", value)
+
+    def _peildatum_changed(self, date: QDate) -> None:
+        if self.wizard() is not None:
+            self.draft.peildatum = dt.date(date.year(), date.month(), date.day())
+            self.session.validation = None
+
+    def _population_changed(self, option_id: str, checked: bool) -> None:
+        if self.wizard() is not None:
+            self.draft.population[option_id] = checked
+            self.session.validation = None
+
+    def nextId(self) -> int:
+        from desktop_app.ui.wizard import PageId
+
+        return PageId.FILE if self.wiz().uses_file() else PageId.NEXT_STEPS
+
+    def isComplete(self) -> bool:
+        if self.wizard() is None:
+            return False
+        for row in self.rows:
+            if row.field.required and not row.value():
+                return False
+            if self._problem(row)[0]:
+                return False
+        return True
+
+
+def _default_peildatum() -> dt.date:
+    """1 January of this year: the usual reference date."""
+    return dt.date(dt.date.today().year, 1, 1)

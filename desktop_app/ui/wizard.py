@@ -1,0 +1,256 @@
+"""The wizard window: holds the draft, branches between pages and autosaves after every page."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from enum import IntEnum
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+    QWizard,
+)
+
+from desktop_app.draft import Draft, save_draft
+from desktop_app.errors import AppError
+from desktop_app.intake import RawTable, SheetInfo
+from desktop_app.profiles import Programme, load_programme_by_id
+from desktop_app.ui.i18n import LANGUAGE_NAMES, Translations
+from desktop_app.ui.widgets import repolish, vbox
+from desktop_app.ui.workers import WorkerManager
+from desktop_app.validation import ValidationResult
+
+log = logging.getLogger(__name__)
+
+
+class PageId(IntEnum):
+    PROGRAMME = 0
+    CHECKLIST = 1
+    ORGANISATION = 2
+    FILE = 3
+    MAPPING = 4
+    VALIDATION = 5
+    NEXT_STEPS = 6
+
+
+FILE_PAGES = (PageId.FILE, PageId.MAPPING, PageId.VALIDATION)
+
+
+@dataclass
+class Session:
+    """What the wizard holds in memory only: the table read from the file and what came of it.
+    Never saved: employee data stays in the source file and in this process."""
+
+    table: RawTable | None = None
+    sheets: tuple[SheetInfo, ...] = ()
+    validation: ValidationResult | None = None
+
+    def forget_file(self) -> None:
+        self.table = None
+        self.sheets = ()
+        self.validation = None
+
+
+class DiversityWizard(QWizard):
+    """The main window. ``draft`` is the officer's choices; pages fill it in, and it is saved to
+    ``autosave_path`` whenever the officer moves to another page and when the window closes."""
+
+    language_changed = Signal(str)
+    autosaved = Signal(Path)
+
+    def __init__(
+        self,
+        draft: Draft,
+        translations: Translations,
+        autosave_path: Path | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.draft = draft
+        self.session = Session()
+        self.translations = translations
+        self.autosave_path = autosave_path
+        self.autosave_error: AppError | OSError | None = None
+        self.workers = WorkerManager(self)
+        self._programme: Programme | None = None
+
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setMinimumSize(980, 700)
+
+        self.language_button = QPushButton(self)
+        self.language_menu = QMenu(self.language_button)
+        for code, name in LANGUAGE_NAMES.items():
+            action = self.language_menu.addAction(name)
+            action.triggered.connect(partial(self.set_language, code))
+        self.language_button.setMenu(self.language_menu)
+        self.setButton(QWizard.WizardButton.CustomButton1, self.language_button)
+        self.setButtonLayout(
+            [
+                QWizard.WizardButton.CustomButton1,
+                QWizard.WizardButton.Stretch,
+                QWizard.WizardButton.BackButton,
+                QWizard.WizardButton.NextButton,
+                QWizard.WizardButton.FinishButton,
+                QWizard.WizardButton.CancelButton,
+            ]
+        )
+
+        self.steps = QWidget(self)
+        self.steps.setObjectName("steps")
+        self.steps.setMinimumWidth(190)
+        steps_layout = vbox(self.steps, margins=10, spacing=4)
+        self.step_labels: dict[PageId, QLabel] = {}
+        for page_id in PageId:
+            label = QLabel(self.steps)
+            label.setProperty("role", "step")
+            label.setWordWrap(True)
+            steps_layout.addWidget(label)
+            self.step_labels[page_id] = label
+        steps_layout.addStretch(1)
+        self.setSideWidget(self.steps)
+
+        from desktop_app.ui.pages import create_pages
+
+        for page_id, page in create_pages().items():
+            self.setPage(page_id, page)
+        self.setStartId(PageId.PROGRAMME)
+
+        self.currentIdChanged.connect(self._page_changed)
+        QApplication.instance().focusChanged.connect(self._keep_focus_in_view)
+        self.retranslate()
+
+    # -- the draft and the programme ----------------------------------------------------------
+
+    @property
+    def language(self) -> str:
+        return self.translations.language
+
+    @property
+    def programme(self) -> Programme | None:
+        programme_id = self.draft.programme_id
+        if programme_id is None:
+            return None
+        if self._programme is None or self._programme.id != programme_id:
+            self._programme = load_programme_by_id(programme_id)
+        return self._programme
+
+    def uses_file(self) -> bool:
+        """Whether the file, mapping and validation pages are part of this run."""
+        programme = self.programme
+        if programme is None:
+            return True
+        return programme.needs_employee_file or bool(self.draft.has_file)
+
+    def autosave(self) -> bool:
+        """Save the draft; a failure is kept in ``autosave_error`` (shown, never fatal)."""
+        if self.autosave_path is None:
+            return True
+        try:
+            save_draft(self.draft, self.autosave_path)
+        except (AppError, OSError) as error:
+            log.warning("autosave failed: %s", error)
+            self.autosave_error = error
+            return False
+        self.autosave_error = None
+        self.autosaved.emit(self.autosave_path)
+        return True
+
+    def validateCurrentPage(self) -> bool:
+        if not super().validateCurrentPage():
+            return False
+        self.autosave()
+        return True
+
+    def _page_changed(self, page_id: int) -> None:
+        self.autosave()
+        self._update_steps()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def done(self, result: int) -> None:
+        self.shutdown()
+        super().done(result)
+
+    def shutdown(self) -> None:
+        """Stop the workers and save: closing the window loses nothing."""
+        self.workers.cancel_all()
+        self.workers.wait(5000)
+        self.autosave()
+
+    # -- language -------------------------------------------------------------------------------
+
+    def set_language(self, language: str) -> None:
+        """Switch the interface and the core's messages to ``language``, live."""
+        if language == self.language:
+            return
+        self.translations.install(language)
+        # Qt posts LanguageChange to every widget; deliver now so the switch is complete on return.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        self.language_changed.emit(language)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Diversity Assistant"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Back"))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next >"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Finish"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Close"))
+        self.setButtonText(
+            QWizard.WizardButton.CustomButton1,
+            self.tr("Language: %1").replace("%1", LANGUAGE_NAMES[self.language]),
+        )
+        self.language_button.setAccessibleName(self.tr("Language"))
+        names = {
+            PageId.PROGRAMME: self.tr("Programme"),
+            PageId.CHECKLIST: self.tr("Conditions"),
+            PageId.ORGANISATION: self.tr("Organisation"),
+            PageId.FILE: self.tr("Staff file"),
+            PageId.MAPPING: self.tr("Columns"),
+            PageId.VALIDATION: self.tr("Checks"),
+            PageId.NEXT_STEPS: self.tr("Next steps"),
+        }
+        for number, (page_id, label) in enumerate(self.step_labels.items(), start=1):
+            label.setText(f"{number}. {names[page_id]}")
+        self._update_steps()
+
+    def _update_steps(self) -> None:
+        current = self.currentId()
+        uses_file = self.uses_file()
+        for page_id, label in self.step_labels.items():
+            label.setProperty("current", "true" if page_id == current else "false")
+            label.setProperty("skipped", "true" if page_id in FILE_PAGES and not uses_file else "false")
+            repolish(label)
+
+    # -- keyboard use: keep the focused widget visible inside scrolling pages --------------------
+
+    def _keep_focus_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
+        widget = new
+        while widget is not None and not isinstance(widget, QScrollArea):
+            widget = widget.parentWidget()
+        if isinstance(widget, QScrollArea) and new is not None and self.isAncestorOf(widget):
+            widget.ensureWidgetVisible(new, 20, 20)
+
+    def keyPressEvent(self, event) -> None:
+        # Enter in a field must not press Next by surprise; Ctrl+Enter does.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,724 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>BusyBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPage</name>
+    <message>
+        <source>%1 of %2 conditions still to confirm, with the name of who confirmed it.</source>
+        <translation>%1 of %2 conditions still to confirm, with the name of who confirmed it.</translation>
+    </message>
+    <message>
+        <source>All conditions are confirmed.</source>
+        <translation>All conditions are confirmed.</translation>
+    </message>
+    <message>
+        <source>Conditions before anything is sent</source>
+        <translation>Conditions before anything is sent</translation>
+    </message>
+    <message>
+        <source>Confirm each condition only when it has really been met in your organisation.</source>
+        <translation>Confirm each condition only when it has really been met in your organisation.</translation>
+    </message>
+    <message>
+        <source>The programme sets these conditions. Your confirmations, with date and name, go into the package summary so the receiving office can see them.</source>
+        <translation>The programme sets these conditions. Your confirmations, with date and name, go into the package summary so the receiving office can see them.</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>Confirmed: %1</source>
+        <translation>Confirmed: %1</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>on</translation>
+    </message>
+    <message>
+        <source>Date of confirmation</source>
+        <translation>Date of confirmation</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>by</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>Confirmed by (name)</source>
+        <translation>Confirmed by (name)</translation>
+    </message>
+</context>
+<context>
+    <name>DiversityWizard</name>
+    <message>
+        <source>Diversity Assistant</source>
+        <translation>Diversity Assistant</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Language: %1</source>
+        <translation>Language: %1</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Staff file</source>
+        <translation>Staff file</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Next steps</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Your staff file</source>
+        <translation>Your staff file</translation>
+    </message>
+    <message>
+        <source>The file is only read, never changed. Employee data stays on this computer.</source>
+        <translation>The file is only read, never changed. Employee data stays on this computer.</translation>
+    </message>
+    <message>
+        <source>Drag your staff export here (.xlsx, .xlsm, .xls, .ods, .csv), or choose it.</source>
+        <translation>Drag your staff export here (.xlsx, .xlsm, .xls, .ods, .csv), or choose it.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Choose file…</translation>
+    </message>
+    <message>
+        <source>Choose the staff file</source>
+        <translation>Choose the staff file</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet</source>
+        <translation>&amp;Sheet</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>&amp;Header row (Excel row number)</source>
+        <translation>&amp;Header row (Excel row number)</translation>
+    </message>
+    <message>
+        <source>Header row (Excel row number)</source>
+        <translation>Header row (Excel row number)</translation>
+    </message>
+    <message>
+        <source>Preview of the first rows</source>
+        <translation>Preview of the first rows</translation>
+    </message>
+    <message>
+        <source>The highlighted row holds the column names. If it is the wrong row, change the header row above.</source>
+        <translation>The highlighted row holds the column names. If it is the wrong row, change the header row above.</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>Above the header: %1</source>
+        <translation>Above the header: %1</translation>
+    </message>
+    <message>
+        <source> (hidden)</source>
+        <translation> (hidden)</translation>
+    </message>
+    <message>
+        <source>This sheet is hidden in Excel. Is it the right one?</source>
+        <translation>This sheet is hidden in Excel. Is it the right one?</translation>
+    </message>
+    <message>
+        <source>%1 data rows and %2 columns read from row %3 on.</source>
+        <translation>%1 data rows and %2 columns read from row %3 on.</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>The file could not be read: %1</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>File: %1</translation>
+    </message>
+    <message>
+        <source>No file chosen yet.</source>
+        <translation>No file chosen yet.</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Rows</translation>
+    </message>
+</context>
+<context>
+    <name>Jobs</name>
+    <message>
+        <source>Opening the file…</source>
+        <translation>Opening the file…</translation>
+    </message>
+    <message>
+        <source>Reading the rows…</source>
+        <translation>Reading the rows…</translation>
+    </message>
+    <message>
+        <source>Checking the data…</source>
+        <translation>Checking the data…</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>not mapped</source>
+        <translation>not mapped</translation>
+    </message>
+    <message>
+        <source>exact match</source>
+        <translation>exact match</translation>
+    </message>
+    <message>
+        <source>known name, %1%</source>
+        <translation>known name, %1%</translation>
+    </message>
+    <message>
+        <source>similar name, %1%</source>
+        <translation>similar name, %1%</translation>
+    </message>
+    <message>
+        <source>chosen by you</source>
+        <translation>chosen by you</translation>
+    </message>
+    <message>
+        <source>(empty column)</source>
+        <translation>(empty column)</translation>
+    </message>
+    <message>
+        <source>Column “%1” is chosen for more than one field: %2. Choose one column per field.</source>
+        <translation>Column “%1” is chosen for more than one field: %2. Choose one column per field.</translation>
+    </message>
+    <message>
+        <source>Still to map: %1.</source>
+        <translation>Still to map: %1.</translation>
+    </message>
+    <message>
+        <source>Employees are identified by: %1.</source>
+        <translation>Employees are identified by: %1.</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <source>Map the columns of one way to identify employees: %1.</source>
+        <translation>Map the columns of one way to identify employees: %1.</translation>
+    </message>
+    <message>
+        <source>used as a field above</source>
+        <translation>used as a field above</translation>
+    </message>
+    <message>
+        <source>looks like: %1</source>
+        <translation>looks like: %1</translation>
+    </message>
+    <message>
+        <source>Choose at most %1 breakdowns.</source>
+        <translation>Choose at most %1 breakdowns.</translation>
+    </message>
+    <message>
+        <source>Breakdowns chosen: %1.</source>
+        <translation>Breakdowns chosen: %1.</translation>
+    </message>
+    <message>
+        <source>No breakdown chosen: the figures cover the whole organisation.</source>
+        <translation>No breakdown chosen: the figures cover the whole organisation.</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>Check which column of your file feeds each field. The assistant has suggested a choice.</source>
+        <translation>Check which column of your file feeds each field. The assistant has suggested a choice.</translation>
+    </message>
+    <message>
+        <source>Examples come from your file and stay on this computer; identifying numbers are partly hidden.</source>
+        <translation>Examples come from your file and stay on this computer; identifying numbers are partly hidden.</translation>
+    </message>
+    <message>
+        <source>Fields of the programme</source>
+        <translation>Fields of the programme</translation>
+    </message>
+    <message>
+        <source>Coded values</source>
+        <translation>Coded values</translation>
+    </message>
+    <message>
+        <source>Check how the values in your file translate to the programme&apos;s codes.</source>
+        <translation>Check how the values in your file translate to the programme&apos;s codes.</translation>
+    </message>
+    <message>
+        <source>Breakdowns (subgroups)</source>
+        <translation>Breakdowns (subgroups)</translation>
+    </message>
+    <message>
+        <source>Tick the columns that hold a subgroup, such as department or function level. Each subgroup should be large enough; the next version helps you merge small ones.</source>
+        <translation>Tick the columns that hold a subgroup, such as department or function level. Each subgroup should be large enough; the next version helps you merge small ones.</translation>
+    </message>
+    <message>
+        <source>Breakdown columns</source>
+        <translation>Breakdown columns</translation>
+    </message>
+    <message>
+        <source>&amp;Save mapping…</source>
+        <translation>&amp;Save mapping…</translation>
+    </message>
+    <message>
+        <source>&amp;Load mapping…</source>
+        <translation>&amp;Load mapping…</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Column in your file</source>
+        <translation>Column in your file</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Match</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Examples</translation>
+    </message>
+    <message>
+        <source>— not in the file —</source>
+        <translation>— not in the file —</translation>
+    </message>
+    <message>
+        <source>Column for %1</source>
+        <translation>Column for %1</translation>
+    </message>
+    <message>
+        <source>%1 (column “%2”)</source>
+        <translation>%1 (column “%2”)</translation>
+    </message>
+    <message>
+        <source>— unknown —</source>
+        <translation>— unknown —</translation>
+    </message>
+    <message>
+        <source>Code for the value %1</source>
+        <translation>Code for the value %1</translation>
+    </message>
+    <message>
+        <source>Not recognised: %1. Choose a code, or these rows will be reported as errors.</source>
+        <translation>Not recognised: %1. Choose a code, or these rows will be reported as errors.</translation>
+    </message>
+    <message>
+        <source>This column has many different values. Is it the right column?</source>
+        <translation>This column has many different values. Is it the right column?</translation>
+    </message>
+    <message>
+        <source>All values are recognised.</source>
+        <translation>All values are recognised.</translation>
+    </message>
+    <message>
+        <source>Save mapping</source>
+        <translation>Save mapping</translation>
+    </message>
+    <message>
+        <source>Mapping (*.json)</source>
+        <translation>Mapping (*.json)</translation>
+    </message>
+    <message>
+        <source>Mapping saved to %1.</source>
+        <translation>Mapping saved to %1.</translation>
+    </message>
+    <message>
+        <source>Load mapping</source>
+        <translation>Load mapping</translation>
+    </message>
+    <message>
+        <source>Mapping loaded from %1.</source>
+        <translation>Mapping loaded from %1.</translation>
+    </message>
+</context>
+<context>
+    <name>NextStepsPage</name>
+    <message>
+        <source>Next steps</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <source>Your choices are saved. You can close the assistant and continue later.</source>
+        <translation>Your choices are saved. You can close the assistant and continue later.</translation>
+    </message>
+    <message>
+        <source>Coming in the next version</source>
+        <translation>Coming in the next version</translation>
+    </message>
+    <message>
+        <source>Choosing safe categories (merging small subgroups, age bands), making the package for the receiving office, encrypting it and uploading it come in the next version of the assistant. Everything you entered so far is kept.</source>
+        <translation>Choosing safe categories (merging small subgroups, age bands), making the package for the receiving office, encrypting it and uploading it come in the next version of the assistant. Everything you entered so far is kept.</translation>
+    </message>
+    <message>
+        <source>Subgroup sizes</source>
+        <translation>Subgroup sizes</translation>
+    </message>
+    <message>
+        <source>The programme asks at least %1 employees per subgroup.</source>
+        <translation>The programme asks at least %1 employees per subgroup.</translation>
+    </message>
+    <message>
+        <source>Employees counted per subgroup.</source>
+        <translation>Employees counted per subgroup.</translation>
+    </message>
+    <message>
+        <source>Subgroup of “%1”</source>
+        <translation>Subgroup of “%1”</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Employees</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Subgroup sizes of %1</source>
+        <translation>Subgroup sizes of %1</translation>
+    </message>
+    <message>
+        <source>too small: merge</source>
+        <translation>too small: merge</translation>
+    </message>
+    <message>
+        <source>large enough</source>
+        <translation>large enough</translation>
+    </message>
+    <message>
+        <source>%1 subgroups of “%2” are smaller than the programme allows.</source>
+        <translation>%1 subgroups of “%2” are smaller than the programme allows.</translation>
+    </message>
+    <message>
+        <source>Every subgroup is large enough.</source>
+        <translation>Every subgroup is large enough.</translation>
+    </message>
+    <message>
+        <source>The staff file has been checked. Your choices are saved as a draft.</source>
+        <translation>The staff file has been checked. Your choices are saved as a draft.</translation>
+    </message>
+    <message>
+        <source>No staff file is needed for this programme. Your choices are saved as a draft.</source>
+        <translation>No staff file is needed for this programme. Your choices are saved as a draft.</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationPage</name>
+    <message>
+        <source>Your organisation</source>
+        <translation>Your organisation</translation>
+    </message>
+    <message>
+        <source>These details go into the application and the package summary. Fields marked * are required.</source>
+        <translation>These details go into the application and the package summary. Fields marked * are required.</translation>
+    </message>
+    <message>
+        <source>Numbers are checked while you type. Separate several numbers with a semicolon.</source>
+        <translation>Numbers are checked while you type. Separate several numbers with a semicolon.</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Reference date and who is counted</source>
+        <translation>Reference date and who is counted</translation>
+    </message>
+    <message>
+        <source>&amp;Reference date (peildatum) *</source>
+        <translation>&amp;Reference date (peildatum) *</translation>
+    </message>
+    <message>
+        <source>Reference date (peildatum)</source>
+        <translation>Reference date (peildatum)</translation>
+    </message>
+    <message>
+        <source>Everyone employed on this date is counted. Keep the same date across years.</source>
+        <translation>Everyone employed on this date is counted. Keep the same date across years.</translation>
+    </message>
+    <message>
+        <source>Also count</source>
+        <translation>Also count</translation>
+    </message>
+    <message>
+        <source>e.g. 123456782L01; 123456782L02</source>
+        <translation>e.g. 123456782L01; 123456782L02</translation>
+    </message>
+    <message>
+        <source>e.g. 0203.201.340</source>
+        <translation>e.g. 0203.201.340</translation>
+    </message>
+    <message>
+        <source>A number is entered twice.</source>
+        <translation>A number is entered twice.</translation>
+    </message>
+    <message>
+        <source>Valid KBO number(s): %1</source>
+        <translation>Valid KBO number(s): %1</translation>
+    </message>
+    <message>
+        <source>Valid payroll tax number(s): %1</source>
+        <translation>Valid payroll tax number(s): %1</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address (name@example.org).</source>
+        <translation>This is not an e-mail address (name@example.org).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a payroll tax number: expected 9 digits, the letter L and 2 digits, for example 123456782L01.</source>
+        <translation>“%1” is not a payroll tax number: expected 9 digits, the letter L and 2 digits, for example 123456782L01.</translation>
+    </message>
+    <message>
+        <source>“%1”: the first part must have 9 digits.</source>
+        <translation>“%1”: the first part must have 9 digits.</translation>
+    </message>
+    <message>
+        <source>“%1” fails the eleven-test (elfproef): probably a typing error in the first 9 digits.</source>
+        <translation>“%1” fails the eleven-test (elfproef): probably a typing error in the first 9 digits.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a KBO number: expected 10 digits, e.g. 0203.201.340.</source>
+        <translation>“%1” is not a KBO number: expected 10 digits, e.g. 0203.201.340.</translation>
+    </message>
+    <message>
+        <source>“%1”: a KBO number has 10 digits.</source>
+        <translation>“%1”: a KBO number has 10 digits.</translation>
+    </message>
+    <message>
+        <source>“%1” fails the check digits (modulo 97): probably a typing error.</source>
+        <translation>“%1” fails the check digits (modulo 97): probably a typing error.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid number.</source>
+        <translation>“%1” is not a valid number.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammePage</name>
+    <message>
+        <source>Which programme are you preparing?</source>
+        <translation>Which programme are you preparing?</translation>
+    </message>
+    <message>
+        <source>The assistant asks only what this programme needs. You can come back and change it.</source>
+        <translation>The assistant asks only what this programme needs. You can come back and change it.</translation>
+    </message>
+    <message>
+        <source>Choose the programme your organisation takes part in. Nothing leaves this computer until you upload the encrypted package at the end.</source>
+        <translation>Choose the programme your organisation takes part in. Nothing leaves this computer until you upload the encrypted package at the end.</translation>
+    </message>
+    <message>
+        <source>I have a staff export: count the employees per payroll tax number and check it</source>
+        <translation>I have a staff export: count the employees per payroll tax number and check it</translation>
+    </message>
+</context>
+<context>
+    <name>Start</name>
+    <message>
+        <source>Diversity Assistant</source>
+        <translation>Diversity Assistant</translation>
+    </message>
+    <message>
+        <source>Continue where you left off?</source>
+        <translation>Continue where you left off?</translation>
+    </message>
+    <message>
+        <source>Your previous choices were saved automatically. Start again to begin with an empty draft.</source>
+        <translation>Your previous choices were saved automatically. Start again to begin with an empty draft.</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Continue</translation>
+    </message>
+    <message>
+        <source>&amp;Start again</source>
+        <translation>&amp;Start again</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationPage</name>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows are counted.</source>
+        <translation>%1 of %2 rows are counted.</translation>
+    </message>
+    <message>
+        <source>%1 errors and %2 warnings.</source>
+        <translation>%1 errors and %2 warnings.</translation>
+    </message>
+    <message>
+        <source>Errors must be corrected before you can continue: correct them in the HR system or the export, save the file and press “Reload file”.</source>
+        <translation>Errors must be corrected before you can continue: correct them in the HR system or the export, save the file and press “Reload file”.</translation>
+    </message>
+    <message>
+        <source>No errors; %1 warnings.</source>
+        <translation>No errors; %1 warnings.</translation>
+    </message>
+    <message>
+        <source>No errors and no warnings.</source>
+        <translation>No errors and no warnings.</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Column %1</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>and %1 more</translation>
+    </message>
+    <message>
+        <source>Excel rows (%1): %2</source>
+        <translation>Excel rows (%1): %2</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <source>The assistant checks identifiers, dates, codes, duplicates and who is counted.</source>
+        <translation>The assistant checks identifiers, dates, codes, duplicates and who is counted.</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <source>All findings</source>
+        <translation>All findings</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <source>Show findings of severity</source>
+        <translation>Show findings of severity</translation>
+    </message>
+    <message>
+        <source>Search in the findings</source>
+        <translation>Search in the findings</translation>
+    </message>
+    <message>
+        <source>&amp;Reload file</source>
+        <translation>&amp;Reload file</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Details of the selected finding</source>
+        <translation>Details of the selected finding</translation>
+    </message>
+    <message>
+        <source>I have read the warnings and want to continue with these data.</source>
+        <translation>I have read the warnings and want to continue with these data.</translation>
+    </message>
+</context>
+</TS>

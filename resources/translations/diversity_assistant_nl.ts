@@ -1,0 +1,724 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl" sourcelanguage="en">
+<context>
+    <name>BusyBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Voortgang</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPage</name>
+    <message>
+        <source>%1 of %2 conditions still to confirm, with the name of who confirmed it.</source>
+        <translation>Nog %1 van de %2 voorwaarden te bevestigen, met de naam van wie ze bevestigt.</translation>
+    </message>
+    <message>
+        <source>All conditions are confirmed.</source>
+        <translation>Alle voorwaarden zijn bevestigd.</translation>
+    </message>
+    <message>
+        <source>Conditions before anything is sent</source>
+        <translation>Voorwaarden voordat er iets wordt verstuurd</translation>
+    </message>
+    <message>
+        <source>Confirm each condition only when it has really been met in your organisation.</source>
+        <translation>Bevestig een voorwaarde pas als uw organisatie er echt aan voldoet.</translation>
+    </message>
+    <message>
+        <source>The programme sets these conditions. Your confirmations, with date and name, go into the package summary so the receiving office can see them.</source>
+        <translation>Het programma stelt deze voorwaarden. Uw bevestigingen komen met datum en naam in de samenvatting van het pakket, zodat de ontvangende instantie ze ziet.</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bevestigd</translation>
+    </message>
+    <message>
+        <source>Confirmed: %1</source>
+        <translation>Bevestigd: %1</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>op</translation>
+    </message>
+    <message>
+        <source>Date of confirmation</source>
+        <translation>Datum van bevestiging</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>door</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>naam</translation>
+    </message>
+    <message>
+        <source>Confirmed by (name)</source>
+        <translation>Bevestigd door (naam)</translation>
+    </message>
+</context>
+<context>
+    <name>DiversityWizard</name>
+    <message>
+        <source>Diversity Assistant</source>
+        <translation>Diversiteitsassistent</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Terug</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Volgende &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Voltooien</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Language: %1</source>
+        <translation>Taal: %1</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Programma</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Voorwaarden</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>Staff file</source>
+        <translation>Personeelsbestand</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Kolommen</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Controles</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Volgende stappen</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Your staff file</source>
+        <translation>Uw personeelsbestand</translation>
+    </message>
+    <message>
+        <source>The file is only read, never changed. Employee data stays on this computer.</source>
+        <translation>Het bestand wordt alleen gelezen, nooit gewijzigd. Gegevens van medewerkers blijven op deze computer.</translation>
+    </message>
+    <message>
+        <source>Drag your staff export here (.xlsx, .xlsm, .xls, .ods, .csv), or choose it.</source>
+        <translation>Sleep uw personeelsexport hierheen (.xlsx, .xlsm, .xls, .ods, .csv), of kies het bestand.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>Bestand &amp;kiezen…</translation>
+    </message>
+    <message>
+        <source>Choose the staff file</source>
+        <translation>Kies het personeelsbestand</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet</source>
+        <translation>&amp;Werkblad</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Werkblad</translation>
+    </message>
+    <message>
+        <source>&amp;Header row (Excel row number)</source>
+        <translation>&amp;Kopregel (rijnummer in Excel)</translation>
+    </message>
+    <message>
+        <source>Header row (Excel row number)</source>
+        <translation>Kopregel (rijnummer in Excel)</translation>
+    </message>
+    <message>
+        <source>Preview of the first rows</source>
+        <translation>Voorbeeld van de eerste rijen</translation>
+    </message>
+    <message>
+        <source>The highlighted row holds the column names. If it is the wrong row, change the header row above.</source>
+        <translation>De gemarkeerde rij bevat de kolomnamen. Is het de verkeerde rij, pas dan hierboven de kopregel aan.</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Bestand lezen…</translation>
+    </message>
+    <message>
+        <source>Above the header: %1</source>
+        <translation>Boven de kopregel: %1</translation>
+    </message>
+    <message>
+        <source> (hidden)</source>
+        <translation> (verborgen)</translation>
+    </message>
+    <message>
+        <source>This sheet is hidden in Excel. Is it the right one?</source>
+        <translation>Dit werkblad is verborgen in Excel. Is het het juiste werkblad?</translation>
+    </message>
+    <message>
+        <source>%1 data rows and %2 columns read from row %3 on.</source>
+        <translation>%1 gegevensrijen en %2 kolommen gelezen, vanaf rij %3.</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>Het bestand kon niet worden gelezen: %1</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Bestand: %1</translation>
+    </message>
+    <message>
+        <source>No file chosen yet.</source>
+        <translation>Nog geen bestand gekozen.</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <source>Error</source>
+        <translation>Fout</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Waarschuwing</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Ernst</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Veld</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Rijen</translation>
+    </message>
+</context>
+<context>
+    <name>Jobs</name>
+    <message>
+        <source>Opening the file…</source>
+        <translation>Bestand openen…</translation>
+    </message>
+    <message>
+        <source>Reading the rows…</source>
+        <translation>Rijen lezen…</translation>
+    </message>
+    <message>
+        <source>Checking the data…</source>
+        <translation>Gegevens controleren…</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>not mapped</source>
+        <translation>niet gekoppeld</translation>
+    </message>
+    <message>
+        <source>exact match</source>
+        <translation>exacte naam</translation>
+    </message>
+    <message>
+        <source>known name, %1%</source>
+        <translation>bekende naam, %1%</translation>
+    </message>
+    <message>
+        <source>similar name, %1%</source>
+        <translation>vergelijkbare naam, %1%</translation>
+    </message>
+    <message>
+        <source>chosen by you</source>
+        <translation>door u gekozen</translation>
+    </message>
+    <message>
+        <source>(empty column)</source>
+        <translation>(lege kolom)</translation>
+    </message>
+    <message>
+        <source>Column “%1” is chosen for more than one field: %2. Choose one column per field.</source>
+        <translation>Kolom ‘%1’ is voor meer dan één veld gekozen: %2. Kies per veld een eigen kolom.</translation>
+    </message>
+    <message>
+        <source>Still to map: %1.</source>
+        <translation>Nog te koppelen: %1.</translation>
+    </message>
+    <message>
+        <source>Employees are identified by: %1.</source>
+        <translation>Medewerkers worden herkend aan: %1.</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> of </translation>
+    </message>
+    <message>
+        <source>Map the columns of one way to identify employees: %1.</source>
+        <translation>Koppel de kolommen van één manier om medewerkers te herkennen: %1.</translation>
+    </message>
+    <message>
+        <source>used as a field above</source>
+        <translation>hierboven als veld gebruikt</translation>
+    </message>
+    <message>
+        <source>looks like: %1</source>
+        <translation>lijkt op: %1</translation>
+    </message>
+    <message>
+        <source>Choose at most %1 breakdowns.</source>
+        <translation>Kies hoogstens %1 uitsplitsingen.</translation>
+    </message>
+    <message>
+        <source>Breakdowns chosen: %1.</source>
+        <translation>Gekozen uitsplitsingen: %1.</translation>
+    </message>
+    <message>
+        <source>No breakdown chosen: the figures cover the whole organisation.</source>
+        <translation>Geen uitsplitsing gekozen: de cijfers gaan over de hele organisatie.</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Kolommen</translation>
+    </message>
+    <message>
+        <source>Check which column of your file feeds each field. The assistant has suggested a choice.</source>
+        <translation>Controleer welke kolom van uw bestand bij elk veld hoort. De assistent heeft een keuze voorgesteld.</translation>
+    </message>
+    <message>
+        <source>Examples come from your file and stay on this computer; identifying numbers are partly hidden.</source>
+        <translation>De voorbeelden komen uit uw bestand en blijven op deze computer; identificerende nummers zijn deels verborgen.</translation>
+    </message>
+    <message>
+        <source>Fields of the programme</source>
+        <translation>Velden van het programma</translation>
+    </message>
+    <message>
+        <source>Coded values</source>
+        <translation>Gecodeerde waarden</translation>
+    </message>
+    <message>
+        <source>Check how the values in your file translate to the programme&apos;s codes.</source>
+        <translation>Controleer hoe de waarden in uw bestand worden vertaald naar de codes van het programma.</translation>
+    </message>
+    <message>
+        <source>Breakdowns (subgroups)</source>
+        <translation>Uitsplitsingen (subgroepen)</translation>
+    </message>
+    <message>
+        <source>Tick the columns that hold a subgroup, such as department or function level. Each subgroup should be large enough; the next version helps you merge small ones.</source>
+        <translation>Vink de kolommen aan met een subgroep, zoals afdeling of functieniveau. Elke subgroep moet groot genoeg zijn; de volgende versie helpt u kleine subgroepen samen te voegen.</translation>
+    </message>
+    <message>
+        <source>Breakdown columns</source>
+        <translation>Kolommen voor uitsplitsing</translation>
+    </message>
+    <message>
+        <source>&amp;Save mapping…</source>
+        <translation>Koppeling &amp;opslaan…</translation>
+    </message>
+    <message>
+        <source>&amp;Load mapping…</source>
+        <translation>Koppeling &amp;laden…</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Veld</translation>
+    </message>
+    <message>
+        <source>Column in your file</source>
+        <translation>Kolom in uw bestand</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Herkenning</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Voorbeelden</translation>
+    </message>
+    <message>
+        <source>— not in the file —</source>
+        <translation>— niet in het bestand —</translation>
+    </message>
+    <message>
+        <source>Column for %1</source>
+        <translation>Kolom voor %1</translation>
+    </message>
+    <message>
+        <source>%1 (column “%2”)</source>
+        <translation>%1 (kolom ‘%2’)</translation>
+    </message>
+    <message>
+        <source>— unknown —</source>
+        <translation>— onbekend —</translation>
+    </message>
+    <message>
+        <source>Code for the value %1</source>
+        <translation>Code voor de waarde %1</translation>
+    </message>
+    <message>
+        <source>Not recognised: %1. Choose a code, or these rows will be reported as errors.</source>
+        <translation>Niet herkend: %1. Kies een code; anders worden deze rijen als fout gemeld.</translation>
+    </message>
+    <message>
+        <source>This column has many different values. Is it the right column?</source>
+        <translation>Deze kolom heeft veel verschillende waarden. Is het de juiste kolom?</translation>
+    </message>
+    <message>
+        <source>All values are recognised.</source>
+        <translation>Alle waarden zijn herkend.</translation>
+    </message>
+    <message>
+        <source>Save mapping</source>
+        <translation>Koppeling opslaan</translation>
+    </message>
+    <message>
+        <source>Mapping (*.json)</source>
+        <translation>Koppeling (*.json)</translation>
+    </message>
+    <message>
+        <source>Mapping saved to %1.</source>
+        <translation>Koppeling opgeslagen in %1.</translation>
+    </message>
+    <message>
+        <source>Load mapping</source>
+        <translation>Koppeling laden</translation>
+    </message>
+    <message>
+        <source>Mapping loaded from %1.</source>
+        <translation>Koppeling geladen uit %1.</translation>
+    </message>
+</context>
+<context>
+    <name>NextStepsPage</name>
+    <message>
+        <source>Next steps</source>
+        <translation>Volgende stappen</translation>
+    </message>
+    <message>
+        <source>Your choices are saved. You can close the assistant and continue later.</source>
+        <translation>Uw keuzes zijn bewaard. U kunt de assistent sluiten en later verdergaan.</translation>
+    </message>
+    <message>
+        <source>Coming in the next version</source>
+        <translation>In de volgende versie</translation>
+    </message>
+    <message>
+        <source>Choosing safe categories (merging small subgroups, age bands), making the package for the receiving office, encrypting it and uploading it come in the next version of the assistant. Everything you entered so far is kept.</source>
+        <translation>Veilige categorieën kiezen (kleine subgroepen samenvoegen, leeftijdsklassen), het pakket voor de ontvangende instantie maken, versleutelen en uploaden komen in de volgende versie van de assistent. Alles wat u tot nu toe hebt ingevuld, blijft bewaard.</translation>
+    </message>
+    <message>
+        <source>Subgroup sizes</source>
+        <translation>Grootte van de subgroepen</translation>
+    </message>
+    <message>
+        <source>The programme asks at least %1 employees per subgroup.</source>
+        <translation>Het programma vraagt minstens %1 medewerkers per subgroep.</translation>
+    </message>
+    <message>
+        <source>Employees counted per subgroup.</source>
+        <translation>Aantal meegetelde medewerkers per subgroep.</translation>
+    </message>
+    <message>
+        <source>Subgroup of “%1”</source>
+        <translation>Subgroep van ‘%1’</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Medewerkers</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Subgroup sizes of %1</source>
+        <translation>Grootte van de subgroepen van %1</translation>
+    </message>
+    <message>
+        <source>too small: merge</source>
+        <translation>te klein: samenvoegen</translation>
+    </message>
+    <message>
+        <source>large enough</source>
+        <translation>groot genoeg</translation>
+    </message>
+    <message>
+        <source>%1 subgroups of “%2” are smaller than the programme allows.</source>
+        <translation>%1 subgroepen van ‘%2’ zijn kleiner dan het programma toestaat.</translation>
+    </message>
+    <message>
+        <source>Every subgroup is large enough.</source>
+        <translation>Elke subgroep is groot genoeg.</translation>
+    </message>
+    <message>
+        <source>The staff file has been checked. Your choices are saved as a draft.</source>
+        <translation>Het personeelsbestand is gecontroleerd. Uw keuzes zijn als concept bewaard.</translation>
+    </message>
+    <message>
+        <source>No staff file is needed for this programme. Your choices are saved as a draft.</source>
+        <translation>Voor dit programma is geen personeelsbestand nodig. Uw keuzes zijn als concept bewaard.</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationPage</name>
+    <message>
+        <source>Your organisation</source>
+        <translation>Uw organisatie</translation>
+    </message>
+    <message>
+        <source>These details go into the application and the package summary. Fields marked * are required.</source>
+        <translation>Deze gegevens komen in de aanvraag en in de samenvatting van het pakket. Velden met * zijn verplicht.</translation>
+    </message>
+    <message>
+        <source>Numbers are checked while you type. Separate several numbers with a semicolon.</source>
+        <translation>Nummers worden gecontroleerd terwijl u typt. Scheid meerdere nummers met een puntkomma.</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>Reference date and who is counted</source>
+        <translation>Peildatum en wie meetelt</translation>
+    </message>
+    <message>
+        <source>&amp;Reference date (peildatum) *</source>
+        <translation>&amp;Peildatum *</translation>
+    </message>
+    <message>
+        <source>Reference date (peildatum)</source>
+        <translation>Peildatum</translation>
+    </message>
+    <message>
+        <source>Everyone employed on this date is counted. Keep the same date across years.</source>
+        <translation>Iedereen die op deze datum in dienst is, telt mee. Houd elk jaar dezelfde datum aan.</translation>
+    </message>
+    <message>
+        <source>Also count</source>
+        <translation>Ook meetellen</translation>
+    </message>
+    <message>
+        <source>e.g. 123456782L01; 123456782L02</source>
+        <translation>bijv. 123456782L01; 123456782L02</translation>
+    </message>
+    <message>
+        <source>e.g. 0203.201.340</source>
+        <translation>bijv. 0203.201.340</translation>
+    </message>
+    <message>
+        <source>A number is entered twice.</source>
+        <translation>Een nummer staat er twee keer in.</translation>
+    </message>
+    <message>
+        <source>Valid KBO number(s): %1</source>
+        <translation>Geldige KBO-nummer(s): %1</translation>
+    </message>
+    <message>
+        <source>Valid payroll tax number(s): %1</source>
+        <translation>Geldige loonheffingennummer(s): %1</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address (name@example.org).</source>
+        <translation>Dit is geen e-mailadres (naam@voorbeeld.nl).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a payroll tax number: expected 9 digits, the letter L and 2 digits, for example 123456782L01.</source>
+        <translation>‘%1’ is geen loonheffingennummer: verwacht 9 cijfers, de letter L en 2 cijfers, bijvoorbeeld 123456782L01.</translation>
+    </message>
+    <message>
+        <source>“%1”: the first part must have 9 digits.</source>
+        <translation>‘%1’: het eerste deel moet 9 cijfers hebben.</translation>
+    </message>
+    <message>
+        <source>“%1” fails the eleven-test (elfproef): probably a typing error in the first 9 digits.</source>
+        <translation>‘%1’ haalt de elfproef niet: waarschijnlijk een tikfout in de eerste 9 cijfers.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a KBO number: expected 10 digits, e.g. 0203.201.340.</source>
+        <translation>‘%1’ is geen KBO-nummer: verwacht 10 cijfers, bijv. 0203.201.340.</translation>
+    </message>
+    <message>
+        <source>“%1”: a KBO number has 10 digits.</source>
+        <translation>‘%1’: een KBO-nummer heeft 10 cijfers.</translation>
+    </message>
+    <message>
+        <source>“%1” fails the check digits (modulo 97): probably a typing error.</source>
+        <translation>‘%1’ klopt niet met de controlecijfers (modulo 97): waarschijnlijk een tikfout.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid number.</source>
+        <translation>‘%1’ is geen geldig nummer.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammePage</name>
+    <message>
+        <source>Which programme are you preparing?</source>
+        <translation>Voor welk programma bereidt u de gegevens voor?</translation>
+    </message>
+    <message>
+        <source>The assistant asks only what this programme needs. You can come back and change it.</source>
+        <translation>De assistent vraagt alleen wat dit programma nodig heeft. U kunt later terugkomen en dit wijzigen.</translation>
+    </message>
+    <message>
+        <source>Choose the programme your organisation takes part in. Nothing leaves this computer until you upload the encrypted package at the end.</source>
+        <translation>Kies het programma waaraan uw organisatie deelneemt. Er verlaat niets deze computer totdat u aan het eind het versleutelde pakket uploadt.</translation>
+    </message>
+    <message>
+        <source>I have a staff export: count the employees per payroll tax number and check it</source>
+        <translation>Ik heb een personeelsexport: tel de medewerkers per loonheffingennummer en controleer de export</translation>
+    </message>
+</context>
+<context>
+    <name>Start</name>
+    <message>
+        <source>Diversity Assistant</source>
+        <translation>Diversiteitsassistent</translation>
+    </message>
+    <message>
+        <source>Continue where you left off?</source>
+        <translation>Verdergaan waar u gebleven was?</translation>
+    </message>
+    <message>
+        <source>Your previous choices were saved automatically. Start again to begin with an empty draft.</source>
+        <translation>Uw eerdere keuzes zijn automatisch bewaard. Kies Opnieuw beginnen om met een leeg concept te starten.</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Verdergaan</translation>
+    </message>
+    <message>
+        <source>&amp;Start again</source>
+        <translation>&amp;Opnieuw beginnen</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationPage</name>
+    <message>
+        <source>Checking…</source>
+        <translation>Controleren…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows are counted.</source>
+        <translation>%1 van de %2 rijen tellen mee.</translation>
+    </message>
+    <message>
+        <source>%1 errors and %2 warnings.</source>
+        <translation>%1 fouten en %2 waarschuwingen.</translation>
+    </message>
+    <message>
+        <source>Errors must be corrected before you can continue: correct them in the HR system or the export, save the file and press “Reload file”.</source>
+        <translation>Fouten moeten verbeterd zijn voordat u verder kunt: verbeter ze in het personeelssysteem of in de export, sla het bestand op en kies ‘Bestand opnieuw lezen’.</translation>
+    </message>
+    <message>
+        <source>No errors; %1 warnings.</source>
+        <translation>Geen fouten; %1 waarschuwingen.</translation>
+    </message>
+    <message>
+        <source>No errors and no warnings.</source>
+        <translation>Geen fouten en geen waarschuwingen.</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Kolom %1</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>en nog %1</translation>
+    </message>
+    <message>
+        <source>Excel rows (%1): %2</source>
+        <translation>Excel-rijen (%1): %2</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Controles</translation>
+    </message>
+    <message>
+        <source>The assistant checks identifiers, dates, codes, duplicates and who is counted.</source>
+        <translation>De assistent controleert identificatienummers, datums, codes, dubbele medewerkers en wie meetelt.</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Tonen</translation>
+    </message>
+    <message>
+        <source>All findings</source>
+        <translation>Alle bevindingen</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fouten</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Waarschuwingen</translation>
+    </message>
+    <message>
+        <source>Show findings of severity</source>
+        <translation>Bevindingen tonen van ernst</translation>
+    </message>
+    <message>
+        <source>Search in the findings</source>
+        <translation>Zoeken in de bevindingen</translation>
+    </message>
+    <message>
+        <source>&amp;Reload file</source>
+        <translation>Bestand &amp;opnieuw lezen</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Bevindingen</translation>
+    </message>
+    <message>
+        <source>Details of the selected finding</source>
+        <translation>Details van de gekozen bevinding</translation>
+    </message>
+    <message>
+        <source>I have read the warnings and want to continue with these data.</source>
+        <translation>Ik heb de waarschuwingen gelezen en wil met deze gegevens verder.</translation>
+    </message>
+</context>
+</TS>

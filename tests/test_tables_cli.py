@@ -1,0 +1,127 @@
+"""The `tables` command as an officer or a script uses it: a real workbook, a real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop_app.demo_data import StaffOptions, write_demo_workbook
+from tests.conftest import sha256_of
+
+PEILDATUM = "2026-01-01"
+
+
+def run_tables(path: Path, *args: str, lang: str = "en") -> subprocess.CompletedProcess:
+    env = {**os.environ, "DIVERSITY_ASSISTANT_LANG": lang}
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "desktop_app",
+            "tables",
+            str(path),
+            "--programme",
+            "cbs-barometer-ingezoomd",
+            "--peildatum",
+            PEILDATUM,
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def workbook(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("tables") / "personeel.xlsx"
+    write_demo_workbook(path, StaffOptions(n=200, messy=False))
+    return path
+
+
+def test_two_linked_tables_are_protected_together_and_documented_in_json(workbook):
+    before = sha256_of(workbook)
+    result = run_tables(
+        workbook, "--by", "Afdeling,sex", "--by", "age,sex", "--min-count", "5", "--json"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "HiGHS" not in result.stdout  # the solver's banner never leaks into the JSON
+    report = json.loads(result.stdout)
+    assert report["audit"] == {"passed": True, "failures": []}
+    assert report["rows"] == 200
+    assert [t["by"] for t in report["tables"]] == [["Afdeling", "sex"], ["age", "sex"]]
+    statuses = {c["status"] for t in report["tables"] for c in t["cells"]}
+    assert statuses <= {"safe", "primary", "secondary", "empty"}
+    cells = [c for t in report["tables"] for c in t["cells"]]
+    hidden = [c for c in cells if c["status"] in ("primary", "secondary")]
+    assert {json.dumps(c["key"], sort_keys=True) for c in hidden if c["status"] == "primary"}
+    for cell in cells:
+        if cell["status"] in ("primary", "secondary"):
+            assert cell["count"] is None
+            low, high = cell["interval"]
+            if cell["status"] == "primary":
+                assert high - low >= 5
+        else:
+            assert isinstance(cell["count"], int)
+            assert (cell["count"] == 0) == (cell["status"] == "empty")
+    # The grand total has every column null; the sex totals are one cell shared by both tables.
+    first = report["tables"][0]["cells"][0]
+    assert first["key"] == {"Afdeling": None, "sex": None}
+    assert first["count"] == 200
+    counted = report["suppressed"]
+    unique_primary = {
+        json.dumps({k: v for k, v in c["key"].items() if v is not None}, sort_keys=True)
+        for c in cells
+        if c["status"] == "primary"
+    }
+    assert counted["primary"] == len(unique_primary)
+    assert sha256_of(workbook) == before
+
+
+def test_the_same_file_gives_the_same_tables_every_run(workbook):
+    args = ("--by", "Afdeling,age", "--min-count", "5", "--json")
+    first = run_tables(workbook, *args)
+    second = run_tables(workbook, *args)
+    assert first.returncode == 0
+    assert first.stdout == second.stdout
+
+
+def test_a_text_summary_in_dutch(workbook):
+    result = run_tables(workbook, "--by", "Afdeling,sex", "--min-count", "5", lang="nl")
+    assert result.returncode == 0, result.stderr
+    assert "Drempel 5" in result.stdout
+    assert "Controle geslaagd" in result.stdout
+
+
+def test_an_unknown_column_is_refused_with_exit_2_and_the_columns_there_are(workbook):
+    result = run_tables(workbook, "--by", "Kostenplaats", "--min-count", "5")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "Kostenplaats" in result.stderr
+    assert "Afdeling" in result.stderr
+
+
+def test_salary_band_is_derived_from_the_scale_column(workbook):
+    result = run_tables(workbook, "--by", "salary_band", "--min-count", "3", "--json")
+    assert result.returncode == 0, result.stderr
+    codes = {c["key"]["salary_band"] for c in json.loads(result.stdout)["tables"][0]["cells"]}
+    assert codes <= {None, "<7", "7-9", "10-12", "13+", "onbekend"}
+    assert "7-9" in codes
+
+
+def test_a_messy_file_still_gives_tables_of_the_included_rows_and_says_so(tmp_path):
+    path = tmp_path / "messy.xlsx"
+    write_demo_workbook(path, StaffOptions(n=120, messy=True))
+    result = run_tables(path, "--by", "Afdeling", "--min-count", "3", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["check"]["error"] > 0
+    assert "errors" in result.stderr

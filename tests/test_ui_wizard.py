@@ -1,0 +1,420 @@
+"""The wizard, driven as an officer would: programme, conditions, organisation, file, columns,
+checks. Every page autosaves the draft, and no employee data ever lands in it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import warnings
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QWizard
+
+from desktop_app.demo_data import StaffOptions, write_demo_workbook
+from desktop_app.draft import Draft, save_draft
+from desktop_app.intake import read_table
+from desktop_app.resources import resource_path
+from desktop_app.ui.app import continue_box, create_wizard, demo_draft, starting_draft
+from desktop_app.ui.i18n import Translations
+from desktop_app.ui.wizard import PageId
+from desktop_app.validation import Severity
+
+DEMO_FILE = resource_path("samples", "demo-personeel.xlsx")
+WAIT = 20_000
+
+
+@pytest.fixture(autouse=True)
+def data_folder(tmp_path, monkeypatch):
+    folder = tmp_path / "appdata"
+    monkeypatch.setenv("DIVERSITY_ASSISTANT_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def demo_bsns() -> set[str]:
+    table = read_table(DEMO_FILE)
+    return {b for b in table.column("BSN") if b and b[0].isdigit()}
+
+
+def make_wizard(qtbot, draft: Draft, autosave: Path | None, language: str = "nl"):
+    wizard = create_wizard(draft, autosave, language)
+    qtbot.addWidget(wizard)
+    wizard.resize(1100, 760)
+    wizard.show()
+    return wizard
+
+
+def next_enabled(wizard) -> bool:
+    return wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def go_next(qtbot, wizard, expected: PageId) -> None:
+    assert next_enabled(wizard), f"Next is disabled on page {wizard.currentId()}"
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == expected
+
+
+def drop_file(widget, path: Path) -> None:
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    position = QPointF(widget.rect().center())
+    with warnings.catch_warnings():  # the QPoint constructor is the one PySide offers
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(
+            position.toPoint(),
+            Qt.DropAction.CopyAction,
+            data,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        position,
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget, drop)
+
+
+def autosaved_text(path: Path) -> str:
+    assert path.exists(), "the draft was not autosaved"
+    return path.read_text(encoding="utf-8")
+
+
+def assert_no_employee_data(text: str, bsns: set[str]) -> None:
+    leaked = [b for b in bsns if b in text]
+    assert not leaked, f"BSNs in the draft: {leaked[:3]}"
+    assert "Öztürk" not in text
+    assert "P100000" not in text
+
+
+def test_an_officer_goes_from_programme_to_checks_with_the_demo_file(qtbot, tmp_path, demo_bsns):
+    autosave = tmp_path / "autosave.json"
+    wizard = make_wizard(qtbot, Draft(), autosave)
+    saves = []
+    wizard.autosaved.connect(lambda _p: saves.append(wizard.currentId()))
+
+    # Programme: nothing chosen yet, so Next waits.
+    page = wizard.currentPage()
+    assert wizard.currentId() == PageId.PROGRAMME
+    assert not next_enabled(wizard)
+    assert "ingezoomde variant" in page.radios["cbs-barometer-ingezoomd"].text()
+    assert "personeelsbestand" in page.descriptions["cbs-barometer-ingezoomd"].text()
+    page.radios["cbs-barometer-ingezoomd"].click()
+    go_next(qtbot, wizard, PageId.CHECKLIST)
+    assert json.loads(autosaved_text(autosave))["programme"] == "cbs-barometer-ingezoomd"
+
+    # Conditions: each needs its tick and a name.
+    page = wizard.currentPage()
+    assert len(page.rows) == 5
+    assert not next_enabled(wizard)
+    assert "ondernemingsraad" in page.rows[0].text.text()
+    assert "5 van de 5" in page.status.text()
+    for row in page.rows:
+        row.confirmed.click()
+    assert not next_enabled(wizard)  # ticked, but nobody named
+    for row in page.rows:
+        qtbot.keyClicks(row.by, "A. Jansen")
+    assert next_enabled(wizard)
+    assert page.status.kind == "ok"
+    go_next(qtbot, wizard, PageId.ORGANISATION)
+    saved = json.loads(autosaved_text(autosave))
+    assert saved["checklist"]["works-council-informed"]["by"] == "A. Jansen"
+    assert saved["checklist"]["works-council-informed"]["confirmed"] is True
+
+    # Organisation: the payroll tax number is checked while typing.
+    page = wizard.currentPage()
+    rows = {row.field.id: row for row in page.rows}
+    assert not next_enabled(wizard)
+    qtbot.keyClicks(rows["loonheffingennummers"].edit, "802634541L01")
+    assert rows["loonheffingennummers"].message.kind == "error"
+    assert "elfproef" in rows["loonheffingennummers"].message.text()
+    rows["loonheffingennummers"].edit.clear()
+    qtbot.keyClicks(rows["loonheffingennummers"].edit, "802634540L01; 123456782L02")
+    assert rows["loonheffingennummers"].message.kind == "ok"
+    qtbot.keyClicks(rows["contact_email"].edit, "hr-at-voorbeeld")
+    assert rows["contact_email"].message.kind == "error"
+    rows["contact_email"].edit.setText("hr@voorbeeld.nl")
+    for field_id, row in rows.items():
+        if not row.edit.text():
+            qtbot.keyClicks(row.edit, f"test {field_id}")
+    page.peildatum.setDate(page.peildatum.date().fromString("2026-01-01", "yyyy-MM-dd"))
+    assert next_enabled(wizard)
+    go_next(qtbot, wizard, PageId.FILE)
+    saved = json.loads(autosaved_text(autosave))
+    assert saved["organisation"]["loonheffingennummers"] == ["802634540L01", "123456782L02"]
+    assert saved["peildatum"] == "2026-01-01"
+
+    # File: dropped on the page; the header row under the title is found and highlighted.
+    page = wizard.currentPage()
+    assert not next_enabled(wizard)
+    drop_file(page.drop, DEMO_FILE)
+    qtbot.waitUntil(lambda: page.session.table is not None and not page.running, timeout=WAIT)
+    assert page.header_row.value() == 3
+    assert page.model.headerData(0, Qt.Orientation.Vertical) == "3"
+    assert page.model.data(page.model.index(0, 2)) == "BSN"
+    assert page.model.data(page.model.index(0, 0), Qt.ItemDataRole.FontRole).bold()
+    assert page.sheet.currentText() == "Personeel"
+    assert "301" in page.notes.text()
+    assert next_enabled(wizard)
+    go_next(qtbot, wizard, PageId.MAPPING)
+    saved = json.loads(autosaved_text(autosave))
+    assert saved["source"]["header_row"] == 3
+    assert saved["source"]["sheet"] == "Personeel"
+
+    # Columns: suggested, with confidence and masked examples; Afdeling ticked as breakdown.
+    page = wizard.currentPage()
+    rows = {row.field.id: row for row in page.rows}
+    assert rows["bsn"].header == "BSN"
+    assert rows["bsn"].match.text() == "exacte naam"
+    assert "******" in rows["bsn"].examples.text()
+    assert rows["employment_type"].header is None
+    assert page.key_message.kind == "ok"
+    assert "BSN" in page.key_message.text()
+    assert [box.header for box in page.value_boxes] == ["Geslacht"]
+    items = {
+        page.breakdowns.item(i).data(Qt.ItemDataRole.UserRole): page.breakdowns.item(i)
+        for i in range(page.breakdowns.count())
+    }
+    assert "Organisatieonderdeel" in items["Afdeling"].text()
+    items["Afdeling"].setCheckState(Qt.CheckState.Checked)
+    assert page.draft.breakdowns == ("Afdeling",)
+    rows["sex"].combo.setCurrentIndex(rows["sex"].combo.findData("BSN"))
+    assert not next_enabled(wizard)
+    assert "meer dan één veld" in page.problem.text()
+    rows["sex"].combo.setCurrentIndex(rows["sex"].combo.findData("Geslacht"))
+    assert next_enabled(wizard)
+    go_next(qtbot, wizard, PageId.VALIDATION)
+    saved = json.loads(autosaved_text(autosave))
+    assert saved["mapping"]["breakdowns"] == [
+        {"header": "Afdeling", "breakdown": "organisational_unit"}
+    ]
+
+    # Checks: the demo file's mistakes are found; errors block Next.
+    page = wizard.currentPage()
+    qtbot.waitUntil(lambda: page.session.validation is not None and not page.running, timeout=WAIT)
+    assert page.counts() == {"error": 3, "warning": 3}
+    assert page.model.rowCount() == 6
+    assert "3 fouten en 3 waarschuwingen" in page.summary.text()
+    assert not next_enabled(wizard)
+    assert not page.acknowledge.isVisible()
+    page.severity.setCurrentIndex(page.severity.findData(Severity.ERROR))
+    assert page.proxy.rowCount() == 3
+    page.search.setText("elfproef")
+    assert page.proxy.rowCount() == 1
+    page.view.selectRow(0)
+    assert "Excel-rijen (1): 8" in page.details.toPlainText()
+    page.search.clear()
+    page.severity.setCurrentIndex(0)
+    page.view.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # most rows first
+    assert page.proxy.index(0, 2).data() == "duplicate-person"
+
+    # Every page change saved the draft, and the draft holds none of the file's data.
+    assert set(saves) >= {
+        PageId.CHECKLIST,
+        PageId.ORGANISATION,
+        PageId.FILE,
+        PageId.MAPPING,
+        PageId.VALIDATION,
+    }
+    assert_no_employee_data(autosaved_text(autosave), demo_bsns)
+    wizard.close()
+    assert_no_employee_data(autosaved_text(autosave), demo_bsns)
+
+
+def test_reload_reads_the_corrected_file_and_warnings_need_an_acknowledgement(qtbot, tmp_path):
+    source = tmp_path / "personeel.xlsx"
+    shutil.copy(DEMO_FILE, source)
+    draft = demo_draft()
+    draft.source.path = source
+    wizard = make_wizard(qtbot, draft, tmp_path / "autosave.json")
+    for expected in (PageId.CHECKLIST, PageId.ORGANISATION, PageId.FILE):
+        go_next(qtbot, wizard, expected)
+    page = wizard.currentPage()
+    qtbot.waitUntil(lambda: page.session.table is not None and not page.running, timeout=WAIT)
+    go_next(qtbot, wizard, PageId.MAPPING)
+    go_next(qtbot, wizard, PageId.VALIDATION)
+    page = wizard.currentPage()
+    qtbot.waitUntil(lambda: page.session.validation is not None, timeout=WAIT)
+    assert page.counts()["error"] == 3
+    assert not next_enabled(wizard)
+
+    write_demo_workbook(source, StaffOptions(n=300, messy=False))  # the officer fixed the export
+    qtbot.mouseClick(page.reload_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.session.validation is not None and not page.running, timeout=WAIT)
+    counts = page.counts()
+    assert counts["error"] == 0
+    if counts["warning"]:
+        assert page.acknowledge.isVisible()
+        assert not next_enabled(wizard)
+        page.acknowledge.click()
+    assert next_enabled(wizard)
+    go_next(qtbot, wizard, PageId.NEXT_STEPS)
+    page = wizard.currentPage()
+    assert [header for header, _t, _m in page.tables] == ["Afdeling"]
+    _header, table, message = page.tables[0]
+    assert table.rowCount() == 10  # ten departments, all under CBS's 250
+    assert table.item(0, 2).text() == "te klein: samenvoegen"
+    assert message.kind == "warning"
+
+
+def test_the_general_variant_without_a_file_skips_the_file_pages(qtbot, tmp_path):
+    wizard = make_wizard(qtbot, Draft(), tmp_path / "autosave.json")
+    page = wizard.currentPage()
+    page.radios["cbs-barometer-algemeen"].click()
+    assert page.has_file.isEnabled()
+    assert not page.has_file.isChecked()
+    assert wizard.step_labels[PageId.FILE].property("skipped") == "true"
+    organisation = wizard.page(PageId.ORGANISATION)
+    assert organisation.nextId() == PageId.NEXT_STEPS
+    page.has_file.click()
+    assert organisation.nextId() == PageId.FILE
+    assert wizard.step_labels[PageId.FILE].property("skipped") == "false"
+    page.radios["cbs-barometer-ingezoomd"].click()
+    assert not page.has_file.isEnabled()
+
+
+def test_the_language_switches_live_also_for_the_core_messages(qtbot, tmp_path):
+    wizard = make_wizard(qtbot, demo_draft(), tmp_path / "autosave.json")
+    for expected in (PageId.CHECKLIST, PageId.ORGANISATION, PageId.FILE):
+        go_next(qtbot, wizard, expected)
+    page = wizard.currentPage()
+    qtbot.waitUntil(lambda: page.session.table is not None and not page.running, timeout=WAIT)
+    go_next(qtbot, wizard, PageId.MAPPING)
+    go_next(qtbot, wizard, PageId.VALIDATION)
+    page = wizard.currentPage()
+    qtbot.waitUntil(lambda: page.session.validation is not None, timeout=WAIT)
+    assert page.title() == "Controles"
+    assert "elfproef" in page.model.index(0, 3).data()
+
+    wizard.set_language("fr")
+    assert page.title() == "Contrôles"
+    assert wizard.button(QWizard.WizardButton.BackButton).text() == "< &Précédent"
+    assert "Langue" in wizard.button(QWizard.WizardButton.CustomButton1).text()
+    assert "3 erreurs et 3 avertissements" in page.summary.text()
+    assert page.model.index(0, 0).data() == "Erreur"
+    assert (
+        "Dans la colonne" in page.model.index(0, 3).data()
+        or "Dans la" in page.model.index(0, 3).data()
+    )
+    assert wizard.page(PageId.ORGANISATION).peildatum_label.text().startswith("Date de")
+
+    wizard.set_language("en")
+    assert page.title() == "Checks"
+    assert page.model.index(0, 0).data() == "Error"
+    wizard.set_language("nl")
+    assert page.title() == "Controles"
+
+
+def test_restarting_offers_to_continue_the_autosaved_draft(qtbot, data_folder):
+    from desktop_app.draft import autosave_path
+
+    assert (
+        starting_draft(None, False, "nl", ask=pytest.fail)[0].programme_id is None
+    )  # nothing saved yet
+    save_draft(demo_draft(), autosave_path())
+    asked = []
+
+    def ask(path, draft, language):
+        asked.append((path, draft.organisation["name"], language))
+        return True
+
+    draft, target = starting_draft(None, False, "nl", ask=ask)
+    assert asked == [(autosave_path(), "Gemeente Voorbeeld", "nl")]
+    assert draft.programme_id == "cbs-barometer-ingezoomd"
+    assert target == autosave_path()
+    fresh, _ = starting_draft(None, False, "nl", ask=lambda *_: False)
+    assert fresh.programme_id is None
+
+    translations = Translations()
+    translations.install("nl")
+    box = continue_box(autosave_path(), draft, "nl")
+    qtbot.addWidget(box)
+    assert "Gemeente Voorbeeld" in box.informativeText()
+    assert "ingezoomde variant" in box.informativeText()
+    assert box.text() == "Verdergaan waar u gebleven was?"
+    assert {b.text() for b in box.buttons()} == {"&Verdergaan", "&Opnieuw beginnen"}
+
+    autosave_path().write_text("{broken", encoding="utf-8")
+    reports = []
+    damaged, _ = starting_draft(None, False, "nl", ask=pytest.fail, report=reports.append)
+    assert damaged.programme_id is None
+    assert "beschadigd" in reports[0]
+
+
+def test_the_demo_autosaves_apart_from_the_real_draft(data_folder):
+    draft, target = starting_draft(None, True, "nl", ask=pytest.fail)
+    assert target == data_folder / "demo-autosave-draft.json"
+    assert draft.source.path == DEMO_FILE
+
+
+def test_keyboard_only_the_checklist_can_be_completed(qtbot, tmp_path):
+    draft = demo_draft()
+    draft.checklist = {}
+    wizard = make_wizard(qtbot, draft, tmp_path / "autosave.json")
+    go_next(qtbot, wizard, PageId.CHECKLIST)
+    page = wizard.currentPage()
+    # Tab goes tick -> date -> name -> next item's tick, in reading order.
+    chain, widget = [], page.rows[0].confirmed
+    for _ in range(400):
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+    order = [w for row in page.rows for w in (row.confirmed, row.date, row.by)]
+    positions = [chain.index(w) for w in order]
+    assert positions == sorted(positions)
+    for row in page.rows:
+        qtbot.keyClick(row.confirmed, Qt.Key.Key_Space)
+        qtbot.keyClicks(row.by, "K. Board")
+    assert all(row.done for row in page.rows)
+    assert next_enabled(wizard)
+    for row in page.rows:
+        for widget in (row.confirmed, row.date, row.by):
+            assert widget.accessibleName()
+            assert widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+
+
+def test_every_input_has_an_accessible_name(qtbot, tmp_path):
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractSpinBox,
+        QComboBox,
+        QLabel,
+        QLineEdit,
+    )
+
+    wizard = make_wizard(qtbot, demo_draft(), tmp_path / "autosave.json")
+    for expected in (PageId.CHECKLIST, PageId.ORGANISATION, PageId.FILE):
+        go_next(qtbot, wizard, expected)
+    page = wizard.currentPage()
+    qtbot.waitUntil(lambda: page.session.table is not None and not page.running, timeout=WAIT)
+    go_next(qtbot, wizard, PageId.MAPPING)
+    unnamed = []
+    for page_id in (
+        PageId.PROGRAMME,
+        PageId.CHECKLIST,
+        PageId.ORGANISATION,
+        PageId.FILE,
+        PageId.MAPPING,
+    ):
+        page = wizard.page(page_id)
+        buddies = {id(label.buddy()) for label in page.findChildren(QLabel) if label.buddy()}
+        inputs = [
+            w
+            for kind in (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractButton)
+            for w in page.findChildren(kind)
+        ]
+        for widget in inputs:
+            if isinstance(widget.parent(), (QAbstractSpinBox, QComboBox)):
+                continue  # the line edit inside a spin box or combo box
+            if not widget.isVisibleTo(page) or widget.objectName().startswith("qt_"):
+                continue
+            text = widget.text() if isinstance(widget, QAbstractButton) else ""
+            if not (widget.accessibleName() or text or id(widget) in buddies):
+                unnamed.append((int(page_id), type(widget).__name__, widget.objectName()))
+    assert not unnamed
