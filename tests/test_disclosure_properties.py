@@ -78,10 +78,15 @@ def test_a_cell_suppressed_alone_is_always_found_exactly(data, draw):
     mask = np.zeros(tables.n_cells, dtype=bool)
     mask[cell] = True
     report = audit_model(tables.model, tables.values, mask, np.zeros(tables.n_cells))
-    assert not report.passed
     (item,) = report.intervals
     assert item.exact
     assert item.low == tables.values[cell]
+    # A zero that is worked out exactly reveals nothing while zeros are safe to publish.
+    assert report.passed == (tables.values[cell] == 0)
+    strict = audit_model(
+        tables.model, tables.values, mask, np.zeros(tables.n_cells), zeros_unsafe=True
+    )
+    assert not strict.passed
 
 
 @settings(max_examples=60, deadline=None)

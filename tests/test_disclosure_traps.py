@@ -171,3 +171,39 @@ def test_a_100_percent_cell_is_protected_when_full_cells_are_unsafe():
     # An outsider can no longer tell that all of D are men, nor that D has no women.
     assert result.report.interval(full).low <= 12 - 3
     assert result.report.interval(empty).high >= 3
+
+
+def _zero_secondary_records() -> pd.DataFrame:
+    # dept B has no women: the zero (B, F) sits between two small cells.
+    return pd.DataFrame(
+        {
+            "dept": list("AAAAAAABBBBBB") + ["C"] * 6,
+            "sex": list("MMMMFFF") + ["M"] * 6 + list("MMMFFF"),
+        }
+    )
+
+
+def test_a_suppressed_zero_worked_out_exactly_passes_when_zeros_are_safe():
+    """Hiding a zero that could have been published, and an outsider finding it is 0, is no
+    disclosure under "zeros safe"; under "zeros unsafe" the same pattern fails."""
+    records = _zero_secondary_records()
+    tables = frequency_tables(records, [("dept", "sex")])
+    zero = (("dept", "B"), ("sex", "F"))
+    assert tables.values[tables.index[zero]] == 0
+    safe = audit(tables, [zero], {})
+    (item,) = safe.intervals
+    assert (item.low, item.high) == (0.0, 0.0)
+    assert item.revealable
+    assert safe.passed
+    strict = audit(tables, [zero], {}, zeros_unsafe=True)
+    assert not strict.passed
+    assert not strict.intervals[0].revealable
+
+
+def test_a_suppressed_non_zero_secondary_worked_out_exactly_fails():
+    records = _zero_secondary_records()
+    tables = frequency_tables(records, [("dept", "sex")])
+    report = audit(tables, [(("dept", "A"), ("sex", "M"))], {})
+    assert not report.passed
+    assert report.intervals[0].exact
+    assert not report.intervals[0].revealable

@@ -6,26 +6,71 @@ together, by linear programming with HiGHS. This is the outsider's best knowledg
 "audit"). It works on any pattern, ours or anyone's: the input is the tables and a set of
 suppressed cells.
 
-A release passes when every primary cell's interval is at least as wide as its protection level
-and no suppressed cell is determined exactly.
+A release passes when
+
+- every primary cell's interval is at least as wide as its protection level, and
+- no suppressed cell is determined exactly, **except a suppressed zero when zeros are safe**
+  (``zeros_unsafe=False``, the default). Under that rule a zero could have been published, so an
+  outsider who works out that a suppressed zero is 0 learns nothing the rule protects; such a cell
+  is reported (its interval is ``[0, 0]``, :attr:`CellInterval.revealable` is true) but does not
+  fail the audit. With ``zeros_unsafe=True`` every zero is primary and must be protected like any
+  other small cell.
 
 Before solving, what the attacker learns for free is substituted: every inner cell under a
 published zero is zero, and an inner cell that is itself published is known. One LP model is
-built; each bound is a re-solve with a new objective from the previous optimal basis.
+built; each bound is a re-solve with a new objective from the previous optimal basis. Most bounds
+need no LP at all: every optimum is a feasible point (a witness) for all cells, and a witness that
+reaches a proven outer bound (interval propagation over the table equations: ``parent =
+sum(children)`` narrows children and parents in turn) settles that bound.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import os
+import threading
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from desktop_app.disclosure.errors import DisclosureError
-from desktop_app.disclosure.tables import CellKey, LinkedTables, ModelMatrix
+from desktop_app.disclosure.tables import CellKey, Equation, LinkedTables, ModelMatrix
 from desktop_app.messages import Message
 
 TOLERANCE = 1e-6
+PROPAGATION_SWEEPS = 40
+
+_BANNER_LOCK = threading.Lock()
+_BANNER = {"shown": False}
+
+
+def new_highs() -> Any:
+    """A silent HiGHS instance. HiGHS prints its banner on stdout when the first instance of a
+    process is made, before any option can be set: that one is made with stdout pointed away."""
+    import highspy
+
+    with _BANNER_LOCK:
+        if not _BANNER["shown"]:
+            _BANNER["shown"] = True
+            try:
+                saved = os.dup(1)
+            except OSError:  # no stdout at all (a windowed app): nothing to hide
+                saved = -1
+            if saved >= 0:
+                try:
+                    with open(os.devnull, "wb") as sink:
+                        os.dup2(sink.fileno(), 1)
+                        h = highspy.Highs()
+                finally:
+                    os.dup2(saved, 1)
+                    os.close(saved)
+            else:
+                h = highspy.Highs()
+        else:
+            h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    return h
 
 
 @dataclass(frozen=True)
@@ -38,6 +83,8 @@ class CellInterval:
     high: float
     level: float
     """The protection level demanded (0 for a secondary cell: only "not exact")."""
+    revealable: bool = False
+    """True when knowing the exact value is harmless: a suppressed zero while zeros are safe."""
 
     @property
     def width(self) -> float:
@@ -49,7 +96,9 @@ class CellInterval:
 
     @property
     def safe(self) -> bool:
-        return not self.exact and self.width >= self.level - TOLERANCE
+        if self.exact and not self.revealable:
+            return False
+        return self.width >= self.level - TOLERANCE
 
 
 @dataclass(frozen=True)
@@ -102,10 +151,12 @@ def audit(
     tables: LinkedTables,
     suppressed: Iterable[CellKey],
     protection: Mapping[CellKey, float],
+    *,
+    zeros_unsafe: bool = False,
 ) -> AuditReport:
     """Audit a pattern given by cell keys: ``suppressed`` cells, and the ``protection`` level of
     each primary cell (a primary cell must be in ``suppressed``; a level of 0 asks only "not
-    exact")."""
+    exact"). With zeros safe (the default) a suppressed zero may be determined exactly."""
     index = tables.index
     mask = np.zeros(tables.n_cells, dtype=bool)
     levels = np.zeros(tables.n_cells, dtype=float)
@@ -115,7 +166,15 @@ def audit(
         i = _lookup(index, key)
         mask[i] = True
         levels[i] = float(level)
-    return audit_model(tables.model, tables.values, mask, levels, inner_values=tables.inner_values)
+    return audit_model(
+        tables.model,
+        tables.values,
+        mask,
+        levels,
+        inner_values=tables.inner_values,
+        equations=tables.equations,
+        zeros_unsafe=zeros_unsafe,
+    )
 
 
 def _lookup(index: Mapping[CellKey, int], key: CellKey) -> int:
@@ -132,73 +191,183 @@ def audit_model(
     levels: np.ndarray,
     *,
     inner_values: np.ndarray | None = None,
+    equations: Sequence[Equation] | None = None,
     exact: bool = True,
+    zeros_unsafe: bool = False,
+    targets: Iterable[int] | None = None,
 ) -> AuditReport:
     """Audit on the bare model: ``model`` (inner x published 0/1), true ``values`` of the published
     cells, boolean ``suppressed`` mask and protection ``levels`` (0 where none is demanded).
 
-    ``inner_values`` (the true inner counts, optional) only speeds things up. With ``exact=False``
-    a cell that feasible points already show to be safe keeps that (narrower, inner) range instead
-    of its exact interval: the verdict is the same, the intervals are not all exact.
+    ``inner_values`` (the true inner counts) and ``equations`` (the tables' additivity relations)
+    are optional and only speed things up. With ``exact=False`` a cell that feasible points already
+    show to be safe keeps that (narrower, inner) range instead of its exact interval: the verdict is
+    the same, the intervals are not all exact. ``targets`` limits the report to those suppressed
+    cells (all of them by default); the attacker still sees the whole pattern.
     """
     values = np.asarray(values, dtype=np.int64)
     suppressed = np.asarray(suppressed, dtype=bool)
     levels = np.asarray(levels, dtype=float)
-    targets = np.flatnonzero(suppressed).tolist()
-    if not targets:
+    if targets is None:
+        chosen = np.flatnonzero(suppressed).tolist()
+    else:
+        chosen = sorted({int(j) for j in targets if suppressed[int(j)]})
+    if not chosen:
         return AuditReport(())
     lp = _AttackerLP(model, values, suppressed)
-    objectives = [lp.objective(j) for j in targets]
-    solver = _Solver(lp, objectives)
+    objectives = [lp.objective(j) for j in chosen]
+    outer = None
+    if equations is not None:
+        outer = _propagate(values, suppressed, equations)
+    solver = _Solver(lp, objectives, outer=None if outer is None else outer[1][chosen])
     if inner_values is not None:
         solver.witness(np.asarray(inner_values)[lp.free].astype(float))
     intervals = []
-    for k, j in enumerate(targets):
+    for k, j in enumerate(chosen):
         cols, const = objectives[k]
         level = float(levels[j])
+        revealable = values[j] == 0 and not zeros_unsafe and level <= 0
         if len(cols) == 0:
-            intervals.append(CellInterval(j, int(values[j]), const, const, level))
+            intervals.append(CellInterval(j, int(values[j]), const, const, level, revealable))
             continue
         lo_w, hi_w = solver.wmin[k], solver.wmax[k]
         if not exact and hi_w - lo_w > TOLERANCE and hi_w - lo_w >= level - TOLERANCE:
-            intervals.append(CellInterval(j, int(values[j]), const + lo_w, const + hi_w, level))
+            intervals.append(
+                CellInterval(j, int(values[j]), const + lo_w, const + hi_w, level, revealable)
+            )
             continue
-        # A witness at 0 proves the minimum; one at the smallest containing cell, the maximum.
-        low = 0.0 if lo_w <= TOLERANCE else solver.solve(cols, 1.0)
+        # A witness at a proven outer bound settles that bound: 0 (or the propagated lower
+        # bound) for the minimum, the smallest containing cell (or propagated bound) for the
+        # maximum. Only the others need an LP.
+        low_bound = 0.0 if outer is None else max(0.0, float(outer[0][j]) - const)
+        low = lo_w if lo_w <= low_bound + TOLERANCE else solver.solve(cols, 1.0)
         upper = solver.upper[k]
         high = upper if hi_w >= upper - TOLERANCE else -solver.solve(cols, -1.0)
         intervals.append(
-            CellInterval(j, int(values[j]), _round(const + low), _round(const + high), level)
+            CellInterval(
+                j, int(values[j]), _round(const + low), _round(const + high), level, revealable
+            )
         )
     return AuditReport(tuple(intervals))
+
+
+def _propagate(
+    values: np.ndarray, suppressed: np.ndarray, equations: Sequence[Equation]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Proven outer bounds ``(low, high)`` of every cell: published cells are known, suppressed
+    ones lie in [0, inf); every ``parent = sum(children)`` narrows the parent to the children's
+    range and each child to the parent's range less its siblings', until nothing changes."""
+    low = np.where(suppressed, 0.0, values.astype(float))
+    high = np.where(suppressed, np.inf, values.astype(float))
+    if not equations:
+        return low, high
+    parents = np.fromiter((eq.parent for eq in equations), np.int64, len(equations))
+    sizes = np.fromiter((len(eq.children) for eq in equations), np.int64, len(equations))
+    flat = np.fromiter((c for eq in equations for c in eq.children), np.int64, int(sizes.sum()))
+    starts = np.zeros(len(equations), dtype=np.int64)
+    np.cumsum(sizes[:-1], out=starts[1:])
+    owner = np.repeat(np.arange(len(equations)), sizes)
+    # Only equations touching a suppressed cell can teach anything.
+    touched = suppressed[parents] | (np.add.reduceat(suppressed[flat].astype(np.int64), starts) > 0)
+    if not touched.any():
+        return low, high
+    keep = np.repeat(touched, sizes)
+    parents, sizes, flat = parents[touched], sizes[touched], flat[keep]
+    starts = np.zeros(len(parents), dtype=np.int64)
+    np.cumsum(sizes[:-1], out=starts[1:])
+    owner = np.repeat(np.arange(len(parents)), sizes)
+    # Every sweep gives valid bounds; a few sweeps give nearly all there is to get.
+    for _ in range(PROPAGATION_SWEEPS):
+        before = (low.copy(), high.copy())
+        lo_c, hi_c = low[flat], high[flat]
+        inf_c = np.isinf(hi_c)
+        sum_lo = np.add.reduceat(lo_c, starts)
+        sum_hi = np.add.reduceat(np.where(inf_c, 0.0, hi_c), starts)
+        n_inf = np.add.reduceat(inf_c.astype(np.int64), starts)
+        # parent within the children's range
+        np.maximum.at(low, parents, sum_lo)
+        np.minimum.at(high, parents, np.where(n_inf > 0, np.inf, sum_hi))
+        # each child within parent less its siblings
+        p_lo, p_hi = low[parents][owner], high[parents][owner]
+        others_lo = sum_lo[owner] - lo_c
+        np.minimum.at(high, flat, p_hi - others_lo)
+        others_inf = n_inf[owner] - inf_c.astype(np.int64)
+        others_hi = sum_hi[owner] - np.where(inf_c, 0.0, hi_c)
+        child_lo = np.where(others_inf > 0, -np.inf, p_lo - others_hi)
+        np.maximum.at(low, flat, child_lo)
+        low = np.maximum(low, 0.0)
+        # Tiny float drift must not count as progress: stop when nothing moves by > tolerance.
+        with np.errstate(invalid="ignore"):
+            moved_high = ~((high == before[1]) | (np.abs(high - before[1]) <= TOLERANCE))
+        if not moved_high.any() and np.all(np.abs(low - before[0]) <= TOLERANCE):
+            break
+    return low, high
+
+
+def pinning_cells(
+    model: ModelMatrix,
+    values: np.ndarray,
+    suppressed: np.ndarray,
+    cells: Sequence[int],
+) -> dict[int, tuple[int, ...]]:
+    """For each suppressed cell of ``cells``, the published cells whose equations pin its minimum
+    or maximum (non-zero duals at the optimum, published zeros excluded): suppressing one of them
+    is what can widen its interval. Cells are in cell order."""
+    values = np.asarray(values, dtype=np.int64)
+    suppressed = np.asarray(suppressed, dtype=bool)
+    lp = _AttackerLP(model, values, suppressed, substitute_inner=False)
+    objectives = [lp.objective(int(j)) for j in cells]
+    solver = _Solver(lp, objectives)
+    row_cells = np.array(lp.row_cells, dtype=np.int64)
+    out: dict[int, tuple[int, ...]] = {}
+    for j, (cols, _) in zip(cells, objectives, strict=True):
+        found: set[int] = set()
+        if len(cols) and len(row_cells):
+            for sign in (1.0, -1.0):
+                if solver.solve(cols, sign) == -float("inf"):
+                    continue
+                duals = solver.row_duals()
+                found.update(row_cells[np.abs(duals) > TOLERANCE].tolist())
+        out[int(j)] = tuple(sorted(found))
+    return out
 
 
 class _AttackerLP:
     """The attacker's equations after substituting what is known for free: inner cells under a
     published zero are 0, and an inner cell published on its own is known."""
 
-    def __init__(self, model: ModelMatrix, values: np.ndarray, suppressed: np.ndarray) -> None:
+    def __init__(
+        self,
+        model: ModelMatrix,
+        values: np.ndarray,
+        suppressed: np.ndarray,
+        *,
+        substitute_inner: bool = True,
+    ) -> None:
         self.model = model
         published = np.flatnonzero(~suppressed).tolist()
         known = np.full(model.n_rows, -1, dtype=np.int64)
         for j in published:
             if values[j] == 0:
                 known[model.column(j)] = 0
-        for j in published:
-            col = model.column(j)
-            if len(col) == 1 and known[col[0]] < 0:
-                known[col[0]] = values[j]
+        if substitute_inner:
+            for j in published:
+                col = model.column(j)
+                if len(col) == 1 and known[col[0]] < 0:
+                    known[col[0]] = values[j]
         self.free = np.flatnonzero(known < 0)
         self.position = np.full(model.n_rows, -1, dtype=np.int64)
         self.position[self.free] = np.arange(len(self.free))
         self.known = np.where(known < 0, 0, known)
         self.rows: list[np.ndarray] = []
         self.rhs: list[float] = []
+        self.row_cells: list[int] = []
         for j in published:
             cols, const = self.objective(j)
             if len(cols):
                 self.rows.append(cols)
                 self.rhs.append(float(values[j]) - const)
+                self.row_cells.append(j)
 
     def objective(self, j: int) -> tuple[np.ndarray, float]:
         """Cell ``j`` as (free inner cells, known part)."""
@@ -211,7 +380,12 @@ class _Solver:
     """One HiGHS model, re-solved per objective from the previous optimal basis, collecting every
     optimum as a witness (a feasible point) for all targets."""
 
-    def __init__(self, lp: _AttackerLP, objectives: list[tuple[np.ndarray, float]]) -> None:
+    def __init__(
+        self,
+        lp: _AttackerLP,
+        objectives: list[tuple[np.ndarray, float]],
+        outer: np.ndarray | None = None,
+    ) -> None:
         import highspy
 
         self.highspy = highspy
@@ -228,11 +402,13 @@ class _Solver:
         self.sizes = np.array(sizes)
         self.wmin = np.full(len(objectives), np.inf)
         self.wmax = np.full(len(objectives), -np.inf)
-        self.upper = _upper_bounds(objectives, lp.rows, lp.rhs, n_free)
+        if outer is None:
+            self.upper = _upper_bounds(objectives, lp.rows, lp.rhs, n_free)
+        else:
+            self.upper = np.asarray(outer, dtype=float) - np.array([c for _, c in objectives])
         if not n_free:
             return
-        h = highspy.Highs()
-        h.setOptionValue("output_flag", False)
+        h = new_highs()
         h.setOptionValue("threads", 1)
         # Each bound re-solves from the previous optimal basis with a new objective: that basis
         # stays primal feasible, so primal simplex is the right tool (4x faster than the default).
@@ -264,6 +440,10 @@ class _Solver:
         at = np.where(self.sizes > 0, at, 0.0)
         np.minimum(self.wmin, at, out=self.wmin)
         np.maximum(self.wmax, at, out=self.wmax)
+
+    def row_duals(self) -> np.ndarray:
+        """The duals of the published-cell rows at the last optimum."""
+        return np.asarray(self.h.getSolution().row_dual)
 
     def solve(self, cols: np.ndarray, sign: float) -> float:
         """Minimise ``sign * sum(y[cols])``; the optimum (``-inf`` when unbounded)."""

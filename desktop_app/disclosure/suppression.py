@@ -10,11 +10,15 @@
    primary children add up to less than their protection level, the sum of those primaries is
    protected as an extra imaginary cell, so a pair of suppressed 1s (or 1 and 2) is never left
    alone in a row of known total: one of them could work out the other.
-3. The audit (:mod:`lp_audit`) computes every suppressed cell's interval. Linear independence does not
-   guarantee a wide enough interval (non-negativity narrows it), so every failing cell gets one more
-   cell suppressed: the cheapest published cell in an equation it belongs to (or, when there is
-   none, in an equation of a suppressed neighbour). Those cells join the protected set, step 2 is
-   run again, and so on until the audit passes. Suppressing everything always passes, so this ends.
+3. The audit (:mod:`lp_audit`) screens every suppressed cell. Linear independence does not
+   guarantee a wide enough interval (non-negativity narrows it), so failing cells are repaired
+   by the deviation LP of :mod:`repair`: it suppresses the cheapest published cells that let
+   each failing cell move far enough (all failing cells at once when there are many, one by one
+   when few). Fallbacks when that LP finds nothing: the cheapest published cell whose equation
+   pins the failing cell (LP duals), then the cheapest published cell sharing an equation with it.
+   More suppression only widens intervals, so only the failing cells and the new suppressions are
+   screened again; the loop ends (suppressing everything always passes). Zeros are never chosen.
+4. The final audit computes every suppressed cell's exact interval.
 
 Nothing here depends on set or dict iteration order, hashing or randomness: the same tables and
 settings give the same pattern on every run and platform.
@@ -27,11 +31,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from desktop_app.disclosure.gauss import gauss_secondary
-from desktop_app.disclosure.lp_audit import AuditReport, audit_model
+from desktop_app.disclosure.lp_audit import AuditReport, CellInterval, audit_model, pinning_cells
+from desktop_app.disclosure.repair import DeviationRepair
 from desktop_app.disclosure.rules import PrimaryCell, RuleSettings, primary_cells
 from desktop_app.disclosure.tables import LinkedTables
 
 MAX_ROUNDS = 200
+SEQUENTIAL_LIMIT = 25
+"""Up to this many failing cells are repaired one by one (fewer suppressions); more at once."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -68,29 +75,52 @@ def protect(tables: LinkedTables, settings: RuleSettings) -> Protection:
     for p in primary:
         levels[p.cell] = p.level
     protected = {p.cell for p in primary}
-    forced: set[int] = set()
-    neighbours = _neighbours(tables)
-    report = AuditReport(())
-    secondary: list[int] = []
-    rounds = 0
-    for rounds in range(1, MAX_ROUNDS + 1):  # noqa: B007
-        secondary = _secondary(tables, protected | forced, levels)
-        mask = np.zeros(tables.n_cells, dtype=bool)
-        mask[sorted(protected | forced)] = True
-        mask[secondary] = True
-        report = audit_model(
-            tables.model, tables.values, mask, levels, inner_values=tables.inner_values, exact=False
-        )
-        if report.passed:
-            report = audit_model(
-                tables.model, tables.values, mask, levels, inner_values=tables.inner_values
-            )
-            break
-        added = _repair(tables, report, mask, neighbours=neighbours)
+    secondary = _secondary(tables, protected, levels)
+    mask = np.zeros(tables.n_cells, dtype=bool)
+    mask[sorted(protected)] = True
+    mask[secondary] = True
+
+    def screen(targets: list[int] | None) -> tuple[CellInterval, ...]:
+        return audit_model(
+            tables.model,
+            tables.values,
+            mask,
+            levels,
+            inner_values=tables.inner_values,
+            equations=tables.equations,
+            zeros_unsafe=settings.zeros_unsafe,
+            exact=False,
+            targets=targets,
+        ).failures
+
+    failures = screen(None)
+    rounds = 1
+    neighbours: list[list[int]] | None = None
+    while failures and rounds < MAX_ROUNDS:
+        rounds += 1
+        added = _repair_by_deviation(tables, mask, failures)
+        if not added:
+            failing = [item.cell for item in failures]
+            added = _repair_by_duals(tables, mask, failing)
+            if not added:
+                neighbours = neighbours or _neighbours(tables)
+                added = _repair(tables, failing, mask, neighbours=neighbours)
         if not added:
             break
-        forced |= added
-    suppressed_secondary = sorted((set(secondary) | forced) - protected)
+        mask[sorted(added)] = True
+        # More suppression only widens intervals: cells that were safe stay safe, so only the
+        # failing cells and the new suppressions need another look.
+        failures = screen(sorted({item.cell for item in failures} | added))
+    report = audit_model(
+        tables.model,
+        tables.values,
+        mask,
+        levels,
+        inner_values=tables.inner_values,
+        equations=tables.equations,
+        zeros_unsafe=settings.zeros_unsafe,
+    )
+    suppressed_secondary = sorted(set(np.flatnonzero(mask).tolist()) - protected)
     return Protection(tables, settings, primary, tuple(suppressed_secondary), report, rounds)
 
 
@@ -152,30 +182,67 @@ def _neighbours(tables: LinkedTables) -> list[list[int]]:
     return [sorted(s - {i}) for i, s in enumerate(near)]
 
 
+def _cost(tables: LinkedTables, j: int) -> tuple[bool, int, int, int]:
+    """Cheapest to suppress first: never a zero, then the smallest count, inner cells before
+    totals (a total is worth more to the reader), then cell order."""
+    value = int(tables.values[j])
+    return (value == 0, value, -len(tables.keys[j]), j)
+
+
+def _repair_by_deviation(
+    tables: LinkedTables, mask: np.ndarray, failures: tuple[CellInterval, ...]
+) -> set[int]:
+    """Suppress, per failing cell in cell order, what lets it move far enough (:mod:`repair`)."""
+    cost = tables.values.astype(float)
+    repair = DeviationRepair(tables.model, tables.values, tables.inner_values, mask, cost)
+    if len(failures) > SEQUENTIAL_LIMIT:
+        needs = [(item.cell, max(item.level - (item.value - item.low), 1.0)) for item in failures]
+        together = repair.fix_together(needs)
+        if together is not None:
+            return set(together)
+    added: set[int] = set()
+    for item in failures:
+        up = max(item.level - (item.value - item.low), 1.0)
+        down = max(item.level - (item.high - item.value), 1.0)
+        chosen = repair.fix(item.cell, up, down)
+        if chosen:
+            added.update(chosen)
+    return added
+
+
+def _repair_by_duals(tables: LinkedTables, mask: np.ndarray, failing: list[int]) -> set[int]:
+    """One more suppression per failing cell: the cheapest published, non-zero cell among those
+    whose equations pin its bounds (LP duals). A failing cell whose pinning cells already include
+    a choice of this round waits for the next round: one suppression often frees several."""
+    pins = pinning_cells(tables.model, tables.values, mask, failing)
+    added: set[int] = set()
+    for cell in failing:
+        options = [j for j in pins[cell] if not mask[j] and tables.values[j] != 0]
+        if not options or added.intersection(options):
+            continue
+        added.add(min(options, key=lambda j: _cost(tables, j)))
+    return added
+
+
 def _repair(
     tables: LinkedTables,
-    report: AuditReport,
+    failing: list[int],
     mask: np.ndarray,
     *,
     neighbours: list[list[int]],
 ) -> set[int]:
-    """One more suppression per failing cell: the cheapest published cell that shares an equation
-    with it (or with a suppressed neighbour)."""
-    values = tables.values
-
-    def cost(j: int) -> tuple[bool, int, int]:
-        return (values[j] == 0, int(values[j]), j)
-
+    """Fallback: one more suppression per failing cell: the cheapest published cell that shares
+    an equation with it (or with a suppressed neighbour)."""
     added: set[int] = set()
-    for item in report.failures:
-        ring = [item.cell]
-        seen = {item.cell}
+    for cell in failing:
+        ring = [cell]
+        seen = {cell}
         choice = None
         while ring and choice is None:
             near = sorted({n for c in ring for n in neighbours[c]} - seen)
             published = [n for n in near if not mask[n]]
             if published:
-                choice = min(published, key=cost)
+                choice = min(published, key=lambda j: _cost(tables, j))
                 break
             seen.update(near)
             ring = [n for n in near if mask[n]]
