@@ -23,8 +23,14 @@ from desktop_app.crypto.recipient import CheckedRecipient, check_recipient, load
 from desktop_app.draft import Draft, data_dir
 from desktop_app.errors import UsageError
 from desktop_app.mapping.normalise import strip_accents
-from desktop_app.package.build import PackageRefused, build_package, readiness_problems
+from desktop_app.package.build import (
+    PackageRefused,
+    build_application_package,
+    build_package,
+    readiness_problems,
+)
 from desktop_app.package.summary import summary_html
+from desktop_app.profiles import load_programme_by_id
 
 SummaryRenderer = Callable[[str, str], bytes]  # (html, title) -> PDF bytes
 SUMMARY_SUFFIX = ".summary.pdf"
@@ -38,7 +44,7 @@ class Submission:
     rows: int
     recipient_fingerprint: str
     signer_fingerprint: str
-    check: CheckResult
+    check: CheckResult | None  # None: the algemene variant's application without a staff file
 
 
 def organisation_id(draft: Draft) -> str:
@@ -88,24 +94,29 @@ def make_submission(
     now: dt.datetime | None = None,
 ) -> Submission:
     """Check, package, seal and write. Every refusal is an AppError saying what to do."""
-    check = check_draft_file(draft, file)
+    if draft.programme_id is None:
+        raise UsageError("submission.draft-incomplete")
+    programme = load_programme_by_id(draft.programme_id)
+    # The algemene variant may go without a staff file: its application holds typed counts.
+    application = not programme.needs_employee_file and file is None and draft.has_file is False
+    check = None if application else check_draft_file(draft, file)
     recipient: CheckedRecipient = check_recipient(
         load_certificate(Path(recipient_certificate).read_bytes(), str(recipient_certificate)),
-        pin=check.programme.recipient_certificate_sha256,
+        pin=programme.recipient_certificate_sha256,
         confirmed_fingerprint=confirmed_fingerprint,
         at=now,
     )
-    problems = readiness_problems(draft, check)
-    if problems:  # refuse before a signing key is made or unlocked
-        raise PackageRefused(problems)
+    if check is not None:
+        problems = readiness_problems(draft, check)
+        if problems:  # refuse before a signing key is made or unlocked
+            raise PackageRefused(problems)
+    fingerprints = {"recipient_fingerprint": fingerprint_hex(recipient.certificate)}
     signer = signer or default_identity(draft)
-    package = build_package(
-        draft,
-        check,
-        recipient_fingerprint=fingerprint_hex(recipient.certificate),
-        signer_fingerprint=fingerprint_hex(signer.certificate),
-        created=now,
-    )
+    fingerprints["signer_fingerprint"] = fingerprint_hex(signer.certificate)
+    if check is None:
+        package = build_application_package(draft, programme, **fingerprints, created=now)
+    else:
+        package = build_package(draft, check, **fingerprints, created=now)
     sealed = seal(package.zipped(), signer, recipient, at=now)
     out = Path(out)
     if out.suffix.lower() != PACKAGE_SUFFIX:
@@ -115,7 +126,7 @@ def make_submission(
     write_atomic(out, sealed)
     summary_path = None
     if render_summary is not None:
-        html = summary_html(package.manifest, check.programme, language, out.name, digest)
+        html = summary_html(package.manifest, programme, language, out.name, digest)
         summary_path = out.with_name(out.name[: -len(PACKAGE_SUFFIX)] + SUMMARY_SUFFIX)
         write_atomic(summary_path, render_summary(html, out.name))
     return Submission(

@@ -191,3 +191,27 @@ def test_an_open_checklist_item_is_refused_and_nothing_is_written(setup):
     assert result.returncode == 2
     assert "publication" in result.stderr.lower()
     assert not (tmp / "out").exists() or not any((tmp / "out").iterdir())
+
+
+def test_the_general_variant_without_a_file_sends_its_application(setup):
+    tmp, draft_path, fingerprint = setup
+    draft = load_draft(draft_path)
+    draft.programme_id = "cbs-barometer-algemeen"
+    draft.has_file = False
+    draft.organisation["staff_counts"] = ["412"]
+    save_draft(draft, draft_path)
+    result = package(tmp, draft_path, "--recipient-sha256", fingerprint)
+    assert result.returncode == 0, result.stderr
+    opened = run_cli(
+        "open",
+        tmp / "out" / "barometer.p7m",
+        "--key",
+        tmp / "office-key.pem",
+        "--cert",
+        tmp / "office-cert.pem",
+        "--out",
+        tmp / "received",
+    )
+    assert opened.returncode == 0, opened.stderr
+    csv_files = sorted((tmp / "received").glob("*.csv"))
+    assert csv_files[0].read_text().splitlines()[1] == "802634540L01;412;2026-01-01"

@@ -158,3 +158,48 @@ def test_the_summary_is_a_pdf_listing_files_fingerprints_and_confirmations(clean
     pdf = html_to_pdf(html, "Verantwoording")
     assert pdf.startswith(b"%PDF-")
     assert len(pdf) > 2000
+
+
+def test_the_general_variant_packages_typed_counts_per_loonheffingennummer(draft):
+    from desktop_app.package.build import build_application_package
+    from desktop_app.profiles import load_programme_by_id
+
+    algemeen = load_programme_by_id("cbs-barometer-algemeen")
+    draft.programme_id = algemeen.id
+    draft.checklist = {
+        item.id: type(next(iter(draft.checklist.values())))(True, dt.date(2025, 12, 1), "A. Jansen")
+        for item in algemeen.checklist
+    }
+    draft.organisation["loonheffingennummers"] = ["802634540L01", "111222333l02"]
+    draft.organisation["staff_counts"] = ["120", "35"]
+    package = build_application_package(
+        draft, algemeen, recipient_fingerprint=None, signer_fingerprint=None, created=CREATED
+    )
+    lines = package.files[package.output.name].decode().splitlines()
+    assert lines == [
+        "loonheffingennummer;aantal_werknemers;peilmoment",
+        "802634540L01;120;2026-01-01",
+        "111222333L02;35;2026-01-01",
+    ]
+    manifest = json.loads(package.files[MANIFEST_NAME])
+    assert manifest["rows"]["written"] == 2
+    assert manifest["mapping"] is None
+    assert verify_manifest(package.files) == []
+
+
+def test_the_general_variant_refuses_bad_numbers_and_counts_naming_each(draft):
+    from desktop_app.package.build import build_application_package
+    from desktop_app.profiles import load_programme_by_id
+
+    algemeen = load_programme_by_id("cbs-barometer-algemeen")
+    draft.organisation["loonheffingennummers"] = ["802634541L01", "111222333L02"]
+    draft.organisation["staff_counts"] = ["120", "veel"]
+    with pytest.raises(PackageRefused) as caught:
+        build_application_package(
+            draft, algemeen, recipient_fingerprint=None, signer_fingerprint=None
+        )
+    text = caught.value.render("en")
+    assert "loonheffingennummer 1" in text
+    assert "802634541" not in text  # masked
+    assert "number 2 (‘veel’)" in text
+    assert len(caught.value.problems) == 2

@@ -28,7 +28,9 @@ from desktop_app.draft import Draft
 from desktop_app.errors import AppError
 from desktop_app.mapping.store import mapping_to_json
 from desktop_app.messages import Message
-from desktop_app.package.output import OutputFile, build_output
+from desktop_app.package.output import OutputFile, application_output, build_output
+from desktop_app.profiles.model import Programme
+from desktop_app.validation.identifiers import check_loonheffingennummer, mask_identifier
 
 MANIFEST_NAME = "manifest.json"
 MANIFEST_FORMAT = "diversity-assistant/manifest"
@@ -57,6 +59,16 @@ class Package:
         return zip_files(self.files, dt.datetime.fromisoformat(self.manifest["created"]))
 
 
+def checklist_problems(draft: Draft, programme: Programme) -> list[Message]:
+    """The checklist items not yet confirmed with a name (empty: all confirmed)."""
+    unconfirmed = [
+        item.text
+        for item in programme.checklist
+        if not ((answer := draft.checklist.get(item.id)) and answer.confirmed and answer.by.strip())
+    ]
+    return [Message("package.checklist-open", {"items": unconfirmed})] if unconfirmed else []
+
+
 def readiness_problems(draft: Draft, check: CheckResult) -> list[Message]:
     """Why this draft and file may not be packaged yet (empty: ready)."""
     problems: list[Message] = []
@@ -67,13 +79,7 @@ def readiness_problems(draft: Draft, check: CheckResult) -> list[Message]:
                 {"draft": draft.programme_id, "file": check.programme.id},
             )
         )
-    unconfirmed = [
-        item.text
-        for item in check.programme.checklist
-        if not ((answer := draft.checklist.get(item.id)) and answer.confirmed and answer.by.strip())
-    ]
-    if unconfirmed:
-        problems.append(Message("package.checklist-open", {"items": unconfirmed}))
+    problems += checklist_problems(draft, check.programme)
     errors = check.validation.counts()["error"]
     if errors:
         codes = sorted({str(f.code) for f in check.validation.findings if f.severity == "error"})
@@ -110,7 +116,6 @@ def build_package(
     problems = readiness_problems(draft, check)
     if problems:
         raise PackageRefused(problems)
-    created = (created or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     organisation = str(draft.organisation.get("name", ""))
     merges = (
         draft.categories.get("merges") if isinstance(draft.categories.get("merges"), dict) else None
@@ -122,14 +127,108 @@ def build_package(
         organisation,
         breakdowns=breakdown_codes(check, merges),
     )
+    return _assemble(
+        draft,
+        check.programme,
+        output,
+        check=check,
+        peildatum=check.peildatum,
+        fingerprints=(recipient_fingerprint, signer_fingerprint),
+        created=created,
+    )
+
+
+def application_counts(draft: Draft) -> tuple[list[tuple[str, int]], list[Message]]:
+    """The algemene variant without a file: (loonheffingennummer, staff count) pairs from the
+    draft's organisation details (``loonheffingennummers`` and ``staff_counts``, same order), and
+    the problems that block them."""
+    numbers = draft.organisation.get("loonheffingennummers") or []
+    counts = draft.organisation.get("staff_counts") or []
+    numbers = [numbers] if isinstance(numbers, str) else list(numbers)
+    counts = [counts] if isinstance(counts, str) else list(counts)
+    problems: list[Message] = []
+    pairs: list[tuple[str, int]] = []
+    if not numbers:
+        problems.append(Message("package.application-no-numbers"))
+    if len(counts) != len(numbers):
+        problems.append(
+            Message(
+                "package.application-counts-missing",
+                {"numbers": len(numbers), "counts": len(counts)},
+            )
+        )
+        return pairs, problems
+    for position, (number, count) in enumerate(zip(numbers, counts, strict=True), start=1):
+        checked = check_loonheffingennummer(number)
+        if not checked.valid:
+            problems.append(
+                Message(
+                    "package.application-bad-number",
+                    {"position": position, "number": mask_identifier(number)},
+                )
+            )
+            continue
+        text = str(count).strip()
+        if not text.isdigit() or int(text) <= 0:
+            problems.append(
+                Message("package.application-bad-count", {"position": position, "count": text})
+            )
+            continue
+        pairs.append((checked.normalised, int(text)))
+    return pairs, problems
+
+
+def build_application_package(
+    draft: Draft,
+    programme: Programme,
+    *,
+    recipient_fingerprint: str | None,
+    signer_fingerprint: str | None,
+    created: dt.datetime | None = None,
+) -> Package:
+    """The algemene variant's application: validated loonheffingennummers with the staff count per
+    number and the peilmoment. Refused while the checklist is open or a number or count is wrong."""
+    pairs, problems = application_counts(draft)
+    problems = checklist_problems(draft, programme) + problems
+    if draft.peildatum is None:
+        problems.append(Message("package.peildatum-missing"))
+    if not str(draft.organisation.get("name", "")).strip():
+        problems.append(Message("package.organisation-missing"))
+    if problems:
+        raise PackageRefused(problems)
+    assert draft.peildatum is not None
+    output = application_output(programme, pairs, draft.peildatum, str(draft.organisation["name"]))
+    return _assemble(
+        draft,
+        programme,
+        output,
+        check=None,
+        peildatum=draft.peildatum,
+        fingerprints=(recipient_fingerprint, signer_fingerprint),
+        created=created,
+    )
+
+
+def _assemble(
+    draft: Draft,
+    programme: Programme,
+    output: OutputFile,
+    *,
+    check: CheckResult | None,
+    peildatum: dt.date,
+    fingerprints: tuple[str | None, str | None],
+    created: dt.datetime | None,
+) -> Package:
+    created = (created or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     files = {output.name: output.content}
     manifest = _manifest(
         draft,
-        check,
+        programme,
         output,
         files,
-        recipient_fingerprint=recipient_fingerprint,
-        signer_fingerprint=signer_fingerprint,
+        check=check,
+        peildatum=peildatum,
+        fingerprints=fingerprints,
         created=created,
     )
     files[MANIFEST_NAME] = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode(
@@ -140,17 +239,16 @@ def build_package(
 
 def _manifest(
     draft: Draft,
-    check: CheckResult,
+    programme: Programme,
     output: OutputFile,
     files: Mapping[str, bytes],
     *,
-    recipient_fingerprint: str | None,
-    signer_fingerprint: str | None,
+    check: CheckResult | None,
+    peildatum: dt.date,
+    fingerprints: tuple[str | None, str | None],
     created: dt.datetime,
 ) -> dict[str, Any]:
-    programme = check.programme
-    validation = check.validation
-    counts = validation.counts()
+    counts = check.validation.counts() if check else {"error": 0, "warning": 0}
     return {
         "format": MANIFEST_FORMAT,
         "version": MANIFEST_VERSION,
@@ -164,14 +262,14 @@ def _manifest(
         },
         "organisation": dict(draft.organisation),
         "checklist": {item.id: draft.checklist[item.id].to_json() for item in programme.checklist},
-        "peildatum": check.peildatum.isoformat(),
+        "peildatum": peildatum.isoformat(),
         "population": dict(draft.population),
-        "identification_key": validation.identification_key,
-        "mapping": mapping_to_json(check.mapping),
+        "identification_key": check.validation.identification_key if check else None,
+        "mapping": mapping_to_json(check.mapping) if check else None,
         "categories": dict(draft.categories),
         "rows": {
-            "read": check.table.n_rows,
-            "included": int(validation.included.sum()),
+            "read": check.table.n_rows if check else 0,
+            "included": int(check.validation.included.sum()) if check else 0,
             "written": output.rows,
         },
         "checks": {"errors": counts["error"], "warnings": counts["warning"]},
@@ -188,8 +286,8 @@ def _manifest(
             }
             for name, content in sorted(files.items())
         ],
-        "recipient_certificate_sha256": recipient_fingerprint,
-        "signer_certificate_sha256": signer_fingerprint,
+        "recipient_certificate_sha256": fingerprints[0],
+        "signer_certificate_sha256": fingerprints[1],
     }
 
 

@@ -209,3 +209,38 @@ def _xlsx(header: list[str] | None, rows: list[list[str]]) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def application_output(
+    programme: Programme,
+    counts: list[tuple[str, int]],
+    peildatum: dt.date,
+    organisation: str,
+) -> OutputFile:
+    """The algemene variant without a staff file: the officer's own staff count per validated
+    loonheffingennummer, in the profile's output format (no employee data at all)."""
+    if programme.output is None:
+        raise OutputError("package.no-output", programme=programme.id)
+    spec = programme.output
+    header = [c.name for c in spec.columns]
+    rows = []
+    for number, count in counts:
+        row = []
+        for column in spec.columns:
+            kind, _, ref = column.source.partition(":")
+            if column.source == "count":
+                row.append(str(count))
+            elif kind == "field":
+                row.append(number)
+            elif kind == "peildatum":
+                row.append(peildatum.strftime(column.format or spec.date_format))
+            elif kind == "constant":
+                row.append(ref)
+            else:
+                raise OutputError(
+                    "package.output-source-missing", column=column.name, source=column.source
+                )
+        rows.append([neutralise_formula(v) for v in row])
+    content = _encode(spec.file_type, header if spec.header else None, rows, spec)
+    name = file_name(spec.file_name, programme, organisation, peildatum)
+    return OutputFile(name=name, content=content, columns=tuple(header), rows=len(rows))
