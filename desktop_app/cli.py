@@ -52,6 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation (imports, wizard, reading, package round trip) and print "
+        "a JSON report; exit 0 when all passed",
+    )
+    parser.add_argument(
         "--demo",
         action="store_true",
         help="open the wizard with the bundled demo spreadsheet and demo draft",
@@ -197,6 +203,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
     language = args.lang or system_language()
     try:
+        if args.self_test:
+            from desktop_app.ui.selftest import run_self_test
+
+            return run_self_test()
         if args.command is None:
             return _launch(language, demo=args.demo)
         commands = {
