@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory, QWidget
 
 from desktop_app.draft import Draft, DraftError, autosave_path, data_dir, load_draft
@@ -16,6 +18,7 @@ from desktop_app.ui.widgets import STYLE
 from desktop_app.ui.wizard import DiversityWizard
 
 DEMO_AUTOSAVE_NAME = "demo-autosave-draft.json"
+STARTUP_PROBE_ENV = "DIVERSITY_ASSISTANT_STARTUP_PROBE"
 
 
 def application() -> QApplication:
@@ -135,4 +138,7 @@ def run_wizard(
     draft, autosave = starting_draft(draft_path, demo, language, report=report)
     wizard = DiversityWizard(draft, translations, autosave)
     wizard.show()
+    if os.environ.get(STARTUP_PROBE_ENV):
+        # benchmarks/frozen.py: quit as soon as the shown wizard has been painted once
+        QTimer.singleShot(0, app.quit)
     return app.exec()
