@@ -30,25 +30,9 @@ PEILDATUM = dt.date(2026, 1, 1)
 
 
 def make_xlsx(path: Path, rows: int) -> None:
-    import xlsxwriter
+    from desktop_app.demo_data import write_large_workbook
 
-    from desktop_app.demo_data import HEADERS, StaffOptions, staff_rows
-
-    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
-    sheet = workbook.add_worksheet("Personeel")
-    date_format = workbook.add_format({"num_format": "dd-mm-yyyy"})
-    sheet.write_row(0, 0, HEADERS)
-    for r, row in enumerate(staff_rows(StaffOptions(n=rows, seed=1)), start=1):
-        for c, value in enumerate(row):
-            if isinstance(value, dt.date):
-                sheet.write_datetime(r, c, dt.datetime.combine(value, dt.time()), date_format)
-            elif value is None or value == "":
-                continue
-            elif c == 2:
-                sheet.write_number(r, c, int(value))  # BSN stored as a number, as exports do
-            else:
-                sheet.write(r, c, value)
-    workbook.close()
+    write_large_workbook(path, rows, seed=1)
 
 
 def make_csv(path: Path, rows: int) -> None:

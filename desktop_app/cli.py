@@ -191,12 +191,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
     opener.add_argument("--out", type=Path, required=True, metavar="DIR")
 
+    _add_upload_parser(commands)
+
     sheets = commands.add_parser(
         "sheets", help="list the sheets of a workbook (hidden ones marked)"
     )
     sheets.add_argument("file", type=Path)
     sheets.add_argument("--json", action="store_true")
     return parser
+
+
+def _add_upload_parser(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "upload", help="upload an encrypted package to the office's portal (SFTP or tus/HTTPS)"
+    )
+    parser.add_argument("package", type=Path, help="the encrypted package (.p7m)")
+    parser.add_argument(
+        "--portal",
+        required=True,
+        metavar="URL",
+        help="sftp://host:port/folder or https://host/path (tus)",
+    )
+    parser.add_argument("--user", metavar="NAME", help="login name at the portal")
+    parser.add_argument(
+        "--host-key-sha256", metavar="FP", help="SFTP: the server's host key fingerprint (SHA256:…)"
+    )
+    parser.add_argument(
+        "--ca-file", type=Path, metavar="CA.pem", help="HTTPS: trust this CA instead of the system"
+    )
+    parser.add_argument(
+        "--key-file", type=Path, metavar="KEY", help="SFTP: log in with this private key"
+    )
+    parser.add_argument(
+        "--forget-password", action="store_true", help="remove the stored password and stop"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -216,6 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "sheets": _sheets,
             "package": _package,
             "open": _open,
+            "upload": _upload,
         }
         return commands[args.command](args, language)
     except AppError as error:
@@ -371,6 +400,12 @@ def _tables(args: argparse.Namespace, language: str) -> int:
     else:
         print(tables_text(result, language))
     return result.exit_code
+
+
+def _upload(args: argparse.Namespace, language: str) -> int:
+    from desktop_app.transfer.cli import run_upload
+
+    return run_upload(args, language)
 
 
 def _programmes(args: argparse.Namespace, language: str) -> int:

@@ -2,7 +2,8 @@
 
 Every person is invented: BSNs are random numbers that pass the eleven-test, addresses are random
 postcodes. ``messy=True`` adds the mistakes real HR exports have, each at a known row, so the demo
-shows what the checks find.
+shows what the checks find; ``mistakes="warnings"`` keeps only those that are warnings (the bundled
+demo, which can be walked through to an encrypted package).
 """
 
 from __future__ import annotations
@@ -97,6 +98,16 @@ class StaffOptions:
     seed: int = 2026
     peildatum: dt.date = dt.date(2026, 1, 1)
     messy: bool = False
+    # "errors": every mistake of MESSY_MISTAKES (what messy=True gives); "warnings": only those the
+    # checks report as warnings, so the file can be packaged once the officer acknowledges them.
+    mistakes: str = ""
+
+    @property
+    def mistake_level(self) -> str:
+        """ "errors", "warnings" or "" (a clean file)."""
+        if self.mistakes not in ("", "errors", "warnings"):
+            raise ValueError(f"unknown mistake level {self.mistakes!r}")
+        return self.mistakes or ("errors" if self.messy else "")
 
 
 def staff_rows(options: StaffOptions) -> Iterator[list[object]]:
@@ -140,19 +151,24 @@ MESSY_MISTAKES = {
     42: "postcode missing",
     57: "start date after the peildatum",
 }
+# The mistakes the checks report as errors: left out at the "warnings" level.
+ERROR_MISTAKES = frozenset({4, 23, 31})
 
 
 def messy_rows(options: StaffOptions) -> list[list[object]]:
-    """Staff rows with the mistakes of MESSY_MISTAKES and a 'Totaal' row at the end."""
+    """Staff rows with the mistakes of MESSY_MISTAKES (without ERROR_MISTAKES at the "warnings"
+    level) and a 'Totaal' row at the end."""
     rows = list(staff_rows(options))
     for row in rows:  # exports store the BSN as a number: leading zeros are lost
         row[2] = int(row[2])
+    errors = options.mistake_level != "warnings"
     if len(rows) > 60:
-        rows[4][2] = rows[4][2] // 10 * 10 + (rows[4][2] + 1) % 10
+        if errors:
+            rows[4][2] = rows[4][2] // 10 * 10 + (rows[4][2] + 1) % 10
+            rows[23][2:8] = rows[3][2:8]
+            rows[31][3] = "31-02-1980"
         rows[11][3] = rows[11][3].strftime("%-d-%-m-%Y")
         rows[17][4] = "Vrouw"
-        rows[23][2:8] = rows[3][2:8]
-        rows[31][3] = "31-02-1980"
         rows[42][5] = ""
         rows[57][8] = options.peildatum + dt.timedelta(days=40)
     rows.append(["Totaal", "", "", "", "", "", "", "", "", "", "", "", float(len(rows))])
@@ -164,7 +180,7 @@ def write_demo_workbook(path: Path, options: StaffOptions | None = None) -> Path
     from openpyxl import Workbook
 
     options = options or StaffOptions(messy=True)
-    rows = messy_rows(options) if options.messy else list(staff_rows(options))
+    rows = messy_rows(options) if options.mistake_level else list(staff_rows(options))
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Personeel"
@@ -178,4 +194,37 @@ def write_demo_workbook(path: Path, options: StaffOptions | None = None) -> Path
             if isinstance(cell.value, dt.date):
                 cell.number_format = "DD-MM-YYYY"
     workbook.save(path)
+    return path
+
+
+# The bundled demo (resources/samples/demo-personeel.xlsx): large enough that merging the small
+# departments reaches CBS's 250 per subgroup, with only mistakes the officer can acknowledge.
+DEMO_OPTIONS = StaffOptions(n=2000, mistakes="warnings")
+
+
+def write_bundled_demo(path: Path) -> Path:
+    """Regenerate the bundled demo spreadsheet."""
+    return write_demo_workbook(path, DEMO_OPTIONS)
+
+
+def write_large_workbook(path: Path, rows: int, seed: int = 1) -> Path:
+    """A big clean export fast (xlsxwriter, constant memory) for benchmarks and load tests:
+    one header row, dates as date cells, BSNs stored as numbers. Needs the test/bench extras."""
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sheet = workbook.add_worksheet("Personeel")
+    date_format = workbook.add_format({"num_format": "dd-mm-yyyy"})
+    sheet.write_row(0, 0, HEADERS)
+    for r, row in enumerate(staff_rows(StaffOptions(n=rows, seed=seed)), start=1):
+        for c, value in enumerate(row):
+            if isinstance(value, dt.date):
+                sheet.write_datetime(r, c, dt.datetime.combine(value, dt.time()), date_format)
+            elif value is None or value == "":
+                continue
+            elif c == 2:
+                sheet.write_number(r, c, int(value))  # BSN stored as a number, as exports do
+            else:
+                sheet.write(r, c, value)
+    workbook.close()
     return path

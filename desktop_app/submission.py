@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desktop_app.atomic import write_atomic
@@ -39,12 +39,26 @@ SUMMARY_SUFFIX = ".summary.pdf"
 @dataclass(frozen=True)
 class Submission:
     package_path: Path
-    summary_path: Path | None
+    summary_path: Path | None  # written when a renderer was given (see write_summary)
     package_sha256: str
     rows: int
     recipient_fingerprint: str
     signer_fingerprint: str
     check: CheckResult | None  # None: the algemene variant's application without a staff file
+    summary_html: str = ""
+
+    @property
+    def planned_summary_path(self) -> Path:
+        return self.package_path.with_name(
+            self.package_path.name[: -len(PACKAGE_SUFFIX)] + SUMMARY_SUFFIX
+        )
+
+
+def write_summary(submission: Submission, render_summary: SummaryRenderer) -> Submission:
+    """Render the summary PDF beside the package (the wizard does this in the GUI thread)."""
+    path = submission.planned_summary_path
+    write_atomic(path, render_summary(submission.summary_html, submission.package_path.name))
+    return replace(submission, summary_path=path)
 
 
 def organisation_id(draft: Draft) -> str:
@@ -89,6 +103,7 @@ def make_submission(
     file: Path | None = None,
     signer: SigningIdentity | None = None,
     confirmed_fingerprint: str | None = None,
+    allow_test_certificate: bool = False,
     render_summary: SummaryRenderer | None = None,
     language: str = "nl",
     now: dt.datetime | None = None,
@@ -105,6 +120,7 @@ def make_submission(
         pin=programme.recipient_certificate_sha256,
         confirmed_fingerprint=confirmed_fingerprint,
         at=now,
+        allow_test_certificate=allow_test_certificate,
     )
     if check is not None:
         problems = readiness_problems(draft, check)
@@ -124,17 +140,15 @@ def make_submission(
     digest = hashlib.sha256(sealed).hexdigest()
     out.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(out, sealed)
-    summary_path = None
-    if render_summary is not None:
-        html = summary_html(package.manifest, programme, language, out.name, digest)
-        summary_path = out.with_name(out.name[: -len(PACKAGE_SUFFIX)] + SUMMARY_SUFFIX)
-        write_atomic(summary_path, render_summary(html, out.name))
-    return Submission(
+    html = summary_html(package.manifest, programme, language, out.name, digest)
+    submission = Submission(
         package_path=out,
-        summary_path=summary_path,
+        summary_path=None,
         package_sha256=digest,
         rows=package.output.rows,
         recipient_fingerprint=recipient.fingerprint,
         signer_fingerprint=signer.fingerprint,
         check=check,
+        summary_html=html,
     )
+    return write_summary(submission, render_summary) if render_summary else submission

@@ -31,14 +31,11 @@ def draft():
     return load_draft(resource_path("samples", "demo-draft.json"))
 
 
-def check_of(path: Path, draft):
+def check_of(path: Path, draft, breakdowns=()):
+    """The file checked with the draft's choices; small test files carry no breakdown (CBS needs
+    250 per subgroup)."""
     return run_check(
-        path,
-        CheckOptions(
-            draft.programme_id,
-            breakdowns=draft.breakdowns or ("Afdeling",),
-            peildatum=draft.peildatum,
-        ),
+        path, CheckOptions(draft.programme_id, breakdowns=breakdowns, peildatum=draft.peildatum)
     )
 
 
@@ -203,3 +200,20 @@ def test_the_general_variant_refuses_bad_numbers_and_counts_naming_each(draft):
     assert "802634541" not in text  # masked
     assert "number 2 (‘veel’)" in text
     assert len(caught.value.problems) == 2
+
+
+def test_subgroups_below_250_are_refused_until_merged_and_the_left_out_group_counts_too(
+    clean, draft
+):
+    check = check_of(clean, draft, breakdowns=("Afdeling",))
+    with pytest.raises(PackageRefused) as caught:
+        build_package(draft, check, recipient_fingerprint=None, signer_fingerprint=None)
+    text = caught.value.render("en")
+    assert "Afdeling" in text
+    assert "smaller than 250" in text
+    # Everyone in one merged group is still only 90 people: still refused.
+    labels = check.validation.records["breakdown:Afdeling"].dropna().unique()
+    draft.categories = {"merges": {"Afdeling": dict.fromkeys(labels, "Alle afdelingen")}}
+    with pytest.raises(PackageRefused) as again:
+        build_package(draft, check, recipient_fingerprint=None, signer_fingerprint=None)
+    assert "Alle afdelingen (90)" in again.value.render("en")

@@ -9,24 +9,41 @@ import os
 import shutil
 from pathlib import Path
 
+import keyring
 import pytest
 from PySide6.QtWidgets import QWizard
+from test_crypto_support import InMemoryKeyring
+from test_ui_submission import office_certificate
 
 from desktop_app.demo_data import StaffOptions, write_demo_workbook
 from desktop_app.resources import resource_path
 from desktop_app.ui.app import create_wizard, demo_draft
+from desktop_app.ui.widgets import ScrollArea
 from desktop_app.ui.wizard import PageId
 
 WAIT = 20_000
 
 
+@pytest.fixture(scope="module")
+def office(tmp_path_factory) -> Path:
+    return office_certificate(tmp_path_factory.mktemp("office"))[0]
+
+
+@pytest.fixture
+def memory_keyring():
+    previous = keyring.get_keyring()
+    keyring.set_keyring(InMemoryKeyring())
+    yield
+    keyring.set_keyring(previous)
+
+
 @pytest.mark.parametrize("language", ["nl", "fr"])
-def test_screenshot_of_every_page(qtbot, tmp_path, monkeypatch, language):
+def test_screenshot_of_every_page(qtbot, tmp_path, monkeypatch, language, office, memory_keyring):
     monkeypatch.setenv("DIVERSITY_ASSISTANT_DATA_DIR", str(tmp_path / "appdata"))
     folder = Path(os.environ.get("DIVERSITY_ASSISTANT_SCREENSHOTS") or tmp_path / "screenshots")
     folder.mkdir(parents=True, exist_ok=True)
     source = tmp_path / "personeel.xlsx"
-    shutil.copy(resource_path("samples", "demo-personeel.xlsx"), source)
+    write_demo_workbook(source, StaffOptions(n=300, messy=True))  # errors first
     draft = demo_draft()
     draft.source.path = source
     wizard = create_wizard(draft, tmp_path / "autosave.json", language)
@@ -57,14 +74,35 @@ def test_screenshot_of_every_page(qtbot, tmp_path, monkeypatch, language):
     page = wizard.currentPage()
     qtbot.waitUntil(lambda: page.session.validation is not None and not page.running, timeout=WAIT)
     shoot("validation-errors")
-    write_demo_workbook(source, StaffOptions(n=900, messy=False))
+    shutil.copy(resource_path("samples", "demo-personeel.xlsx"), source)  # the bundled demo
     page.reload()
     qtbot.waitUntil(lambda: page.session.validation is not None and not page.running, timeout=WAIT)
-    if page.acknowledge.isVisible():
-        page.acknowledge.click()
-    shoot("validation-clean")
+    assert page.acknowledge.isVisible()
+    page.acknowledge.click()
+    shoot("validation-warnings")
     go_next()
-    assert wizard.currentId() == PageId.NEXT_STEPS
-    shoot("next-steps")
-    assert len(shots) == 8
+    assert wizard.currentId() == PageId.CATEGORIES
+    page = wizard.currentPage()
+    shoot("categories-too-small")
+    page.sections[0].apply_button.click()
+    wizard.currentPage().findChild(ScrollArea).verticalScrollBar().setValue(0)
+    shoot("categories-merged")
+    go_next()
+    page = wizard.currentPage()
+    qtbot.waitUntil(lambda: page.preview is not None and not page.running, timeout=WAIT)
+    page.set_certificate(office)
+    shoot("review")
+    page.confirm.click()
+    scroll = page.findChild(ScrollArea).verticalScrollBar()
+    scroll.setValue(scroll.maximum())
+    shoot("review-certificate")
+    go_next()
+    page = wizard.currentPage()
+    page.target.setText(str(tmp_path / "out" / "barometer.p7m"))
+    shoot("encrypt")
+    page.start()
+    qtbot.waitUntil(lambda: not page.running, timeout=WAIT)
+    assert page.session.submission is not None, page.problem.text()
+    shoot("encrypt-done")
+    assert len(shots) == 13
     assert all(p.stat().st_size > 10_000 for p in shots)

@@ -34,9 +34,23 @@ def data_folder(tmp_path, monkeypatch):
 
 
 @pytest.fixture(scope="module")
-def demo_bsns() -> set[str]:
-    table = read_table(DEMO_FILE)
+def messy_file(tmp_path_factory) -> Path:
+    """An export with the mistakes that are errors (the bundled demo has warnings only)."""
+    return write_demo_workbook(
+        tmp_path_factory.mktemp("messy") / "personeel.xlsx", StaffOptions(n=300, messy=True)
+    )
+
+
+@pytest.fixture(scope="module")
+def demo_bsns(messy_file) -> set[str]:
+    table = read_table(messy_file)
     return {b for b in table.column("BSN") if b and b[0].isdigit()}
+
+
+def messy_draft(messy_file: Path) -> Draft:
+    draft = demo_draft()
+    draft.source.path = messy_file
+    return draft
 
 
 def make_wizard(qtbot, draft: Draft, autosave: Path | None, language: str = "nl"):
@@ -94,7 +108,9 @@ def assert_no_employee_data(text: str, bsns: set[str]) -> None:
     assert "P100000" not in text
 
 
-def test_an_officer_goes_from_programme_to_checks_with_the_demo_file(qtbot, tmp_path, demo_bsns):
+def test_an_officer_goes_from_programme_to_checks_with_a_messy_file(
+    qtbot, tmp_path, messy_file, demo_bsns
+):
     autosave = tmp_path / "autosave.json"
     wizard = make_wizard(qtbot, Draft(), autosave)
     saves = []
@@ -154,7 +170,7 @@ def test_an_officer_goes_from_programme_to_checks_with_the_demo_file(qtbot, tmp_
     # File: dropped on the page; the header row under the title is found and highlighted.
     page = wizard.currentPage()
     assert not next_enabled(wizard)
-    drop_file(page.drop, DEMO_FILE)
+    drop_file(page.drop, messy_file)
     qtbot.waitUntil(lambda: page.session.table is not None and not page.running, timeout=WAIT)
     assert page.header_row.value() == 3
     assert page.model.headerData(0, Qt.Orientation.Vertical) == "3"
@@ -196,7 +212,7 @@ def test_an_officer_goes_from_programme_to_checks_with_the_demo_file(qtbot, tmp_
         {"header": "Afdeling", "breakdown": "organisational_unit"}
     ]
 
-    # Checks: the demo file's mistakes are found; errors block Next.
+    # Checks: the file's mistakes are found; errors block Next.
     page = wizard.currentPage()
     qtbot.waitUntil(lambda: page.session.validation is not None and not page.running, timeout=WAIT)
     assert page.counts() == {"error": 3, "warning": 3}
@@ -228,9 +244,11 @@ def test_an_officer_goes_from_programme_to_checks_with_the_demo_file(qtbot, tmp_
     assert_no_employee_data(autosaved_text(autosave), demo_bsns)
 
 
-def test_reload_reads_the_corrected_file_and_warnings_need_an_acknowledgement(qtbot, tmp_path):
+def test_reload_reads_the_corrected_file_and_warnings_need_an_acknowledgement(
+    qtbot, tmp_path, messy_file
+):
     source = tmp_path / "personeel.xlsx"
-    shutil.copy(DEMO_FILE, source)
+    shutil.copy(messy_file, source)
     draft = demo_draft()
     draft.source.path = source
     wizard = make_wizard(qtbot, draft, tmp_path / "autosave.json")
@@ -255,13 +273,14 @@ def test_reload_reads_the_corrected_file_and_warnings_need_an_acknowledgement(qt
         assert not next_enabled(wizard)
         page.acknowledge.click()
     assert next_enabled(wizard)
-    go_next(qtbot, wizard, PageId.NEXT_STEPS)
+    go_next(qtbot, wizard, PageId.CATEGORIES)
     page = wizard.currentPage()
-    assert [header for header, _t, _m in page.tables] == ["Afdeling"]
-    _header, table, message = page.tables[0]
-    assert table.rowCount() == 10  # ten departments, all under CBS's 250
-    assert table.item(0, 2).text() == "te klein: samenvoegen"
-    assert message.kind == "warning"
+    assert [section.header for section in page.sections] == ["Afdeling"]
+    section = page.sections[0]
+    assert len(section.chart.sizes) == 10  # ten departments, all under CBS's 250
+    assert len(section.violations()) == 10
+    assert section.status.kind == "error"
+    assert not next_enabled(wizard)
 
 
 def test_the_general_variant_without_a_file_skips_the_file_pages(qtbot, tmp_path):
@@ -272,7 +291,7 @@ def test_the_general_variant_without_a_file_skips_the_file_pages(qtbot, tmp_path
     assert not page.has_file.isChecked()
     assert wizard.step_labels[PageId.FILE].property("skipped") == "true"
     organisation = wizard.page(PageId.ORGANISATION)
-    assert organisation.nextId() == PageId.NEXT_STEPS
+    assert organisation.nextId() == PageId.CATEGORIES
     page.has_file.click()
     assert organisation.nextId() == PageId.FILE
     assert wizard.step_labels[PageId.FILE].property("skipped") == "false"
@@ -280,8 +299,8 @@ def test_the_general_variant_without_a_file_skips_the_file_pages(qtbot, tmp_path
     assert not page.has_file.isEnabled()
 
 
-def test_the_language_switches_live_also_for_the_core_messages(qtbot, tmp_path):
-    wizard = make_wizard(qtbot, demo_draft(), tmp_path / "autosave.json")
+def test_the_language_switches_live_also_for_the_core_messages(qtbot, tmp_path, messy_file):
+    wizard = make_wizard(qtbot, messy_draft(messy_file), tmp_path / "autosave.json")
     for expected in (PageId.CHECKLIST, PageId.ORGANISATION, PageId.FILE):
         go_next(qtbot, wizard, expected)
     page = wizard.currentPage()

@@ -8,11 +8,11 @@ import gc
 import itertools
 import threading
 import time
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
 
+from desktop_app.demo_data import write_large_workbook
 from desktop_app.profiles import load_programme_by_id
 from desktop_app.ui.jobs import check_job, read_job
 from desktop_app.ui.workers import Worker, WorkerManager
@@ -87,28 +87,6 @@ def test_a_cancelled_worker_stops_at_the_next_step_and_drops_its_result(qtbot):
     assert steps == []
 
 
-def make_big_xlsx(path: Path, rows: int) -> None:
-    import xlsxwriter
-
-    from desktop_app.demo_data import HEADERS, StaffOptions, staff_rows
-
-    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
-    sheet = workbook.add_worksheet("Personeel")
-    date_format = workbook.add_format({"num_format": "dd-mm-yyyy"})
-    sheet.write_row(0, 0, HEADERS)
-    for r, row in enumerate(staff_rows(StaffOptions(n=rows, seed=1)), start=1):
-        for c, value in enumerate(row):
-            if isinstance(value, dt.date):
-                sheet.write_datetime(r, c, dt.datetime.combine(value, dt.time()), date_format)
-            elif value is None or value == "":
-                continue
-            elif c == 2:
-                sheet.write_number(r, c, int(value))  # BSN stored as a number, as exports do
-            else:
-                sheet.write(r, c, value)
-    workbook.close()
-
-
 def largest_gap_while(qtbot, manager: WorkerManager, worker: Worker, timeout_ms: int) -> float:
     """Start ``worker`` and probe the event loop every 10 ms until it finishes: the largest gap."""
     stamps = [time.perf_counter()]
@@ -131,7 +109,7 @@ def test_the_window_keeps_answering_while_200000_rows_are_read_and_checked(qtbot
     The 100 ms target needs a reader that releases the GIL (or a reading subprocess).
     """
     path = tmp_path / "big.xlsx"
-    make_big_xlsx(path, 200_000)
+    write_large_workbook(path, 200_000)
     programme = load_programme_by_id("cbs-barometer-ingezoomd")
     manager = WorkerManager()
 

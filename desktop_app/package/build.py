@@ -20,9 +20,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from desktop_app import __version__
+from desktop_app.categories import UNKNOWN, check_subgroup_sizes
 from desktop_app.check import CheckResult
 from desktop_app.draft import Draft
 from desktop_app.errors import AppError
@@ -86,9 +88,38 @@ def readiness_problems(draft: Draft, check: CheckResult) -> list[Message]:
         problems.append(Message("package.validation-errors", {"count": errors, "codes": codes}))
     if not check.validation.included.any():
         problems.append(Message("package.nobody-included"))
+    problems += subgroup_problems(draft, check)
     if not str(draft.organisation.get("name", "")).strip():
         problems.append(Message("package.organisation-missing"))
     return problems
+
+
+def subgroup_problems(draft: Draft, check: CheckResult) -> list[Message]:
+    """Subgroups below the programme's minimum (CBS ingezoomd: 250) after the officer's merges,
+    including the group a breakdown leaves out (total minus the listed groups)."""
+    minimum = check.programme.thresholds.min_subgroup_size
+    if not minimum:
+        return []
+    included = np.asarray(check.validation.included, dtype=bool)
+    problems = []
+    for number, codes in breakdown_codes(check, _merges(draft)).items():
+        labels = codes[included].fillna(UNKNOWN).replace("", UNKNOWN)
+        small = check_subgroup_sizes(labels, minimum, population_total=int(included.sum()))
+        if small:
+            header = check.mapping.breakdowns[number - 1].header
+            listed = [f"{v.subgroup or '…'} ({v.size})" for v in small]
+            problems.append(
+                Message(
+                    "package.subgroups-too-small",
+                    {"breakdown": header, "minimum": minimum, "groups": listed},
+                )
+            )
+    return problems
+
+
+def _merges(draft: Draft) -> dict | None:
+    merges = draft.categories.get("merges")
+    return merges if isinstance(merges, dict) else None
 
 
 def breakdown_codes(
@@ -117,9 +148,7 @@ def build_package(
     if problems:
         raise PackageRefused(problems)
     organisation = str(draft.organisation.get("name", ""))
-    merges = (
-        draft.categories.get("merges") if isinstance(draft.categories.get("merges"), dict) else None
-    )
+    merges = _merges(draft)
     output = build_output(
         check.programme,
         check.validation,

@@ -3,19 +3,30 @@ steps and cancel points between them."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import itertools
+from collections.abc import Callable
 from collections.abc import Mapping as MappingType
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app.check import header_hints
+from desktop_app.check import CheckResult, header_hints
+from desktop_app.crypto.keys import SigningIdentity
+from desktop_app.draft import Draft
 from desktop_app.intake import RawTable, SheetInfo, list_sheets, read_table
 from desktop_app.mapping import Mapping
+from desktop_app.messages import Message
+from desktop_app.package.build import breakdown_codes, readiness_problems
+from desktop_app.package.output import OutputFile, build_output
 from desktop_app.profiles import Programme
-from desktop_app.ui.workers import Worker
-from desktop_app.validation import ValidationResult, validate
+from desktop_app.profiles.model import FieldRole
+from desktop_app.submission import Submission, make_submission
+from desktop_app.ui.workers import Cancelled, Worker
+from desktop_app.validation import ValidationResult, mask_identifier, validate
 
 
 @dataclass(frozen=True)
@@ -72,3 +83,139 @@ def check_job(  # noqa: PLR0917 (called positionally by Worker)
     result = validate(table, programme, mapping, peildatum, dict(population))
     worker.check_cancelled()
     return CheckOutcome(table, result)
+
+
+# -- review and encryption ---------------------------------------------------------------------
+
+SAMPLE_ROWS = 5
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What will leave the machine, as the review page shows it (identifiers already masked)."""
+
+    file_name: str
+    columns: tuple[str, ...]
+    rows: int
+    sample: tuple[tuple[str, ...], ...]
+    masked_columns: tuple[str, ...]
+    problems: tuple[Message, ...]
+
+
+def session_check(
+    draft: Draft, programme: Programme, table: RawTable, validation: ValidationResult
+) -> CheckResult:
+    """The wizard's checked file as the core's CheckResult (no second read of the file)."""
+    return CheckResult(
+        source=Path(draft.source.path) if draft.source.path else Path(),
+        programme=programme,
+        table=table,
+        mapping=draft.mapping,
+        mapping_origin="file",
+        suggestions=(),
+        possible_breakdowns=(),
+        validation=validation,
+        peildatum=draft.peildatum,
+    )
+
+
+def preview_job(worker: Worker, draft: Draft, check: CheckResult) -> Preview:
+    """Build the output file in memory (never written) and read back its first rows, masked."""
+    worker.progress(-1, QCoreApplication.translate("Jobs", "Preparing the preview…"))
+    problems = tuple(readiness_problems(draft, check))
+    merges = draft.categories.get("merges")
+    output = build_output(
+        check.programme,
+        check.validation,
+        check.peildatum,
+        str(draft.organisation.get("name", "")),
+        breakdowns=breakdown_codes(check, merges if isinstance(merges, dict) else None),
+    )
+    worker.check_cancelled()
+    masked = _identifier_columns(check.programme)
+    sample = []
+    for row in _first_rows(output, check.programme, SAMPLE_ROWS):
+        sample.append(
+            tuple(
+                mask_value(value) if name in masked else value
+                for name, value in zip(output.columns, row, strict=False)
+            )
+        )
+    return Preview(
+        file_name=output.name,
+        columns=output.columns,
+        rows=output.rows,
+        sample=tuple(sample),
+        masked_columns=tuple(c for c in output.columns if c in masked),
+        problems=problems,
+    )
+
+
+def mask_value(value: str) -> str:
+    """An identifier as the review shows it: all but its last three digits hidden; short values
+    (a birth month, a house number) hidden completely."""
+    if sum(ch.isdigit() for ch in value) > 3:
+        return mask_identifier(value)
+    return "*" * len(value)
+
+
+def _identifier_columns(programme: Programme) -> set[str]:
+    """Output columns that carry an identifier field (masked in the preview)."""
+    assert programme.output is not None
+    names = set()
+    for column in programme.output.columns:
+        kind, _, ref = column.source.partition(":")
+        if kind == "field" and programme.employee_field(ref).role is FieldRole.IDENTIFIER:
+            names.add(column.name)
+    return names
+
+
+def _first_rows(output: OutputFile, programme: Programme, count: int) -> list[list[str]]:
+    spec = programme.output
+    assert spec is not None
+    if spec.file_type == "csv":
+        text = output.content.decode(spec.encoding)
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=spec.delimiter)
+        rows = list(itertools.islice(reader, count + (1 if spec.header else 0)))
+        return rows[1:] if spec.header else rows
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(output.content), read_only=True).active
+    start = 2 if spec.header else 1
+    return [
+        ["" if v is None else str(v) for v in row]
+        for row in sheet.iter_rows(min_row=start, max_row=start + count - 1, values_only=True)
+    ]
+
+
+def submission_job(  # noqa: PLR0917 (called positionally by Worker)
+    worker: Worker,
+    draft: Draft,
+    certificate: Path,
+    out: Path,
+    confirmed_fingerprint: str | None,
+    language: str,
+    signer_factory: Callable[[Draft], SigningIdentity],
+) -> Submission:
+    """Check the file again, package, sign, encrypt and write the .p7m. The summary PDF is rendered
+    afterwards in the GUI thread (Qt's text layout belongs there): see :func:`write_summary`.
+
+    A cancel after the package was written removes it again: cancelled means nothing was made.
+    """
+    worker.progress(10, QCoreApplication.translate("Jobs", "Unlocking the organisation's key…"))
+    signer = signer_factory(draft)
+    worker.check_cancelled()
+    worker.progress(30, QCoreApplication.translate("Jobs", "Checking, packaging and encrypting…"))
+    submission = make_submission(
+        draft,
+        certificate,
+        out,
+        signer=signer,
+        confirmed_fingerprint=confirmed_fingerprint,
+        language=language,
+    )
+    if worker.cancelled:
+        submission.package_path.unlink(missing_ok=True)
+        raise Cancelled
+    worker.progress(100, QCoreApplication.translate("Jobs", "Done."))
+    return submission

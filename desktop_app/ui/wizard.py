@@ -24,6 +24,7 @@ from desktop_app.draft import Draft, save_draft
 from desktop_app.errors import AppError
 from desktop_app.intake import RawTable, SheetInfo
 from desktop_app.profiles import Programme, load_programme_by_id
+from desktop_app.submission import Submission
 from desktop_app.ui.i18n import LANGUAGE_NAMES, Translations
 from desktop_app.ui.widgets import repolish, vbox
 from desktop_app.ui.workers import WorkerManager
@@ -39,10 +40,19 @@ class PageId(IntEnum):
     FILE = 3
     MAPPING = 4
     VALIDATION = 5
-    NEXT_STEPS = 6
+    CATEGORIES = 6
+    REVIEW = 7
+    ENCRYPT = 8
 
 
-FILE_PAGES = (PageId.FILE, PageId.MAPPING, PageId.VALIDATION)
+# Without an employee file there is nothing to categorise or send (CBS algemene variant).
+FILE_PAGES = (
+    PageId.FILE,
+    PageId.MAPPING,
+    PageId.VALIDATION,
+    PageId.REVIEW,
+    PageId.ENCRYPT,
+)
 
 
 @dataclass
@@ -53,11 +63,13 @@ class Session:
     table: RawTable | None = None
     sheets: tuple[SheetInfo, ...] = ()
     validation: ValidationResult | None = None
+    submission: Submission | None = None  # the last package made (paths and hashes only)
 
     def forget_file(self) -> None:
         self.table = None
         self.sheets = ()
         self.validation = None
+        self.submission = None
 
 
 class DiversityWizard(QWizard):
@@ -224,7 +236,9 @@ class DiversityWizard(QWizard):
             PageId.FILE: self.tr("Staff file"),
             PageId.MAPPING: self.tr("Columns"),
             PageId.VALIDATION: self.tr("Checks"),
-            PageId.NEXT_STEPS: self.tr("Next steps"),
+            PageId.CATEGORIES: self.tr("Safe categories"),
+            PageId.REVIEW: self.tr("Review"),
+            PageId.ENCRYPT: self.tr("Encrypt"),
         }
         for number, (page_id, label) in enumerate(self.step_labels.items(), start=1):
             label.setText(f"{number}. {names[page_id]}")
@@ -235,7 +249,9 @@ class DiversityWizard(QWizard):
         uses_file = self.uses_file()
         for page_id, label in self.step_labels.items():
             label.setProperty("current", "true" if page_id == current else "false")
-            label.setProperty("skipped", "true" if page_id in FILE_PAGES and not uses_file else "false")
+            label.setProperty(
+                "skipped", "true" if page_id in FILE_PAGES and not uses_file else "false"
+            )
             repolish(label)
 
     # -- keyboard use: keep the focused widget visible inside scrolling pages --------------------

@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>BreakdownSection</name>
+    <message>
+        <source>minimum %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subgroup sizes of %1</source>
+        <translation type="unfinished">Subgroup sizes of %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 employees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 subgroups are smaller than %2:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every subgroup has at least %1 employees.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged subgroups:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge &amp;into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the smallest other subgroup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one group “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How to merge small subgroups of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply merge suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply merge suggestion for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the last merge of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BusyBar</name>
     <message>
         <source>Cancel</source>
@@ -10,6 +77,41 @@
     <message>
         <source>Progress</source>
         <translation>Progress</translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesPage</name>
+    <message>
+        <source>No staff file is needed for this programme. Your choices are saved as a draft.</source>
+        <translation type="unfinished">No staff file is needed for this programme. Your choices are saved as a draft.</translation>
+    </message>
+    <message>
+        <source>You chose no breakdowns: there are no subgroups to check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs at least %2 employees in every subgroup, otherwise colleagues in a small group could be recognised. Merge the small subgroups of “%3” to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every subgroup is large enough. You can continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safe categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Small subgroups are merged so that no colleague can be recognised in them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The programme asks at least %1 employees per subgroup. The dashed line marks that minimum; red bars are below it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employees counted per subgroup.</source>
+        <translation type="unfinished">Employees counted per subgroup.</translation>
     </message>
 </context>
 <context>
@@ -118,8 +220,103 @@
         <translation>Checks</translation>
     </message>
     <message>
-        <source>Next steps</source>
-        <translation>Next steps</translation>
+        <source>Safe categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EncryptPage</name>
+    <message>
+        <source>Save the encrypted package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypted package (*.p7m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package is signed and encrypted for the office: %1 rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is checked once more, signed with your organisation&apos;s key and encrypted so that only the office can open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to save the package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to save the encrypted package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where to save the encrypted package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the encrypted package (.p7m) and a summary PDF for your records are written; no readable copy of the employee data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt and sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 of the package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s signing certificate (SHA-256): register this fingerprint with the office, so it can verify that the package comes from you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open summary &amp;PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading to the office&apos;s portal comes in the next version of the assistant. Until then, upload the .p7m file through the office&apos;s portal yourself. Nothing has left this computer.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -249,6 +446,22 @@
     <message>
         <source>Checking the data…</source>
         <translation>Checking the data…</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocking the organisation&apos;s key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking, packaging and encrypting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -431,77 +644,6 @@
     </message>
 </context>
 <context>
-    <name>NextStepsPage</name>
-    <message>
-        <source>Next steps</source>
-        <translation>Next steps</translation>
-    </message>
-    <message>
-        <source>Your choices are saved. You can close the assistant and continue later.</source>
-        <translation>Your choices are saved. You can close the assistant and continue later.</translation>
-    </message>
-    <message>
-        <source>Coming in the next version</source>
-        <translation>Coming in the next version</translation>
-    </message>
-    <message>
-        <source>Choosing safe categories (merging small subgroups, age bands), making the package for the receiving office, encrypting it and uploading it come in the next version of the assistant. Everything you entered so far is kept.</source>
-        <translation>Choosing safe categories (merging small subgroups, age bands), making the package for the receiving office, encrypting it and uploading it come in the next version of the assistant. Everything you entered so far is kept.</translation>
-    </message>
-    <message>
-        <source>Subgroup sizes</source>
-        <translation>Subgroup sizes</translation>
-    </message>
-    <message>
-        <source>The programme asks at least %1 employees per subgroup.</source>
-        <translation>The programme asks at least %1 employees per subgroup.</translation>
-    </message>
-    <message>
-        <source>Employees counted per subgroup.</source>
-        <translation>Employees counted per subgroup.</translation>
-    </message>
-    <message>
-        <source>Subgroup of “%1”</source>
-        <translation>Subgroup of “%1”</translation>
-    </message>
-    <message>
-        <source>Employees</source>
-        <translation>Employees</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Subgroup sizes of %1</source>
-        <translation>Subgroup sizes of %1</translation>
-    </message>
-    <message>
-        <source>too small: merge</source>
-        <translation>too small: merge</translation>
-    </message>
-    <message>
-        <source>large enough</source>
-        <translation>large enough</translation>
-    </message>
-    <message>
-        <source>%1 subgroups of “%2” are smaller than the programme allows.</source>
-        <translation>%1 subgroups of “%2” are smaller than the programme allows.</translation>
-    </message>
-    <message>
-        <source>Every subgroup is large enough.</source>
-        <translation>Every subgroup is large enough.</translation>
-    </message>
-    <message>
-        <source>The staff file has been checked. Your choices are saved as a draft.</source>
-        <translation>The staff file has been checked. Your choices are saved as a draft.</translation>
-    </message>
-    <message>
-        <source>No staff file is needed for this programme. Your choices are saved as a draft.</source>
-        <translation>No staff file is needed for this programme. Your choices are saved as a draft.</translation>
-    </message>
-</context>
-<context>
     <name>OrganisationPage</name>
     <message>
         <source>Your organisation</source>
@@ -609,6 +751,130 @@
     <message>
         <source>I have a staff export: count the employees per payroll tax number and check it</source>
         <translation>I have a staff export: count the employees per payroll tax number and check it</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File %1 with %2 rows, one per employee counted, in %3 columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first %1 rows, with identifiers (%2) masked here on screen. The file itself holds them in full, encrypted for the office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first %1 rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package cannot be made yet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The office&apos;s certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the certificate the office gave you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare this fingerprint with the one the office gave you (by phone or in its letter), then tick the box.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued to: %1
+Valid until: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fingerprint matches the one in the programme profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You confirmed this fingerprint with the office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exactly what will leave this computer, encrypted, once you press Encrypt and later Upload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file for the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First rows of the file, identifiers masked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conditions as confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package is encrypted so that only the office can open it, with the certificate it gave you (a .pem, .crt, .cer or .der file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The office&apos;s certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the office&apos;s certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I confirmed this fingerprint with the office</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

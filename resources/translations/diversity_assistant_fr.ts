@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>BreakdownSection</name>
+    <message>
+        <source>minimum %1</source>
+        <translation>minimum %1</translation>
+    </message>
+    <message>
+        <source>Subgroup sizes of %1</source>
+        <translation>Taille des sous-groupes de %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 employees</source>
+        <translation>%1 : %2 salariés</translation>
+    </message>
+    <message>
+        <source>%1 subgroups are smaller than %2:</source>
+        <translation>%1 sous-groupes comptent moins de %2 personnes :</translation>
+    </message>
+    <message>
+        <source>Every subgroup has at least %1 employees.</source>
+        <translation>Chaque sous-groupe compte au moins %1 salariés.</translation>
+    </message>
+    <message>
+        <source>• %1 (%2)</source>
+        <translation>• %1 (%2)</translation>
+    </message>
+    <message>
+        <source>• %1 (%2): %3</source>
+        <translation>• %1 (%2) : %3</translation>
+    </message>
+    <message>
+        <source>Merged subgroups:</source>
+        <translation>Sous-groupes regroupés :</translation>
+    </message>
+    <message>
+        <source>Merge &amp;into</source>
+        <translation>&amp;Regrouper avec</translation>
+    </message>
+    <message>
+        <source>the smallest other subgroup</source>
+        <translation>le plus petit autre sous-groupe</translation>
+    </message>
+    <message>
+        <source>one group “%1”</source>
+        <translation>un groupe « %1 »</translation>
+    </message>
+    <message>
+        <source>How to merge small subgroups of %1</source>
+        <translation>Comment regrouper les petits sous-groupes de %1</translation>
+    </message>
+    <message>
+        <source>&amp;Apply merge suggestion</source>
+        <translation>&amp;Appliquer la proposition de regroupement</translation>
+    </message>
+    <message>
+        <source>Apply merge suggestion for %1</source>
+        <translation>Appliquer la proposition de regroupement pour %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>A&amp;nnuler le regroupement</translation>
+    </message>
+    <message>
+        <source>Undo the last merge of %1</source>
+        <translation>Annuler le dernier regroupement de %1</translation>
+    </message>
+</context>
+<context>
     <name>BusyBar</name>
     <message>
         <source>Cancel</source>
@@ -10,6 +77,41 @@
     <message>
         <source>Progress</source>
         <translation>Progression</translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesPage</name>
+    <message>
+        <source>No staff file is needed for this programme. Your choices are saved as a draft.</source>
+        <translation>Ce programme ne demande pas de fichier du personnel. Vos choix sont enregistrés comme brouillon.</translation>
+    </message>
+    <message>
+        <source>You chose no breakdowns: there are no subgroups to check.</source>
+        <translation>Vous n’avez choisi aucune ventilation : il n’y a pas de sous-groupes à vérifier.</translation>
+    </message>
+    <message>
+        <source>%1 needs at least %2 employees in every subgroup, otherwise colleagues in a small group could be recognised. Merge the small subgroups of “%3” to continue.</source>
+        <translation>%1 exige au moins %2 salariés par sous-groupe, sinon les collègues d’un petit groupe pourraient être reconnus. Regroupez les petits sous-groupes de « %3 » pour continuer.</translation>
+    </message>
+    <message>
+        <source>Every subgroup is large enough. You can continue.</source>
+        <translation>Chaque sous-groupe est assez grand. Vous pouvez continuer.</translation>
+    </message>
+    <message>
+        <source>Safe categories</source>
+        <translation>Catégories sûres</translation>
+    </message>
+    <message>
+        <source>Small subgroups are merged so that no colleague can be recognised in them.</source>
+        <translation>Les petits sous-groupes sont regroupés pour que personne n’y soit reconnaissable.</translation>
+    </message>
+    <message>
+        <source>The programme asks at least %1 employees per subgroup. The dashed line marks that minimum; red bars are below it.</source>
+        <translation>Le programme demande au moins %1 salariés par sous-groupe. La ligne pointillée marque ce minimum ; les barres rouges sont en dessous.</translation>
+    </message>
+    <message>
+        <source>Employees counted per subgroup.</source>
+        <translation>Salariés comptés par sous-groupe.</translation>
     </message>
 </context>
 <context>
@@ -118,8 +220,103 @@
         <translation>Contrôles</translation>
     </message>
     <message>
-        <source>Next steps</source>
-        <translation>Étapes suivantes</translation>
+        <source>Safe categories</source>
+        <translation>Catégories sûres</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Récapitulatif</translation>
+    </message>
+    <message>
+        <source>Encrypt</source>
+        <translation>Chiffrement</translation>
+    </message>
+</context>
+<context>
+    <name>EncryptPage</name>
+    <message>
+        <source>Save the encrypted package</source>
+        <translation>Enregistrer le paquet chiffré</translation>
+    </message>
+    <message>
+        <source>Encrypted package (*.p7m)</source>
+        <translation>Paquet chiffré (*.p7m)</translation>
+    </message>
+    <message>
+        <source>Encrypting…</source>
+        <translation>Chiffrement en cours…</translation>
+    </message>
+    <message>
+        <source>The package is signed and encrypted for the office: %1 rows.</source>
+        <translation>Le paquet est signé et chiffré pour l’organisme destinataire : %1 lignes.</translation>
+    </message>
+    <message>
+        <source>Encrypt</source>
+        <translation>Chiffrement</translation>
+    </message>
+    <message>
+        <source>The file is checked once more, signed with your organisation&apos;s key and encrypted so that only the office can open it.</source>
+        <translation>Le fichier est vérifié une dernière fois, signé avec la clé de votre organisation et chiffré pour que seul l’organisme destinataire puisse l’ouvrir.</translation>
+    </message>
+    <message>
+        <source>Where to save the package</source>
+        <translation>Où enregistrer le paquet</translation>
+    </message>
+    <message>
+        <source>&amp;Save as</source>
+        <translation>&amp;Enregistrer sous</translation>
+    </message>
+    <message>
+        <source>Where to save the encrypted package</source>
+        <translation>Où enregistrer le paquet chiffré</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;hoisir…</translation>
+    </message>
+    <message>
+        <source>Choose where to save the encrypted package</source>
+        <translation>Choisir où enregistrer le paquet chiffré</translation>
+    </message>
+    <message>
+        <source>Only the encrypted package (.p7m) and a summary PDF for your records are written; no readable copy of the employee data.</source>
+        <translation>Seuls le paquet chiffré (.p7m) et un résumé PDF pour vos dossiers sont enregistrés ; aucune copie lisible des données du personnel.</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt and sign</source>
+        <translation>&amp;Chiffrer et signer</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Paquet</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the package</source>
+        <translation>SHA-256 du paquet</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s signing certificate (SHA-256): register this fingerprint with the office, so it can verify that the package comes from you</source>
+        <translation>Certificat de signature de votre organisation (SHA-256) : communiquez cette empreinte à l’organisme destinataire, pour qu’il puisse vérifier que le paquet vient de vous</translation>
+    </message>
+    <message>
+        <source>Open summary &amp;PDF</source>
+        <translation>Ouvrir le résumé &amp;PDF</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>Afficher dans le &amp;dossier</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>Envoi</translation>
+    </message>
+    <message>
+        <source>Uploading to the office&apos;s portal comes in the next version of the assistant. Until then, upload the .p7m file through the office&apos;s portal yourself. Nothing has left this computer.</source>
+        <translation>L’envoi vers le portail de l’organisme destinataire arrive dans la prochaine version de l’assistant. D’ici là, déposez vous-même le fichier .p7m sur ce portail. Rien n’a quitté cet ordinateur.</translation>
     </message>
 </context>
 <context>
@@ -249,6 +446,22 @@
     <message>
         <source>Checking the data…</source>
         <translation>Contrôle des données…</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>Préparation de l’aperçu…</translation>
+    </message>
+    <message>
+        <source>Unlocking the organisation&apos;s key…</source>
+        <translation>Déverrouillage de la clé de l’organisation…</translation>
+    </message>
+    <message>
+        <source>Checking, packaging and encrypting…</source>
+        <translation>Vérification, préparation du paquet et chiffrement…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Terminé.</translation>
     </message>
 </context>
 <context>
@@ -431,77 +644,6 @@
     </message>
 </context>
 <context>
-    <name>NextStepsPage</name>
-    <message>
-        <source>Next steps</source>
-        <translation>Étapes suivantes</translation>
-    </message>
-    <message>
-        <source>Your choices are saved. You can close the assistant and continue later.</source>
-        <translation>Vos choix sont enregistrés. Vous pouvez fermer l’assistant et reprendre plus tard.</translation>
-    </message>
-    <message>
-        <source>Coming in the next version</source>
-        <translation>Dans la prochaine version</translation>
-    </message>
-    <message>
-        <source>Choosing safe categories (merging small subgroups, age bands), making the package for the receiving office, encrypting it and uploading it come in the next version of the assistant. Everything you entered so far is kept.</source>
-        <translation>Le choix de catégories sûres (regroupement des petits sous-groupes, tranches d’âge), la préparation du paquet pour l’organisme destinataire, son chiffrement et son envoi arrivent dans la prochaine version de l’assistant. Tout ce que vous avez saisi jusqu’ici est conservé.</translation>
-    </message>
-    <message>
-        <source>Subgroup sizes</source>
-        <translation>Taille des sous-groupes</translation>
-    </message>
-    <message>
-        <source>The programme asks at least %1 employees per subgroup.</source>
-        <translation>Le programme demande au moins %1 salariés par sous-groupe.</translation>
-    </message>
-    <message>
-        <source>Employees counted per subgroup.</source>
-        <translation>Salariés comptés par sous-groupe.</translation>
-    </message>
-    <message>
-        <source>Subgroup of “%1”</source>
-        <translation>Sous-groupe de « %1 »</translation>
-    </message>
-    <message>
-        <source>Employees</source>
-        <translation>Salariés</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Statut</translation>
-    </message>
-    <message>
-        <source>Subgroup sizes of %1</source>
-        <translation>Taille des sous-groupes de %1</translation>
-    </message>
-    <message>
-        <source>too small: merge</source>
-        <translation>trop petit : à regrouper</translation>
-    </message>
-    <message>
-        <source>large enough</source>
-        <translation>assez grand</translation>
-    </message>
-    <message>
-        <source>%1 subgroups of “%2” are smaller than the programme allows.</source>
-        <translation>%1 sous-groupes de « %2 » sont plus petits que ce que le programme autorise.</translation>
-    </message>
-    <message>
-        <source>Every subgroup is large enough.</source>
-        <translation>Chaque sous-groupe est assez grand.</translation>
-    </message>
-    <message>
-        <source>The staff file has been checked. Your choices are saved as a draft.</source>
-        <translation>Le fichier du personnel a été contrôlé. Vos choix sont enregistrés comme brouillon.</translation>
-    </message>
-    <message>
-        <source>No staff file is needed for this programme. Your choices are saved as a draft.</source>
-        <translation>Ce programme ne demande pas de fichier du personnel. Vos choix sont enregistrés comme brouillon.</translation>
-    </message>
-</context>
-<context>
     <name>OrganisationPage</name>
     <message>
         <source>Your organisation</source>
@@ -609,6 +751,131 @@
     <message>
         <source>I have a staff export: count the employees per payroll tax number and check it</source>
         <translation>J’ai un export du personnel : compter les salariés par numéro de retenue sur salaire et le contrôler</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>Préparation de l’aperçu…</translation>
+    </message>
+    <message>
+        <source>File %1 with %2 rows, one per employee counted, in %3 columns.</source>
+        <translation>Fichier %1 de %2 lignes, une par salarié compté, en %3 colonnes.</translation>
+    </message>
+    <message>
+        <source>Columns: %1</source>
+        <translation>Colonnes : %1</translation>
+    </message>
+    <message>
+        <source>The first %1 rows, with identifiers (%2) masked here on screen. The file itself holds them in full, encrypted for the office.</source>
+        <translation>Les %1 premières lignes, identifiants (%2) masqués ici à l’écran. Le fichier lui-même les contient en entier, chiffrés pour l’organisme destinataire.</translation>
+    </message>
+    <message>
+        <source>The first %1 rows.</source>
+        <translation>Les %1 premières lignes.</translation>
+    </message>
+    <message>
+        <source>The package cannot be made yet:</source>
+        <translation>Le paquet ne peut pas encore être préparé :</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation>Confirmé par</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation>non confirmé</translation>
+    </message>
+    <message>
+        <source>The office&apos;s certificate</source>
+        <translation>Certificat de l’organisme destinataire</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Certificats (*.pem *.crt *.cer *.der);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>Le fichier ne peut pas être lu : %1</translation>
+    </message>
+    <message>
+        <source>Choose the certificate the office gave you.</source>
+        <translation>Choisissez le certificat que l’organisme destinataire vous a remis.</translation>
+    </message>
+    <message>
+        <source>Compare this fingerprint with the one the office gave you (by phone or in its letter), then tick the box.</source>
+        <translation>Comparez cette empreinte avec celle que l’organisme destinataire vous a donnée (par téléphone ou dans son courrier), puis cochez la case.</translation>
+    </message>
+    <message>
+        <source>Issued to: %1
+Valid until: %2</source>
+        <translation>Délivré à : %1
+Valable jusqu’au : %2</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>Empreinte SHA-256 :</translation>
+    </message>
+    <message>
+        <source>The fingerprint matches the one in the programme profile.</source>
+        <translation>L’empreinte correspond à celle du profil du programme.</translation>
+    </message>
+    <message>
+        <source>You confirmed this fingerprint with the office.</source>
+        <translation>Vous avez vérifié cette empreinte avec l’organisme destinataire.</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Récapitulatif</translation>
+    </message>
+    <message>
+        <source>Exactly what will leave this computer, encrypted, once you press Encrypt and later Upload.</source>
+        <translation>Exactement ce qui quittera cet ordinateur, chiffré, quand vous cliquerez sur Chiffrer puis sur Envoyer.</translation>
+    </message>
+    <message>
+        <source>The file for the office</source>
+        <translation>Le fichier pour l’organisme destinataire</translation>
+    </message>
+    <message>
+        <source>First rows of the file, identifiers masked</source>
+        <translation>Premières lignes du fichier, identifiants masqués</translation>
+    </message>
+    <message>
+        <source>Conditions as confirmed</source>
+        <translation>Conditions telles que confirmées</translation>
+    </message>
+    <message>
+        <source>The package is encrypted so that only the office can open it, with the certificate it gave you (a .pem, .crt, .cer or .der file).</source>
+        <translation>Le paquet est chiffré avec le certificat que l’organisme destinataire vous a remis (fichier .pem, .crt, .cer ou .der), pour que lui seul puisse l’ouvrir.</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate</source>
+        <translation>&amp;Certificat</translation>
+    </message>
+    <message>
+        <source>The office&apos;s certificate file</source>
+        <translation>Fichier du certificat de l’organisme destinataire</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;hoisir…</translation>
+    </message>
+    <message>
+        <source>Choose the office&apos;s certificate</source>
+        <translation>Choisir le certificat de l’organisme destinataire</translation>
+    </message>
+    <message>
+        <source>I confirmed this fingerprint with the office</source>
+        <translation>J’ai vérifié cette empreinte avec l’organisme destinataire</translation>
     </message>
 </context>
 <context>

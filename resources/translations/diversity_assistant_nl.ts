@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl" sourcelanguage="en">
 <context>
+    <name>BreakdownSection</name>
+    <message>
+        <source>minimum %1</source>
+        <translation>minimum %1</translation>
+    </message>
+    <message>
+        <source>Subgroup sizes of %1</source>
+        <translation>Grootte van de subgroepen van %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 employees</source>
+        <translation>%1: %2 medewerkers</translation>
+    </message>
+    <message>
+        <source>%1 subgroups are smaller than %2:</source>
+        <translation>%1 subgroepen zijn kleiner dan %2:</translation>
+    </message>
+    <message>
+        <source>Every subgroup has at least %1 employees.</source>
+        <translation>Elke subgroep heeft minstens %1 medewerkers.</translation>
+    </message>
+    <message>
+        <source>• %1 (%2)</source>
+        <translation>• %1 (%2)</translation>
+    </message>
+    <message>
+        <source>• %1 (%2): %3</source>
+        <translation>• %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Merged subgroups:</source>
+        <translation>Samengevoegde subgroepen:</translation>
+    </message>
+    <message>
+        <source>Merge &amp;into</source>
+        <translation>Samenvoegen &amp;met</translation>
+    </message>
+    <message>
+        <source>the smallest other subgroup</source>
+        <translation>de kleinste andere subgroep</translation>
+    </message>
+    <message>
+        <source>one group “%1”</source>
+        <translation>één groep ‘%1’</translation>
+    </message>
+    <message>
+        <source>How to merge small subgroups of %1</source>
+        <translation>Hoe kleine subgroepen van %1 worden samengevoegd</translation>
+    </message>
+    <message>
+        <source>&amp;Apply merge suggestion</source>
+        <translation>Samenvoegvoorstel &amp;toepassen</translation>
+    </message>
+    <message>
+        <source>Apply merge suggestion for %1</source>
+        <translation>Samenvoegvoorstel toepassen voor %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Undo the last merge of %1</source>
+        <translation>Laatste samenvoeging van %1 ongedaan maken</translation>
+    </message>
+</context>
+<context>
     <name>BusyBar</name>
     <message>
         <source>Cancel</source>
@@ -10,6 +77,41 @@
     <message>
         <source>Progress</source>
         <translation>Voortgang</translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesPage</name>
+    <message>
+        <source>No staff file is needed for this programme. Your choices are saved as a draft.</source>
+        <translation>Voor dit programma is geen personeelsbestand nodig. Uw keuzes zijn als concept bewaard.</translation>
+    </message>
+    <message>
+        <source>You chose no breakdowns: there are no subgroups to check.</source>
+        <translation>U hebt geen uitsplitsingen gekozen: er zijn geen subgroepen te controleren.</translation>
+    </message>
+    <message>
+        <source>%1 needs at least %2 employees in every subgroup, otherwise colleagues in a small group could be recognised. Merge the small subgroups of “%3” to continue.</source>
+        <translation>%1 heeft in elke subgroep minstens %2 medewerkers nodig, anders zijn collega’s in een kleine groep herkenbaar. Voeg de kleine subgroepen van ‘%3’ samen om verder te gaan.</translation>
+    </message>
+    <message>
+        <source>Every subgroup is large enough. You can continue.</source>
+        <translation>Elke subgroep is groot genoeg. U kunt verder.</translation>
+    </message>
+    <message>
+        <source>Safe categories</source>
+        <translation>Veilige indeling</translation>
+    </message>
+    <message>
+        <source>Small subgroups are merged so that no colleague can be recognised in them.</source>
+        <translation>Kleine subgroepen worden samengevoegd, zodat niemand daarin herkenbaar is.</translation>
+    </message>
+    <message>
+        <source>The programme asks at least %1 employees per subgroup. The dashed line marks that minimum; red bars are below it.</source>
+        <translation>Het programma vraagt minstens %1 medewerkers per subgroep. De stippellijn geeft dat minimum aan; rode balken zitten eronder.</translation>
+    </message>
+    <message>
+        <source>Employees counted per subgroup.</source>
+        <translation>Aantal meegetelde medewerkers per subgroep.</translation>
     </message>
 </context>
 <context>
@@ -118,8 +220,103 @@
         <translation>Controles</translation>
     </message>
     <message>
-        <source>Next steps</source>
-        <translation>Volgende stappen</translation>
+        <source>Safe categories</source>
+        <translation>Veilige indeling</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Overzicht</translation>
+    </message>
+    <message>
+        <source>Encrypt</source>
+        <translation>Versleutelen</translation>
+    </message>
+</context>
+<context>
+    <name>EncryptPage</name>
+    <message>
+        <source>Save the encrypted package</source>
+        <translation>Versleuteld pakket opslaan</translation>
+    </message>
+    <message>
+        <source>Encrypted package (*.p7m)</source>
+        <translation>Versleuteld pakket (*.p7m)</translation>
+    </message>
+    <message>
+        <source>Encrypting…</source>
+        <translation>Bezig met versleutelen…</translation>
+    </message>
+    <message>
+        <source>The package is signed and encrypted for the office: %1 rows.</source>
+        <translation>Het pakket is ondertekend en versleuteld voor de ontvangende instantie: %1 rijen.</translation>
+    </message>
+    <message>
+        <source>Encrypt</source>
+        <translation>Versleutelen</translation>
+    </message>
+    <message>
+        <source>The file is checked once more, signed with your organisation&apos;s key and encrypted so that only the office can open it.</source>
+        <translation>Het bestand wordt nog eens gecontroleerd, ondertekend met de sleutel van uw organisatie en versleuteld, zodat alleen de ontvangende instantie het kan openen.</translation>
+    </message>
+    <message>
+        <source>Where to save the package</source>
+        <translation>Waar het pakket wordt opgeslagen</translation>
+    </message>
+    <message>
+        <source>&amp;Save as</source>
+        <translation>&amp;Opslaan als</translation>
+    </message>
+    <message>
+        <source>Where to save the encrypted package</source>
+        <translation>Waar het versleutelde pakket wordt opgeslagen</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Kiezen…</translation>
+    </message>
+    <message>
+        <source>Choose where to save the encrypted package</source>
+        <translation>Kiezen waar het versleutelde pakket wordt opgeslagen</translation>
+    </message>
+    <message>
+        <source>Only the encrypted package (.p7m) and a summary PDF for your records are written; no readable copy of the employee data.</source>
+        <translation>Alleen het versleutelde pakket (.p7m) en een samenvatting als pdf voor uw eigen administratie worden opgeslagen; geen leesbare kopie van de personeelsgegevens.</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt and sign</source>
+        <translation>&amp;Versleutelen en ondertekenen</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Pakket</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the package</source>
+        <translation>SHA-256 van het pakket</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s signing certificate (SHA-256): register this fingerprint with the office, so it can verify that the package comes from you</source>
+        <translation>Ondertekeningscertificaat van uw organisatie (SHA-256): geef deze vingerafdruk door aan de ontvangende instantie, zodat die kan nagaan dat het pakket van u komt</translation>
+    </message>
+    <message>
+        <source>Open summary &amp;PDF</source>
+        <translation>Samenvatting (&amp;pdf) openen</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>In &amp;map tonen</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>Uploaden</translation>
+    </message>
+    <message>
+        <source>Uploading to the office&apos;s portal comes in the next version of the assistant. Until then, upload the .p7m file through the office&apos;s portal yourself. Nothing has left this computer.</source>
+        <translation>Uploaden naar het portaal van de ontvangende instantie komt in de volgende versie van de assistent. Upload het .p7m-bestand tot dan zelf via dat portaal. Er heeft nog niets deze computer verlaten.</translation>
     </message>
 </context>
 <context>
@@ -249,6 +446,22 @@
     <message>
         <source>Checking the data…</source>
         <translation>Gegevens controleren…</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>Voorbeeld wordt voorbereid…</translation>
+    </message>
+    <message>
+        <source>Unlocking the organisation&apos;s key…</source>
+        <translation>Sleutel van de organisatie wordt ontgrendeld…</translation>
+    </message>
+    <message>
+        <source>Checking, packaging and encrypting…</source>
+        <translation>Controleren, verpakken en versleutelen…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Klaar.</translation>
     </message>
 </context>
 <context>
@@ -431,77 +644,6 @@
     </message>
 </context>
 <context>
-    <name>NextStepsPage</name>
-    <message>
-        <source>Next steps</source>
-        <translation>Volgende stappen</translation>
-    </message>
-    <message>
-        <source>Your choices are saved. You can close the assistant and continue later.</source>
-        <translation>Uw keuzes zijn bewaard. U kunt de assistent sluiten en later verdergaan.</translation>
-    </message>
-    <message>
-        <source>Coming in the next version</source>
-        <translation>In de volgende versie</translation>
-    </message>
-    <message>
-        <source>Choosing safe categories (merging small subgroups, age bands), making the package for the receiving office, encrypting it and uploading it come in the next version of the assistant. Everything you entered so far is kept.</source>
-        <translation>Veilige categorieën kiezen (kleine subgroepen samenvoegen, leeftijdsklassen), het pakket voor de ontvangende instantie maken, versleutelen en uploaden komen in de volgende versie van de assistent. Alles wat u tot nu toe hebt ingevuld, blijft bewaard.</translation>
-    </message>
-    <message>
-        <source>Subgroup sizes</source>
-        <translation>Grootte van de subgroepen</translation>
-    </message>
-    <message>
-        <source>The programme asks at least %1 employees per subgroup.</source>
-        <translation>Het programma vraagt minstens %1 medewerkers per subgroep.</translation>
-    </message>
-    <message>
-        <source>Employees counted per subgroup.</source>
-        <translation>Aantal meegetelde medewerkers per subgroep.</translation>
-    </message>
-    <message>
-        <source>Subgroup of “%1”</source>
-        <translation>Subgroep van ‘%1’</translation>
-    </message>
-    <message>
-        <source>Employees</source>
-        <translation>Medewerkers</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Subgroup sizes of %1</source>
-        <translation>Grootte van de subgroepen van %1</translation>
-    </message>
-    <message>
-        <source>too small: merge</source>
-        <translation>te klein: samenvoegen</translation>
-    </message>
-    <message>
-        <source>large enough</source>
-        <translation>groot genoeg</translation>
-    </message>
-    <message>
-        <source>%1 subgroups of “%2” are smaller than the programme allows.</source>
-        <translation>%1 subgroepen van ‘%2’ zijn kleiner dan het programma toestaat.</translation>
-    </message>
-    <message>
-        <source>Every subgroup is large enough.</source>
-        <translation>Elke subgroep is groot genoeg.</translation>
-    </message>
-    <message>
-        <source>The staff file has been checked. Your choices are saved as a draft.</source>
-        <translation>Het personeelsbestand is gecontroleerd. Uw keuzes zijn als concept bewaard.</translation>
-    </message>
-    <message>
-        <source>No staff file is needed for this programme. Your choices are saved as a draft.</source>
-        <translation>Voor dit programma is geen personeelsbestand nodig. Uw keuzes zijn als concept bewaard.</translation>
-    </message>
-</context>
-<context>
     <name>OrganisationPage</name>
     <message>
         <source>Your organisation</source>
@@ -609,6 +751,131 @@
     <message>
         <source>I have a staff export: count the employees per payroll tax number and check it</source>
         <translation>Ik heb een personeelsexport: tel de medewerkers per loonheffingennummer en controleer de export</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>Voorbeeld wordt voorbereid…</translation>
+    </message>
+    <message>
+        <source>File %1 with %2 rows, one per employee counted, in %3 columns.</source>
+        <translation>Bestand %1 met %2 rijen, één per meegetelde medewerker, in %3 kolommen.</translation>
+    </message>
+    <message>
+        <source>Columns: %1</source>
+        <translation>Kolommen: %1</translation>
+    </message>
+    <message>
+        <source>The first %1 rows, with identifiers (%2) masked here on screen. The file itself holds them in full, encrypted for the office.</source>
+        <translation>De eerste %1 rijen, met identificatiegegevens (%2) hier op het scherm gemaskeerd. Het bestand zelf bevat ze volledig, versleuteld voor de ontvangende instantie.</translation>
+    </message>
+    <message>
+        <source>The first %1 rows.</source>
+        <translation>De eerste %1 rijen.</translation>
+    </message>
+    <message>
+        <source>The package cannot be made yet:</source>
+        <translation>Het pakket kan nog niet worden gemaakt:</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Voorwaarde</translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation>Bevestigd door</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation>niet bevestigd</translation>
+    </message>
+    <message>
+        <source>The office&apos;s certificate</source>
+        <translation>Certificaat van de ontvangende instantie</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Certificaten (*.pem *.crt *.cer *.der);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>Het bestand kan niet worden gelezen: %1</translation>
+    </message>
+    <message>
+        <source>Choose the certificate the office gave you.</source>
+        <translation>Kies het certificaat dat u van de ontvangende instantie hebt gekregen.</translation>
+    </message>
+    <message>
+        <source>Compare this fingerprint with the one the office gave you (by phone or in its letter), then tick the box.</source>
+        <translation>Vergelijk deze vingerafdruk met die van de ontvangende instantie (telefonisch of in haar brief) en vink daarna het vakje aan.</translation>
+    </message>
+    <message>
+        <source>Issued to: %1
+Valid until: %2</source>
+        <translation>Uitgegeven aan: %1
+Geldig tot: %2</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>SHA-256-vingerafdruk:</translation>
+    </message>
+    <message>
+        <source>The fingerprint matches the one in the programme profile.</source>
+        <translation>De vingerafdruk komt overeen met die in het programmaprofiel.</translation>
+    </message>
+    <message>
+        <source>You confirmed this fingerprint with the office.</source>
+        <translation>U hebt deze vingerafdruk met de ontvangende instantie gecontroleerd.</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Overzicht</translation>
+    </message>
+    <message>
+        <source>Exactly what will leave this computer, encrypted, once you press Encrypt and later Upload.</source>
+        <translation>Precies wat deze computer versleuteld verlaat, als u op Versleutelen en later op Uploaden drukt.</translation>
+    </message>
+    <message>
+        <source>The file for the office</source>
+        <translation>Het bestand voor de ontvangende instantie</translation>
+    </message>
+    <message>
+        <source>First rows of the file, identifiers masked</source>
+        <translation>Eerste rijen van het bestand, identificatiegegevens gemaskeerd</translation>
+    </message>
+    <message>
+        <source>Conditions as confirmed</source>
+        <translation>Voorwaarden zoals bevestigd</translation>
+    </message>
+    <message>
+        <source>The package is encrypted so that only the office can open it, with the certificate it gave you (a .pem, .crt, .cer or .der file).</source>
+        <translation>Het pakket wordt versleuteld met het certificaat dat u van de ontvangende instantie kreeg (een .pem-, .crt-, .cer- of .der-bestand), zodat alleen die het kan openen.</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate</source>
+        <translation>&amp;Certificaat</translation>
+    </message>
+    <message>
+        <source>The office&apos;s certificate file</source>
+        <translation>Certificaatbestand van de ontvangende instantie</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Kiezen…</translation>
+    </message>
+    <message>
+        <source>Choose the office&apos;s certificate</source>
+        <translation>Certificaat van de ontvangende instantie kiezen</translation>
+    </message>
+    <message>
+        <source>I confirmed this fingerprint with the office</source>
+        <translation>Ik heb deze vingerafdruk met de ontvangende instantie gecontroleerd</translation>
     </message>
 </context>
 <context>

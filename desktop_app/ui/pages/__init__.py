@@ -6,12 +6,14 @@ from desktop_app.ui.pages.base import WizardPage
 
 
 def create_pages() -> dict[int, WizardPage]:
+    from desktop_app.ui.pages.categories import CategoriesPage
     from desktop_app.ui.pages.checklist import ChecklistPage
+    from desktop_app.ui.pages.encrypt import EncryptPage
     from desktop_app.ui.pages.file import FilePage
     from desktop_app.ui.pages.mapping import MappingPage
-    from desktop_app.ui.pages.next_steps import NextStepsPage
     from desktop_app.ui.pages.organisation import OrganisationPage
     from desktop_app.ui.pages.programme import ProgrammePage
+    from desktop_app.ui.pages.review import ReviewPage
     from desktop_app.ui.pages.validation import ValidationPage
     from desktop_app.ui.wizard import PageId
 
@@ -22,5 +24,7 @@ def create_pages() -> dict[int, WizardPage]:
         PageId.FILE: FilePage(),
         PageId.MAPPING: MappingPage(),
         PageId.VALIDATION: ValidationPage(),
-        PageId.NEXT_STEPS: NextStepsPage(),
+        PageId.CATEGORIES: CategoriesPage(),
+        PageId.REVIEW: ReviewPage(),
+        PageId.ENCRYPT: EncryptPage(),
     }

@@ -256,7 +256,7 @@ class OrganisationPage(WizardPage):
     def nextId(self) -> int:
         from desktop_app.ui.wizard import PageId
 
-        return PageId.FILE if self.wiz().uses_file() else PageId.NEXT_STEPS
+        return PageId.FILE if self.wiz().uses_file() else PageId.CATEGORIES
 
     def isComplete(self) -> bool:
         if self.wizard() is None:

@@ -1,0 +1,82 @@
+"""The one entry point: ``upload(package, portal, credentials, progress, cancel) -> Receipt``."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+from desktop_app.transfer.model import (
+    CancelToken,
+    Credentials,
+    Portal,
+    ProgressCallback,
+    Receipt,
+    RetryPolicy,
+    TransferError,
+)
+from desktop_app.transfer.sftp import HostKeyConfirm
+
+log = logging.getLogger(__name__)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as stream:
+        while chunk := stream.read(1024 * 1024):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def upload(
+    package: Path,
+    portal: Portal,
+    credentials: Credentials | None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+    *,
+    confirm_host_key: HostKeyConfirm | None = None,
+    retry: RetryPolicy | None = None,
+    save_receipt: bool = True,
+    chunk_size: int | None = None,
+) -> Receipt:
+    """Upload ``package`` whole and exactly once, verify the server's copy, return the receipt.
+
+    Runs in the caller's thread (the wizard calls it from a worker). ``progress(done, total)`` is
+    called from that thread. ``cancel`` stops at the next chunk with ``transfer.cancelled``; a
+    later call resumes where the server's copy ends. Every failure is a :class:`TransferError`
+    with a translated message. The receipt is saved beside the package (``.receipt.json``).
+    ``chunk_size`` sets the size of a tus PATCH request (default 4 MiB; SFTP ignores it).
+    """
+    package = Path(package)
+    if not package.is_file():
+        raise TransferError("transfer.package-missing", file=str(package))
+    cancel = cancel or CancelToken()
+    policy = retry or RetryPolicy()
+    report = progress or (lambda _done, _total: None)
+    sha256 = file_sha256(package)
+    log.info("upload of %s (%s) to %s", package.name, sha256, portal.url)
+    if portal.protocol == "sftp":
+        from desktop_app.transfer.sftp import SftpUpload
+
+        if credentials is None:
+            raise TransferError("transfer.credentials-missing", host=portal.host)
+        job = SftpUpload(
+            package, sha256, portal, credentials, report, cancel, confirm_host_key, policy
+        )
+        receipt = job.run()
+    else:
+        from desktop_app.transfer.tus import TusUpload
+
+        job = TusUpload(package, sha256, portal, credentials, report, cancel, policy)
+        if chunk_size:
+            job.chunk_size = chunk_size
+        receipt = job.run()
+    if receipt.sha256 != sha256:  # each protocol already checks; never issue a wrong receipt
+        raise TransferError(
+            "transfer.verify-failed", host=portal.host, expected=sha256, actual=receipt.sha256
+        )
+    if save_receipt:
+        receipt.save_beside(package)
+    log.info("upload of %s verified: %s", package.name, receipt.destination)
+    return receipt

@@ -1,0 +1,76 @@
+"""``diversity-assistant upload PACKAGE.p7m --portal URL``: the CLI face of :func:`upload`.
+
+The password comes from the OS keyring or a prompt, never from an argument; after a successful
+login it is kept in the keyring (``--forget-password`` removes it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+from desktop_app.messages import Message
+from desktop_app.transfer import credentials as store
+from desktop_app.transfer.api import upload
+from desktop_app.transfer.model import Credentials, Portal, TransferError
+
+
+def run_upload(args: argparse.Namespace, language: str) -> int:
+    portal = Portal.from_url(
+        args.portal,
+        username=args.user,
+        host_key_sha256=args.host_key_sha256,
+        ca_file=args.ca_file,
+    )
+    user = portal.username
+    if not user:
+        raise TransferError("transfer.user-missing")
+    if args.forget_password:
+        store.forget_password(portal, user)
+        print(
+            Message("transfer.password-forgotten", {"user": user, "host": portal.host}).render(
+                language
+            )
+        )
+        return 0
+    password: str | None = None
+    typed = False
+    if args.key_file is None:
+        password = store.load_password(portal, user)
+        if password is None:
+            prompt = Message("transfer.password-prompt", {"user": user, "host": portal.host})
+            password = getpass.getpass(prompt.render(language))
+            typed = True
+    credentials = Credentials(user, password=password, key_file=args.key_file)
+
+    def confirm(host: str, _port: int, fingerprint: str) -> bool:
+        if not sys.stdin.isatty():
+            return False
+        question = Message("transfer.confirm-host-key", {"host": host, "fingerprint": fingerprint})
+        answer = input(question.render(language)).strip().lower()
+        return answer in ("y", "yes", "j", "ja", "o", "oui")
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty() and total:
+            print(f"\r{done * 100 // total:3d}%", end="", file=sys.stderr, flush=True)
+
+    receipt = upload(args.package, portal, credentials, progress, confirm_host_key=confirm)
+    if typed and password:
+        try:
+            store.save_password(portal, user, password)
+        except TransferError as error:  # the upload succeeded; say only that it is not kept
+            print(error.render(language), file=sys.stderr)
+    print(
+        Message(
+            "transfer.receipt",
+            {
+                "destination": receipt.destination,
+                "size": receipt.size,
+                "sha256": receipt.sha256,
+                "time": receipt.uploaded_at,
+                "file": str(args.package) + ".receipt.json",
+            },
+        ).render(language)
+    )
+    return 0

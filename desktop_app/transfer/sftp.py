@@ -1,0 +1,315 @@
+"""Upload over SFTP (paramiko): pinned or confirmed host key, temporary name, resume, read-back.
+
+One attempt: connect, check the host key *before* sending any credential, log in, then
+
+1. if the final name already exists: done when it holds exactly our bytes (a retry after the
+   rename's reply was lost), else refuse - the office's file is never overwritten;
+2. write ``.<name>.<sha256[:16]>.part`` from its current remote size (resume);
+3. read the temporary file back and compare SHA-256; a mismatch deletes it and starts over;
+4. rename it to the final name (SFTP rename never replaces an existing file).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import posixpath
+import socket
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+import paramiko
+from paramiko.sftp import CMD_EXTENDED, CMD_EXTENDED_REPLY
+
+from desktop_app.transfer.hostkeys import remember_host_key, remembered_host_key
+from desktop_app.transfer.model import (
+    CancelToken,
+    Credentials,
+    Portal,
+    ProgressCallback,
+    Receipt,
+    RetryPolicy,
+    TransferError,
+    utc_now,
+)
+from desktop_app.transfer.retry import connect_error, lost_error, run_with_retries
+
+log = logging.getLogger(__name__)
+
+HostKeyConfirm = Callable[[str, int, str], bool]
+"""Asked (host, port, "SHA256:…") on first contact with an unpinned server; True trusts it."""
+
+CHUNK = 256 * 1024
+READ_CHUNK = 1024 * 1024
+
+
+def host_key_fingerprint(key: paramiko.PKey) -> str:
+    """OpenSSH's ``SHA256:…`` fingerprint of a public key (as ``ssh-keygen -lf`` shows it)."""
+    import base64
+
+    digest = hashlib.sha256(key.asbytes()).digest()
+    return "SHA256:" + base64.b64encode(digest).decode("ascii").rstrip("=")
+
+
+def temporary_name(name: str, sha256: str) -> str:
+    return f".{name}.{sha256[:16]}.part"
+
+
+class SftpUpload:
+    def __init__(  # noqa: PLR0917 - internal; built by api.upload
+        self,
+        package: Path,
+        sha256: str,
+        portal: Portal,
+        credentials: Credentials,
+        progress: ProgressCallback,
+        cancel: CancelToken,
+        confirm_host_key: HostKeyConfirm | None,
+        policy: RetryPolicy,
+    ) -> None:
+        self.package = package
+        self.sha256 = sha256
+        self.size = package.stat().st_size
+        self.portal = portal
+        self.credentials = credentials
+        self.progress = progress
+        self.cancel = cancel
+        self.confirm_host_key = confirm_host_key
+        self.policy = policy
+        self.folder = portal.path or "."
+        self.final = posixpath.join(self.folder, package.name)
+        self.temporary = posixpath.join(self.folder, temporary_name(package.name, sha256))
+        self.confirmed = 0  # bytes the server was seen to hold
+        self.bytes_sent = 0
+        self.read_back = 0  # bytes read back from the server, all attempts (a live link)
+        self.fingerprint = ""
+        self._transport: paramiko.Transport | None = None
+
+    # -- the whole upload --------------------------------------------------------------------
+
+    def run(self) -> Receipt:
+        server_sha, attempts = run_with_retries(
+            self._attempt,
+            lambda: self.confirmed + self.read_back,
+            self.policy,
+            self.cancel,
+            self._classify,
+        )
+        return Receipt(
+            package=self.package.name,
+            protocol="sftp",
+            destination=f"{self.portal.url.rstrip('/')}/{self.package.name}",
+            size=self.size,
+            sha256=server_sha,
+            uploaded_at=utc_now(),
+            server_identity=self.fingerprint,
+            attempts=attempts,
+            bytes_sent=self.bytes_sent,
+        )
+
+    def _attempt(self) -> str:
+        transport = self._connect()
+        try:
+            sftp = paramiko.SFTPClient.from_transport(transport)
+            if sftp is None:
+                raise TransferError(
+                    "transfer.connection-lost", host=self.portal.host, detail="sftp", transient=True
+                )
+            sftp.get_channel().settimeout(self.policy.timeout)
+            return self._transfer(sftp)
+        finally:
+            transport.close()
+            self._transport = None
+
+    # -- connection, host key, login ------------------------------------------------------
+
+    def _connect(self) -> paramiko.Transport:
+        host, port = self.portal.host, self.portal.port
+        try:
+            sock = socket.create_connection((host, port), timeout=self.policy.timeout)
+        except OSError as exc:
+            raise connect_error(exc, host, port) from None
+        transport = paramiko.Transport(sock)
+        self._transport = transport
+        try:
+            transport.start_client(timeout=self.policy.timeout)
+            self._check_host_key(transport.get_remote_server_key())
+            self._login(transport)
+        except BaseException:
+            transport.close()
+            self._transport = None
+            raise
+        return transport
+
+    def _check_host_key(self, key: paramiko.PKey) -> None:
+        host, port = self.portal.host, self.portal.port
+        actual = host_key_fingerprint(key)
+        expected = self.portal.host_key_sha256 or remembered_host_key(host, port)
+        if expected is not None:
+            if actual != expected:
+                raise TransferError(
+                    "transfer.host-key-changed", host=host, expected=expected, actual=actual
+                )
+        elif self.confirm_host_key is not None and self.confirm_host_key(host, port, actual):
+            remember_host_key(host, port, actual)
+        else:
+            raise TransferError("transfer.host-key-unknown", host=host, fingerprint=actual)
+        self.fingerprint = actual
+
+    def _login(self, transport: paramiko.Transport) -> None:
+        credentials = self.credentials
+        try:
+            if credentials.key_file is not None:
+                try:
+                    key = paramiko.PKey.from_path(
+                        credentials.key_file,
+                        credentials.key_passphrase or None,
+                    )
+                except (OSError, paramiko.SSHException, ValueError):
+                    raise TransferError(
+                        "transfer.key-file-unreadable", file=str(credentials.key_file)
+                    ) from None
+                transport.auth_publickey(credentials.username, key)
+            elif credentials.password is not None:
+                transport.auth_password(credentials.username, credentials.password)
+            else:
+                raise TransferError("transfer.credentials-missing", host=self.portal.host)
+        except paramiko.AuthenticationException:
+            raise TransferError(
+                "transfer.login-refused", host=self.portal.host, user=credentials.username
+            ) from None
+
+    # -- the file ------------------------------------------------------------------------
+
+    def _transfer(self, sftp: paramiko.SFTPClient) -> str:
+        if (existing := _size_or_none(sftp, self.final)) is not None:
+            if existing == self.size and self._remote_sha256(sftp, self.final) == self.sha256:
+                self.confirmed = self.size
+                self.progress(self.size, self.size)
+                return self.sha256
+            raise TransferError("transfer.remote-exists", host=self.portal.host, path=self.final)
+        offset = _size_or_none(sftp, self.temporary) or 0
+        if offset > self.size:
+            sftp.remove(self.temporary)
+            offset = 0
+        self.confirmed = max(self.confirmed, offset)
+        self._check_space(sftp, self.size - offset)
+        if offset < self.size or offset == 0:
+            self._write(sftp, offset)
+        self.confirmed = self.size
+        held = self._remote_sha256(sftp, self.temporary)
+        if held != self.sha256:
+            sftp.remove(self.temporary)
+            self.confirmed = 0
+            raise TransferError(
+                "transfer.verify-failed",
+                host=self.portal.host,
+                expected=self.sha256,
+                actual=held,
+                transient=True,
+            )
+        sftp.rename(self.temporary, self.final)
+        if sftp.stat(self.final).st_size != self.size:  # pragma: no cover - a server fault
+            raise TransferError(
+                "transfer.verify-failed",
+                host=self.portal.host,
+                expected=self.sha256,
+                actual="?",
+            )
+        return held
+
+    def _write(self, sftp: paramiko.SFTPClient, offset: int) -> None:
+        log.info("sftp: writing %s from byte %d of %d", self.temporary, offset, self.size)
+        with (
+            self.package.open("rb") as local,
+            sftp.open(self.temporary, "r+" if offset else "w") as remote,
+        ):
+            remote.set_pipelined(True)
+            remote.seek(offset)
+            local.seek(offset)
+            self.progress(offset, self.size)
+            while offset < self.size:
+                self.cancel.check()
+                chunk = local.read(CHUNK)
+                if not chunk:
+                    raise TransferError(
+                        "transfer.package-changed", file=str(self.package), transient=False
+                    )
+                remote.write(chunk)
+                offset += len(chunk)
+                self.bytes_sent += len(chunk)
+                self.progress(offset, self.size)
+            remote.flush()
+
+    def _remote_sha256(self, sftp: paramiko.SFTPClient, path: str) -> str:
+        digest = hashlib.sha256()
+        received = 0
+
+        def sink(chunk: bytes) -> None:
+            nonlocal received
+            digest.update(chunk)
+            received += len(chunk)
+            self.read_back += len(chunk)
+
+        with sftp.open(path, "rb") as remote:
+            remote.prefetch(self.size)
+            _copy_into(remote, sink, self.cancel)
+        if received != self.size:  # a short read: the server holds less, or the link broke
+            raise TransferError(
+                "transfer.connection-lost",
+                host=self.portal.host,
+                detail=f"read back {received} of {self.size} bytes",
+                transient=True,
+            )
+        return digest.hexdigest()
+
+    def _check_space(self, sftp: paramiko.SFTPClient, needed: int) -> None:
+        free = free_bytes(sftp, self.folder)
+        if free is not None and free < needed:
+            raise TransferError("transfer.server-full", host=self.portal.host, needed=needed)
+
+    # -- what went wrong -----------------------------------------------------------------
+
+    def _classify(self, exc: BaseException) -> TransferError | None:
+        host = self.portal.host
+        if isinstance(exc, PermissionError):
+            return TransferError("transfer.permission-denied", host=host, path=self.folder)
+        if isinstance(exc, FileNotFoundError):
+            return TransferError("transfer.remote-folder-missing", host=host, path=self.folder)
+        transport = self._transport
+        if (
+            type(exc) is OSError
+            and exc.errno is None
+            and transport is not None
+            and transport.is_active()
+        ):  # an SFTP status from a live server ("Failure"): full disk or a refusal
+            return TransferError("transfer.server-refused", host=host, detail=str(exc))
+        if isinstance(exc, OSError | EOFError | paramiko.SSHException):
+            return lost_error(exc, host)
+        return None
+
+
+def _size_or_none(sftp: paramiko.SFTPClient, path: str) -> int | None:
+    try:
+        return sftp.stat(path).st_size or 0
+    except FileNotFoundError:
+        return None
+
+
+def _copy_into(stream: BinaryIO, sink: Callable[[bytes], object], cancel: CancelToken) -> None:
+    while chunk := stream.read(READ_CHUNK):
+        cancel.check()
+        sink(chunk)
+
+
+def free_bytes(sftp: paramiko.SFTPClient, path: str) -> int | None:
+    """Free space for the login at ``path`` (OpenSSH's statvfs extension), or None if unknown."""
+    try:
+        kind, msg = sftp._request(CMD_EXTENDED, "statvfs@openssh.com", path)
+    except (OSError, paramiko.SSHException):
+        return None
+    if kind != CMD_EXTENDED_REPLY:
+        return None
+    _bsize, frsize, _blocks, _bfree, bavail = (msg.get_int64() for _ in range(5))
+    return bavail * frsize

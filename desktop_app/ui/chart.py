@@ -1,0 +1,121 @@
+"""A horizontal bar chart of subgroup sizes with the programme's minimum drawn as a line.
+
+Drawn with QPainter: QtCharts is not part of PySide6 Essentials. Bars below the minimum are drawn
+in the warning colour and carry a hatch, so the difference does not rest on colour alone.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+BAR_HEIGHT = 18
+ROW_GAP = 6
+MARGIN = 8
+TOP = 22  # room for the minimum's caption
+LABEL_SHARE = 0.45  # the labels may take this share of the width
+
+OK_COLOUR = QColor("#0b6ab8")
+SMALL_COLOUR = QColor("#c4262e")
+LINE_COLOUR = QColor("#6b4500")
+TEXT_COLOUR = QColor("#1f2933")
+
+
+class SubgroupChart(QWidget):
+    """Bars of ``sizes`` (label -> people), largest first as given, and the ``minimum`` line."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sizes: dict[str, int] = {}
+        self.minimum: int | None = None
+        self.minimum_caption = ""
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def set_data(self, sizes: dict[str, int], minimum: int | None, caption: str = "") -> None:
+        self.sizes = dict(sizes)
+        self.minimum = minimum
+        self.minimum_caption = caption
+        self.setAccessibleDescription(
+            "; ".join(f"{label}: {size}" for label, size in self.sizes.items())
+        )
+        self.updateGeometry()
+        self.update()
+
+    def small(self, label: str) -> bool:
+        return self.minimum is not None and self.sizes.get(label, 0) < self.minimum
+
+    def sizeHint(self) -> QSize:
+        rows = max(len(self.sizes), 1)
+        return QSize(480, TOP + rows * (BAR_HEIGHT + ROW_GAP) + MARGIN)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(300, self.sizeHint().height())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("#ffffff"))
+        if not self.sizes:
+            painter.end()
+            return
+        metrics = QFontMetrics(self.font())
+        locale = QLocale()
+        label_width = min(
+            max(metrics.horizontalAdvance(label) for label in self.sizes) + 12,
+            int(self.width() * LABEL_SHARE),
+        )
+        number_width = max(
+            metrics.horizontalAdvance(locale.toString(v)) for v in self.sizes.values()
+        )
+        left = MARGIN + label_width
+        right = self.width() - MARGIN - number_width - 8
+        scale_max = max(*self.sizes.values(), self.minimum or 0) * 1.05 or 1
+        width = max(right - left, 10)
+
+        def x_of(value: float) -> float:
+            return left + width * value / scale_max
+
+        for row, (label, size) in enumerate(self.sizes.items()):
+            top = TOP + row * (BAR_HEIGHT + ROW_GAP)
+            small = self.small(label)
+            painter.setPen(TEXT_COLOUR)
+            shown = metrics.elidedText(label, Qt.TextElideMode.ElideMiddle, label_width - 12)
+            painter.drawText(
+                QRectF(MARGIN, top, label_width - 8, BAR_HEIGHT),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                shown,
+            )
+            bar = QRectF(left, top, max(x_of(size) - left, 1.0), BAR_HEIGHT)
+            colour = SMALL_COLOUR if small else OK_COLOUR
+            painter.fillRect(bar, colour)
+            if small:
+                painter.fillRect(
+                    bar, QBrush(QColor(255, 255, 255, 110), Qt.BrushStyle.BDiagPattern)
+                )
+            painter.setPen(TEXT_COLOUR)
+            painter.drawText(
+                QRectF(bar.right() + 6, top, number_width + 8, BAR_HEIGHT),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                locale.toString(size),
+            )
+        if self.minimum:
+            x = x_of(self.minimum)
+            bottom = TOP + len(self.sizes) * (BAR_HEIGHT + ROW_GAP) - ROW_GAP
+            pen = QPen(LINE_COLOUR, 2, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawLine(int(x), TOP - 4, int(x), int(bottom) + 2)
+            caption_font = QFont(self.font())
+            caption_font.setBold(True)
+            painter.setFont(caption_font)
+            caption = self.minimum_caption or locale.toString(self.minimum)
+            caption_width = QFontMetrics(caption_font).horizontalAdvance(caption)
+            # Keep the caption inside the widget even when the line is near the right edge.
+            caption_left = min(x - caption_width / 2, self.width() - MARGIN - caption_width)
+            painter.drawText(
+                QRectF(max(caption_left, left), 0, caption_width + 2, TOP - 4),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                caption,
+            )
+        painter.end()

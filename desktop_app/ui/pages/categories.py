@@ -1,0 +1,345 @@
+"""Page 7: safe categories. Per chosen breakdown a bar chart of subgroup sizes with the programme's
+minimum as a line, the subgroups below it, a one-click merge suggestion (with undo). Next waits
+until every subgroup reaches the minimum. Chosen merges are kept in
+``draft.categories["merges"][header] = {label: merged label}`` (what the package builder applies).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from desktop_app.categories import (
+    REMAINDER,
+    UNKNOWN,
+    MergePlan,
+    propose_merges,
+    subgroup_sizes,
+)
+from desktop_app.ui.chart import SubgroupChart
+from desktop_app.ui.pages.base import WizardPage
+from desktop_app.ui.widgets import InlineMessage, ScrollArea, card, heading_label, hint_label, vbox
+from desktop_app.validation import ValidationResult
+
+MERGES = "merges"
+MERGE_JOINER = " + "
+
+
+def breakdown_labels(validation: ValidationResult, header: str) -> pd.Series:
+    """The subgroup of every counted person, as the output file will carry it (missing: unknown)."""
+    labels = validation.records[f"breakdown:{header}"][np.asarray(validation.included, dtype=bool)]
+    labels = labels.astype(object)
+    blank = labels.isna() | (labels.astype(str).str.strip() == "")
+    return labels.where(~blank, UNKNOWN).astype(str)
+
+
+def merged_sizes(labels: pd.Series, merges: Mapping[str, str]) -> dict[str, int]:
+    return subgroup_sizes(labels.map(lambda v: merges.get(v, v)))
+
+
+class BreakdownSection(QWidget):
+    """One breakdown: heading, chart, what is too small, merge suggestion and undo."""
+
+    def __init__(self, page: CategoriesPage, header: str, labels: pd.Series) -> None:
+        super().__init__()
+        self.page = page
+        self.header = header
+        self.labels = labels
+        self.history: list[dict[str, str]] = []
+        frame = card(self)
+        vbox(self).addWidget(frame)
+        layout = vbox(frame, margins=12, spacing=6)
+        self.heading = heading_label("", frame)
+        self.chart = SubgroupChart(frame)
+        self.status = InlineMessage(frame)
+        self.merged = hint_label("", frame)
+        buttons = QHBoxLayout()
+        self.strategy_label = QLabel(frame)
+        self.strategy = QComboBox(frame)
+        self.strategy_label.setBuddy(self.strategy)
+        self.apply_button = QPushButton(frame)
+        self.apply_button.clicked.connect(self.apply_suggestion)
+        self.undo_button = QPushButton(frame)
+        self.undo_button.clicked.connect(self.undo)
+        buttons.addWidget(self.strategy_label)
+        buttons.addWidget(self.strategy, 1)
+        buttons.addWidget(self.apply_button)
+        buttons.addWidget(self.undo_button)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.chart)
+        layout.addWidget(self.status)
+        layout.addWidget(self.merged)
+        layout.addLayout(buttons)
+
+    # -- state ----------------------------------------------------------------------------------
+
+    @property
+    def minimum(self) -> int | None:
+        programme = self.page.programme
+        return programme.thresholds.min_subgroup_size if programme else None
+
+    @property
+    def merges(self) -> dict[str, str]:
+        stored = self.page.draft.categories.get(MERGES)
+        if not isinstance(stored, dict):
+            return {}
+        current = stored.get(self.header)
+        return dict(current) if isinstance(current, dict) else {}
+
+    def set_merges(self, merges: dict[str, str]) -> None:
+        categories = self.page.draft.categories
+        stored = categories.get(MERGES)
+        stored = dict(stored) if isinstance(stored, dict) else {}
+        if merges:
+            stored[self.header] = dict(merges)
+        else:
+            stored.pop(self.header, None)
+        if stored:
+            categories[MERGES] = stored
+        else:
+            categories.pop(MERGES, None)
+        self.page.wiz().autosave()
+
+    def sizes(self) -> dict[str, int]:
+        return merged_sizes(self.labels, self.merges)
+
+    def violations(self) -> list[tuple[str, int]]:
+        minimum = self.minimum
+        if not minimum:
+            return []
+        return sorted(
+            ((label, size) for label, size in self.sizes().items() if size < minimum),
+            key=lambda kv: (kv[1], kv[0]),
+        )
+
+    def suggestion(self) -> dict[str, str]:
+        """Merges that make every subgroup reach the minimum, from the file's own subgroups."""
+        strategy = self.strategy.currentData() or "sibling"
+        plan = propose_merges(subgroup_sizes(self.labels), self.minimum or 0, strategy=strategy)
+        return suggestion_names(plan)
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def apply_suggestion(self) -> None:
+        suggestion = self.suggestion()
+        self.history.append(self.merges)
+        self.set_merges(suggestion)
+        self.refresh()
+        self.page.changed()
+
+    def undo(self) -> None:
+        if not self.history:
+            return
+        self.set_merges(self.history.pop())
+        self.refresh()
+        self.page.changed()
+
+    # -- showing --------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        locale = QLocale()
+        minimum = self.minimum
+        self.heading.setText(self.header)
+        caption = self.tr("minimum %1").replace("%1", locale.toString(minimum)) if minimum else ""
+        sizes = self.sizes()
+        self.chart.set_data(sizes, minimum, caption)
+        self.chart.setAccessibleName(self.tr("Subgroup sizes of %1").replace("%1", self.header))
+        violations = self.violations()
+        if violations:
+            listed = "\n".join(
+                "• "
+                + self.tr("%1: %2 employees")
+                .replace("%1", label)
+                .replace("%2", locale.toString(size))
+                for label, size in violations
+            )
+            self.status.show_message(
+                "error",
+                self.tr("%1 subgroups are smaller than %2:")
+                .replace("%1", str(len(violations)))
+                .replace("%2", locale.toString(minimum))
+                + "\n"
+                + listed,
+            )
+        else:
+            self.status.show_message(
+                "ok",
+                self.tr("Every subgroup has at least %1 employees.").replace(
+                    "%1", locale.toString(minimum or 0)
+                ),
+            )
+        merges = self.merges
+        groups: dict[str, list[str]] = {}
+        for label, target in merges.items():
+            groups.setdefault(target, []).append(label)
+        if groups:
+            lines = []
+            for target, members in sorted(groups.items()):
+                size = locale.toString(sizes.get(target, 0))
+                if target == MERGE_JOINER.join(sorted(members)):
+                    lines.append(self.tr("• %1 (%2)").replace("%1", target).replace("%2", size))
+                else:  # a group with a name of its own ("overig"): say who is in it
+                    lines.append(
+                        self.tr("• %1 (%2): %3")
+                        .replace("%1", target)
+                        .replace("%2", size)
+                        .replace("%3", ", ".join(sorted(members)))
+                    )
+            self.merged.setText(self.tr("Merged subgroups:") + "\n" + "\n".join(lines))
+            self.merged.show()
+        else:
+            self.merged.hide()
+        self.strategy_label.setText(self.tr("Merge &into"))
+        current = self.strategy.currentIndex()
+        self.strategy.blockSignals(True)
+        self.strategy.clear()
+        self.strategy.addItem(self.tr("the smallest other subgroup"), "sibling")
+        self.strategy.addItem(self.tr("one group “%1”").replace("%1", REMAINDER), "remainder")
+        self.strategy.setCurrentIndex(max(current, 0))
+        self.strategy.blockSignals(False)
+        self.strategy.setAccessibleName(
+            self.tr("How to merge small subgroups of %1").replace("%1", self.header)
+        )
+        self.apply_button.setText(self.tr("&Apply merge suggestion"))
+        self.apply_button.setAccessibleName(
+            self.tr("Apply merge suggestion for %1").replace("%1", self.header)
+        )
+        self.apply_button.setEnabled(bool(violations))
+        self.undo_button.setText(self.tr("&Undo"))
+        self.undo_button.setAccessibleName(
+            self.tr("Undo the last merge of %1").replace("%1", self.header)
+        )
+        self.undo_button.setEnabled(bool(self.history))
+        show_tools = bool(minimum) and (bool(violations) or bool(self.history) or bool(merges))
+        for widget in (self.strategy_label, self.strategy, self.apply_button, self.undo_button):
+            widget.setVisible(show_tools)
+
+
+def suggestion_names(plan: MergePlan) -> dict[str, str]:
+    """``plan.moves`` (label -> target) as the draft's merges (label -> merged group's name).
+
+    A target that is itself one of the file's subgroups would hide the others behind its name
+    ("Financiën" then also holding HR): such a group is named after all its members instead
+    ("Financiën + HR"), and the target is renamed too. The remainder group keeps its name.
+    """
+    groups: dict[str, set[str]] = {}
+    for label, target in plan.moves.items():
+        groups.setdefault(target, set()).add(label)
+    merges: dict[str, str] = {}
+    for target, members in groups.items():
+        if target == REMAINDER:
+            name = target
+        else:
+            name = MERGE_JOINER.join(sorted({target, *members}))
+            merges[target] = name
+        for label in members:
+            merges[label] = name
+    return dict(sorted(merges.items()))
+
+
+class CategoriesPage(WizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        content = QWidget()
+        self.content_layout = vbox(content, spacing=12)
+        self.intro = hint_label("", content)
+        self.status = InlineMessage(content)
+        self.sections_widget = QWidget(content)
+        self.sections_layout = vbox(self.sections_widget, spacing=10)
+        self.sections: list[BreakdownSection] = []
+        self.content_layout.addWidget(self.intro)
+        self.content_layout.addWidget(self.status)
+        self.content_layout.addWidget(self.sections_widget)
+        self.content_layout.addStretch(1)
+        vbox(self).addWidget(ScrollArea(content, self))
+
+    def load(self) -> None:
+        for section in self.sections:
+            section.deleteLater()
+        self.sections = []
+        result = self.session.validation
+        breakdowns = self.draft.breakdowns if self.wiz().uses_file() else ()
+        if result is None:
+            return
+        for header in breakdowns:
+            if f"breakdown:{header}" not in result.records.columns:
+                continue
+            section = BreakdownSection(self, header, breakdown_labels(result, header))
+            self.sections_layout.addWidget(section)
+            self.sections.append(section)
+
+    def nextId(self) -> int:
+        from desktop_app.ui.wizard import PageId
+
+        return PageId.REVIEW if self.wizard() is not None and self.wiz().uses_file() else -1
+
+    def blocking(self) -> list[BreakdownSection]:
+        return [s for s in self.sections if s.violations()]
+
+    def isComplete(self) -> bool:
+        if self.wizard() is None:
+            return False
+        return not self.blocking()
+
+    def changed(self) -> None:
+        self._show_status()
+        super().changed()
+
+    def _show_status(self) -> None:
+        if self.wizard() is None:
+            return
+        programme = self.programme
+        minimum = programme.thresholds.min_subgroup_size if programme else None
+        locale = QLocale()
+        if not self.wiz().uses_file():
+            self.status.show_message(
+                "ok",
+                self.tr(
+                    "No staff file is needed for this programme. Your choices are saved as a draft."
+                ),
+            )
+        elif not self.sections:
+            self.status.show_message(
+                "info", self.tr("You chose no breakdowns: there are no subgroups to check.")
+            )
+        elif blocking := self.blocking():
+            self.status.show_message(
+                "error",
+                self.tr(
+                    "%1 needs at least %2 employees in every subgroup, otherwise colleagues in a "
+                    "small group could be recognised. Merge the small subgroups of “%3” to continue."
+                )
+                .replace("%1", programme.office if programme else "")
+                .replace("%2", locale.toString(minimum or 0))
+                .replace("%3", ", ".join(s.header for s in blocking)),
+            )
+        else:
+            self.status.show_message(
+                "ok", self.tr("Every subgroup is large enough. You can continue.")
+            )
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Safe categories"))
+        self.setSubTitle(
+            self.tr("Small subgroups are merged so that no colleague can be recognised in them.")
+        )
+        if self.wizard() is None:
+            return
+        programme = self.programme
+        minimum = programme.thresholds.min_subgroup_size if programme else None
+        if minimum:
+            self.intro.setText(
+                self.tr(
+                    "The programme asks at least %1 employees per subgroup. The dashed line marks "
+                    "that minimum; red bars are below it."
+                ).replace("%1", QLocale().toString(minimum))
+            )
+        else:
+            self.intro.setText(self.tr("Employees counted per subgroup."))
+        for section in self.sections:
+            section.refresh()
+        self._show_status()

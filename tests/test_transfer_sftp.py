@@ -1,0 +1,313 @@
+"""Upload over SFTP to OpenSSH's real sshd on loopback: host keys, logins, resume, verification."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import random
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from desktop_app.transfer import (
+    CancelToken,
+    Credentials,
+    Portal,
+    Receipt,
+    RetryPolicy,
+    TransferError,
+    receipt_path,
+    remembered_host_key,
+    upload,
+)
+from tests.conftest import sha256_of
+from tests.servers.keys import make_ssh_key
+from tests.servers.proxy import CuttingProxy
+from tests.servers.sshd import PASSWORD, Sshd, free_port, running_sshd
+
+FAST = RetryPolicy(attempts_without_progress=6, first_delay=0.01, max_delay=0.05, timeout=10)
+# A loaded loopback server can lose a whole attempt's bytes at a cut: these tests are about resuming
+# and exactly-once, not about when to give up (that has its own test), so they allow every cut.
+THROUGH_CUTS = replace(FAST, attempts_without_progress=25)
+
+
+@pytest.fixture(scope="module")
+def sshd() -> Iterator[Sshd]:
+    # not under pytest's tmp folder: that one is private (0700) and the password user must
+    # reach its inbox
+    folder = Path(tempfile.mkdtemp(prefix="da-sshd-"))
+    folder.chmod(0o755)
+    try:
+        with running_sshd(folder / "server") as server:
+            yield server
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _app_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DIVERSITY_ASSISTANT_DATA_DIR", str(tmp_path / "appdata"))
+
+
+@pytest.fixture
+def inbox(sshd: Sshd, request: pytest.FixtureRequest) -> Path:
+    """A fresh, empty folder on the server for each test."""
+    folder = sshd.upload_dir / request.node.name.replace("[", "_").replace("]", "")
+    folder.mkdir()
+    folder.chmod(0o777)
+    return folder
+
+
+def make_package(folder: Path, size: int, name: str = "submission.p7m", seed: int = 1) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(random.Random(seed).randbytes(size))
+    return path
+
+
+def portal(sshd: Sshd, inbox: Path, port: int | None = None, pin: str | None = "server") -> Portal:
+    return Portal.from_url(
+        f"sftp://127.0.0.1:{port or sshd.port}{inbox}",
+        host_key_sha256=sshd.host_key.fingerprint if pin == "server" else pin,
+    )
+
+
+def key_login(sshd: Sshd) -> Credentials:
+    return Credentials(sshd.user, key_file=sshd.user_key.private_file)
+
+
+def visible(inbox: Path) -> list[str]:
+    return sorted(p.name for p in inbox.iterdir())
+
+
+def test_key_login_uploads_verifies_and_saves_the_receipt(
+    sshd: Sshd, inbox: Path, tmp_path: Path
+) -> None:
+    package = make_package(tmp_path, 1_500_000)
+    calls: list[tuple[int, int]] = []
+    receipt = upload(
+        package, portal(sshd, inbox), key_login(sshd), lambda d, t: calls.append((d, t)), retry=FAST
+    )
+    assert visible(inbox) == ["submission.p7m"]
+    assert sha256_of(inbox / "submission.p7m") == sha256_of(package) == receipt.sha256
+    assert receipt.size == 1_500_000
+    assert receipt.destination == f"sftp://127.0.0.1:{sshd.port}{inbox}/submission.p7m"
+    assert receipt.server_identity == sshd.host_key.fingerprint
+    assert receipt.attempts == 1
+    assert calls[-1] == (1_500_000, 1_500_000)
+    saved = Receipt.from_json(receipt_path(package).read_text())
+    assert saved == receipt
+
+
+def test_uploading_again_is_idempotent_and_a_different_file_is_never_overwritten(
+    sshd: Sshd, inbox: Path, tmp_path: Path
+) -> None:
+    package = make_package(tmp_path, 200_000)
+    upload(package, portal(sshd, inbox), key_login(sshd), retry=FAST)
+    again = upload(package, portal(sshd, inbox), key_login(sshd), retry=FAST)
+    assert again.sha256 == sha256_of(package)
+    assert again.bytes_sent == 0
+    different = make_package(tmp_path / "b", 200_000, seed=9)
+    with pytest.raises(TransferError) as caught:
+        upload(different, portal(sshd, inbox), key_login(sshd), retry=FAST)
+    assert caught.value.message.key == "transfer.remote-exists"
+    assert sha256_of(inbox / "submission.p7m") == sha256_of(package)
+    assert visible(inbox) == ["submission.p7m"]
+
+
+def test_an_unknown_host_key_is_shown_and_never_accepted_without_confirmation(
+    sshd: Sshd, inbox: Path, tmp_path: Path
+) -> None:
+    package = make_package(tmp_path, 100_000)
+    unpinned = portal(sshd, inbox, pin=None)
+    with pytest.raises(TransferError) as caught:
+        upload(package, unpinned, key_login(sshd), retry=FAST)
+    assert caught.value.message.key == "transfer.host-key-unknown"
+    assert caught.value.message.params["fingerprint"] == sshd.host_key.fingerprint
+    assert sshd.host_key.fingerprint in caught.value.render("nl")
+    asked: list[tuple[str, int, str]] = []
+
+    def refuse(host: str, port: int, fingerprint: str) -> bool:
+        asked.append((host, port, fingerprint))
+        return False
+
+    with pytest.raises(TransferError) as caught:
+        upload(package, unpinned, key_login(sshd), confirm_host_key=refuse, retry=FAST)
+    assert caught.value.message.key == "transfer.host-key-unknown"
+    assert asked == [("127.0.0.1", sshd.port, sshd.host_key.fingerprint)]
+    assert visible(inbox) == []
+    assert remembered_host_key("127.0.0.1", sshd.port) is None
+
+    receipt = upload(
+        package, unpinned, key_login(sshd), confirm_host_key=lambda *_: True, retry=FAST
+    )
+    assert receipt.server_identity == sshd.host_key.fingerprint
+    assert remembered_host_key("127.0.0.1", sshd.port) == sshd.host_key.fingerprint
+    # next contact: remembered, not asked again
+    second = make_package(tmp_path, 1000, name="second.p7m")
+    upload(second, unpinned, key_login(sshd), confirm_host_key=refuse, retry=FAST)
+    assert len(asked) == 1
+    assert visible(inbox) == ["second.p7m", "submission.p7m"]
+
+
+def test_a_changed_host_key_is_refused_before_any_credential_is_sent(
+    sshd: Sshd, inbox: Path, tmp_path: Path
+) -> None:
+    package = make_package(tmp_path, 100_000)
+    other = make_ssh_key(tmp_path / "other_key").fingerprint
+    logins_before = sshd.log.read_text(errors="replace").count("Accepted ")
+    with pytest.raises(TransferError) as caught:
+        upload(package, portal(sshd, inbox, pin=other), key_login(sshd), retry=FAST)
+    assert caught.value.message.key == "transfer.host-key-changed"
+    assert caught.value.message.params == {
+        "host": "127.0.0.1",
+        "expected": other,
+        "actual": sshd.host_key.fingerprint,
+    }
+    assert visible(inbox) == []
+    time.sleep(0.3)  # sshd writes its log asynchronously
+    assert sshd.log.read_text(errors="replace").count("Accepted ") == logins_before
+    assert not receipt_path(package).exists()
+
+
+def test_a_wrong_password_is_refused_with_its_own_message(
+    sshd: Sshd, inbox: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    assert sshd.password_user is not None, "the tests run as root in CI (creates a test user)"
+    package = make_package(tmp_path, 10_000)
+    wrong = "not the password 123"
+    caplog.set_level(logging.DEBUG)
+    with pytest.raises(TransferError) as caught:
+        upload(package, portal(sshd, inbox), Credentials(sshd.password_user, wrong), retry=FAST)
+    assert caught.value.message.key == "transfer.login-refused"
+    texts = {language: caught.value.render(language) for language in ("nl", "en", "fr")}
+    assert len(set(texts.values())) == 3
+    assert all(sshd.password_user in text and wrong not in text for text in texts.values())
+    assert wrong not in caplog.text
+    assert visible(inbox) == []
+
+
+def test_password_login_works_and_the_password_is_never_logged_or_saved(
+    sshd: Sshd, inbox: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    assert sshd.password_user is not None
+    package = make_package(tmp_path, 300_000)
+    credentials = Credentials(sshd.password_user, PASSWORD)
+    caplog.set_level(logging.DEBUG)
+    receipt = upload(package, portal(sshd, inbox), credentials, retry=FAST)
+    assert sha256_of(inbox / "submission.p7m") == receipt.sha256 == sha256_of(package)
+    assert (inbox / "submission.p7m").stat().st_uid != 0  # written by the password user
+    assert PASSWORD not in caplog.text
+    assert PASSWORD not in repr(credentials)
+    assert PASSWORD not in receipt_path(package).read_text()
+    assert caplog.text, "paramiko and the transfer module do log at DEBUG"
+
+
+def test_permission_denied_has_its_own_message(sshd: Sshd, inbox: Path, tmp_path: Path) -> None:
+    assert sshd.password_user is not None
+    inbox.chmod(0o755)  # owned by root: the password user may not write
+    package = make_package(tmp_path, 10_000)
+    with pytest.raises(TransferError) as caught:
+        upload(package, portal(sshd, inbox), Credentials(sshd.password_user, PASSWORD), retry=FAST)
+    assert caught.value.message.key == "transfer.permission-denied"
+    assert visible(inbox) == []
+
+
+def test_no_route_is_reported_after_retries(tmp_path: Path, sshd: Sshd) -> None:
+    package = make_package(tmp_path, 1000)
+    closed = free_port()
+    target = Portal.from_url(
+        f"sftp://127.0.0.1:{closed}/x", host_key_sha256=sshd.host_key.fingerprint
+    )
+    policy = RetryPolicy(attempts_without_progress=3, first_delay=0.01, max_delay=0.02, timeout=2)
+    with pytest.raises(TransferError) as caught:
+        upload(package, target, key_login(sshd), retry=policy)
+    assert caught.value.message.key == "transfer.no-route"
+    assert caught.value.message.params["port"] == closed
+
+
+def test_cancel_stops_leaves_nothing_visible_and_the_next_upload_resumes(
+    sshd: Sshd, inbox: Path, tmp_path: Path
+) -> None:
+    size = 4_000_000
+    package = make_package(tmp_path, size)
+    token = CancelToken()
+
+    def progress(done: int, total: int) -> None:
+        if done >= total // 2:
+            token.cancel()
+
+    with pytest.raises(TransferError) as caught:
+        upload(package, portal(sshd, inbox), key_login(sshd), progress, token, retry=FAST)
+    assert caught.value.message.key == "transfer.cancelled"
+    assert "submission.p7m" not in visible(inbox)
+    (partial,) = inbox.iterdir()
+    assert partial.name.startswith(".submission.p7m.")
+    assert partial.name.endswith(".part")
+    held = partial.stat().st_size
+    assert 0 < held < size
+    receipt = upload(package, portal(sshd, inbox), key_login(sshd), retry=FAST)
+    assert receipt.bytes_sent == size - held  # only the rest was sent
+    assert visible(inbox) == ["submission.p7m"]
+    assert sha256_of(inbox / "submission.p7m") == sha256_of(package)
+
+
+def test_twenty_cuts_in_a_row_the_upload_resumes_and_completes_exactly_once(
+    sshd: Sshd, inbox: Path, tmp_path: Path
+) -> None:
+    size = 3_000_000
+    package = make_package(tmp_path, size, seed=3)
+    offsets: list[int] = []
+    with CuttingProxy(sshd.port, cuts=20, low=1_000, high=600_000, seed=11) as proxy:
+        receipt = upload(
+            package,
+            portal(sshd, inbox, port=proxy.port),
+            key_login(sshd),
+            lambda done, _total: offsets.append(done),
+            retry=THROUGH_CUTS,
+        )
+    assert proxy.cut_done == 20
+    assert receipt.attempts == 21
+    assert visible(inbox) == ["submission.p7m"]  # no duplicate, no .part left
+    assert sha256_of(inbox / "submission.p7m") == sha256_of(package) == receipt.sha256
+    # an attempt's first progress report is where the server's copy ended: resumed, not restarted
+    restarts = [b for a, b in itertools.pairwise(offsets) if b < a]
+    assert sum(1 for start in restarts if start > 0) >= 5, restarts
+
+
+def test_openssh_sftp_client_sees_the_same_bytes(sshd: Sshd, inbox: Path, tmp_path: Path) -> None:
+    """Cross-check with OpenSSH's own client: it downloads what we uploaded, byte for byte."""
+    package = make_package(tmp_path, 500_000)
+    upload(package, portal(sshd, inbox), key_login(sshd), retry=FAST)
+    known = tmp_path / "known_hosts"
+    known.write_text(f"[127.0.0.1]:{sshd.port} {sshd.host_key.public_line}\n")
+    fetched = tmp_path / "fetched.p7m"
+    subprocess.run(
+        [
+            "sftp",
+            "-b",
+            "-",
+            "-P",
+            str(sshd.port),
+            "-i",
+            str(sshd.user_key.private_file),
+            "-o",
+            f"UserKnownHostsFile={known}",
+            "-o",
+            "StrictHostKeyChecking=yes",
+            "-o",
+            "BatchMode=yes",
+            f"{sshd.user}@127.0.0.1",
+        ],
+        input=f"get {inbox}/submission.p7m {fetched}\n".encode(),
+        check=True,
+        capture_output=True,
+        timeout=30,
+    )
+    assert sha256_of(fetched) == sha256_of(package)
