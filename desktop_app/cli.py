@@ -20,7 +20,8 @@ from desktop_app.messages import LANGUAGES, Message, system_language
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 POPULATION_OPTIONS = ("externals", "interns", "leavers")
-KEY_PASSPHRASE_ENV = "DIVERSITY_ASSISTANT_KEY_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
+KEY_PASSPHRASE_ENV = "DIVERSITY_ASSISTANT_KEY_PASSPHRASE"  # noqa: S105 - a variable name
+OPENPGP_PASSPHRASE_ENV = "DIVERSITY_ASSISTANT_OPENPGP_PASSPHRASE"  # noqa: S105 - a variable name
 
 
 def _date(text: str) -> dt.date:
@@ -140,6 +141,19 @@ def build_parser() -> argparse.ArgumentParser:
     programmes = commands.add_parser("programmes", help="list the programme profiles")
     programmes.add_argument("--json", action="store_true")
 
+    _add_package_parsers(commands)
+    _add_upload_parser(commands)
+
+    sheets = commands.add_parser(
+        "sheets", help="list the sheets of a workbook (hidden ones marked)"
+    )
+    sheets.add_argument("file", type=Path)
+    sheets.add_argument("--json", action="store_true")
+    return parser
+
+
+def _add_package_parsers(commands: argparse._SubParsersAction) -> None:
+    """package, open (the office's side) and openpgp-decrypt (the KSZ's tables)."""
     package = commands.add_parser(
         "package", help="check, package, sign and encrypt a submission for the office"
     )
@@ -191,14 +205,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     opener.add_argument("--out", type=Path, required=True, metavar="DIR")
 
-    _add_upload_parser(commands)
-
-    sheets = commands.add_parser(
-        "sheets", help="list the sheets of a workbook (hidden ones marked)"
+    pgp = commands.add_parser(
+        "openpgp-decrypt",
+        help="decrypt a file the KSZ/BCSS encrypted to the organisation's OpenPGP key",
     )
-    sheets.add_argument("file", type=Path)
-    sheets.add_argument("--json", action="store_true")
-    return parser
+    pgp.add_argument("file", type=Path)
+    pgp.add_argument("--key-folder", type=Path, required=True, metavar="DIR")
+    pgp.add_argument("--organisation", required=True, metavar="ID")
+    pgp.add_argument("--out", type=Path, required=True, metavar="FILE")
 
 
 def _add_upload_parser(commands: argparse._SubParsersAction) -> None:
@@ -245,6 +259,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "package": _package,
             "open": _open,
             "upload": _upload,
+            "openpgp-decrypt": _openpgp_decrypt,
         }
         return commands[args.command](args, language)
     except AppError as error:
@@ -400,6 +415,17 @@ def _tables(args: argparse.Namespace, language: str) -> int:
     else:
         print(tables_text(result, language))
     return result.exit_code
+
+
+def _openpgp_decrypt(args: argparse.Namespace, language: str) -> int:
+    """The passphrase comes from DIVERSITY_ASSISTANT_OPENPGP_PASSPHRASE, else the OS keyring."""
+    from desktop_app.crypto.openpgp import decrypt_file, load_key
+
+    passphrase = os.environ.get(OPENPGP_PASSPHRASE_ENV)
+    key = load_key(args.key_folder, args.organisation, passphrase=passphrase)
+    decrypt_file(key, args.file, args.out)
+    print(Message("openpgp.decrypted", {"file": args.out}).render(language))
+    return EXIT_OK
 
 
 def _upload(args: argparse.Namespace, language: str) -> int:

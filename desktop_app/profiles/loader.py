@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import itertools
 import os
 import re
 import string
@@ -29,9 +30,12 @@ from typing import Any, NoReturn
 from desktop_app.errors import ProfileError
 from desktop_app.messages import LANGUAGES, LocalizedText, Message
 from desktop_app.profiles.model import (
+    AgeReference,
     Breakdown,
+    CharacteristicScheme,
     ChecklistItem,
     CodeValue,
+    CrossingSettings,
     EmployeeField,
     FieldRole,
     FieldType,
@@ -42,6 +46,7 @@ from desktop_app.profiles.model import (
     PopulationOption,
     Portal,
     Programme,
+    ReferenceGroup,
     Thresholds,
 )
 from desktop_app.resources import resource_path
@@ -84,6 +89,7 @@ _TOP_KEYS = (
     "thresholds",
     "output",
     "portal",
+    "crossing",
 )
 _CHECKLIST_KEYS = ("id", "text", "explanation")
 _ORGANISATION_KEYS = ("id", "type", "label", "required", "multiple", "help")
@@ -106,6 +112,12 @@ _OUTPUT_KEYS = (
 )
 _COLUMN_KEYS = ("name", "source", "part", "format", "required")
 _PORTAL_KEYS = ("protocol", "url", "host_key_sha256", "tls_pin_sha256")
+_CROSSING_KEYS = ("version", "source", "schemes", "age")
+_SCHEME_KEYS = ("id", "characteristic", "label", "definition", "groups", "coarser")
+_GROUP_KEYS = ("code", "label", "share")
+_AGE_KEYS = ("edges", "shares", "default_edges", "definition")
+CHARACTERISTICS = ("origin", "sex", "work_regime")
+SHARE_TOLERANCE = 0.005  # shares of a scheme must add up to 1 within this
 
 _MISSING: Any = object()
 
@@ -330,6 +342,31 @@ class _Table:
             self.fail(key, "too-large", value=value, maximum=maximum)
         return value
 
+    def number(self, key: str) -> float:
+        """A required integer or float (a share, a fraction)."""
+        value = self._raw(key, required=True)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self._wrong(key, value, "float")
+        return float(value)
+
+    def numbers(self, key: str, *, integer: bool = False) -> tuple[float, ...]:
+        """A required, non-empty array of numbers (integers only with ``integer``)."""
+        value = self._raw(key, required=True)
+        if not isinstance(value, list):
+            self._wrong(key, value, "array")
+        if not value:
+            self.fail(key, "empty")
+        allowed: tuple[type, ...] = (int,) if integer else (int, float)
+        for index, item in enumerate(value):
+            if isinstance(item, bool) or not isinstance(item, allowed):
+                self.ctx.fail(
+                    f"{self.at(key)}[{index}]",
+                    "wrong-type",
+                    expected=Message("profiles.type.integer" if integer else "profiles.type.float"),
+                    found=_type_name(item),
+                )
+        return tuple(float(item) for item in value)
+
     def strings(self, key: str, *, required: bool = False) -> tuple[str, ...]:
         value = self._raw(key, required)
         if value is _MISSING:
@@ -458,6 +495,7 @@ class _ProgrammeReader:
             output=self._output(max_breakdowns),
             recipient_certificate_sha256=self._sha256(top, "recipient_certificate_sha256"),
             portal=self._portal(),
+            crossing=self._crossing(),
             source_path=self.path,
         )
 
@@ -715,6 +753,92 @@ class _ProgrammeReader:
             cell_threshold=cell_threshold,
             min_age=min_age,
             max_age=max_age,
+        )
+
+    def _crossing(self) -> CrossingSettings | None:
+        """``[crossing]``: versioned reference shares for the KSZ crossing check."""
+        table = self.top.table("crossing", _CROSSING_KEYS, required=False)
+        if table is None:
+            return None
+        version = table.string("version") or ""
+        if not _VERSION.match(version):
+            table.fail("version", "bad-form", value=_quote(version), example="2026.1")
+        scheme_tables = table.tables("schemes", _SCHEME_KEYS, required=True)
+        schemes = [self._scheme(t) for t in scheme_tables]
+        _unique(self.ctx, [(t.at("id"), s.id) for t, s in zip(scheme_tables, schemes, strict=True)])
+        by_id = {scheme.id: scheme for scheme in schemes}
+        for scheme_table, scheme in zip(scheme_tables, schemes, strict=True):
+            for index, other in enumerate(scheme.coarser):
+                where = f"{scheme_table.at('coarser')}[{index}]"
+                if other not in by_id or other == scheme.id:
+                    self.ctx.fail(
+                        where, "unknown-scheme", value=_quote(other), available=", ".join(by_id)
+                    )
+                if by_id[other].characteristic != scheme.characteristic:
+                    self.ctx.fail(
+                        where,
+                        "scheme-characteristic",
+                        value=_quote(other),
+                        characteristic=scheme.characteristic,
+                    )
+        age_table = table.table("age", _AGE_KEYS, required=False)
+        return CrossingSettings(
+            version=version,
+            source=self._text(table, "source"),
+            schemes=tuple(schemes),
+            age=self._age_reference(age_table) if age_table is not None else None,
+        )
+
+    def _scheme(self, table: _Table) -> CharacteristicScheme:
+        group_tables = table.tables("groups", _GROUP_KEYS, required=True)
+        groups = []
+        for group_table in group_tables:
+            share = group_table.number("share")
+            if not 0 < share <= 1:
+                group_table.fail("share", "share-range", value=share)
+            groups.append(
+                ReferenceGroup(
+                    code=group_table.identifier("code"),
+                    label=self._text(group_table, "label"),
+                    share=share,
+                )
+            )
+        _unique(
+            self.ctx, [(t.at("code"), g.code) for t, g in zip(group_tables, groups, strict=True)]
+        )
+        total = sum(group.share for group in groups)
+        if abs(total - 1) > SHARE_TOLERANCE:
+            table.fail("groups", "shares-sum", total=round(total, 4))
+        return CharacteristicScheme(
+            id=table.identifier(),
+            characteristic=table.choice("characteristic", CHARACTERISTICS) or "",
+            label=self._text(table, "label"),
+            definition=self._text(table, "definition"),
+            groups=tuple(groups),
+            coarser=table.strings("coarser"),
+        )
+
+    def _age_reference(self, table: _Table) -> AgeReference:
+        edges = tuple(int(e) for e in table.numbers("edges", integer=True))
+        defaults = tuple(int(e) for e in table.numbers("default_edges", integer=True))
+        shares = table.numbers("shares")
+        for key, values in (("edges", edges), ("default_edges", defaults)):
+            if any(b <= a for a, b in itertools.pairwise(values)):
+                table.fail(key, "edges-order")
+        if len(shares) != len(edges) + 1:
+            table.fail("shares", "age-shares-count", count=len(shares), expected=len(edges) + 1)
+        if any(not 0 <= share <= 1 for share in shares):
+            table.fail("shares", "share-range", value=min(shares))
+        if abs(sum(shares) - 1) > SHARE_TOLERANCE:
+            table.fail("shares", "shares-sum", total=round(sum(shares), 4))
+        missing = [e for e in defaults if e not in edges]
+        if missing:
+            table.fail("default_edges", "age-edge-unknown", value=missing[0])
+        return AgeReference(
+            edges=edges,
+            shares=shares,
+            default_edges=defaults,
+            definition=self._text(table, "definition"),
         )
 
     def _output(self, max_breakdowns: int | None) -> OutputFormat | None:

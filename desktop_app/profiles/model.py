@@ -163,6 +163,68 @@ class Portal:
 
 
 @dataclass(frozen=True)
+class ReferenceGroup:
+    """One group of a characteristic scheme with its reference share of the population."""
+
+    code: str
+    label: LocalizedText
+    share: float
+
+
+@dataclass(frozen=True)
+class CharacteristicScheme:
+    """A way to group a characteristic the office links (origin groups, sex, work regime).
+
+    ``shares`` are reference figures (e.g. Statbel's population shares) used to predict cell sizes
+    before the request is made; ``coarser`` names schemes of the same characteristic that keep less
+    detail (proposed when a crossing is too small).
+    """
+
+    id: str
+    characteristic: str  # "origin", "sex", "work_regime"
+    label: LocalizedText
+    definition: LocalizedText
+    groups: tuple[ReferenceGroup, ...]
+    coarser: tuple[str, ...] = ()
+
+    def share(self, code: str) -> float:
+        for group in self.groups:
+            if group.code == code:
+                return group.share
+        raise KeyError(code)
+
+
+@dataclass(frozen=True)
+class AgeReference:
+    """Reference age distribution: shares of fine bands (``edges`` as in :class:`Bands`).
+
+    Requested age bands must use a subset of these edges; a band's share is the sum of its fine
+    bands. ``default_edges`` are the bands proposed first.
+    """
+
+    edges: tuple[int, ...]
+    shares: tuple[float, ...]  # len(edges) + 1: below the first edge ... from the last edge on
+    default_edges: tuple[int, ...]
+    definition: LocalizedText
+
+
+@dataclass(frozen=True)
+class CrossingSettings:
+    """What the crossing check needs (KSZ route): a versioned set of reference figures."""
+
+    version: str  # the version of the reference figures, not of the profile
+    source: LocalizedText  # where the figures come from, and that they are approximations
+    schemes: tuple[CharacteristicScheme, ...]
+    age: AgeReference | None = None
+
+    def scheme(self, scheme_id: str) -> CharacteristicScheme:
+        for candidate in self.schemes:
+            if candidate.id == scheme_id:
+                return candidate
+        raise KeyError(scheme_id)
+
+
+@dataclass(frozen=True)
 class Programme:
     id: str
     version: str
@@ -184,6 +246,7 @@ class Programme:
     output: OutputFormat | None
     recipient_certificate_sha256: str | None = None
     portal: Portal | None = None
+    crossing: CrossingSettings | None = None  # KSZ: reference shares for the crossing check
     source_path: Path | None = field(default=None, compare=False)
 
     def employee_field(self, field_id: str) -> EmployeeField:
