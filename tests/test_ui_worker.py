@@ -102,11 +102,11 @@ def largest_gap_while(qtbot, manager: WorkerManager, worker: Worker, timeout_ms:
 
 @pytest.mark.slow
 def test_the_window_keeps_answering_while_200000_rows_are_read_and_checked(qtbot, tmp_path):
-    """The figure the benchmark (benchmarks/ui_responsiveness.py) prints; the limit here is loose.
+    """The figure benchmarks/ui_responsiveness.py prints (target 100 ms); the limit here is loose
+    because CI machines are noisy.
 
-    The GIL is what makes gaps: python-calamine parses a sheet in Rust without releasing it
-    (about 0.45 s for this file, measured) and building the column arrays holds it 0.2 s more.
-    The 100 ms target needs a reader that releases the GIL (or a reading subprocess).
+    Gaps come from C calls that hold the GIL: python-calamine's ``to_python`` held it ~0.3 s, so
+    intake builds the rows in a Python loop over ``iter_rows()`` and transposes them in slices.
     """
     path = tmp_path / "big.xlsx"
     write_large_workbook(path, 200_000)
