@@ -13,9 +13,11 @@ import keyring
 import pytest
 from PySide6.QtWidgets import QWizard
 from test_crypto_support import InMemoryKeyring
-from test_ui_submission import office_certificate
+from test_transfer_sftp import inbox, sshd  # noqa: F401 (fixtures)
+from test_ui_submission import office_certificate, walk_algemeen_to_review
 
 from desktop_app.demo_data import StaffOptions, write_demo_workbook
+from desktop_app.draft import Draft
 from desktop_app.resources import resource_path
 from desktop_app.ui.app import create_wizard, demo_draft
 from desktop_app.ui.widgets import ScrollArea
@@ -38,10 +40,30 @@ def memory_keyring():
 
 
 @pytest.mark.parametrize("language", ["nl", "fr"])
-def test_screenshot_of_every_page(qtbot, tmp_path, monkeypatch, language, office, memory_keyring):
-    monkeypatch.setenv("DIVERSITY_ASSISTANT_DATA_DIR", str(tmp_path / "appdata"))
+def screenshot_folder(tmp_path: Path) -> Path:
     folder = Path(os.environ.get("DIVERSITY_ASSISTANT_SCREENSHOTS") or tmp_path / "screenshots")
     folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def scroll_to_bottom(page) -> None:
+    scroll = page.findChild(ScrollArea).verticalScrollBar()
+    scroll.setValue(scroll.maximum())
+
+
+@pytest.mark.parametrize("language", ["nl", "fr"])
+def test_screenshot_of_every_page(
+    qtbot,
+    tmp_path,
+    monkeypatch,
+    language,
+    office,
+    memory_keyring,
+    sshd,  # noqa: F811
+    inbox,  # noqa: F811
+):
+    monkeypatch.setenv("DIVERSITY_ASSISTANT_DATA_DIR", str(tmp_path / "appdata"))
+    folder = screenshot_folder(tmp_path)
     source = tmp_path / "personeel.xlsx"
     write_demo_workbook(source, StaffOptions(n=300, messy=True))  # errors first
     draft = demo_draft()
@@ -104,5 +126,56 @@ def test_screenshot_of_every_page(qtbot, tmp_path, monkeypatch, language, office
     qtbot.waitUntil(lambda: not page.running, timeout=WAIT)
     assert page.session.submission is not None, page.problem.text()
     shoot("encrypt-done")
-    assert len(shots) == 13
+
+    # The upload: the officer confirms the server's key, the receipt shows the server's hash.
+    panel = page.upload_card
+    panel.url.setText(f"sftp://127.0.0.1:{sshd.port}{inbox}")
+    panel.user.setText(sshd.user)
+    panel.key_file.setText(str(sshd.user_key.private_file))
+    panel.url.editingFinished.emit()
+    scroll_to_bottom(page)
+    shoot("upload")
+    panel.upload_button.click()
+    qtbot.waitUntil(lambda: panel.host_key_dialog is not None, timeout=WAIT)
+    qtbot.wait(50)
+    dialog_shot = folder / f"{language}-{wizard.currentId()}-upload-host-key-dialog.png"
+    assert panel.host_key_dialog.grab().save(str(dialog_shot))
+    shots.append(dialog_shot)
+    panel.host_key_dialog.confirm_button.click()
+    qtbot.waitUntil(lambda: not panel.running, timeout=WAIT)
+    assert panel.receipt is not None, panel.message.text()
+    scroll_to_bottom(page)
+    shoot("upload-done")
+    assert len(shots) == 16
+    assert all(p.stat().st_size > 10_000 for p in shots)
+
+
+@pytest.mark.parametrize("language", ["nl", "fr"])
+def test_screenshot_of_the_general_variant_without_a_file(
+    qtbot, tmp_path, monkeypatch, language, office, memory_keyring
+):
+    monkeypatch.setenv("DIVERSITY_ASSISTANT_DATA_DIR", str(tmp_path / "appdata"))
+    folder = screenshot_folder(tmp_path)
+    wizard = create_wizard(Draft(), tmp_path / "autosave.json", language)
+    qtbot.addWidget(wizard)
+    wizard.resize(1100, 760)
+    wizard.show()
+    shots = []
+
+    def shoot(name: str) -> None:
+        qtbot.wait(50)
+        path = folder / f"{language}-{wizard.currentId()}-algemeen-{name}.png"
+        assert wizard.grab().save(str(path))
+        shots.append(path)
+
+    def organisation(page) -> None:
+        scroll_to_bottom(page)
+        shoot("organisation-counts")
+
+    walk_algemeen_to_review(qtbot, wizard, organisation)
+    page = wizard.currentPage()
+    page.set_certificate(office)
+    page.confirm.click()
+    shoot("review")
+    assert len(shots) == 2
     assert all(p.stat().st_size > 10_000 for p in shots)

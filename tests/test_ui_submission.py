@@ -346,12 +346,114 @@ def test_merge_names_never_hide_other_departments():
     }
 
 
-def test_without_a_file_the_categories_page_is_the_last(qtbot, tmp_path, isolated):
+def test_without_a_file_the_wizard_goes_from_organisation_to_review(qtbot, tmp_path, isolated):
     draft = Draft()
     wizard = create_wizard(draft, None, "nl")
     qtbot.addWidget(wizard)
     wizard.page(PageId.PROGRAMME).radios["cbs-barometer-algemeen"].click()
-    assert wizard.page(PageId.ORGANISATION).nextId() == PageId.CATEGORIES
-    assert wizard.page(PageId.CATEGORIES).nextId() == -1
-    for page_id in (PageId.REVIEW, PageId.ENCRYPT):
+    assert wizard.page(PageId.ORGANISATION).nextId() == PageId.REVIEW
+    for page_id in (PageId.FILE, PageId.MAPPING, PageId.VALIDATION, PageId.CATEGORIES):
         assert wizard.step_labels[page_id].property("skipped") == "true"
+    for page_id in (PageId.REVIEW, PageId.ENCRYPT):
+        assert wizard.step_labels[page_id].property("skipped") == "false"
+
+
+ALGEMEEN_NUMBERS = ("802634540L01", "123456782L01")
+
+
+def walk_algemeen_to_review(qtbot, wizard, on_organisation=None) -> None:
+    """The algemene variant without a staff export: conditions, organisation, typed counts.
+    ``on_organisation(page)`` is called on the filled-in organisation page (screenshots)."""
+    wizard.page(PageId.PROGRAMME).radios["cbs-barometer-algemeen"].click()
+    assert not wizard.page(PageId.PROGRAMME).has_file.isChecked()
+    go_next(qtbot, wizard, PageId.CHECKLIST)
+    for row in wizard.currentPage().rows:
+        row.confirmed.setChecked(True)
+        row.by.setText("A. Jansen")
+    go_next(qtbot, wizard, PageId.ORGANISATION)
+    page = wizard.currentPage()
+    assert wizard.draft.has_file is False
+    fields = {row.field.id: row for row in page.rows}
+    for row in page.rows:
+        row.edit.setText({"email": "hr@voorbeeld.example"}.get(row.field.type, "A. Jansen"))
+    fields["name"].edit.setText("Gemeente Voorbeeld")
+    fields["loonheffingennummers"].edit.setText("")
+    assert page.counts_box.isVisibleTo(page)
+    assert page.counts_empty.isVisibleTo(page)
+    assert not next_enabled(wizard)
+    fields["loonheffingennummers"].edit.setText("; ".join(ALGEMEEN_NUMBERS))
+    assert [number for number, _l, _s in page.count_rows] == list(ALGEMEEN_NUMBERS)
+    assert not next_enabled(wizard)  # the counts are still empty
+    page.count_rows[0][2].setValue(1234)
+    assert not next_enabled(wizard)
+    page.count_rows[1][2].setValue(56)
+    assert wizard.draft.organisation["staff_counts"] == ["1234", "56"]
+    # Reordering the numbers keeps each count with its number.
+    fields["loonheffingennummers"].edit.setText("; ".join(reversed(ALGEMEEN_NUMBERS)))
+    assert wizard.draft.organisation["staff_counts"] == ["56", "1234"]
+    fields["loonheffingennummers"].edit.setText("; ".join(ALGEMEEN_NUMBERS))
+    assert wizard.draft.organisation["staff_counts"] == ["1234", "56"]
+    assert not unnamed_inputs(page)
+    if on_organisation is not None:
+        on_organisation(page)
+    go_next(qtbot, wizard, PageId.REVIEW)
+
+
+def test_the_algemene_variant_without_a_file_goes_to_an_encrypted_package(
+    qtbot, tmp_path, isolated, office
+):
+    certificate_path, _certificate = office
+    wizard = create_wizard(Draft(), tmp_path / "autosave.json", "nl")
+    qtbot.addWidget(wizard)
+    wizard.resize(1100, 760)
+    wizard.show()
+    walk_algemeen_to_review(qtbot, wizard)
+
+    page = wizard.currentPage()
+    assert page.application
+    preview = page.preview
+    assert preview.columns == ("loonheffingennummer", "aantal_werknemers", "peilmoment")
+    assert preview.rows == 2
+    assert preview.problems == ()
+    peilmoment = wizard.draft.peildatum.isoformat()
+    assert preview.sample == (
+        ("802634540L01", "1234", peilmoment),
+        ("123456782L01", "56", peilmoment),
+    )
+    assert page.sample.rowCount() == 2
+    assert page.sample.item(1, 1).text() == "56"
+    assert "loonheffingennummer" in page.output_summary.text()
+    assert not next_enabled(wizard)  # the office's certificate first
+    page.set_certificate(certificate_path)
+    page.confirm.click()
+    go_next(qtbot, wizard, PageId.ENCRYPT)
+
+    page = wizard.currentPage()
+    assert page.target.text().endswith(".p7m")
+    assert "barometer_aantallen_" in page.target.text()
+    page.target.setText(str(tmp_path / "out" / "aanvraag.p7m"))
+    qtbot.mouseClick(page.encrypt_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.running, timeout=WAIT)
+    assert page.problem.kind is None, page.problem.text()
+    submission = page.session.submission
+    assert submission.check is None  # the application route: no staff file at all
+    assert submission.rows == 2
+    assert submission.package_path.exists()
+    assert page.upload_card.isVisible()
+    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+
+
+def test_the_algemene_variant_review_names_what_blocks_the_application(qtbot, tmp_path, isolated):
+    draft = Draft(programme_id="cbs-barometer-algemeen", has_file=False)
+    draft.organisation = {
+        "name": "X",
+        "loonheffingennummers": ["802634540L01"],
+        "staff_counts": [""],
+    }
+    wizard = create_wizard(draft, None, "nl")
+    qtbot.addWidget(wizard)
+    page = wizard.page(PageId.REVIEW)
+    page.initializePage()
+    assert page.application
+    assert page.preview.problems
+    assert not page.isComplete()

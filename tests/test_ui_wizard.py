@@ -291,7 +291,7 @@ def test_the_general_variant_without_a_file_skips_the_file_pages(qtbot, tmp_path
     assert not page.has_file.isChecked()
     assert wizard.step_labels[PageId.FILE].property("skipped") == "true"
     organisation = wizard.page(PageId.ORGANISATION)
-    assert organisation.nextId() == PageId.CATEGORIES
+    assert organisation.nextId() == PageId.REVIEW
     page.has_file.click()
     assert organisation.nextId() == PageId.FILE
     assert wizard.step_labels[PageId.FILE].property("skipped") == "false"

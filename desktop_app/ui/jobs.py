@@ -134,7 +134,7 @@ def preview_job(worker: Worker, draft: Draft, check: CheckResult) -> Preview:
     worker.check_cancelled()
     masked = _identifier_columns(check.programme)
     sample = []
-    for row in _first_rows(output, check.programme, SAMPLE_ROWS):
+    for row in first_rows(output, check.programme, SAMPLE_ROWS):
         sample.append(
             tuple(
                 mask_value(value) if name in masked else value
@@ -170,7 +170,7 @@ def _identifier_columns(programme: Programme) -> set[str]:
     return names
 
 
-def _first_rows(output: OutputFile, programme: Programme, count: int) -> list[list[str]]:
+def first_rows(output: OutputFile, programme: Programme, count: int) -> list[list[str]]:
     spec = programme.output
     assert spec is not None
     if spec.file_type == "csv":

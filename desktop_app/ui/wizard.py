@@ -45,13 +45,13 @@ class PageId(IntEnum):
     ENCRYPT = 8
 
 
-# Without an employee file there is nothing to categorise or send (CBS algemene variant).
+# Without an employee file there is nothing to read or categorise (CBS algemene variant): the
+# application with the typed staff counts goes from the organisation page to review and encrypt.
 FILE_PAGES = (
     PageId.FILE,
     PageId.MAPPING,
     PageId.VALIDATION,
-    PageId.REVIEW,
-    PageId.ENCRYPT,
+    PageId.CATEGORIES,
 )
 
 

@@ -310,14 +310,6 @@
         <source>Show in &amp;folder</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Upload</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Uploading to the office&apos;s portal comes in the next version of the assistant. Until then, upload the .p7m file through the office&apos;s portal yourself. Nothing has left this computer.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>FilePage</name>
@@ -431,6 +423,29 @@
     <message>
         <source>Rows</source>
         <translation>Rows</translation>
+    </message>
+</context>
+<context>
+    <name>HostKeyDialog</name>
+    <message>
+        <source>Unknown server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the first upload to %1 (port %2). Compare the fingerprint of its key with the one the office gave you. Confirm only if every character matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint of the server&apos;s key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fingerprint &amp;matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It does &amp;not match</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -646,6 +661,22 @@
 <context>
     <name>OrganisationPage</name>
     <message>
+        <source>Number of employees per payroll tax number *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CBS checks its own selection against these numbers. Count the jobs (banen) on the reference date: someone with two jobs counts twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your payroll tax number(s) above first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employees under %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your organisation</source>
         <translation>Your organisation</translation>
     </message>
@@ -760,11 +791,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>File %1 with %2 rows, one per payroll tax number with the number of employees you entered, in %3 columns. No employee data is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>File %1 with %2 rows, one per employee counted, in %3 columns.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Columns: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every row of the file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -898,6 +937,165 @@ Valid until: %2</source>
     <message>
         <source>&amp;Start again</source>
         <translation>&amp;Start again</translation>
+    </message>
+</context>
+<context>
+    <name>UploadPanel</name>
+    <message>
+        <source>Your SSH key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal&apos;s CA certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Upload again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploaded and verified: the server&apos;s copy has the same SHA-256 as your package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s copy differs from your package. Upload it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload to the office&apos;s portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the encrypted package is sent. The upload continues where it stopped if the connection breaks or you cancel, and the server&apos;s copy is checked afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portal &amp;address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portal address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sftp://server:22/folder or https://server/path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The office gives you the address and your login. On the first upload to an SFTP server you are asked to confirm its key fingerprint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User &amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password, or the key file&apos;s passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember the password in this computer&apos;s keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSH &amp;key file (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSH key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the SSH key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a custom CA (only when your administrator says so)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Cancel the upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt saved as</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

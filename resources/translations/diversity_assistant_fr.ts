@@ -310,14 +310,6 @@
         <source>Show in &amp;folder</source>
         <translation>Afficher dans le &amp;dossier</translation>
     </message>
-    <message>
-        <source>Upload</source>
-        <translation>Envoi</translation>
-    </message>
-    <message>
-        <source>Uploading to the office&apos;s portal comes in the next version of the assistant. Until then, upload the .p7m file through the office&apos;s portal yourself. Nothing has left this computer.</source>
-        <translation>L’envoi vers le portail de l’organisme destinataire arrive dans la prochaine version de l’assistant. D’ici là, déposez vous-même le fichier .p7m sur ce portail. Rien n’a quitté cet ordinateur.</translation>
-    </message>
 </context>
 <context>
     <name>FilePage</name>
@@ -431,6 +423,29 @@
     <message>
         <source>Rows</source>
         <translation>Lignes</translation>
+    </message>
+</context>
+<context>
+    <name>HostKeyDialog</name>
+    <message>
+        <source>Unknown server</source>
+        <translation>Serveur inconnu</translation>
+    </message>
+    <message>
+        <source>This is the first upload to %1 (port %2). Compare the fingerprint of its key with the one the office gave you. Confirm only if every character matches.</source>
+        <translation>C’est le premier envoi vers %1 (port %2). Comparez l’empreinte de sa clé avec celle que vous a donnée l’organisme destinataire. Ne confirmez que si chaque caractère est identique.</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint of the server&apos;s key</source>
+        <translation>Empreinte SHA-256 de la clé du serveur</translation>
+    </message>
+    <message>
+        <source>The fingerprint &amp;matches</source>
+        <translation>L’empreinte &amp;correspond</translation>
+    </message>
+    <message>
+        <source>It does &amp;not match</source>
+        <translation>Elle ne correspond &amp;pas</translation>
     </message>
 </context>
 <context>
@@ -646,6 +661,22 @@
 <context>
     <name>OrganisationPage</name>
     <message>
+        <source>Number of employees per payroll tax number *</source>
+        <translation>Nombre de salariés par numéro de retenue sur salaire *</translation>
+    </message>
+    <message>
+        <source>CBS checks its own selection against these numbers. Count the jobs (banen) on the reference date: someone with two jobs counts twice.</source>
+        <translation>Le CBS vérifie sa propre sélection avec ces nombres. Comptez les emplois (banen) à la date de référence : une personne ayant deux emplois compte deux fois.</translation>
+    </message>
+    <message>
+        <source>Enter your payroll tax number(s) above first.</source>
+        <translation>Saisissez d’abord ci-dessus votre ou vos numéros de retenue sur salaire.</translation>
+    </message>
+    <message>
+        <source>Employees under %1</source>
+        <translation>Salariés sous %1</translation>
+    </message>
+    <message>
         <source>Your organisation</source>
         <translation>Votre organisation</translation>
     </message>
@@ -760,12 +791,20 @@
         <translation>Préparation de l’aperçu…</translation>
     </message>
     <message>
+        <source>File %1 with %2 rows, one per payroll tax number with the number of employees you entered, in %3 columns. No employee data is sent.</source>
+        <translation>Fichier %1 de %2 lignes, une par numéro de retenue sur salaire avec le nombre de salariés que vous avez saisi, en %3 colonnes. Aucune donnée de salarié n’est envoyée.</translation>
+    </message>
+    <message>
         <source>File %1 with %2 rows, one per employee counted, in %3 columns.</source>
         <translation>Fichier %1 de %2 lignes, une par salarié compté, en %3 colonnes.</translation>
     </message>
     <message>
         <source>Columns: %1</source>
         <translation>Colonnes : %1</translation>
+    </message>
+    <message>
+        <source>Every row of the file.</source>
+        <translation>Toutes les lignes du fichier.</translation>
     </message>
     <message>
         <source>The first %1 rows, with identifiers (%2) masked here on screen. The file itself holds them in full, encrypted for the office.</source>
@@ -899,6 +938,165 @@ Valable jusqu’au : %2</translation>
     <message>
         <source>&amp;Start again</source>
         <translation>Re&amp;commencer</translation>
+    </message>
+</context>
+<context>
+    <name>UploadPanel</name>
+    <message>
+        <source>Your SSH key file</source>
+        <translation>Votre fichier de clé SSH</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s CA certificate</source>
+        <translation>Certificat d’AC du portail</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Certificats (*.pem *.crt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Arrêt…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 sent</source>
+        <translation>%1 sur %2 envoyés</translation>
+    </message>
+    <message>
+        <source>&amp;Resume upload</source>
+        <translation>&amp;Reprendre l’envoi</translation>
+    </message>
+    <message>
+        <source>&amp;Upload again</source>
+        <translation>&amp;Envoyer à nouveau</translation>
+    </message>
+    <message>
+        <source>&amp;Upload</source>
+        <translation>&amp;Envoyer</translation>
+    </message>
+    <message>
+        <source>Uploaded and verified: the server&apos;s copy has the same SHA-256 as your package.</source>
+        <translation>Envoyé et vérifié : la copie sur le serveur a le même SHA-256 que votre paquet.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s copy differs from your package. Upload it again.</source>
+        <translation>La copie sur le serveur diffère de votre paquet. Envoyez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 octets</translation>
+    </message>
+    <message>
+        <source>Upload to the office&apos;s portal</source>
+        <translation>Envoi vers le portail de l’organisme destinataire</translation>
+    </message>
+    <message>
+        <source>Only the encrypted package is sent. The upload continues where it stopped if the connection breaks or you cancel, and the server&apos;s copy is checked afterwards.</source>
+        <translation>Seul le paquet chiffré est envoyé. Si la connexion est coupée ou si vous annulez, l’envoi reprend là où il s’est arrêté ; la copie sur le serveur est ensuite vérifiée.</translation>
+    </message>
+    <message>
+        <source>Portal &amp;address</source>
+        <translation>&amp;Adresse du portail</translation>
+    </message>
+    <message>
+        <source>Portal address</source>
+        <translation>Adresse du portail</translation>
+    </message>
+    <message>
+        <source>sftp://server:22/folder or https://server/path</source>
+        <translation>sftp://serveur:22/dossier ou https://serveur/chemin</translation>
+    </message>
+    <message>
+        <source>The office gives you the address and your login. On the first upload to an SFTP server you are asked to confirm its key fingerprint.</source>
+        <translation>L’organisme destinataire vous donne l’adresse et vos identifiants. Lors du premier envoi vers un serveur SFTP, vous confirmez l’empreinte de sa clé.</translation>
+    </message>
+    <message>
+        <source>User &amp;name</source>
+        <translation>&amp;Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>&amp;Mot de passe</translation>
+    </message>
+    <message>
+        <source>Password, or the key file&apos;s passphrase</source>
+        <translation>Mot de passe, ou la phrase secrète du fichier de clé</translation>
+    </message>
+    <message>
+        <source>Remember the password in this computer&apos;s keyring</source>
+        <translation>Mémoriser le mot de passe dans le trousseau de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>SSH &amp;key file (optional)</source>
+        <translation>Fichier de &amp;clé SSH (facultatif)</translation>
+    </message>
+    <message>
+        <source>SSH key file</source>
+        <translation>Fichier de clé SSH</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Choose the SSH key file</source>
+        <translation>Choisir le fichier de clé SSH</translation>
+    </message>
+    <message>
+        <source>Use a custom CA (only when your administrator says so)</source>
+        <translation>Utiliser une AC propre (seulement si votre administrateur le demande)</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>Fichier de certificat d’AC</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate file</source>
+        <translation>Choisir le fichier de certificat d’AC</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel the upload</source>
+        <translation>Annuler l’envoi</translation>
+    </message>
+    <message>
+        <source>Upload progress</source>
+        <translation>Progression de l’envoi</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>SHA-256 on the server</source>
+        <translation>SHA-256 sur le serveur</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Receipt saved as</source>
+        <translation>Accusé de réception enregistré sous</translation>
     </message>
 </context>
 <context>

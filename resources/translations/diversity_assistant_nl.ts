@@ -310,14 +310,6 @@
         <source>Show in &amp;folder</source>
         <translation>In &amp;map tonen</translation>
     </message>
-    <message>
-        <source>Upload</source>
-        <translation>Uploaden</translation>
-    </message>
-    <message>
-        <source>Uploading to the office&apos;s portal comes in the next version of the assistant. Until then, upload the .p7m file through the office&apos;s portal yourself. Nothing has left this computer.</source>
-        <translation>Uploaden naar het portaal van de ontvangende instantie komt in de volgende versie van de assistent. Upload het .p7m-bestand tot dan zelf via dat portaal. Er heeft nog niets deze computer verlaten.</translation>
-    </message>
 </context>
 <context>
     <name>FilePage</name>
@@ -431,6 +423,29 @@
     <message>
         <source>Rows</source>
         <translation>Rijen</translation>
+    </message>
+</context>
+<context>
+    <name>HostKeyDialog</name>
+    <message>
+        <source>Unknown server</source>
+        <translation>Onbekende server</translation>
+    </message>
+    <message>
+        <source>This is the first upload to %1 (port %2). Compare the fingerprint of its key with the one the office gave you. Confirm only if every character matches.</source>
+        <translation>Dit is de eerste verzending naar %1 (poort %2). Vergelijk de vingerafdruk van zijn sleutel met die van de ontvangende instantie. Bevestig alleen als elk teken gelijk is.</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint of the server&apos;s key</source>
+        <translation>SHA-256-vingerafdruk van de sleutel van de server</translation>
+    </message>
+    <message>
+        <source>The fingerprint &amp;matches</source>
+        <translation>De vingerafdruk is &amp;gelijk</translation>
+    </message>
+    <message>
+        <source>It does &amp;not match</source>
+        <translation>Hij is &amp;niet gelijk</translation>
     </message>
 </context>
 <context>
@@ -646,6 +661,22 @@
 <context>
     <name>OrganisationPage</name>
     <message>
+        <source>Number of employees per payroll tax number *</source>
+        <translation>Aantal medewerkers per loonheffingennummer *</translation>
+    </message>
+    <message>
+        <source>CBS checks its own selection against these numbers. Count the jobs (banen) on the reference date: someone with two jobs counts twice.</source>
+        <translation>Het CBS controleert zijn eigen selectie met deze aantallen. Tel de banen op de peildatum: iemand met twee banen telt twee keer.</translation>
+    </message>
+    <message>
+        <source>Enter your payroll tax number(s) above first.</source>
+        <translation>Vul eerst hierboven uw loonheffingennummer(s) in.</translation>
+    </message>
+    <message>
+        <source>Employees under %1</source>
+        <translation>Medewerkers onder %1</translation>
+    </message>
+    <message>
         <source>Your organisation</source>
         <translation>Uw organisatie</translation>
     </message>
@@ -760,12 +791,20 @@
         <translation>Voorbeeld wordt voorbereid…</translation>
     </message>
     <message>
+        <source>File %1 with %2 rows, one per payroll tax number with the number of employees you entered, in %3 columns. No employee data is sent.</source>
+        <translation>Bestand %1 met %2 rijen, één per loonheffingennummer met het aantal medewerkers dat u invulde, in %3 kolommen. Er gaan geen medewerkergegevens mee.</translation>
+    </message>
+    <message>
         <source>File %1 with %2 rows, one per employee counted, in %3 columns.</source>
         <translation>Bestand %1 met %2 rijen, één per meegetelde medewerker, in %3 kolommen.</translation>
     </message>
     <message>
         <source>Columns: %1</source>
         <translation>Kolommen: %1</translation>
+    </message>
+    <message>
+        <source>Every row of the file.</source>
+        <translation>Alle rijen van het bestand.</translation>
     </message>
     <message>
         <source>The first %1 rows, with identifiers (%2) masked here on screen. The file itself holds them in full, encrypted for the office.</source>
@@ -899,6 +938,165 @@ Geldig tot: %2</translation>
     <message>
         <source>&amp;Start again</source>
         <translation>&amp;Opnieuw beginnen</translation>
+    </message>
+</context>
+<context>
+    <name>UploadPanel</name>
+    <message>
+        <source>Your SSH key file</source>
+        <translation>Uw SSH-sleutelbestand</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s CA certificate</source>
+        <translation>CA-certificaat van het portaal</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Certificaten (*.pem *.crt);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinden…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stoppen…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 sent</source>
+        <translation>%1 van %2 verzonden</translation>
+    </message>
+    <message>
+        <source>&amp;Resume upload</source>
+        <translation>&amp;Upload hervatten</translation>
+    </message>
+    <message>
+        <source>&amp;Upload again</source>
+        <translation>&amp;Opnieuw uploaden</translation>
+    </message>
+    <message>
+        <source>&amp;Upload</source>
+        <translation>&amp;Uploaden</translation>
+    </message>
+    <message>
+        <source>Uploaded and verified: the server&apos;s copy has the same SHA-256 as your package.</source>
+        <translation>Verzonden en gecontroleerd: de kopie op de server heeft dezelfde SHA-256 als uw pakket.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s copy differs from your package. Upload it again.</source>
+        <translation>De kopie op de server verschilt van uw pakket. Upload het opnieuw.</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>Upload to the office&apos;s portal</source>
+        <translation>Uploaden naar het portaal van de ontvangende instantie</translation>
+    </message>
+    <message>
+        <source>Only the encrypted package is sent. The upload continues where it stopped if the connection breaks or you cancel, and the server&apos;s copy is checked afterwards.</source>
+        <translation>Alleen het versleutelde pakket wordt verzonden. Als de verbinding wegvalt of u annuleert, gaat het uploaden verder waar het stopte; daarna wordt de kopie op de server gecontroleerd.</translation>
+    </message>
+    <message>
+        <source>Portal &amp;address</source>
+        <translation>Portaal&amp;adres</translation>
+    </message>
+    <message>
+        <source>Portal address</source>
+        <translation>Portaaladres</translation>
+    </message>
+    <message>
+        <source>sftp://server:22/folder or https://server/path</source>
+        <translation>sftp://server:22/map of https://server/pad</translation>
+    </message>
+    <message>
+        <source>The office gives you the address and your login. On the first upload to an SFTP server you are asked to confirm its key fingerprint.</source>
+        <translation>De ontvangende instantie geeft u het adres en uw inloggegevens. Bij de eerste upload naar een SFTP-server bevestigt u de vingerafdruk van zijn sleutel.</translation>
+    </message>
+    <message>
+        <source>User &amp;name</source>
+        <translation>Gebruikers&amp;naam</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>&amp;Wachtwoord</translation>
+    </message>
+    <message>
+        <source>Password, or the key file&apos;s passphrase</source>
+        <translation>Wachtwoord, of de wachtzin van het sleutelbestand</translation>
+    </message>
+    <message>
+        <source>Remember the password in this computer&apos;s keyring</source>
+        <translation>Wachtwoord onthouden in de wachtwoordkluis van deze computer</translation>
+    </message>
+    <message>
+        <source>SSH &amp;key file (optional)</source>
+        <translation>SSH-&amp;sleutelbestand (optioneel)</translation>
+    </message>
+    <message>
+        <source>SSH key file</source>
+        <translation>SSH-sleutelbestand</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <source>Choose the SSH key file</source>
+        <translation>Kies het SSH-sleutelbestand</translation>
+    </message>
+    <message>
+        <source>Use a custom CA (only when your administrator says so)</source>
+        <translation>Een eigen CA gebruiken (alleen als uw beheerder dat zegt)</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>CA-certificaatbestand</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate file</source>
+        <translation>Kies het CA-certificaatbestand</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Cancel the upload</source>
+        <translation>Upload annuleren</translation>
+    </message>
+    <message>
+        <source>Upload progress</source>
+        <translation>Voortgang van de upload</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Bestemming</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Grootte</translation>
+    </message>
+    <message>
+        <source>SHA-256 on the server</source>
+        <translation>SHA-256 op de server</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijdstip</translation>
+    </message>
+    <message>
+        <source>Receipt saved as</source>
+        <translation>Ontvangstbewijs opgeslagen als</translation>
     </message>
 </context>
 <context>

@@ -275,7 +275,7 @@ class CategoriesPage(WizardPage):
     def nextId(self) -> int:
         from desktop_app.ui.wizard import PageId
 
-        return PageId.REVIEW if self.wizard() is not None and self.wiz().uses_file() else -1
+        return PageId.REVIEW
 
     def blocking(self) -> list[BreakdownSection]:
         return [s for s in self.sections if s.violations()]

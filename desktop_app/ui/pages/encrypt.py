@@ -29,6 +29,7 @@ from desktop_app.errors import AppError
 from desktop_app.submission import Submission, default_identity, write_summary
 from desktop_app.ui.jobs import submission_job
 from desktop_app.ui.pages.base import WizardPage
+from desktop_app.ui.pages.upload import UploadPanel
 from desktop_app.ui.pdf import html_to_pdf
 from desktop_app.ui.widgets import (
     BusyBar,
@@ -135,15 +136,9 @@ class EncryptPage(WizardPage):
             result.addWidget(widget)
         result.addLayout(buttons)
 
-        # UPLOAD: the transfer step (desktop_app/transfer: SFTP or tus over HTTPS, receipt with the
-        # server's hash) plugs in here, acting on self.session.submission.package_path. Until then
-        # this card says what to do with the package.
-        self.upload_card = card(content)
-        upload = vbox(self.upload_card, margins=12, spacing=6)
-        self.upload_heading = heading_label("", self.upload_card)
-        self.upload_text = hint_label("", self.upload_card)
-        upload.addWidget(self.upload_heading)
-        upload.addWidget(self.upload_text)
+        # The upload (desktop_app/transfer: SFTP or tus over HTTPS, receipt with the server's hash)
+        # acts on self.session.submission.package_path once the package is made.
+        self.upload_card = UploadPanel(self, content)
 
         layout.addWidget(self.target_card)
         layout.addWidget(self.result_card)
@@ -183,6 +178,7 @@ class EncryptPage(WizardPage):
         if not self.target.text():
             self.target.setText(str(self.default_target()))
         self._error = None
+        self.upload_card.load()
         self._show()
 
     # -- encrypting ----------------------------------------------------------------------------
@@ -204,6 +200,7 @@ class EncryptPage(WizardPage):
         self.cancel()
         self._error = None
         self.session.submission = None
+        self.upload_card.reset()
         worker = Worker(
             submission_job,
             _copy_draft(self.draft),
@@ -260,7 +257,7 @@ class EncryptPage(WizardPage):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(submission.package_path.parent)))
 
     def _show(self) -> None:
-        running = self.running
+        running = self.running or self.upload_card.running  # a new package waits for the upload
         self.encrypt_button.setEnabled(not running and bool(self.target.text().strip()))
         self.target.setEnabled(not running)
         self.browse.setEnabled(not running)
@@ -272,6 +269,8 @@ class EncryptPage(WizardPage):
             self.problem.clear_message()
         submission = self.session.submission if self.wizard() is not None else None
         self.result_card.setVisible(submission is not None)
+        self.upload_card.setVisible(submission is not None)
+        self.upload_card._show()
         if submission is not None:
             self.result_status.show_message(
                 "ok",
@@ -322,14 +321,7 @@ class EncryptPage(WizardPage):
         )
         self.open_summary.setText(self.tr("Open summary &PDF"))
         self.show_folder.setText(self.tr("Show in &folder"))
-        self.upload_heading.setText(self.tr("Upload"))
-        self.upload_text.setText(
-            self.tr(
-                "Uploading to the office's portal comes in the next version of the assistant. "
-                "Until then, upload the .p7m file through the office's portal yourself. Nothing "
-                "has left this computer."
-            )
-        )
+        self.upload_card.retranslate()
         self.busy.retranslate()
         if self.wizard() is not None:
             self._show()

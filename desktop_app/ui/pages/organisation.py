@@ -1,5 +1,7 @@
 """Page 3: the organisation (name, payroll tax or KBO numbers checked as typed, contact), the
-reference date and who is counted."""
+reference date and who is counted. The CBS algemene variant without a staff export asks here for
+the number of employees per payroll tax number (``draft.organisation["staff_counts"]``, digit
+strings in the order of ``loonheffingennummers``)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +28,9 @@ from desktop_app.validation import check_kbo, check_loonheffingennummer
 
 _SEPARATORS = re.compile(r"[,;\n]+")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+NUMBERS = "loonheffingennummers"
+STAFF_COUNTS = "staff_counts"
+MAX_STAFF = 10_000_000
 _CHECKS = {
     FieldType.LOONHEFFINGENNUMMER: check_loonheffingennummer,
     FieldType.KBO: check_kbo,
@@ -74,6 +80,19 @@ class OrganisationPage(WizardPage):
         self.form = QVBoxLayout(self.organisation_box)
         self.form.setSpacing(8)
         layout.addWidget(self.organisation_box)
+
+        # The algemene variant without a staff export: the officer's own count per number.
+        self.counts_box = QGroupBox(content)
+        counts_layout = vbox(self.counts_box, margins=10, spacing=6)
+        self.counts_hint = hint_label("", self.counts_box)
+        self.counts_form = QFormLayout()
+        self.counts_empty = hint_label("", self.counts_box)
+        counts_layout.addWidget(self.counts_hint)
+        counts_layout.addLayout(self.counts_form)
+        counts_layout.addWidget(self.counts_empty)
+        self.count_rows: list[tuple[str, QLabel, QSpinBox]] = []
+        self.counts_box.hide()
+        layout.addWidget(self.counts_box)
 
         self.reference_box = QGroupBox(content)
         reference = QFormLayout(self.reference_box)
@@ -125,9 +144,16 @@ class OrganisationPage(WizardPage):
         if self.programme.id != self._programme_id:
             self._build()
             self._programme_id = self.programme.id
+        programme = self.programme
+        if not programme.needs_employee_file and self.draft.has_file is None:
+            self.draft.has_file = False  # no export unless the officer ticked that they have one
+        counts = self.draft.organisation.get(STAFF_COUNTS)
         for row in self.rows:
             value = self.draft.organisation.get(row.field.id, "")
             row.edit.setText("; ".join(value) if isinstance(value, list) else value)
+        if counts is not None:  # typing the numbers again must not lose the counts
+            self.draft.organisation[STAFF_COUNTS] = counts
+        self._build_counts(force=True)
         peildatum = self.draft.peildatum or _default_peildatum()
         self.peildatum.setDate(QDate(peildatum.year, peildatum.month, peildatum.day))
         self.draft.peildatum = peildatum
@@ -136,6 +162,79 @@ class OrganisationPage(WizardPage):
                 self.draft.population.get(option.id, option.default)
             )
             self.draft.population[option.id] = self.population[option.id].isChecked()
+
+    # -- staff counts (algemene variant without a file) ------------------------------------------
+
+    def asks_counts(self) -> bool:
+        """Whether the officer types the staff count per payroll tax number here."""
+        if self.wizard() is None or self.programme is None:
+            return False
+        return not self.programme.needs_employee_file and not self.wiz().uses_file()
+
+    def _numbers(self) -> list[str]:
+        value = self.draft.organisation.get(NUMBERS) or []
+        return [value] if isinstance(value, str) else list(value)
+
+    def _build_counts(self, force: bool = False) -> None:
+        """One spin box per payroll tax number, in the same order; counts follow their number."""
+        asks = self.asks_counts()
+        self.counts_box.setVisible(asks)
+        if not asks:
+            return
+        numbers = self._numbers()
+        if not force and numbers == [number for number, _l, _s in self.count_rows]:
+            return
+        if force or not self.count_rows:  # from the draft (same order as the numbers)
+            previous = dict(zip(self._numbers(), self._stored_counts(), strict=False))
+        else:  # the officer edits the numbers: each count stays with its number
+            previous = {n: str(s.value()) if s.value() else "" for n, _l, s in self.count_rows}
+        for _number, _label, spin in self.count_rows:
+            self.counts_form.removeRow(spin)
+        self.count_rows = []
+        for number in numbers:
+            label = QLabel(number, self.counts_box)
+            spin = QSpinBox(self.counts_box)
+            spin.setRange(0, MAX_STAFF)
+            spin.setGroupSeparatorShown(True)
+            spin.setSpecialValueText("–")  # 0: not filled in yet
+            spin.setMinimumWidth(140)
+            spin.setMaximumWidth(220)
+            text = previous.get(number, "")
+            spin.setValue(int(text) if text.isdigit() else 0)
+            spin.valueChanged.connect(lambda _v: self._counts_changed())
+            label.setBuddy(spin)
+            self.counts_form.addRow(label, spin)
+            self.count_rows.append((number, label, spin))
+        self._counts_changed()
+        self._retranslate_counts()
+
+    def _stored_counts(self) -> list[str]:
+        stored = self.draft.organisation.get(STAFF_COUNTS) or []
+        return [stored] if isinstance(stored, str) else [str(c) for c in stored]
+
+    def _counts_changed(self) -> None:
+        if self.wizard() is None:
+            return
+        self.draft.organisation[STAFF_COUNTS] = [
+            str(spin.value()) if spin.value() else "" for _n, _l, spin in self.count_rows
+        ]
+        self.changed()
+
+    def counts_complete(self) -> bool:
+        return all(spin.value() > 0 for _n, _l, spin in self.count_rows)
+
+    def _retranslate_counts(self) -> None:
+        self.counts_box.setTitle(self.tr("Number of employees per payroll tax number *"))
+        self.counts_hint.setText(
+            self.tr(
+                "CBS checks its own selection against these numbers. Count the jobs (banen) on "
+                "the reference date: someone with two jobs counts twice."
+            )
+        )
+        self.counts_empty.setText(self.tr("Enter your payroll tax number(s) above first."))
+        self.counts_empty.setVisible(not self.count_rows)
+        for number, _label, spin in self.count_rows:
+            spin.setAccessibleName(self.tr("Employees under %1").replace("%1", number))
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Your organisation"))
@@ -175,6 +274,7 @@ class OrganisationPage(WizardPage):
             elif row.field.type == FieldType.KBO:
                 row.edit.setPlaceholderText(self.tr("e.g. 0203.201.340"))
             self._check(row)
+        self._retranslate_counts()
 
     # -- checking as typed ----------------------------------------------------------------------
 
@@ -185,6 +285,8 @@ class OrganisationPage(WizardPage):
         else:
             self.draft.organisation.pop(row.field.id, None)
         self._check(row)
+        if row.field.id == NUMBERS:
+            self._build_counts()
         self.changed()
 
     def _check(self, row: FieldRow) -> None:
@@ -256,7 +358,7 @@ class OrganisationPage(WizardPage):
     def nextId(self) -> int:
         from desktop_app.ui.wizard import PageId
 
-        return PageId.FILE if self.wiz().uses_file() else PageId.CATEGORIES
+        return PageId.FILE if self.wiz().uses_file() else PageId.REVIEW
 
     def isComplete(self) -> bool:
         if self.wizard() is None:
@@ -266,6 +368,8 @@ class OrganisationPage(WizardPage):
                 return False
             if self._problem(row)[0]:
                 return False
+        if self.asks_counts():
+            return bool(self.count_rows) and self.counts_complete()
         return True
 
 

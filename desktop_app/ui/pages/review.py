@@ -5,6 +5,7 @@ and anything that still blocks the package."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from cryptography import x509
@@ -28,7 +29,10 @@ from desktop_app.crypto.errors import CryptoError
 from desktop_app.crypto.keys import fingerprint_hex, fingerprint_sha256
 from desktop_app.crypto.recipient import check_recipient, load_certificate
 from desktop_app.errors import AppError
-from desktop_app.ui.jobs import Preview, preview_job, session_check
+from desktop_app.messages import Message
+from desktop_app.package.build import application_counts, checklist_problems
+from desktop_app.package.output import application_output
+from desktop_app.ui.jobs import Preview, first_rows, preview_job, session_check
 from desktop_app.ui.pages.base import WizardPage
 from desktop_app.ui.widgets import (
     BusyBar,
@@ -50,6 +54,7 @@ class ReviewPage(WizardPage):
         super().__init__()
         self._worker: Worker | None = None
         self.preview: Preview | None = None
+        self.application = False  # the algemene variant without a file: typed staff counts
         self._preview_error: Exception | None = None
         self.certificate: x509.Certificate | None = None
         self.certificate_error: str | None = None
@@ -146,8 +151,43 @@ class ReviewPage(WizardPage):
     def load(self) -> None:
         self.preview = None
         self._preview_error = None
-        self._run_preview()
+        self.application = not self.wiz().uses_file()
+        if self.application:
+            self._application_preview()
+        else:
+            self._run_preview()
         self._load_certificate()
+
+    def _application_preview(self) -> None:
+        """The algemene variant without a file: the application's rows (payroll tax number, the
+        typed staff count, the reference date), built as the package will build them."""
+        self.cancel()
+        draft, programme = self.draft, self.programme
+        pairs, problems = application_counts(draft)
+        problems = checklist_problems(draft, programme) + problems
+        if draft.peildatum is None:
+            problems.append(Message("package.peildatum-missing"))
+        name = str(draft.organisation.get("name", "")).strip()
+        if not name:
+            problems.append(Message("package.organisation-missing"))
+        try:
+            output = application_output(
+                programme, pairs, draft.peildatum or dt.date.today(), name or "-"
+            )
+        except AppError as error:
+            self._preview_error = error
+            self._show_preview()
+            return
+        rows = first_rows(output, programme, max(len(pairs), 1)) if pairs else []
+        self.preview = Preview(
+            file_name=output.name,
+            columns=output.columns,
+            rows=output.rows,
+            sample=tuple(tuple(row) for row in rows),
+            masked_columns=(),
+            problems=tuple(problems),
+        )
+        self._show_preview()
 
     @property
     def running(self) -> bool:
@@ -203,9 +243,15 @@ class ReviewPage(WizardPage):
             self.output_card.hide()
             return
         self.output_card.show()
+        if self.application:
+            summary = self.tr(
+                "File %1 with %2 rows, one per payroll tax number with the number of employees "
+                "you entered, in %3 columns. No employee data is sent."
+            )
+        else:
+            summary = self.tr("File %1 with %2 rows, one per employee counted, in %3 columns.")
         self.output_summary.setText(
-            self.tr("File %1 with %2 rows, one per employee counted, in %3 columns.")
-            .replace("%1", preview.file_name)
+            summary.replace("%1", preview.file_name)
             .replace("%2", locale.toString(preview.rows))
             .replace("%3", str(len(preview.columns)))
         )
@@ -220,7 +266,9 @@ class ReviewPage(WizardPage):
         height = self.sample.horizontalHeader().height() + 4
         height += sum(self.sample.rowHeight(r) for r in range(self.sample.rowCount()))
         self.sample.setFixedHeight(height + 2)
-        if preview.masked_columns:
+        if self.application:
+            self.sample_hint.setText(self.tr("Every row of the file."))
+        elif preview.masked_columns:
             self.sample_hint.setText(
                 self.tr(
                     "The first %1 rows, with identifiers (%2) masked here on screen. The file "

@@ -1,0 +1,669 @@
+"""The upload step, shown on the encrypt page once the package is made: the office's portal (SFTP or
+tus over HTTPS), the login, progress with cancel and resume, an unknown SSH host key confirmed by
+the officer, and the receipt with the server's SHA-256.
+
+The portal settings are kept in ``draft.portal["upload"]`` (address, user name, key file, the
+confirmed host-key fingerprint, the custom CA file): never the password, which only the operating
+system's keyring holds when the officer asks for it.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDateTime, QLocale, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
+
+from desktop_app.errors import AppError
+from desktop_app.transfer import (
+    CancelToken,
+    Credentials,
+    Portal,
+    Receipt,
+    TransferError,
+    forget_password,
+    load_password,
+    receipt_path,
+    save_password,
+    upload,
+)
+from desktop_app.ui.widgets import InlineMessage, hint_label, vbox
+from desktop_app.ui.workers import Worker, WorkerSignals
+
+if TYPE_CHECKING:
+    from desktop_app.ui.pages.encrypt import EncryptPage
+
+# Where the portal settings live in the draft (beside the recipient certificate).
+UPLOAD = "upload"
+
+
+# -- the job -------------------------------------------------------------------------------------
+
+
+class UploadSignals(WorkerSignals):
+    transferred = Signal(object, object)  # bytes done, total (Python ints: no 2 GiB limit)
+    confirm_host_key = Signal(object)  # a HostKeyQuestion, answered on the GUI thread
+
+
+@dataclass
+class HostKeyQuestion:
+    """Asked by the worker, answered by the officer: the worker waits on ``answered``."""
+
+    host: str
+    port: int
+    fingerprint: str
+    accepted: bool = False
+    answered: threading.Event = field(default_factory=threading.Event)
+
+    def answer(self, accepted: bool) -> None:
+        self.accepted = accepted
+        self.answered.set()
+
+
+class UploadWorker(Worker):
+    """A worker whose cancel also stops the transfer at its next chunk (and any open question)."""
+
+    def __init__(self, package: Path, portal: Portal, credentials: Credentials | None) -> None:
+        self.token = CancelToken()
+        self.question: HostKeyQuestion | None = None
+        super().__init__(_upload_job, package, portal, credentials)
+        self.signals = UploadSignals()
+
+    def cancel(self) -> None:
+        """The window closes: stop and drop the result."""
+        super().cancel()
+        self.stop_transfer()
+
+    def stop_transfer(self) -> None:
+        """The officer's Cancel: the upload stops with ``transfer.cancelled`` (shown, resumable)."""
+        self.token.cancel()
+        if self.question is not None:
+            self.question.answer(False)
+
+    def ask_host_key(self, host: str, port: int, fingerprint: str) -> bool:
+        """Called by the transfer on first contact (worker thread): block until answered."""
+        question = HostKeyQuestion(host, port, fingerprint)
+        self.question = question
+        self.signals.confirm_host_key.emit(question)
+        while not question.answered.wait(0.1):
+            if self.token.cancelled:
+                return False
+        self.question = None
+        return question.accepted and not self.token.cancelled
+
+
+def _upload_job(
+    worker: UploadWorker, package: Path, portal: Portal, credentials: Credentials | None
+) -> Receipt:
+    signals: UploadSignals = worker.signals  # type: ignore[assignment]
+    return upload(
+        package,
+        portal,
+        credentials,
+        signals.transferred.emit,
+        worker.token,
+        confirm_host_key=worker.ask_host_key,
+    )
+
+
+# -- the host key dialog -------------------------------------------------------------------------
+
+
+class HostKeyDialog(QDialog):
+    """Shows an unknown server's SHA-256 fingerprint; only an explicit confirmation accepts it."""
+
+    def __init__(self, question: HostKeyQuestion, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question = question
+        self.setModal(True)
+        self.setWindowTitle(self.tr("Unknown server"))
+        layout = vbox(self, margins=16, spacing=10)
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.text.setText(
+            self.tr(
+                "This is the first upload to %1 (port %2). Compare the fingerprint of its key with "
+                "the one the office gave you. Confirm only if every character matches."
+            )
+            .replace("%1", question.host)
+            .replace("%2", str(question.port))
+        )
+        self.fingerprint = QLabel(question.fingerprint, self)
+        self.fingerprint.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprint.setAccessibleName(self.tr("SHA-256 fingerprint of the server's key"))
+        buttons = QHBoxLayout()
+        self.confirm_button = QPushButton(self.tr("The fingerprint &matches"), self)
+        self.confirm_button.setAutoDefault(False)
+        self.confirm_button.clicked.connect(self.accept)
+        self.refuse_button = QPushButton(self.tr("It does &not match"), self)
+        self.refuse_button.clicked.connect(self.reject)
+        buttons.addStretch(1)
+        buttons.addWidget(self.confirm_button)
+        buttons.addWidget(self.refuse_button)
+        layout.addWidget(self.text)
+        layout.addWidget(self.fingerprint)
+        layout.addLayout(buttons)
+        self.finished.connect(lambda result: question.answer(result == QDialog.DialogCode.Accepted))
+
+
+# -- the card ------------------------------------------------------------------------------------
+
+
+def _file_row(parent: QWidget) -> tuple[QWidget, QLineEdit, QPushButton]:
+    box = QWidget(parent)
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    edit = QLineEdit(box)
+    button = QPushButton(box)
+    row.addWidget(edit, 1)
+    row.addWidget(button)
+    return box, edit, button
+
+
+def _local_time(iso: str) -> str:
+    """The receipt's UTC time as this computer's local time (the receipt file keeps UTC)."""
+    moment = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
+    if not moment.isValid():
+        return iso
+    return moment.toLocalTime().toString("dd-MM-yyyy HH:mm:ss")
+
+
+def _size_text(size: int) -> str:
+    locale = QLocale()
+    return locale.formattedDataSize(size, 1)
+
+
+class UploadPanel(QFrame):
+    """The upload card of the encrypt page. ``page`` gives the draft, the session and the wizard."""
+
+    def __init__(self, page: EncryptPage, parent: QWidget | None = None) -> None:  # noqa: PLR0915
+        super().__init__(parent)
+        self.page = page
+        self.setProperty("card", "true")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._worker: UploadWorker | None = None
+        self._error: Exception | None = None
+        self._info: str | None = None
+        self.receipt: Receipt | None = None
+        self.local_sha256: str | None = None
+        self.host_key_dialog: HostKeyDialog | None = None
+        self._password_from_keyring = False
+
+        layout = vbox(self, margins=12, spacing=6)
+        self.heading = QLabel(self)
+        self.heading.setProperty("role", "heading")
+        self.intro = hint_label("", self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.intro)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.url_label = QLabel(self)
+        self.url = QLineEdit(self)
+        self.url_label.setBuddy(self.url)
+        self.url.editingFinished.connect(self._login_edited)
+        self.url.textChanged.connect(lambda _t: self._show())
+        self.user_label = QLabel(self)
+        self.user = QLineEdit(self)
+        self.user_label.setBuddy(self.user)
+        self.user.editingFinished.connect(self._login_edited)
+        self.user.textChanged.connect(lambda _t: self._show())
+        self.password_label = QLabel(self)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_label.setBuddy(self.password)
+        self.password.textEdited.connect(self._password_edited)
+        self.remember = QCheckBox(self)
+        self.key_label = QLabel(self)
+        key_box, self.key_file, self.key_button = _file_row(self)
+        self.key_label.setBuddy(self.key_file)
+        self.key_button.clicked.connect(self.choose_key_file)
+        self.use_ca = QCheckBox(self)
+        self.use_ca.toggled.connect(self._ca_toggled)
+        self.ca_box, self.ca_file, self.ca_button = _file_row(self)
+        self.ca_button.clicked.connect(self.choose_ca_file)
+        form.addRow(self.url_label, self.url)
+        form.addRow(self.user_label, self.user)
+        form.addRow(self.password_label, self.password)
+        form.addRow("", self.remember)
+        form.addRow(self.key_label, key_box)
+        form.addRow("", self.use_ca)
+        form.addRow("", self.ca_box)
+        self.url_hint = hint_label("", self)
+        layout.addLayout(form)
+        layout.addWidget(self.url_hint)
+
+        actions = QHBoxLayout()
+        self.upload_button = QPushButton(self)
+        self.upload_button.clicked.connect(self.start)
+        actions.addWidget(self.upload_button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+
+        self.progress_box = QWidget(self)
+        progress = QHBoxLayout(self.progress_box)
+        progress.setContentsMargins(0, 0, 0, 0)
+        self.progress_label = QLabel(self.progress_box)
+        self.bar = QProgressBar(self.progress_box)
+        self.bar.setRange(0, 0)
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumHeight(12)
+        self.cancel_button = QPushButton(self.progress_box)
+        self.cancel_button.clicked.connect(self.cancel)
+        progress.addWidget(self.progress_label)
+        progress.addWidget(self.bar, 1)
+        progress.addWidget(self.cancel_button)
+        self.progress_box.hide()
+        layout.addWidget(self.progress_box)
+        self.message = InlineMessage(self)
+        layout.addWidget(self.message)
+
+        self.receipt_box = QWidget(self)
+        receipt = QFormLayout(self.receipt_box)
+        receipt.setContentsMargins(0, 0, 0, 0)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.receipt_labels: dict[str, QLabel] = {}
+        self.receipt_values: dict[str, QLabel] = {}
+        for key in ("destination", "size", "sha256", "time", "file"):
+            label = hint_label("", self.receipt_box)
+            label.setWordWrap(False)
+            value = QLabel(self.receipt_box)
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            if key == "sha256":
+                value.setFont(mono)
+            receipt.addRow(label, value)
+            self.receipt_labels[key] = label
+            self.receipt_values[key] = value
+        self.receipt_box.hide()
+        layout.addWidget(self.receipt_box)
+
+    # -- the draft -----------------------------------------------------------------------------
+
+    def settings(self) -> dict:
+        stored = self.page.draft.portal.get(UPLOAD)
+        return dict(stored) if isinstance(stored, dict) else {}
+
+    def _save_settings(self) -> None:
+        settings = self.settings()
+        settings["url"] = self.url.text().strip()
+        settings["user"] = self.user.text().strip()
+        settings["key_file"] = self.key_file.text().strip() or None
+        settings["ca_file"] = (
+            self.ca_file.text().strip() or None if self.use_ca.isChecked() else None
+        )
+        pinned_for = self._host_port()
+        if settings.get("host_key_for") and settings.get("host_key_for") != pinned_for:
+            settings.pop("host_key_sha256", None)  # another server: its key is asked again
+            settings.pop("host_key_for", None)
+        self.page.draft.portal[UPLOAD] = settings
+
+    def _host_port(self) -> str | None:
+        try:
+            portal = Portal.from_url(self.url.text().strip())
+        except TransferError:
+            return None
+        return f"[{portal.host}]:{portal.port}"
+
+    def profile_portal(self):
+        programme = self.page.programme
+        return programme.portal if programme is not None else None
+
+    def load(self) -> None:
+        """Fill the fields from the draft, else from the programme profile's portal."""
+        settings = self.settings()
+        profile = self.profile_portal()
+        url = settings.get("url") or (profile.url if profile and profile.url else "")
+        for edit, value in (
+            (self.url, url),
+            (self.user, settings.get("user") or ""),
+            (self.key_file, settings.get("key_file") or ""),
+            (self.ca_file, settings.get("ca_file") or ""),
+        ):
+            edit.blockSignals(True)
+            edit.setText(value)
+            edit.blockSignals(False)
+        self.use_ca.blockSignals(True)
+        self.use_ca.setChecked(bool(settings.get("ca_file")))
+        self.use_ca.blockSignals(False)
+        self._load_password()
+        self._show()
+
+    def _login_edited(self) -> None:
+        self._save_settings()
+        if not self.password.text():
+            self._load_password()
+        self._show()
+
+    def _load_password(self) -> None:
+        """The keyring's password for this portal and user, when the officer kept one."""
+        portal = self._portal_or_none()
+        user = self.user.text().strip()
+        self._password_from_keyring = False
+        if portal is None or not user:
+            return
+        try:
+            stored = load_password(portal, user)
+        except TransferError as error:
+            self._info = error.render(self.page.language)
+            return
+        if stored:
+            self.password.setText(stored)
+            self.remember.setChecked(True)
+            self._password_from_keyring = True
+
+    def _password_edited(self, _text: str) -> None:
+        self._password_from_keyring = False
+
+    def _portal_or_none(self) -> Portal | None:
+        try:
+            return Portal.from_url(self.url.text().strip())
+        except TransferError:
+            return None
+
+    def choose_key_file(self) -> None:
+        start = self.key_file.text() or str(Path.home() / ".ssh")
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Your SSH key file"), start, self.tr("All files (*)")
+        )
+        if path:
+            self.key_file.setText(path)
+            self._save_settings()
+            self._show()
+
+    def choose_ca_file(self) -> None:
+        start = self.ca_file.text() or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("The portal's CA certificate"),
+            start,
+            self.tr("Certificates (*.pem *.crt);;All files (*)"),
+        )
+        if path:
+            self.ca_file.setText(path)
+            self._save_settings()
+            self._show()
+
+    def _ca_toggled(self, _checked: bool) -> None:
+        self._save_settings()
+        self._show()
+
+    # -- uploading -----------------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self._worker is not None
+
+    @property
+    def package(self) -> Path | None:
+        submission = self.page.session.submission if self.page.wizard() is not None else None
+        return submission.package_path if submission is not None else None
+
+    def portal(self) -> Portal:
+        """The portal from the fields (raises TransferError with a translated message)."""
+        settings = self.settings()
+        url = self.url.text().strip()
+        https = url.lower().startswith("https:")
+        profile = self.profile_portal()
+        pin = None
+        if not https:
+            if profile is not None and profile.host_key_sha256 and profile.url == url:
+                pin = profile.host_key_sha256
+            elif settings.get("host_key_for") == self._host_port():
+                pin = settings.get("host_key_sha256")
+        ca = self.ca_file.text().strip() if https and self.use_ca.isChecked() else None
+        return Portal.from_url(
+            url, username=self.user.text().strip() or None, host_key_sha256=pin, ca_file=ca
+        )
+
+    def credentials(self, portal: Portal) -> Credentials | None:
+        key = self.key_file.text().strip() if portal.protocol == "sftp" else ""
+        user = self.user.text().strip() or portal.username or ""
+        if portal.protocol == "tus" and not user:
+            return None  # a tus portal that needs no login
+        password = self.password.text() or None
+        if key:
+            return Credentials(user, key_file=Path(key), key_passphrase=password)
+        return Credentials(user, password=password)
+
+    def start(self) -> None:
+        package = self.package
+        if package is None or self.running:
+            return
+        self._error = None
+        self._info = None
+        self.receipt = None
+        self._save_settings()
+        try:
+            portal = self.portal()
+        except TransferError as error:
+            self._error = error
+            self._show()
+            return
+        credentials = self.credentials(portal)
+        self.local_sha256 = self.page.session.submission.package_sha256
+        worker = UploadWorker(package, portal, credentials)
+        signals: UploadSignals = worker.signals  # type: ignore[assignment]
+        signals.transferred.connect(self._transferred)
+        signals.confirm_host_key.connect(self._ask_host_key)
+        signals.result.connect(lambda receipt, p=portal: self._done(receipt, p, credentials))
+        signals.failed.connect(self._failed)
+        signals.finished.connect(lambda w=worker: self._finished(w))
+        self._worker = worker
+        self.bar.setRange(0, 0)
+        self.progress_label.setText(self.tr("Connecting…"))
+        self.progress_box.show()
+        self.page.wiz().workers.start(worker)
+        self.page._show()
+
+    def reset(self) -> None:
+        """A new package replaces the old one: its receipt and messages go."""
+        self.receipt = None
+        self._error = None
+        self._info = None
+
+    def cancel(self) -> None:
+        if self._worker is not None:
+            self._worker.stop_transfer()
+            self.progress_label.setText(self.tr("Stopping…"))
+            self.cancel_button.setEnabled(False)
+
+    def _transferred(self, done: int, total: int) -> None:
+        if total <= 0:
+            return
+        # The bar counts kibibytes: its int range holds any package size.
+        self.bar.setRange(0, max(1, total // 1024))
+        self.bar.setValue(done // 1024)
+        self.progress_label.setText(
+            self.tr("%1 of %2 sent")
+            .replace("%1", _size_text(done))
+            .replace("%2", _size_text(total))
+        )
+
+    def _ask_host_key(self, question: HostKeyQuestion) -> None:
+        dialog = HostKeyDialog(question, self)
+        self.host_key_dialog = dialog
+        dialog.finished.connect(lambda _r, q=question: self._host_key_answered(q))
+        dialog.open()
+
+    def _host_key_answered(self, question: HostKeyQuestion) -> None:
+        self.host_key_dialog = None
+        if question.accepted:
+            settings = self.settings()
+            settings["host_key_sha256"] = question.fingerprint
+            settings["host_key_for"] = f"[{question.host}]:{question.port}"
+            self.page.draft.portal[UPLOAD] = settings
+            self.page.wiz().autosave()
+
+    def _done(self, receipt: Receipt, portal: Portal, credentials: Credentials | None) -> None:
+        self.receipt = receipt
+        settings = self.settings()
+        if receipt.protocol == "sftp":
+            settings["host_key_sha256"] = receipt.server_identity
+            settings["host_key_for"] = f"[{portal.host}]:{portal.port}"
+        self.page.draft.portal[UPLOAD] = settings
+        self._keep_password(portal, credentials)
+        self.page.wiz().autosave()
+
+    def _keep_password(self, portal: Portal, credentials: Credentials | None) -> None:
+        """After a successful login: keep the password in the keyring, or remove it, as asked."""
+        if credentials is None or credentials.key_file is not None:
+            return
+        try:
+            if self.remember.isChecked() and credentials.password:
+                save_password(portal, credentials.username, credentials.password)
+            elif not self.remember.isChecked():
+                forget_password(portal, credentials.username)
+        except TransferError as error:
+            self._info = error.render(self.page.language)
+
+    def _failed(self, error: Exception) -> None:
+        self._error = error
+
+    def _finished(self, worker: UploadWorker) -> None:
+        if worker is self._worker:
+            self._worker = None
+            if self.host_key_dialog is not None:
+                self.host_key_dialog.reject()
+            self.progress_box.hide()
+            self.cancel_button.setEnabled(True)
+            self.page._show()
+
+    # -- showing -------------------------------------------------------------------------------
+
+    def _show(self) -> None:
+        running = self.running
+        package = self.package
+        https = self.url.text().strip().lower().startswith("https:")
+        for widget in (
+            self.url,
+            self.user,
+            self.password,
+            self.remember,
+            self.key_file,
+            self.key_button,
+            self.use_ca,
+            self.ca_file,
+            self.ca_button,
+        ):
+            widget.setEnabled(not running)
+        self.key_label.setVisible(not https)
+        self.key_file.parentWidget().setVisible(not https)
+        self.use_ca.setVisible(https)
+        self.ca_box.setVisible(https and self.use_ca.isChecked())
+        ready = bool(self.url.text().strip()) and (https or bool(self.user.text().strip()))
+        self.upload_button.setEnabled(package is not None and not running and ready)
+        cancelled = (
+            isinstance(self._error, TransferError)
+            and self._error.message.key == "transfer.cancelled"
+        )
+        if cancelled:
+            self.upload_button.setText(self.tr("&Resume upload"))
+        elif self.receipt is not None:
+            self.upload_button.setText(self.tr("&Upload again"))
+        else:
+            self.upload_button.setText(self.tr("&Upload"))
+        language = self.page.language
+        if self._error is not None:
+            error = self._error
+            text = error.render(language) if isinstance(error, AppError) else str(error)
+            self.message.show_message("warning" if cancelled else "error", text)
+        elif self.receipt is not None:
+            receipt = self.receipt
+            if receipt.sha256 == self.local_sha256:
+                self.message.show_message(
+                    "ok",
+                    self.tr(
+                        "Uploaded and verified: the server's copy has the same SHA-256 as your "
+                        "package."
+                    ),
+                )
+            else:
+                self.message.show_message(
+                    "error",
+                    self.tr("The server's copy differs from your package. Upload it again."),
+                )
+        elif self._info:
+            self.message.show_message("info", self._info)
+        else:
+            self.message.clear_message()
+        self._show_receipt()
+
+    def _show_receipt(self) -> None:
+        receipt = self.receipt
+        self.receipt_box.setVisible(receipt is not None)
+        if receipt is None:
+            return
+        package = self.package
+        values = {
+            "destination": receipt.destination,
+            "size": self.tr("%1 bytes").replace("%1", QLocale().toString(receipt.size)),
+            "sha256": receipt.sha256,
+            "time": _local_time(receipt.uploaded_at),
+            "file": str(receipt_path(package)) if package else "",
+        }
+        for key, value in values.items():
+            self.receipt_values[key].setText(value)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Upload to the office's portal"))
+        self.intro.setText(
+            self.tr(
+                "Only the encrypted package is sent. The upload continues where it stopped if the "
+                "connection breaks or you cancel, and the server's copy is checked afterwards."
+            )
+        )
+        self.url_label.setText(self.tr("Portal &address"))
+        self.url.setAccessibleName(self.tr("Portal address"))
+        self.url.setPlaceholderText(self.tr("sftp://server:22/folder or https://server/path"))
+        self.url_hint.setText(
+            self.tr(
+                "The office gives you the address and your login. On the first upload to an SFTP "
+                "server you are asked to confirm its key fingerprint."
+            )
+        )
+        self.user_label.setText(self.tr("User &name"))
+        self.user.setAccessibleName(self.tr("User name"))
+        self.password_label.setText(self.tr("Pass&word"))
+        self.password.setAccessibleName(self.tr("Password, or the key file's passphrase"))
+        self.remember.setText(self.tr("Remember the password in this computer's keyring"))
+        self.key_label.setText(self.tr("SSH &key file (optional)"))
+        self.key_file.setAccessibleName(self.tr("SSH key file"))
+        self.key_button.setText(self.tr("Choose…"))
+        self.key_button.setAccessibleName(self.tr("Choose the SSH key file"))
+        self.use_ca.setText(self.tr("Use a custom CA (only when your administrator says so)"))
+        self.ca_file.setAccessibleName(self.tr("CA certificate file"))
+        self.ca_button.setText(self.tr("Choose…"))
+        self.ca_button.setAccessibleName(self.tr("Choose the CA certificate file"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel the upload"))
+        self.bar.setAccessibleName(self.tr("Upload progress"))
+        for key, text in {
+            "destination": self.tr("Destination"),
+            "size": self.tr("Size"),
+            "sha256": self.tr("SHA-256 on the server"),
+            "time": self.tr("Time"),
+            "file": self.tr("Receipt saved as"),
+        }.items():
+            self.receipt_labels[key].setText(text)
+        if self.page.wizard() is not None:
+            self._show()

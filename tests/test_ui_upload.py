@@ -1,0 +1,302 @@
+"""The upload step of the encrypt page against OpenSSH's real sshd on loopback: the demo's package
+goes up after the officer confirms the server's key in a dialog, the receipt shows the server's
+SHA-256 (equal to the local one), a wrong pin is refused with its message, passwords stay in the
+keyring and never in the draft, and a cancelled upload resumes."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import keyring
+from PySide6.QtCore import QDateTime, Qt
+from test_transfer_sftp import inbox, sshd  # noqa: F401 (fixtures)
+from test_transfer_tus import tls, tus  # noqa: F401 (fixtures)
+from test_ui_submission import WAIT, isolated, office  # noqa: F401 (fixtures)
+
+from desktop_app.transfer import Portal, receipt_path
+from desktop_app.transfer.credentials import SERVICE, keyring_account
+from desktop_app.ui.app import create_wizard, demo_draft
+from desktop_app.ui.pages.upload import UPLOAD
+from desktop_app.ui.wizard import PageId
+from tests.conftest import sha256_of
+from tests.servers.keys import make_ssh_key
+from tests.servers.sshd import PASSWORD
+
+SMALL_DEPARTMENTS = (
+    "Bestuursondersteuning",
+    "Juridische zaken",
+    "HR",
+    "Klantcontactcentrum",
+    "Financiën",
+    "ICT",
+    "Ruimtelijke ontwikkeling",
+)
+
+
+def encrypted_demo(qtbot, tmp_path: Path, office_pem: Path):
+    """The wizard with the demo's package made (small departments merged, certificate confirmed,
+    signed, encrypted), as the officer has it on the encrypt page."""
+    draft = demo_draft()
+    draft.categories["merges"] = {"Afdeling": dict.fromkeys(SMALL_DEPARTMENTS, "overig")}
+    wizard = create_wizard(draft, tmp_path / "autosave.json", "nl")
+    qtbot.addWidget(wizard)
+    wizard.resize(1100, 760)
+    review = wizard.page(PageId.REVIEW)
+    review.set_certificate(office_pem)
+    review.confirm.setChecked(True)
+    page = wizard.page(PageId.ENCRYPT)
+    page.initializePage()
+    page.target.setText(str(tmp_path / "out" / "barometer.p7m"))
+    page.start()
+    qtbot.waitUntil(lambda: not page.running, timeout=WAIT)
+    assert page.session.submission is not None, page.problem.text()
+    assert page.upload_card.isVisibleTo(page)
+    return wizard, page
+
+
+def kind(panel) -> str | None:
+    """The panel's message kind (error, warning, ok, info), None while no message is shown."""
+    return panel.message.property("kind") if panel.message.isVisibleTo(panel) else None
+
+
+def fill(panel, url: str, user: str, key: Path | None = None, password: str = "") -> None:
+    panel.url.setText(url)
+    panel.url.editingFinished.emit()
+    panel.user.setText(user)
+    panel.user.editingFinished.emit()
+    panel.key_file.setText(str(key) if key else "")
+    panel.password.setText(password)
+
+
+def test_upload_confirms_the_host_key_and_shows_the_receipt(
+    qtbot,
+    tmp_path,
+    isolated,  # noqa: F811
+    office,  # noqa: F811
+    sshd,  # noqa: F811
+    inbox,  # noqa: F811
+):
+    wizard, page = encrypted_demo(qtbot, tmp_path, office[0])
+    panel = page.upload_card
+    package = page.session.submission.package_path
+    url = f"sftp://127.0.0.1:{sshd.port}{inbox}"
+    fill(panel, url, sshd.user, key=sshd.user_key.private_file)
+    assert panel.upload_button.isEnabled()
+    qtbot.mouseClick(panel.upload_button, Qt.MouseButton.LeftButton)
+    assert panel.running
+    assert not page.encrypt_button.isEnabled()  # no new package while this one goes up
+
+    # First contact: the worker waits until the officer compares the fingerprint and confirms.
+    qtbot.waitUntil(lambda: panel.host_key_dialog is not None, timeout=WAIT)
+    dialog = panel.host_key_dialog
+    assert dialog.isVisible()
+    assert dialog.fingerprint.text() == sshd.host_key.fingerprint
+    assert "127.0.0.1" in dialog.text.text()
+    assert dialog.refuse_button.isDefault()
+    assert panel.running
+    assert list(inbox.iterdir()) == []
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.running, timeout=WAIT)
+
+    assert kind(panel) == "ok", panel.message.text()
+    receipt = panel.receipt
+    local = page.session.submission.package_sha256
+    assert sha256_of(inbox / package.name) == receipt.sha256 == local == sha256_of(package)
+    assert receipt.server_identity == sshd.host_key.fingerprint
+    assert panel.receipt_box.isVisibleTo(page)
+    assert panel.receipt_values["destination"].text() == f"{url}/{package.name}"
+    assert panel.receipt_values["sha256"].text() == local
+    assert (
+        panel.receipt_values["size"]
+        .text()
+        .startswith(f"{package.stat().st_size:,}".replace(",", "."))
+    )
+    shown = QDateTime.fromString(panel.receipt_values["time"].text(), "dd-MM-yyyy HH:mm:ss")
+    uploaded = QDateTime.fromString(receipt.uploaded_at, Qt.DateFormat.ISODate)
+    assert shown.toSecsSinceEpoch() == uploaded.toSecsSinceEpoch()
+    assert receipt_path(package).exists()
+    assert panel.receipt_values["file"].text() == str(receipt_path(package))
+
+    # The draft keeps the portal settings and the confirmed key, never a password.
+    settings = wizard.draft.portal[UPLOAD]
+    assert settings["url"] == url
+    assert settings["user"] == sshd.user
+    assert settings["host_key_sha256"] == sshd.host_key.fingerprint
+    assert "password" not in json.dumps(wizard.draft.to_json())
+
+    # A wrong pin (the office's key changed, or someone is in between): refused, with its message.
+    other = make_ssh_key(tmp_path / "other").fingerprint
+    settings["host_key_sha256"] = other
+    wizard.draft.portal[UPLOAD] = settings
+    panel.upload_button.click()
+    qtbot.waitUntil(lambda: not panel.running, timeout=WAIT)
+    assert panel.host_key_dialog is None  # a pinned key is never asked about
+    assert kind(panel) == "error"
+    text = panel.message.text()
+    assert other in text
+    assert sshd.host_key.fingerprint in text
+    assert "Er is niets verzonden" in text  # the Dutch message of transfer.host-key-changed
+    assert panel.receipt is None
+
+    wizard.set_language("fr")
+    assert "Rien n'a été envoyé" in panel.message.text()
+
+
+def test_a_refused_host_key_sends_nothing(
+    qtbot,
+    tmp_path,
+    isolated,  # noqa: F811
+    office,  # noqa: F811
+    sshd,  # noqa: F811
+    inbox,  # noqa: F811
+):
+    _wizard, page = encrypted_demo(qtbot, tmp_path, office[0])
+    panel = page.upload_card
+    fill(panel, f"sftp://127.0.0.1:{sshd.port}{inbox}", sshd.user, key=sshd.user_key.private_file)
+    panel.upload_button.click()
+    qtbot.waitUntil(lambda: panel.host_key_dialog is not None, timeout=WAIT)
+    qtbot.mouseClick(panel.host_key_dialog.refuse_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.running, timeout=WAIT)
+    assert kind(panel) == "error"
+    assert sshd.host_key.fingerprint in panel.message.text()
+    assert list(inbox.iterdir()) == []
+    assert "host_key_sha256" not in panel.settings()
+
+
+def test_password_login_is_remembered_in_the_keyring_only(
+    qtbot,
+    tmp_path,
+    isolated,  # noqa: F811
+    office,  # noqa: F811
+    sshd,  # noqa: F811
+    inbox,  # noqa: F811
+):
+    assert sshd.password_user is not None, "the UI tests run as root (creates a test user)"
+    wizard, page = encrypted_demo(qtbot, tmp_path, office[0])
+    panel = page.upload_card
+    url = f"sftp://127.0.0.1:{sshd.port}{inbox}"
+    wizard.draft.portal[UPLOAD] = {
+        "url": url,
+        "user": sshd.password_user,
+        "host_key_sha256": sshd.host_key.fingerprint,
+        "host_key_for": f"[127.0.0.1]:{sshd.port}",
+    }
+    panel.load()
+    assert panel.url.text() == url
+    assert panel.password.text() == ""  # nothing in the keyring yet
+    assert panel.password.echoMode() == panel.password.EchoMode.Password
+    panel.password.setText("wrong password 1")
+    panel.remember.setChecked(True)
+    panel.upload_button.click()
+    qtbot.waitUntil(lambda: not panel.running, timeout=WAIT)
+    assert kind(panel) == "error"
+    assert sshd.password_user in panel.message.text()
+    assert (
+        keyring.get_password(SERVICE, keyring_account(Portal.from_url(url), sshd.password_user))
+        is None
+    )
+
+    panel.password.setText(PASSWORD)
+    panel.upload_button.click()
+    qtbot.waitUntil(lambda: not panel.running, timeout=WAIT)
+    assert kind(panel) == "ok", panel.message.text()
+    account = keyring_account(Portal.from_url(url), sshd.password_user)
+    assert keyring.get_password(SERVICE, account) == PASSWORD
+    wizard.close()
+    assert PASSWORD not in (tmp_path / "autosave.json").read_text(encoding="utf-8")
+
+    # Next time the password comes from the keyring.
+    panel.password.clear()
+    panel.remember.setChecked(False)
+    panel.load()
+    assert panel.password.text() == PASSWORD
+    assert panel.remember.isChecked()
+
+
+def test_cancel_stops_and_upload_resumes(
+    qtbot,
+    tmp_path,
+    isolated,  # noqa: F811
+    office,  # noqa: F811
+    sshd,  # noqa: F811
+    inbox,  # noqa: F811
+    monkeypatch,
+):
+    import desktop_app.ui.pages.upload as upload_module
+
+    _wizard, page = encrypted_demo(qtbot, tmp_path, office[0])
+    panel = page.upload_card
+    fill(panel, f"sftp://127.0.0.1:{sshd.port}{inbox}", sshd.user, key=sshd.user_key.private_file)
+    settings = panel.settings()
+    settings.update(
+        host_key_sha256=sshd.host_key.fingerprint, host_key_for=f"[127.0.0.1]:{sshd.port}"
+    )
+    panel.page.draft.portal[UPLOAD] = settings
+    real_upload = upload_module.upload
+
+    reached, proceed = threading.Event(), threading.Event()
+
+    def paused_after_the_first_chunk(package, portal, credentials, progress, cancel, **kwargs):
+        def report(done, total):
+            progress(done, total)
+            if done > 0 and not reached.is_set():
+                reached.set()
+                proceed.wait(10)  # the officer presses Cancel meanwhile
+
+        return real_upload(package, portal, credentials, report, cancel, **kwargs)
+
+    monkeypatch.setattr(upload_module, "upload", paused_after_the_first_chunk)
+    panel.upload_button.click()
+    qtbot.waitUntil(reached.is_set, timeout=WAIT)
+    qtbot.waitUntil(lambda: panel.bar.maximum() > 0, timeout=WAIT)  # bytes, not busy
+    assert panel.progress_box.isVisibleTo(panel)
+    qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+    proceed.set()
+    qtbot.waitUntil(lambda: not panel.running, timeout=WAIT)
+    assert kind(panel) == "warning", panel.message.text()
+    assert panel.upload_button.text() == "&Upload hervatten"
+    package = page.session.submission.package_path
+    assert not (inbox / package.name).exists()
+
+    monkeypatch.setattr(upload_module, "upload", real_upload)
+    panel.upload_button.click()
+    qtbot.waitUntil(lambda: not panel.running, timeout=WAIT)
+    assert kind(panel) == "ok", panel.message.text()
+    assert sha256_of(inbox / package.name) == page.session.submission.package_sha256
+
+
+def test_https_upload_trusts_a_custom_ca_only_when_asked(
+    qtbot,
+    tmp_path,
+    isolated,  # noqa: F811
+    office,  # noqa: F811
+    tls,  # noqa: F811
+    tus,  # noqa: F811
+):
+    wizard, page = encrypted_demo(qtbot, tmp_path, office[0])
+    panel = page.upload_card
+    panel.url.setText(tus.url())
+    panel.url.editingFinished.emit()
+    panel._show()
+    assert panel.use_ca.isVisibleTo(panel)
+    assert not panel.key_file.isVisibleTo(panel)  # SFTP only
+    assert not panel.ca_file.isVisibleTo(panel)  # only under the explicit checkbox
+    panel.ca_file.setText(str(tls.ca_file))  # typed, but the checkbox is off: not used
+    panel.upload_button.click()
+    qtbot.waitUntil(lambda: not panel.running, timeout=WAIT)
+    assert kind(panel) == "error"
+    assert "niet vertrouwd" in panel.message.text()  # transfer.tls-untrusted, in Dutch
+    assert tus.finished_uploads() == []
+
+    panel.use_ca.setChecked(True)
+    assert panel.ca_file.isVisibleTo(panel)
+    panel.upload_button.click()
+    qtbot.waitUntil(lambda: not panel.running, timeout=WAIT)
+    assert kind(panel) == "ok", panel.message.text()
+    assert panel.receipt.protocol == "tus"
+    ((stored, _size),) = tus.finished_uploads()
+    assert sha256_of(stored) == page.session.submission.package_sha256 == panel.receipt.sha256
+    assert wizard.draft.portal[UPLOAD]["ca_file"] == str(tls.ca_file)
+    assert "host_key_sha256" not in wizard.draft.portal[UPLOAD]
