@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import itertools
+import json
 import logging
+import os
 import random
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -311,3 +314,53 @@ def test_openssh_sftp_client_sees_the_same_bytes(sshd: Sshd, inbox: Path, tmp_pa
         timeout=30,
     )
     assert sha256_of(fetched) == sha256_of(package)
+
+
+def test_the_upload_command_sends_verifies_and_writes_the_receipt(
+    sshd: Sshd, inbox: Path, tmp_path: Path
+) -> None:
+    """`diversity-assistant upload` as an officer's script runs it: key login, pinned host key."""
+    package = make_package(tmp_path, 300_000)
+    env = {
+        **os.environ,
+        "DIVERSITY_ASSISTANT_LANG": "en",
+        "DIVERSITY_ASSISTANT_DATA_DIR": str(tmp_path / "appdata"),
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "desktop_app",
+        "upload",
+        str(package),
+        "--portal",
+        f"sftp://127.0.0.1:{sshd.port}{inbox}",
+        "--user",
+        sshd.user,
+        "--key-file",
+        str(sshd.user_key.private_file),
+    ]
+    result = subprocess.run(
+        [*command, "--host-key-sha256", sshd.host_key.fingerprint],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert sha256_of(inbox / "submission.p7m") == sha256_of(package)
+    receipt = json.loads((tmp_path / "submission.p7m.receipt.json").read_text())
+    assert receipt["sha256"] == sha256_of(package)
+    assert receipt["sha256"] in result.stdout
+    # A wrong pin: refused with its own message, exit 2, nothing new on the server.
+    wrong = subprocess.run(
+        [*command, "--host-key-sha256", "SHA256:" + "A" * 43],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert wrong.returncode == 2
+    assert "Traceback" not in wrong.stderr
+    assert visible(inbox) == ["submission.p7m"]
