@@ -2,10 +2,16 @@
 
     .venv/bin/python benchmarks/disclosure.py                 # 2-D, 3-D, 4-D; ours 3 repeats
     .venv/bin/python benchmarks/disclosure.py --dims 2 3 --repeat 5 --opt-minutes 1
+    .venv/bin/python benchmarks/disclosure.py --tau-timeout 60 --no-tau-4d
 
 Generated staff of 20,000 (seeded): department (66, sizes falling off like 1/rank^0.9) x age band
 (5) x sex (3; X about 1%) x salary band (4). 2-D = department x age, 3-D adds sex, 4-D adds
 salary band. Rule: a cell with 0 < count < --min-count is primary unsafe; zeros are safe.
+
+"ours" is protect() as the app calls it (2-D and 3-D: deviation-LP constructor and re-publish
+pass; 4-D, over 2,000 cells: Gaussian elimination); "ours gauss" is Gaussian elimination alone,
+for reference. Each τ-ARGUS run happens in a child process that is stopped after --tau-timeout
+seconds (then the row says so); --no-tau-4d skips τ-ARGUS on the 4-D table.
 
 Printed per table and method: seconds (median of --repeat for ours; τ-ARGUS once per method),
 primary and secondary suppressions, the suppressed total (sum of hidden counts) and whether OUR
@@ -68,13 +74,15 @@ def _in_directory(path: str) -> Iterator[None]:
         os.chdir(before)
 
 
-def ours(records: pd.DataFrame, spec: tuple[str, ...], threshold: int, repeat: int) -> dict:
+def ours(
+    records: pd.DataFrame, spec: tuple[str, ...], threshold: int, repeat: int, **options: object
+) -> dict:
     times = []
     result = None
     for _ in range(repeat):
         start = time.perf_counter()
         tables = frequency_tables(records, [spec])
-        result = protect(tables, RuleSettings(threshold=threshold))
+        result = protect(tables, RuleSettings(threshold=threshold), **options)
         times.append(time.perf_counter() - start)
     assert result is not None
     tables = result.tables
@@ -88,19 +96,65 @@ def ours(records: pd.DataFrame, spec: tuple[str, ...], threshold: int, repeat: i
     }
 
 
+def tau_argus_limited(
+    records: pd.DataFrame,
+    spec: tuple[str, ...],
+    threshold: int,
+    method: str,
+    freq_range: int,
+    timeout: float,
+) -> dict | None:
+    """:func:`tau_argus` in a child process (τ-ARGUS is native code that cannot be interrupted),
+    stopped after ``timeout`` seconds: ``None`` then."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+
+    # The parent owns the scratch directory: it is removed even when the child is stopped.
+    with tempfile.TemporaryDirectory(prefix="tau_") as scratch:
+
+        def work() -> None:
+            try:
+                result = tau_argus(records, spec, threshold, method, freq_range, scratch)
+                queue.put(("ok", result))
+            except Exception as error:  # reported by the parent
+                queue.put(("error", f"{type(error).__name__}: {error}"))
+
+        child = context.Process(target=work, daemon=True)
+        child.start()
+        child.join(timeout)
+        if child.is_alive():
+            child.terminate()  # our own child, by its handle
+            child.join(5)
+            return None
+    kind, value = queue.get(timeout=5)
+    if kind == "error":
+        raise RuntimeError(value)
+    return value
+
+
 def tau_argus(
     records: pd.DataFrame,
     spec: tuple[str, ...],
     threshold: int,
     method: str,
     freq_range: int,
+    scratch: str | None = None,
 ) -> dict:
+    """One τ-ARGUS run, inside ``scratch`` (a new temporary directory by default): τ-ARGUS
+    writes its files into the working directory."""
     import pytauargus
 
     data = records[list(spec)].copy()
     data["one"] = 1
     tables = frequency_tables(records, [spec])
-    with tempfile.TemporaryDirectory(prefix="tau_") as work, _in_directory(work):
+    owned = tempfile.TemporaryDirectory(prefix="tau_") if scratch is None else None
+    work = owned.name if owned is not None else str(scratch)
+    with contextlib.ExitStack() as stack:
+        if owned is not None:
+            stack.enter_context(owned)
+        stack.enter_context(_in_directory(work))
         start = time.perf_counter()
         result = pytauargus.protect(
             data,
@@ -155,6 +209,13 @@ def main() -> None:
     parser.add_argument("--freq-range", type=int, default=30, help="τ-ARGUS FREQ safety range %%")
     parser.add_argument("--opt-minutes", type=int, default=2, help="τ-ARGUS OPT time limit")
     parser.add_argument("--no-tau", action="store_true", help="our figures only")
+    parser.add_argument(
+        "--tau-timeout", type=float, default=300, help="stop a τ-ARGUS run after this many s"
+    )
+    parser.add_argument("--no-tau-4d", action="store_true", help="skip τ-ARGUS on the 4-D table")
+    parser.add_argument(
+        "--no-gauss", action="store_true", help="leave out the 'ours gauss' reference row"
+    )
     args = parser.parse_args()
 
     records = staff()
@@ -173,17 +234,35 @@ def main() -> None:
     for dims in args.dims:
         spec = VARIABLES[:dims]
         rows = [("ours", ours(records, spec, args.min_count, args.repeat))]
-        if not args.no_tau and tau_error is None:
+        if not args.no_gauss:
+            rows.append(
+                (
+                    "ours gauss",
+                    ours(
+                        records, spec, args.min_count, args.repeat, method="gauss", republish=False
+                    ),
+                )
+            )
+        skip_tau = dims == 4 and args.no_tau_4d
+        if skip_tau and not args.no_tau:
+            print(f"{dims}-D    τ-ARGUS: NOT RUN (--no-tau-4d)")
+        if not args.no_tau and tau_error is None and not skip_tau:
             for method in ("MOD(1)", f"OPT(1,{args.opt_minutes})"):
+                name = f"τ-ARGUS {method.split('(')[0]}"
                 try:
-                    rows.append(
-                        (
-                            f"τ-ARGUS {method.split('(')[0]}",
-                            tau_argus(records, spec, args.min_count, method, args.freq_range),
-                        )
+                    r = tau_argus_limited(
+                        records, spec, args.min_count, method, args.freq_range, args.tau_timeout
                     )
                 except Exception as error:
-                    print(f"{dims}-D    τ-ARGUS {method}: failed: {type(error).__name__}: {error}")
+                    print(f"{dims}-D    {name}: failed: {type(error).__name__}: {error}")
+                    continue
+                if r is None:
+                    print(
+                        f"{dims}-D    {name}: DID NOT FINISH within {args.tau_timeout:g} s "
+                        "(stopped; no figures)"
+                    )
+                    continue
+                rows.append((name, r))
         for name, r in rows:
             verdict = "passes" if r["audit"] else f"FAILS ({r.get('failures', '?')} cells)"
             print(

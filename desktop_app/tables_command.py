@@ -188,7 +188,12 @@ def tables_json(result: TablesResult) -> dict:
                 for item in report.failures
             ],
         },
-        "suppressed": {"primary": len(primary), "secondary": len(secondary)},
+        "suppressed": {
+            "primary": len(primary),
+            "secondary": len(secondary),
+            # The hidden counts added up (a person counts once per hidden cell they are in).
+            "total": int(tables.values[sorted(primary | secondary)].sum()),
+        },
     }
 
 

@@ -83,6 +83,7 @@ def test_two_linked_tables_are_protected_together_and_documented_in_json(workboo
         if c["status"] == "primary"
     }
     assert counted["primary"] == len(unique_primary)
+    assert counted["total"] > 0
     assert sha256_of(workbook) == before
 
 

@@ -44,7 +44,11 @@ class DeviationRepair:
         inner_values: np.ndarray,
         suppressed: np.ndarray,
         cost: np.ndarray,
+        *,
+        groups: Sequence[Sequence[int]] = (),
     ) -> None:
+        """``groups``: sums of cells that get a (free) row of their own, so that
+        :meth:`probe_group` can ask a deviation to move their sum."""
         import highspy
 
         self.highspy = highspy
@@ -69,12 +73,15 @@ class DeviationRepair:
         n_cols = 2 * n_free + 2 * n_pub
         self.n_free, self.n_pub = n_free, n_pub
 
-        starts, index, coef = self._rows(model, position, n_free)
+        self.n_cell_rows = len(self.cells)
+        starts, index, coef = self._rows(model, position, n_free, groups)
+        self.free = free
+        self._deviation = np.zeros(n_free)
 
         inf = highspy.kHighsInf
         lp = highspy.HighsLp()
         lp.num_col_ = n_cols
-        lp.num_row_ = len(self.cells)
+        lp.num_row_ = len(self.cells) + len(groups)
         costs = np.zeros(n_cols)
         pub_cost = np.asarray(cost, dtype=float)[published]
         costs[2 * n_free : 2 * n_free + n_pub] = pub_cost
@@ -84,10 +91,9 @@ class DeviationRepair:
         upper = np.full(n_cols, inf)
         upper[n_free : 2 * n_free] = np.asarray(inner_values, dtype=float)[free]
         lp.col_upper_ = upper
-        row_lower = np.where(self.suppressed[self.cells], -inf, 0.0)
-        row_upper = np.where(self.suppressed[self.cells], inf, 0.0)
-        lp.row_lower_ = row_lower
-        lp.row_upper_ = row_upper
+        hidden = self.suppressed[self.cells]
+        lp.row_lower_ = np.concatenate([np.where(hidden, -inf, 0.0), np.full(len(groups), -inf)])
+        lp.row_upper_ = np.concatenate([np.where(hidden, inf, 0.0), np.full(len(groups), inf)])
         lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
         lp.a_matrix_.start_ = starts
         lp.a_matrix_.index_ = index
@@ -98,9 +104,14 @@ class DeviationRepair:
         self.h = h
 
     def _rows(
-        self, model: ModelMatrix, position: np.ndarray, n_free: int
+        self,
+        model: ModelMatrix,
+        position: np.ndarray,
+        n_free: int,
+        groups: Sequence[Sequence[int]],
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Row-wise matrix: per cell ``X_j' (d+ - d-)``, less ``t+ - t-`` for published cells."""
+        """Row-wise matrix: per cell ``X_j' (d+ - d-)``, less ``t+ - t-`` for published cells;
+        then per group the sum of its cells' rows (free: only probed)."""
         n_pub = len(self.published)
         starts = [0]
         index: list[np.ndarray] = []
@@ -116,6 +127,12 @@ class DeviationRepair:
                 vals += [np.array([-1.0]), np.array([1.0])]
             index.append(np.concatenate(parts))
             coef.append(np.concatenate(vals))
+            starts.append(starts[-1] + len(index[-1]))
+        for members in groups:
+            pos = np.concatenate([position[model.column(int(c))] for c in members])
+            pos = pos[pos >= 0]
+            index.append(np.concatenate([pos, pos + n_free]))
+            coef.append(np.concatenate([np.ones(len(pos)), -np.ones(len(pos))]))
             starts.append(starts[-1] + len(index[-1]))
         flat_index = np.concatenate(index).astype(np.int32) if index else np.zeros(0, np.int32)
         flat_coef = np.concatenate(coef) if coef else np.zeros(0)
@@ -166,6 +183,40 @@ class DeviationRepair:
             self._suppress(chosen)
             return chosen
         return None
+
+    def probe(self, cell: int, lower: float, upper: float) -> list[int] | None:
+        """Without suppressing anything: the published cells a deviation that moves ``cell`` into
+        ``[lower, upper]`` (relative to its value) must move, cheapest first by the LP; ``None``
+        when no deviation does. :meth:`deviation` is that deviation until the next solve."""
+        row = int(self.row_of[cell])
+        return None if row < 0 else self._probe_row(row, lower, upper)
+
+    def probe_group(self, group: int, lower: float, upper: float) -> list[int] | None:
+        """As :meth:`probe`, for the sum of the ``group``-th group of the constructor."""
+        return self._probe_row(self.n_cell_rows + group, lower, upper)
+
+    def _probe_row(self, row: int, lower: float, upper: float) -> list[int] | None:
+        hs = self.highspy
+        self.h.changeRowBounds(row, lower, upper)
+        self.h.run()
+        status = self.h.getModelStatus()
+        chosen = None
+        if status == hs.HighsModelStatus.kOptimal:
+            chosen = self._moved()
+            x = np.asarray(self.h.getSolution().col_value)
+            self._deviation = x[: self.n_free] - x[self.n_free : 2 * self.n_free]
+        self.h.changeRowBounds(row, -hs.kHighsInf, hs.kHighsInf)
+        return chosen
+
+    def deviation(self) -> np.ndarray:
+        """The deviation ``d`` of the free inner cells (those not under a published zero,
+        :attr:`free`) found by the last successful probe: ``inner + d`` is another non-negative
+        table that publishes the same values once the moved cells are suppressed."""
+        return self._deviation
+
+    def suppress(self, cells: Sequence[int]) -> None:
+        """Suppress ``cells`` (they cost nothing from now on)."""
+        self._suppress(cells)
 
     def _suppress(self, cells: Sequence[int]) -> None:
         if not cells:

@@ -1,10 +1,12 @@
 """Protect linked tables: primary suppression, secondary suppression, audit, repair until safe.
 
 1. Primary cells by the rule (:mod:`rules`).
-2. Secondary cells by Gaussian elimination (:mod:`gauss`) so that no primary cell is a linear
-   function of the published cells. Candidates are taken in order of preference for publishing:
-   published zeros first (suppressing a zero protects almost nothing), then larger counts before
-   smaller ones, totals before inner cells at equal count, then cell order. Inner cells under a
+2. Secondary cells, for small tables (at most :data:`SMALL_TABLE_CELLS` cells) by deviation LPs
+   per primary cell (:mod:`construct`: fewer cells, a few seconds; it protects the same sums of
+   primaries as below), else by Gaussian elimination (:mod:`gauss`) so that no primary cell is a
+   linear function of the published cells. Candidates are taken in order of preference for
+   publishing: published zeros first (suppressing a zero protects almost nothing), then larger
+   counts before smaller ones, totals before inner cells at equal count, then cell order. Inner cells under a
    published zero are known to be zero and are removed first (Langsrud's zero handling).
    Singletons: in every equation whose primary children include a singleton (count 1), or whose
    primary children add up to less than their protection level, the sum of those primaries is
@@ -18,7 +20,9 @@
    pins the failing cell (LP duals), then the cheapest published cell sharing an equation with it.
    More suppression only widens intervals, so only the failing cells and the new suppressions are
    screened again; the loop ends (suppressing everything always passes). Zeros are never chosen.
-4. The final audit computes every suppressed cell's exact interval.
+4. Small tables: the re-publish pass (:mod:`republish`) gives back, largest first, the secondary
+   cells that the others make unnecessary (each release checked by LP).
+5. The final audit computes every suppressed cell's exact interval.
 
 Nothing here depends on set or dict iteration order, hashing or randomness: the same tables and
 settings give the same pattern on every run and platform.
@@ -30,15 +34,26 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from desktop_app.disclosure.construct import lp_secondary
 from desktop_app.disclosure.gauss import gauss_secondary
 from desktop_app.disclosure.lp_audit import AuditReport, CellInterval, audit_model, pinning_cells
 from desktop_app.disclosure.repair import DeviationRepair
+from desktop_app.disclosure.republish import release_order
+from desktop_app.disclosure.republish import republish as _republish
 from desktop_app.disclosure.rules import PrimaryCell, RuleSettings, primary_cells
 from desktop_app.disclosure.tables import LinkedTables
 
 MAX_ROUNDS = 200
 SEQUENTIAL_LIMIT = 25
 """Up to this many failing cells are repaired one by one (fewer suppressions); more at once."""
+SMALL_TABLE_CELLS = 2_000
+"""Linked tables of at most this many cells get the LP constructor and the re-publish pass by
+default; bigger ones Gaussian elimination alone (the LPs would take too long)."""
+COMPARE_CELLS = 400
+"""Up to this many cells ``"auto"`` runs both methods and keeps the pattern hiding fewer cells."""
+REPUBLISH_MAX_SOLVES = 20_000
+"""The pass's work limit in LP solves (a count, not a time: the pattern must not depend on the
+machine's speed)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -51,6 +66,9 @@ class Protection:
     secondary: tuple[int, ...]
     report: AuditReport
     rounds: int
+    released: tuple[int, ...] = ()
+    """Secondary cells that the constructor, Gaussian elimination or repair chose and the
+    re-publish pass gave back (in the order released); they are published."""
 
     @property
     def suppressed(self) -> tuple[int, ...]:
@@ -68,17 +86,99 @@ class Protection:
         return "secondary" if cell in self.secondary else "published"
 
 
-def protect(tables: LinkedTables, settings: RuleSettings) -> Protection:
-    """Choose primary and secondary suppressions for ``tables`` and audit the result."""
+def protect(
+    tables: LinkedTables,
+    settings: RuleSettings,
+    *,
+    method: str = "auto",
+    republish: bool | None = None,
+    release_by: str = "value",
+) -> Protection:
+    """Choose primary and secondary suppressions for ``tables`` and audit the result.
+
+    ``method``: ``"gauss"`` (Gaussian elimination, fast on any size), ``"lp"`` (deviation LPs per
+    primary cell, :mod:`construct`: fewer suppressions, slower) or ``"auto"`` (``"lp"`` for linked
+    tables of at most :data:`SMALL_TABLE_CELLS` cells, else ``"gauss"``; on tables of at most
+    :data:`COMPARE_CELLS` cells both, keeping the one with fewer secondary cells, then the
+    smaller hidden total, then ``"lp"``). ``republish``: run the re-publish pass
+    (:mod:`republish`) that gives back secondary cells the pattern does not need; by default on
+    the same small tables. ``release_by``: the order in which secondary cells are
+    offered back (:func:`republish.release_order`). An ``"lp"`` pattern that misses a requirement
+    after repair (it should not) is replaced by the ``"gauss"`` one."""
+    if method not in ("auto", "gauss", "lp"):
+        raise ValueError(f"unknown method {method!r}")
+    if method == "auto" and tables.n_cells <= COMPARE_CELLS:
+        # Tiny tables: both ways cost milliseconds; keep the one hiding less.
+        both = [
+            protect(tables, settings, method=m, republish=republish, release_by=release_by)
+            for m in ("lp", "gauss")
+        ]
+        return min(both, key=lambda r: (not r.passed, len(r.secondary), _hidden_total(r)))
+    small = tables.n_cells <= SMALL_TABLE_CELLS
+    method = ("lp" if small else "gauss") if method == "auto" else method
+    republish = small if republish is None else republish
     primary = primary_cells(tables, settings)
     levels = np.zeros(tables.n_cells, dtype=float)
     for p in primary:
         levels[p.cell] = p.level
     protected = {p.cell for p in primary}
-    secondary = _secondary(tables, protected, levels)
+    groups = _singleton_groups(tables, protected, levels)
+    if method == "lp":
+        secondary = lp_secondary(tables, levels, sorted(protected), groups)
+    else:
+        secondary = _secondary(tables, protected, levels)
     mask = np.zeros(tables.n_cells, dtype=bool)
     mask[sorted(protected)] = True
     mask[secondary] = True
+    failures, rounds = _screen_and_repair(tables, settings, mask, levels)
+
+    def final(pattern: np.ndarray) -> AuditReport:
+        return audit_model(
+            tables.model,
+            tables.values,
+            pattern,
+            levels,
+            inner_values=tables.inner_values,
+            equations=tables.equations,
+            zeros_unsafe=settings.zeros_unsafe,
+        )
+
+    thinned = None
+    if (republish or method == "lp") and not failures:
+        # With republish off, an empty pass still checks the LP pattern's singleton sums.
+        chosen = sorted(set(np.flatnonzero(mask).tolist()) - protected)
+        thinned = _republish(
+            tables,
+            mask,
+            levels,
+            release_order(tables, chosen, release_by) if republish else [],
+            groups=groups,
+            zeros_unsafe=settings.zeros_unsafe,
+            max_solves=REPUBLISH_MAX_SOLVES,
+        )
+    if method == "lp" and (thinned is None or not thinned.held):
+        return protect(tables, settings, method="gauss", republish=republish, release_by=release_by)
+    released: tuple[int, ...] = ()
+    report = None
+    if thinned is not None and thinned.released:
+        report = final(thinned.suppressed)
+        if report.passed:
+            mask, released = thinned.suppressed, thinned.released
+        else:  # cannot happen if the pass is right; the audit has the last word
+            report = None
+    if report is None:
+        report = final(mask)
+    suppressed_secondary = sorted(set(np.flatnonzero(mask).tolist()) - protected)
+    return Protection(
+        tables, settings, primary, tuple(suppressed_secondary), report, rounds, released
+    )
+
+
+def _screen_and_repair(
+    tables: LinkedTables, settings: RuleSettings, mask: np.ndarray, levels: np.ndarray
+) -> tuple[tuple[CellInterval, ...], int]:
+    """Screen the pattern ``mask`` and repair it in place until it passes (step 3); the cells
+    still failing (none, unless the rounds ran out) and the number of rounds."""
 
     def screen(targets: list[int] | None) -> tuple[CellInterval, ...]:
         return audit_model(
@@ -111,17 +211,11 @@ def protect(tables: LinkedTables, settings: RuleSettings) -> Protection:
         # More suppression only widens intervals: cells that were safe stay safe, so only the
         # failing cells and the new suppressions need another look.
         failures = screen(sorted({item.cell for item in failures} | added))
-    report = audit_model(
-        tables.model,
-        tables.values,
-        mask,
-        levels,
-        inner_values=tables.inner_values,
-        equations=tables.equations,
-        zeros_unsafe=settings.zeros_unsafe,
-    )
-    suppressed_secondary = sorted(set(np.flatnonzero(mask).tolist()) - protected)
-    return Protection(tables, settings, primary, tuple(suppressed_secondary), report, rounds)
+    return failures, rounds
+
+
+def _hidden_total(result: Protection) -> int:
+    return int(result.tables.values[list(result.suppressed)].sum())
 
 
 def _publish_order(tables: LinkedTables, candidates: list[int]) -> list[int]:
@@ -155,7 +249,18 @@ def _secondary(tables: LinkedTables, protected: set[int], levels: np.ndarray) ->
 def _singleton_sums(
     tables: LinkedTables, protected: set[int], levels: np.ndarray, columns: list[list[int]]
 ) -> list[list[int]]:
-    out: list[list[int]] = []
+    return [
+        sorted(r for c in members for r in columns[c])
+        for members in _singleton_groups(tables, protected, levels)
+    ]
+
+
+def _singleton_groups(
+    tables: LinkedTables, protected: set[int], levels: np.ndarray
+) -> list[tuple[int, ...]]:
+    """Per equation, the primary children whose sum is protected as an imaginary cell: two or
+    more of them, with a singleton among them or adding up to less than their level."""
+    out: list[tuple[int, ...]] = []
     seen: set[tuple[int, ...]] = set()
     values = tables.values
     for eq in tables.equations:
@@ -168,7 +273,7 @@ def _singleton_sums(
             key = tuple(members)
             if key not in seen:
                 seen.add(key)
-                out.append(sorted(r for c in members for r in columns[c]))
+                out.append(key)
     return out
 
 

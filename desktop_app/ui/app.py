@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Callable
@@ -10,15 +11,20 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory, QWidget
 
+from desktop_app import __version__
 from desktop_app.draft import Draft, DraftError, autosave_path, data_dir, load_draft
+from desktop_app.logging_setup import configure_logging
 from desktop_app.messages import LANGUAGES, system_language
 from desktop_app.resources import resource_path
+from desktop_app.ui.crash import CrashHandler, install_crash_handler
 from desktop_app.ui.i18n import Translations
 from desktop_app.ui.widgets import STYLE
 from desktop_app.ui.wizard import DiversityWizard
 
 DEMO_AUTOSAVE_NAME = "demo-autosave-draft.json"
 STARTUP_PROBE_ENV = "DIVERSITY_ASSISTANT_STARTUP_PROBE"
+
+log = logging.getLogger(__name__)
 
 
 def application() -> QApplication:
@@ -123,11 +129,23 @@ def create_wizard(
     return DiversityWizard(draft, translations, autosave)
 
 
+def start_error_handling() -> CrashHandler:
+    """The log file (scrubbed, rotating, in data_dir()/logs) and the hooks that catch unexpected
+    exceptions: logged and shown calmly with a way to save a report, never a bare traceback."""
+    try:
+        configure_logging()
+    except OSError as error:  # a read-only data folder: run without a log file
+        logging.getLogger(__name__).warning("no log file: %s", error.strerror or error)
+    log.info("Diversity Assistant %s started", __version__)
+    return install_crash_handler()
+
+
 def run_wizard(
     draft_path: Path | None = None, demo: bool = False, language: str | None = None
 ) -> int:
     """Open the wizard and run until it closes; returns the exit code."""
     app = application()
+    crash_handler = start_error_handling()
     translations = Translations()
     language = language if language in LANGUAGES else system_language()
     translations.install(language)
@@ -137,8 +155,12 @@ def run_wizard(
 
     draft, autosave = starting_draft(draft_path, demo, language, report=report)
     wizard = DiversityWizard(draft, translations, autosave)
+    crash_handler.wizard = wizard
     wizard.show()
     if os.environ.get(STARTUP_PROBE_ENV):
         # benchmarks/frozen.py: quit as soon as the shown wizard has been painted once
         QTimer.singleShot(0, app.quit)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        crash_handler.uninstall()
