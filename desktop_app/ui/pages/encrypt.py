@@ -28,7 +28,7 @@ from desktop_app.draft import Draft
 from desktop_app.errors import AppError
 from desktop_app.submission import Submission, default_identity, write_summary
 from desktop_app.ui.jobs import submission_job
-from desktop_app.ui.pages.base import WizardPage
+from desktop_app.ui.pages.base import WorkerPage
 from desktop_app.ui.pages.upload import UploadPanel
 from desktop_app.ui.pdf import html_to_pdf
 from desktop_app.ui.widgets import (
@@ -57,7 +57,7 @@ def _copy_draft(draft: Draft) -> Draft:
     )
 
 
-class EncryptPage(WizardPage):
+class EncryptPage(WorkerPage):
     # How the organisation's signing identity is obtained (tests may swap it).
     signer_factory: Callable[[Draft], SigningIdentity] = staticmethod(default_identity)
 
@@ -183,10 +183,6 @@ class EncryptPage(WizardPage):
 
     # -- encrypting ----------------------------------------------------------------------------
 
-    @property
-    def running(self) -> bool:
-        return self._worker is not None
-
     def start(self) -> None:
         review = self.wiz().page(self._review_id())
         certificate = review.certificate_file
@@ -211,26 +207,11 @@ class EncryptPage(WizardPage):
             type(self).signer_factory,
         )
         worker.signals.progress.connect(self.busy.set_progress)
-        worker.signals.result.connect(self._done)
-        worker.signals.failed.connect(self._failed)
-        worker.signals.finished.connect(lambda w=worker: self._finished(w))
-        self._worker = worker
-        self.busy.start(self.tr("Encrypting…"))
-        self.wiz().workers.start(worker)
+        self.start_job(worker, self.tr("Encrypting…"), self._done, self._failed)
         self._show()
 
-    def cancel(self) -> None:
-        if self._worker is not None:
-            self._worker.cancel()
-            self._worker = None
-            self.busy.stop()
-            self._show()
-
-    def _finished(self, worker: Worker) -> None:
-        if worker is self._worker:
-            self._worker = None
-            self.busy.stop()
-            self._show()
+    def job_stopped(self, cancelled: bool) -> None:
+        self._show()
 
     def _done(self, submission: Submission) -> None:
         try:

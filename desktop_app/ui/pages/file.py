@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import AppError
 from desktop_app.ui.jobs import ReadOutcome, read_job
 from desktop_app.ui.models import PreviewModel
-from desktop_app.ui.pages.base import WizardPage
+from desktop_app.ui.pages.base import WorkerPage
 from desktop_app.ui.widgets import BusyBar, InlineMessage, hint_label, repolish, vbox
 from desktop_app.ui.workers import Worker
 
@@ -67,7 +67,7 @@ class DropZone(QFrame):
             self.dropped.emit(Path(urls[0].toLocalFile()))
 
 
-class FilePage(WizardPage):
+class FilePage(WorkerPage):
     def __init__(self) -> None:  # noqa: PLR0915 (widget layout)
         super().__init__()
         self._worker: Worker | None = None
@@ -186,10 +186,6 @@ class FilePage(WizardPage):
         self.draft.source.header_row = None
         self._read(Path(path), None, None)
 
-    @property
-    def running(self) -> bool:
-        return self._worker is not None
-
     def _read(self, path: Path, sheet: str | None, header_row: int | None) -> None:
         self.cancel()
         self._path = path
@@ -198,28 +194,14 @@ class FilePage(WizardPage):
         self._update_file_label()
         worker = Worker(read_job, path, self.programme, sheet, header_row)
         worker.signals.progress.connect(lambda _p, text: self.busy.set_progress(-1, text))
-        worker.signals.result.connect(self._read_done)
-        worker.signals.failed.connect(self._read_failed)
-        worker.signals.finished.connect(lambda w=worker: self._finished(w))
-        self._worker = worker
-        self.busy.start(self.tr("Reading the file…"))
         self._set_options_enabled(False)
-        self.wiz().workers.start(worker)
+        self.start_job(worker, self.tr("Reading the file…"), self._read_done, self._read_failed)
         self.changed()
 
-    def cancel(self) -> None:
-        if self._worker is not None:
-            self._worker.cancel()
-            self._worker = None
-            self.busy.stop()
+    def job_stopped(self, cancelled: bool) -> None:
+        if cancelled:
             self._set_options_enabled(self.session.table is not None)
-            self.changed()
-
-    def _finished(self, worker: Worker) -> None:
-        if worker is self._worker:
-            self._worker = None
-            self.busy.stop()
-            self.changed()
+        self.changed()
 
     def _read_done(self, outcome: ReadOutcome) -> None:
         table = outcome.table

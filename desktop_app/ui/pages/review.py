@@ -33,7 +33,7 @@ from desktop_app.messages import Message
 from desktop_app.package.build import application_counts, checklist_problems
 from desktop_app.package.output import application_output
 from desktop_app.ui.jobs import Preview, first_rows, preview_job, session_check
-from desktop_app.ui.pages.base import WizardPage
+from desktop_app.ui.pages.base import WorkerPage
 from desktop_app.ui.widgets import (
     BusyBar,
     InlineMessage,
@@ -49,7 +49,7 @@ from desktop_app.ui.workers import Worker
 RECIPIENT = "recipient_certificate"
 
 
-class ReviewPage(WizardPage):
+class ReviewPage(WorkerPage):
     def __init__(self) -> None:  # noqa: PLR0915 (widget layout)
         super().__init__()
         self._worker: Worker | None = None
@@ -189,10 +189,6 @@ class ReviewPage(WizardPage):
         )
         self._show_preview()
 
-    @property
-    def running(self) -> bool:
-        return self._worker is not None
-
     def _run_preview(self) -> None:
         self.cancel()
         session = self.session
@@ -200,26 +196,10 @@ class ReviewPage(WizardPage):
             return
         check = session_check(self.draft, self.programme, session.table, session.validation)
         worker = Worker(preview_job, self.draft, check)
-        worker.signals.result.connect(self._preview_done)
-        worker.signals.failed.connect(self._preview_failed)
-        worker.signals.finished.connect(lambda w=worker: self._finished(w))
-        self._worker = worker
-        self.busy.start(self.tr("Preparing the preview…"))
-        self.wiz().workers.start(worker)
+        self.start_job(
+            worker, self.tr("Preparing the preview…"), self._preview_done, self._preview_failed
+        )
         self.changed()
-
-    def cancel(self) -> None:
-        if self._worker is not None:
-            self._worker.cancel()
-            self._worker = None
-            self.busy.stop()
-            self.changed()
-
-    def _finished(self, worker: Worker) -> None:
-        if worker is self._worker:
-            self._worker = None
-            self.busy.stop()
-            self.changed()
 
     def _preview_done(self, preview: Preview) -> None:
         self.preview = preview

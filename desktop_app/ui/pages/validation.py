@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import AppError
 from desktop_app.ui.jobs import CheckOutcome, check_job
 from desktop_app.ui.models import FINDING_ROLE, FindingsFilter, FindingsModel
-from desktop_app.ui.pages.base import WizardPage
+from desktop_app.ui.pages.base import WorkerPage
 from desktop_app.ui.widgets import BusyBar, InlineMessage, vbox
 from desktop_app.ui.workers import Worker
 from desktop_app.validation import Finding, Severity
@@ -31,7 +31,7 @@ from desktop_app.validation import Finding, Severity
 MAX_SHOWN_ROWS = 500
 
 
-class ValidationPage(WizardPage):
+class ValidationPage(WorkerPage):
     def __init__(self) -> None:  # noqa: PLR0915 (widget layout)
         super().__init__()
         self._worker: Worker | None = None
@@ -105,10 +105,6 @@ class ValidationPage(WizardPage):
         """Read the (corrected) file again and re-run the checks."""
         self._run(reread=True)
 
-    @property
-    def running(self) -> bool:
-        return self._worker is not None
-
     def _run(self, reread: bool) -> None:
         self.cancel()
         self._error = None
@@ -125,32 +121,16 @@ class ValidationPage(WizardPage):
             reread=path,
         )
         worker.signals.progress.connect(lambda _p, text: self.busy.set_progress(-1, text))
-        worker.signals.result.connect(self._done)
-        worker.signals.failed.connect(self._failed)
-        worker.signals.finished.connect(lambda w=worker: self._finished(w))
-        self._worker = worker
-        self.busy.start(self.tr("Checking…"))
         self.reload_button.setEnabled(False)
         self.model.set_findings([], self._field_labels(), self.language)
         self.summary.clear_message()
         self.problem.clear_message()
-        self.wiz().workers.start(worker)
+        self.start_job(worker, self.tr("Checking…"), self._done, self._failed)
         self.changed()
 
-    def cancel(self) -> None:
-        if self._worker is not None:
-            self._worker.cancel()
-            self._worker = None
-            self.busy.stop()
-            self.reload_button.setEnabled(True)
-            self.changed()
-
-    def _finished(self, worker: Worker) -> None:
-        if worker is self._worker:
-            self._worker = None
-            self.busy.stop()
-            self.reload_button.setEnabled(True)
-            self.changed()
+    def job_stopped(self, cancelled: bool) -> None:
+        self.reload_button.setEnabled(True)
+        self.changed()
 
     def _done(self, outcome: CheckOutcome) -> None:
         self.session.table = outcome.table
