@@ -11,6 +11,7 @@ from pathlib import Path
 
 import keyring
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from test_crypto_support import InMemoryKeyring
 from test_transfer_sftp import inbox, sshd  # noqa: F401 (fixtures)
@@ -178,4 +179,92 @@ def test_screenshot_of_the_general_variant_without_a_file(
     page.confirm.click()
     shoot("review")
     assert len(shots) == 2
+    assert all(p.stat().st_size > 10_000 for p in shots)
+
+
+@pytest.mark.parametrize("language", ["nl", "fr"])
+def test_screenshot_of_the_ksz_pages(qtbot, tmp_path, monkeypatch, language, memory_keyring):
+    """The Belgian route's own pages: decisions, motivation (an example-only text refused),
+    categories (a crossing too small, then fixed by a proposal) and the request."""
+    from PySide6.QtWidgets import QFileDialog
+    from test_ui_ksz import MOTIVATION, ORGANISATION, staff_file, walk_to_decisions
+
+    monkeypatch.setenv("DIVERSITY_ASSISTANT_DATA_DIR", str(tmp_path / "appdata"))
+    folder = screenshot_folder(tmp_path)
+    source = staff_file(tmp_path)
+    wizard = create_wizard(Draft(), tmp_path / "autosave.json", language)
+    qtbot.addWidget(wizard)
+    wizard.resize(1100, 760)
+    wizard.show()
+    shots = []
+
+    def shoot(name: str) -> None:
+        qtbot.wait(50)
+        path = folder / f"{language}-{wizard.currentId()}-ksz-{name}.png"
+        assert wizard.grab().save(str(path))
+        shots.append(path)
+
+    def go_next() -> None:
+        assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+        wizard.next()
+
+    walk_to_decisions(qtbot, wizard)
+    page = wizard.currentPage()
+    page.year.setValue(2025)
+    page.own_data.click()
+    shoot("decisions")
+    go_next()
+    page = wizard.currentPage()
+    page.fields["purpose"].example_button.click()
+    page.fields["legal_basis"].edit.setPlainText(MOTIVATION["legal_basis"])
+    shoot("motivation-refused")
+    for name, text in MOTIVATION.items():
+        page.fields[name].edit.setPlainText(text)
+    shoot("motivation")
+    go_next()
+    page = wizard.currentPage()
+    page.open_file(source)
+    qtbot.waitUntil(lambda: page.session.table is not None and not page.running, timeout=WAIT)
+    go_next()
+    page = wizard.currentPage()
+    for i in range(page.breakdowns.count()):
+        item = page.breakdowns.item(i)
+        if item.data(Qt.ItemDataRole.UserRole) in ("Afdeling", "Niveau"):
+            item.setCheckState(Qt.CheckState.Checked)
+    go_next()
+    page = wizard.currentPage()
+    qtbot.waitUntil(lambda: page.session.validation is not None and not page.running, timeout=WAIT)
+    if page.acknowledge.isVisible():
+        page.acknowledge.click()
+    go_next()
+    assert wizard.currentId() == PageId.KSZ_CATEGORIES
+    page = wizard.currentPage()
+    qtbot.waitUntil(lambda: not page.running and page.outcome is not None, timeout=WAIT)
+    shoot("categories")
+    qtbot.wait(50)  # the scroll area learns the new size of its content
+    page.findChild(ScrollArea).ensureWidgetVisible(page.views[0].proposal_rows[-1][1], 0, 200)
+    shoot("categories-too-small")
+    while failing := [v for v in page.views if not v.result.passes]:
+        failing[0].proposal_rows[0][1].click()  # one crossing at a time, as an officer would
+        qtbot.waitUntil(lambda: not page.running and page.outcome is not None, timeout=WAIT)
+    qtbot.wait(50)
+    scroll_to_bottom(page)
+    shoot("categories-fixed")
+    go_next()
+    page = wizard.currentPage()
+    shoot("request")
+    page.create_button.click()
+    qtbot.waitUntil(lambda: not page.running, timeout=WAIT)
+    documents = tmp_path / "aanvraag"
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(documents))
+    )
+    page.save_button.click()
+    assert len(page.written) == 5
+    shoot("request-done")
+    qtbot.wait(50)
+    scroll_to_bottom(page)
+    shoot("request-next")
+    assert ORGANISATION["name"] in (tmp_path / "autosave.json").read_text(encoding="utf-8")
+    assert len(shots) == 9
     assert all(p.stat().st_size > 10_000 for p in shots)

@@ -43,6 +43,11 @@ class PageId(IntEnum):
     CATEGORIES = 6
     REVIEW = 7
     ENCRYPT = 8
+    # The Belgian KSZ route (ksz-diversiteit): its own pages after the organisation page.
+    KSZ_DECISIONS = 9
+    KSZ_MOTIVATION = 10
+    KSZ_CATEGORIES = 11
+    KSZ_REQUEST = 12
 
 
 # Without an employee file there is nothing to read or categorise (CBS algemene variant): the
@@ -53,6 +58,35 @@ FILE_PAGES = (
     PageId.VALIDATION,
     PageId.CATEGORIES,
 )
+
+# The Dutch (CBS) route: the pages in order (the file pages skipped without a staff export).
+CBS_ROUTE = tuple(p for p in PageId if p <= PageId.ENCRYPT)
+KSZ_PAGES = (
+    PageId.KSZ_DECISIONS,
+    PageId.KSZ_MOTIVATION,
+    PageId.KSZ_CATEGORIES,
+    PageId.KSZ_REQUEST,
+)
+
+
+def ksz_route(sends_own_data: bool) -> tuple[PageId, ...]:
+    """The Belgian route: the KSZ's four steps (decide, motivate, describe in categories, apply)
+    after the organisation; with the institution's own data for linkage, the staff file is read,
+    mapped and checked before the categories, and the linkage file is reviewed and encrypted
+    after the request."""
+    file_pages = (PageId.FILE, PageId.MAPPING, PageId.VALIDATION) if sends_own_data else ()
+    linkage = (PageId.REVIEW, PageId.ENCRYPT) if sends_own_data else ()
+    return (
+        PageId.PROGRAMME,
+        PageId.CHECKLIST,
+        PageId.ORGANISATION,
+        PageId.KSZ_DECISIONS,
+        PageId.KSZ_MOTIVATION,
+        *file_pages,
+        PageId.KSZ_CATEGORIES,
+        PageId.KSZ_REQUEST,
+        *linkage,
+    )
 
 
 @dataclass
@@ -94,6 +128,7 @@ class DiversityWizard(QWizard):
         self.autosave_error: AppError | OSError | None = None
         self.workers = WorkerManager(self)
         self._programme: Programme | None = None
+        self._step_names: dict[PageId, str] = {}
 
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -157,12 +192,38 @@ class DiversityWizard(QWizard):
             self._programme = load_programme_by_id(programme_id)
         return self._programme
 
+    def is_ksz(self) -> bool:
+        """Whether this run is the Belgian KSZ route (a programme with crossing settings)."""
+        programme = self.programme
+        return programme is not None and programme.crossing is not None
+
     def uses_file(self) -> bool:
-        """Whether the file, mapping and validation pages are part of this run."""
+        """Whether the file, mapping and validation pages are part of this run. On the KSZ route
+        only when the institution sends its own data (department, function level) for linkage."""
         programme = self.programme
         if programme is None:
             return True
+        if programme.crossing is not None:
+            return bool(self.draft.has_file)
         return programme.needs_employee_file or bool(self.draft.has_file)
+
+    def route(self) -> tuple[PageId, ...]:
+        """The pages of this run, in order (the CBS file pages included even when skipped)."""
+        if self.is_ksz():
+            return ksz_route(self.uses_file())
+        return CBS_ROUTE
+
+    def nextId(self) -> int:
+        """The KSZ route is branched here; the CBS pages keep their own ``nextId``."""
+        current = self.currentId()
+        if self.is_ksz():
+            route = self.route()
+            if current not in route:
+                return -1
+            position = route.index(current)
+            return route[position + 1] if position + 1 < len(route) else -1
+        following = super().nextId()
+        return -1 if following in KSZ_PAGES else following
 
     def autosave(self) -> bool:
         """Save the draft; a failure is kept in ``autosave_error`` (shown, never fatal)."""
@@ -230,6 +291,10 @@ class DiversityWizard(QWizard):
         )
         self.language_button.setAccessibleName(self.tr("Language"))
         names = {
+            PageId.KSZ_DECISIONS: self.tr("Decisions"),
+            PageId.KSZ_MOTIVATION: self.tr("Motivation"),
+            PageId.KSZ_CATEGORIES: self.tr("Categories"),
+            PageId.KSZ_REQUEST: self.tr("Request"),
             PageId.PROGRAMME: self.tr("Programme"),
             PageId.CHECKLIST: self.tr("Conditions"),
             PageId.ORGANISATION: self.tr("Organisation"),
@@ -240,18 +305,32 @@ class DiversityWizard(QWizard):
             PageId.REVIEW: self.tr("Review"),
             PageId.ENCRYPT: self.tr("Encrypt"),
         }
-        for number, (page_id, label) in enumerate(self.step_labels.items(), start=1):
-            label.setText(f"{number}. {names[page_id]}")
+        self._step_names = names
         self._update_steps()
 
     def _update_steps(self) -> None:
+        """The side list follows the route: its pages in order and numbered, the others hidden.
+        The KSZ route always lists its file pages (greyed out without own data for linkage)."""
+        if not self._step_names:
+            return
         current = self.currentId()
         uses_file = self.uses_file()
+        route = list(self.route())
+        if self.is_ksz() and not uses_file:
+            route = list(ksz_route(True))
+        layout = self.steps.layout()
+        for position, page_id in enumerate(route):
+            label = self.step_labels[page_id]
+            layout.removeWidget(label)
+            layout.insertWidget(position, label)
+            label.setText(f"{position + 1}. {self._step_names[page_id]}")
         for page_id, label in self.step_labels.items():
+            label.setVisible(page_id in route)
+            skipped = page_id in FILE_PAGES and not uses_file
+            if self.is_ksz() and page_id in (PageId.REVIEW, PageId.ENCRYPT):
+                skipped = not uses_file
             label.setProperty("current", "true" if page_id == current else "false")
-            label.setProperty(
-                "skipped", "true" if page_id in FILE_PAGES and not uses_file else "false"
-            )
+            label.setProperty("skipped", "true" if skipped else "false")
             repolish(label)
 
     # -- keyboard use: keep the focused widget visible inside scrolling pages --------------------

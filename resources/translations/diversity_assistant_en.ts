@@ -166,6 +166,33 @@
     </message>
 </context>
 <context>
+    <name>CrossingView</name>
+    <message>
+        <source>Smallest cell (%1): about %2 people expected, at least %3 needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too small: the smallest cell (%1) is expected to hold only about %2 people, fewer than %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal %1 (smallest cell then about %2):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply proposal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No coarser grouping passes: leave out a characteristic on the Decisions page, or ask the KSZ or Unia for advice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DiversityWizard</name>
     <message>
         <source>Diversity Assistant</source>
@@ -194,6 +221,22 @@
     <message>
         <source>Language</source>
         <translation>Language</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Motivation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Programme</source>
@@ -476,6 +519,430 @@
     </message>
     <message>
         <source>Done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KszCategoriesPage</name>
+    <message>
+        <source>Type ages separated by commas, for example 25, 35, 45, 55.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ages must go up, for example 25, 35, 45, 55.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not one of the ages the reference figures use: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the crossings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>origin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>work regime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own edges (type them below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Groups: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The staff file has not been checked yet: go back to the checks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No own categories chosen: on the Columns page, tick the department and function level columns as breakdowns. The tables then cover the whole organisation (%1 people).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 groups: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You send no own data, so the tables cover the whole organisation. How many people does it employ? The check needs the number to predict the cells.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the age bands first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the number of staff to check the crossings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of the %2 requested tables would have cells with fewer than %3 people. Apply a proposal or choose coarser categories to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every requested table is expected to have at least %1 people per cell. You can continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step 3 of the KSZ request: the data in categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To guarantee anonymity, the KSZ sends data in categories only, sized so that no crossing gives too small counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the age bands and origin groups. The assistant predicts the smallest cell of every requested table from your staff numbers and proposes coarser categories where it is too small. You can discuss this with the KSZ or Unia.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age bands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lower ages of the bands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lower ages of the bands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Origin groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Grouping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Number of staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crossing check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo the last proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each number starts a band; the first band holds everyone younger. The reference figures allow: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per requested table: the smallest cell the KSZ&apos;s tables are expected to have, against the minimum of %1 people. A prediction from reference shares, not a guarantee.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference figures (version %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KszDecisionsPage</name>
+    <message>
+        <source>Choose at least one characteristic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step 1 of the KSZ request: decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which data do you need, for which year, which characteristics, and how are they defined? Your diversity or well-being policy sets these goals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The KSZ links the characteristics below to your staff and sends back tables in categories only. Ask only what your diversity plan needs: every extra characteristic makes the groups in the tables smaller.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Characteristics to request *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Origin group (from the nationality of the person and the parents)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age (in age bands)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work regime (full-time or part-time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reference year *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The KSZ data describe your staff in this year. Keep the same year each time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own data for linkage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>We send our own data (department, function level) for linkage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public institutions may send, per employee, the INSZ and their own categories. The KSZ links them to its data, so the tables show for example origin per department. The assistant then reads your staff file, checks it and encrypts the linkage file. Without it, the tables cover the whole organisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own definitions (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One per line, as “term: definition”, for example “Staff: statutory and contract staff on 31 December”. They are added to the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own definitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(The grouping is chosen on the Categories page.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KszMotivationPage</name>
+    <message>
+        <source>Motivated in your own words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of the 4 parts still need your own motivation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The motivation is complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step 2 of the KSZ request: motivation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Justify the request, both its purpose and its proportionality. Diversity monitoring is needed to evaluate your diversity policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The KSZ sends back requests that only repeat the example. Write what your organisation will do with the tables and why less data would not do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example: a baseline measurement of internal diversity, as the basis for positive actions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The decree, law or regulation your diversity policy rests on (article).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why these characteristics and categories, and why not fewer or finer ones; only tables in categories come back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which action point of your diversity plan this measurement serves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start from the KSZ example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start %1 from the KSZ example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unia can help with the motivation; see its guide “Monitoring van diversiteit: doe het zelf!”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KszRequestPage</name>
+    <message>
+        <source>Making the key pair…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the public key exported from Kleopatra</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenPGP public key (*.asc *.gpg *.pgp);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the public key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenPGP public key (*.asc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The public key could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public key saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder for the request documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The documents could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The KSZ will encrypt the tables to this key. Send the public key with the request and check the fingerprint with the KSZ by phone or letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fingerprint you entered on the organisation page is used. Export the public key from Kleopatra yourself, or choose its file here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key yet. Make a key pair here, or use the public key of a key pair your organisation already has in Kleopatra.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before the request can be made:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved in %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step 4 of the KSZ request: the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s key to receive the tables, and the request documents in Dutch and French.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The KSZ sends the tables encrypted with OpenPGP (GnuPG, Kleopatra). The request names the fingerprint of your organisation&apos;s public key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s OpenPGP key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret key stays on this computer, protected by a passphrase in the system&apos;s keyring. Without it the tables cannot be opened: keep a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Make a key pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a key from &amp;Kleopatra…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save the public key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request in Dutch and in French, as PDF to read and sign and as ODT to edit or copy into the KSZ form, with the public key beside them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the &amp;documents in a folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the &amp;folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What comes next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1. Fill in the form from the KSZ&apos;s “Basisschema voor gegevensaanvragen” and send it to the KSZ with these documents and the public key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2. The linkage file (INSZ and your own categories) is reviewed and encrypted in the next steps; send it when the KSZ asks for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2. You send no own data: there is no linkage file to prepare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3. The KSZ sends the tables encrypted to your key. Open them with Kleopatra or with the assistant&apos;s “openpgp-decrypt” command.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

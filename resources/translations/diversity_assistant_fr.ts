@@ -166,6 +166,33 @@
     </message>
 </context>
 <context>
+    <name>CrossingView</name>
+    <message>
+        <source>Smallest cell (%1): about %2 people expected, at least %3 needed.</source>
+        <translation>Plus petite cellule (%1) : environ %2 personnes attendues, au moins %3 nécessaires.</translation>
+    </message>
+    <message>
+        <source>Too small: the smallest cell (%1) is expected to hold only about %2 people, fewer than %3.</source>
+        <translation>Trop petit : la plus petite cellule (%1) ne devrait compter qu&apos;environ %2 personnes, moins de %3.</translation>
+    </message>
+    <message>
+        <source>Proposal %1 (smallest cell then about %2):</source>
+        <translation>Proposition %1 (plus petite cellule alors d&apos;environ %2) :</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <source>Apply proposal %1</source>
+        <translation>Appliquer la proposition %1</translation>
+    </message>
+    <message>
+        <source>No coarser grouping passes: leave out a characteristic on the Decisions page, or ask the KSZ or Unia for advice.</source>
+        <translation>Aucune répartition plus large ne suffit : retirez une caractéristique à la page Décisions, ou demandez conseil à la BCSS ou à Unia.</translation>
+    </message>
+</context>
+<context>
     <name>DiversityWizard</name>
     <message>
         <source>Diversity Assistant</source>
@@ -194,6 +221,22 @@
     <message>
         <source>Language</source>
         <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Décisions</translation>
+    </message>
+    <message>
+        <source>Motivation</source>
+        <translation>Motivation</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Catégories</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Demande</translation>
     </message>
     <message>
         <source>Programme</source>
@@ -477,6 +520,430 @@
     <message>
         <source>Done.</source>
         <translation>Terminé.</translation>
+    </message>
+</context>
+<context>
+    <name>KszCategoriesPage</name>
+    <message>
+        <source>Type ages separated by commas, for example 25, 35, 45, 55.</source>
+        <translation>Tapez des âges séparés par des virgules, par exemple 25, 35, 45, 55.</translation>
+    </message>
+    <message>
+        <source>The ages must go up, for example 25, 35, 45, 55.</source>
+        <translation>Les âges doivent être croissants, par exemple 25, 35, 45, 55.</translation>
+    </message>
+    <message>
+        <source>%1 is not one of the ages the reference figures use: %2.</source>
+        <translation>%1 ne fait pas partie des âges utilisés par les chiffres de référence : %2.</translation>
+    </message>
+    <message>
+        <source>Checking the crossings…</source>
+        <translation>Vérification des croisements…</translation>
+    </message>
+    <message>
+        <source>Whole organisation</source>
+        <translation>Toute l&apos;organisation</translation>
+    </message>
+    <message>
+        <source>origin</source>
+        <translation>origine</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>sexe</translation>
+    </message>
+    <message>
+        <source>work regime</source>
+        <translation>régime de travail</translation>
+    </message>
+    <message>
+        <source>age</source>
+        <translation>âge</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>tout le monde</translation>
+    </message>
+    <message>
+        <source>Own edges (type them below)</source>
+        <translation>Limites propres (tapez-les ci-dessous)</translation>
+    </message>
+    <message>
+        <source>Groups: %1.</source>
+        <translation>Groupes : %1.</translation>
+    </message>
+    <message>
+        <source>The staff file has not been checked yet: go back to the checks.</source>
+        <translation>Le fichier du personnel n&apos;a pas encore été contrôlé : revenez au contrôle.</translation>
+    </message>
+    <message>
+        <source>No own categories chosen: on the Columns page, tick the department and function level columns as breakdowns. The tables then cover the whole organisation (%1 people).</source>
+        <translation>Aucune catégorie propre choisie : à la page Colonnes, cochez les colonnes du service et du niveau de fonction comme ventilations. Les tableaux portent maintenant sur toute l&apos;organisation (%1 personnes).</translation>
+    </message>
+    <message>
+        <source>%1: %2 groups: %3</source>
+        <translation>%1 : %2 groupes : %3</translation>
+    </message>
+    <message>
+        <source>You send no own data, so the tables cover the whole organisation. How many people does it employ? The check needs the number to predict the cells.</source>
+        <translation>Vous n&apos;envoyez pas de données propres : les tableaux portent donc sur toute l&apos;organisation. Combien de personnes emploie-t-elle ? Le contrôle a besoin de ce nombre pour prévoir les cellules.</translation>
+    </message>
+    <message>
+        <source>Correct the age bands first.</source>
+        <translation>Corrigez d&apos;abord les tranches d&apos;âge.</translation>
+    </message>
+    <message>
+        <source>Enter the number of staff to check the crossings.</source>
+        <translation>Indiquez le nombre de membres du personnel pour contrôler les croisements.</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 requested tables would have cells with fewer than %3 people. Apply a proposal or choose coarser categories to continue.</source>
+        <translation>%1 des %2 tableaux demandés auraient des cellules de moins de %3 personnes. Appliquez une proposition ou choisissez des catégories plus larges pour continuer.</translation>
+    </message>
+    <message>
+        <source>Every requested table is expected to have at least %1 people per cell. You can continue.</source>
+        <translation>Chaque tableau demandé devrait compter au moins %1 personnes par cellule. Vous pouvez continuer.</translation>
+    </message>
+    <message>
+        <source>Step 3 of the KSZ request: the data in categories</source>
+        <translation>Étape 3 de la demande à la BCSS : les données par catégories</translation>
+    </message>
+    <message>
+        <source>To guarantee anonymity, the KSZ sends data in categories only, sized so that no crossing gives too small counts.</source>
+        <translation>Pour garantir l&apos;anonymat, la BCSS n&apos;envoie que des données par catégories, choisies de sorte qu&apos;aucun croisement ne donne de trop petits nombres.</translation>
+    </message>
+    <message>
+        <source>Choose the age bands and origin groups. The assistant predicts the smallest cell of every requested table from your staff numbers and proposes coarser categories where it is too small. You can discuss this with the KSZ or Unia.</source>
+        <translation>Choisissez les tranches d&apos;âge et les groupes d&apos;origine. L&apos;assistant prévoit, à partir de vos effectifs, la plus petite cellule de chaque tableau demandé et propose des catégories plus larges là où elle est trop petite. Vous pouvez en discuter avec la BCSS ou Unia.</translation>
+    </message>
+    <message>
+        <source>Age bands</source>
+        <translation>Tranches d&apos;âge</translation>
+    </message>
+    <message>
+        <source>&amp;Bands</source>
+        <translation>&amp;Tranches</translation>
+    </message>
+    <message>
+        <source>&amp;Lower ages of the bands</source>
+        <translation>Â&amp;ges de début des tranches</translation>
+    </message>
+    <message>
+        <source>Lower ages of the bands</source>
+        <translation>Âges de début des tranches</translation>
+    </message>
+    <message>
+        <source>Origin groups</source>
+        <translation>Groupes d&apos;origine</translation>
+    </message>
+    <message>
+        <source>&amp;Grouping</source>
+        <translation>&amp;Répartition</translation>
+    </message>
+    <message>
+        <source>Own categories</source>
+        <translation>Catégories propres</translation>
+    </message>
+    <message>
+        <source>&amp;Number of staff</source>
+        <translation>&amp;Nombre de membres du personnel</translation>
+    </message>
+    <message>
+        <source>Number of staff</source>
+        <translation>Nombre de membres du personnel</translation>
+    </message>
+    <message>
+        <source>Crossing check</source>
+        <translation>Contrôle des croisements</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the last proposal</source>
+        <translation>&amp;Annuler la dernière proposition</translation>
+    </message>
+    <message>
+        <source>Each number starts a band; the first band holds everyone younger. The reference figures allow: %1.</source>
+        <translation>Chaque nombre commence une tranche ; la première tranche contient tous les plus jeunes. Les chiffres de référence permettent : %1.</translation>
+    </message>
+    <message>
+        <source>Per requested table: the smallest cell the KSZ&apos;s tables are expected to have, against the minimum of %1 people. A prediction from reference shares, not a guarantee.</source>
+        <translation>Par tableau demandé : la plus petite cellule attendue dans les tableaux de la BCSS, comparée au minimum de %1 personnes. Une prévision à partir de parts de référence, pas une garantie.</translation>
+    </message>
+    <message>
+        <source>Reference figures (version %1): %2</source>
+        <translation>Chiffres de référence (version %1) : %2</translation>
+    </message>
+</context>
+<context>
+    <name>KszDecisionsPage</name>
+    <message>
+        <source>Choose at least one characteristic.</source>
+        <translation>Choisissez au moins une caractéristique.</translation>
+    </message>
+    <message>
+        <source>Step 1 of the KSZ request: decisions</source>
+        <translation>Étape 1 de la demande à la BCSS : décisions</translation>
+    </message>
+    <message>
+        <source>Which data do you need, for which year, which characteristics, and how are they defined? Your diversity or well-being policy sets these goals.</source>
+        <translation>De quelles données avez-vous besoin, pour quelle année, quelles caractéristiques, et comment sont-elles définies ? Votre politique de diversité ou de bien-être fixe ces objectifs.</translation>
+    </message>
+    <message>
+        <source>The KSZ links the characteristics below to your staff and sends back tables in categories only. Ask only what your diversity plan needs: every extra characteristic makes the groups in the tables smaller.</source>
+        <translation>La BCSS couple les caractéristiques ci-dessous à votre personnel et ne renvoie que des tableaux par catégories. Ne demandez que ce dont votre plan de diversité a besoin : chaque caractéristique en plus rend les groupes des tableaux plus petits.</translation>
+    </message>
+    <message>
+        <source>Characteristics to request *</source>
+        <translation>Caractéristiques à demander *</translation>
+    </message>
+    <message>
+        <source>Origin group (from the nationality of the person and the parents)</source>
+        <translation>Groupe d&apos;origine (d&apos;après la nationalité de la personne et des parents)</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Age (in age bands)</source>
+        <translation>Âge (par tranches d&apos;âge)</translation>
+    </message>
+    <message>
+        <source>Work regime (full-time or part-time)</source>
+        <translation>Régime de travail (temps plein ou partiel)</translation>
+    </message>
+    <message>
+        <source>Reference year</source>
+        <translation>Année de référence</translation>
+    </message>
+    <message>
+        <source>&amp;Reference year *</source>
+        <translation>Année de &amp;référence *</translation>
+    </message>
+    <message>
+        <source>The KSZ data describe your staff in this year. Keep the same year each time.</source>
+        <translation>Les données de la BCSS décrivent votre personnel pendant cette année. Gardez la même logique d&apos;une mesure à l&apos;autre.</translation>
+    </message>
+    <message>
+        <source>Your own data for linkage</source>
+        <translation>Vos données propres pour le couplage</translation>
+    </message>
+    <message>
+        <source>We send our own data (department, function level) for linkage</source>
+        <translation>Nous envoyons nos données propres (service, niveau de fonction) pour couplage</translation>
+    </message>
+    <message>
+        <source>Public institutions may send, per employee, the INSZ and their own categories. The KSZ links them to its data, so the tables show for example origin per department. The assistant then reads your staff file, checks it and encrypts the linkage file. Without it, the tables cover the whole organisation.</source>
+        <translation>Les institutions publiques peuvent envoyer, par membre du personnel, le NISS et leurs propres catégories. La BCSS les couple à ses données, de sorte que les tableaux montrent par exemple l&apos;origine par service. L&apos;assistant lit alors votre fichier du personnel, le contrôle et chiffre le fichier de couplage. Sans données propres, les tableaux portent sur toute l&apos;organisation.</translation>
+    </message>
+    <message>
+        <source>Your own definitions (optional)</source>
+        <translation>Vos propres définitions (facultatif)</translation>
+    </message>
+    <message>
+        <source>One per line, as “term: definition”, for example “Staff: statutory and contract staff on 31 December”. They are added to the request.</source>
+        <translation>Une par ligne, sous la forme « terme : définition », par exemple « Personnel : personnel statutaire et contractuel au 31 décembre ». Elles sont ajoutées à la demande.</translation>
+    </message>
+    <message>
+        <source>Your own definitions</source>
+        <translation>Vos propres définitions</translation>
+    </message>
+    <message>
+        <source>(The grouping is chosen on the Categories page.)</source>
+        <translation>(La répartition se choisit à la page Catégories.)</translation>
+    </message>
+</context>
+<context>
+    <name>KszMotivationPage</name>
+    <message>
+        <source>Motivated in your own words.</source>
+        <translation>Motivé avec vos propres mots.</translation>
+    </message>
+    <message>
+        <source>%1 of the 4 parts still need your own motivation.</source>
+        <translation>%1 des 4 parties doivent encore être motivées avec vos propres mots.</translation>
+    </message>
+    <message>
+        <source>The motivation is complete.</source>
+        <translation>La motivation est complète.</translation>
+    </message>
+    <message>
+        <source>Step 2 of the KSZ request: motivation</source>
+        <translation>Étape 2 de la demande à la BCSS : motivation</translation>
+    </message>
+    <message>
+        <source>Justify the request, both its purpose and its proportionality. Diversity monitoring is needed to evaluate your diversity policy.</source>
+        <translation>Justifiez la demande, tant sa finalité que sa proportionnalité. Le monitoring de la diversité est nécessaire pour évaluer votre politique de diversité.</translation>
+    </message>
+    <message>
+        <source>The KSZ sends back requests that only repeat the example. Write what your organisation will do with the tables and why less data would not do.</source>
+        <translation>La BCSS renvoie les demandes qui ne font que répéter l&apos;exemple. Écrivez ce que votre organisation fera des tableaux et pourquoi moins de données ne suffiraient pas.</translation>
+    </message>
+    <message>
+        <source>Example: a baseline measurement of internal diversity, as the basis for positive actions.</source>
+        <translation>Exemple : une mesure zéro de la diversité interne, comme base d&apos;actions positives.</translation>
+    </message>
+    <message>
+        <source>The decree, law or regulation your diversity policy rests on (article).</source>
+        <translation>Le décret, la loi ou le règlement sur lequel repose votre politique de diversité (article).</translation>
+    </message>
+    <message>
+        <source>Why these characteristics and categories, and why not fewer or finer ones; only tables in categories come back.</source>
+        <translation>Pourquoi ces caractéristiques et catégories, et pas moins ou de plus fines ; seuls des tableaux par catégories reviennent.</translation>
+    </message>
+    <message>
+        <source>Which action point of your diversity plan this measurement serves.</source>
+        <translation>Quel point d&apos;action de votre plan de diversité cette mesure sert.</translation>
+    </message>
+    <message>
+        <source>Start from the KSZ example</source>
+        <translation>Partir de l&apos;exemple de la BCSS</translation>
+    </message>
+    <message>
+        <source>Start %1 from the KSZ example</source>
+        <translation>%1 : partir de l&apos;exemple de la BCSS</translation>
+    </message>
+    <message>
+        <source>Unia can help with the motivation; see its guide “Monitoring van diversiteit: doe het zelf!”.</source>
+        <translation>Unia peut aider à la motivation ; voir son guide « Monitoring de la diversité : faites-le vous-même ! ».</translation>
+    </message>
+</context>
+<context>
+    <name>KszRequestPage</name>
+    <message>
+        <source>Making the key pair…</source>
+        <translation>Création de la paire de clés…</translation>
+    </message>
+    <message>
+        <source>Choose the public key exported from Kleopatra</source>
+        <translation>Choisissez la clé publique exportée de Kleopatra</translation>
+    </message>
+    <message>
+        <source>OpenPGP public key (*.asc *.gpg *.pgp);;All files (*)</source>
+        <translation>Clé publique OpenPGP (*.asc *.gpg *.pgp);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 ne peut pas être lu : %2</translation>
+    </message>
+    <message>
+        <source>Save the public key</source>
+        <translation>Enregistrer la clé publique</translation>
+    </message>
+    <message>
+        <source>OpenPGP public key (*.asc)</source>
+        <translation>Clé publique OpenPGP (*.asc)</translation>
+    </message>
+    <message>
+        <source>The public key could not be saved: %1</source>
+        <translation>La clé publique n&apos;a pas pu être enregistrée : %1</translation>
+    </message>
+    <message>
+        <source>Public key saved: %1</source>
+        <translation>Clé publique enregistrée : %1</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the request documents</source>
+        <translation>Choisissez le dossier des documents de la demande</translation>
+    </message>
+    <message>
+        <source>The documents could not be saved: %1</source>
+        <translation>Les documents n&apos;ont pas pu être enregistrés : %1</translation>
+    </message>
+    <message>
+        <source>Fingerprint: %1</source>
+        <translation>Empreinte : %1</translation>
+    </message>
+    <message>
+        <source>The KSZ will encrypt the tables to this key. Send the public key with the request and check the fingerprint with the KSZ by phone or letter.</source>
+        <translation>La BCSS chiffrera les tableaux avec cette clé. Joignez la clé publique à la demande et vérifiez l&apos;empreinte avec la BCSS par téléphone ou par courrier.</translation>
+    </message>
+    <message>
+        <source>The fingerprint you entered on the organisation page is used. Export the public key from Kleopatra yourself, or choose its file here.</source>
+        <translation>L&apos;empreinte saisie à la page de l&apos;organisation est utilisée. Exportez vous-même la clé publique depuis Kleopatra, ou choisissez son fichier ici.</translation>
+    </message>
+    <message>
+        <source>No key yet. Make a key pair here, or use the public key of a key pair your organisation already has in Kleopatra.</source>
+        <translation>Pas encore de clé. Créez ici une paire de clés, ou utilisez la clé publique d&apos;une paire que votre organisation possède déjà dans Kleopatra.</translation>
+    </message>
+    <message>
+        <source>Before the request can be made:</source>
+        <translation>Avant que la demande puisse être établie :</translation>
+    </message>
+    <message>
+        <source>Saved in %1:</source>
+        <translation>Enregistré dans %1 :</translation>
+    </message>
+    <message>
+        <source>Step 4 of the KSZ request: the request</source>
+        <translation>Étape 4 de la demande à la BCSS : la demande</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s key to receive the tables, and the request documents in Dutch and French.</source>
+        <translation>La clé de l&apos;organisation pour recevoir les tableaux, et les documents de la demande en néerlandais et en français.</translation>
+    </message>
+    <message>
+        <source>The KSZ sends the tables encrypted with OpenPGP (GnuPG, Kleopatra). The request names the fingerprint of your organisation&apos;s public key.</source>
+        <translation>La BCSS envoie les tableaux chiffrés avec OpenPGP (GnuPG, Kleopatra). La demande mentionne l&apos;empreinte de la clé publique de votre organisation.</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s OpenPGP key</source>
+        <translation>La clé OpenPGP de l&apos;organisation</translation>
+    </message>
+    <message>
+        <source>The secret key stays on this computer, protected by a passphrase in the system&apos;s keyring. Without it the tables cannot be opened: keep a backup.</source>
+        <translation>La clé secrète reste sur cet ordinateur, protégée par une phrase secrète dans le trousseau du système. Sans elle, les tableaux ne peuvent pas être ouverts : faites-en une copie de sauvegarde.</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Empreinte</translation>
+    </message>
+    <message>
+        <source>&amp;Make a key pair</source>
+        <translation>&amp;Créer une paire de clés</translation>
+    </message>
+    <message>
+        <source>Use a key from &amp;Kleopatra…</source>
+        <translation>Utiliser une clé de &amp;Kleopatra…</translation>
+    </message>
+    <message>
+        <source>&amp;Save the public key…</source>
+        <translation>&amp;Enregistrer la clé publique…</translation>
+    </message>
+    <message>
+        <source>The request documents</source>
+        <translation>Les documents de la demande</translation>
+    </message>
+    <message>
+        <source>The request in Dutch and in French, as PDF to read and sign and as ODT to edit or copy into the KSZ form, with the public key beside them.</source>
+        <translation>La demande en néerlandais et en français, en PDF à lire et à signer et en ODT à modifier ou à recopier dans le formulaire de la BCSS, avec la clé publique à côté.</translation>
+    </message>
+    <message>
+        <source>Save the &amp;documents in a folder…</source>
+        <translation>Enregistrer les &amp;documents dans un dossier…</translation>
+    </message>
+    <message>
+        <source>Show the &amp;folder</source>
+        <translation>Afficher le &amp;dossier</translation>
+    </message>
+    <message>
+        <source>What comes next</source>
+        <translation>La suite</translation>
+    </message>
+    <message>
+        <source>1. Fill in the form from the KSZ&apos;s “Basisschema voor gegevensaanvragen” and send it to the KSZ with these documents and the public key.</source>
+        <translation>1. Remplissez le formulaire du « Schéma de base pour les demandes de données » de la BCSS et envoyez-le à la BCSS avec ces documents et la clé publique.</translation>
+    </message>
+    <message>
+        <source>2. The linkage file (INSZ and your own categories) is reviewed and encrypted in the next steps; send it when the KSZ asks for it.</source>
+        <translation>2. Le fichier de couplage (NISS et vos catégories propres) est vérifié et chiffré aux étapes suivantes ; envoyez-le lorsque la BCSS le demande.</translation>
+    </message>
+    <message>
+        <source>2. You send no own data: there is no linkage file to prepare.</source>
+        <translation>2. Vous n&apos;envoyez pas de données propres : il n&apos;y a pas de fichier de couplage à préparer.</translation>
+    </message>
+    <message>
+        <source>3. The KSZ sends the tables encrypted to your key. Open them with Kleopatra or with the assistant&apos;s “openpgp-decrypt” command.</source>
+        <translation>3. La BCSS envoie les tableaux chiffrés avec votre clé. Ouvrez-les avec Kleopatra ou avec la commande « openpgp-decrypt » de l&apos;assistant.</translation>
     </message>
 </context>
 <context>

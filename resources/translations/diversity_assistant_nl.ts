@@ -166,6 +166,33 @@
     </message>
 </context>
 <context>
+    <name>CrossingView</name>
+    <message>
+        <source>Smallest cell (%1): about %2 people expected, at least %3 needed.</source>
+        <translation>Kleinste cel (%1): naar verwachting ongeveer %2 personen, minstens %3 nodig.</translation>
+    </message>
+    <message>
+        <source>Too small: the smallest cell (%1) is expected to hold only about %2 people, fewer than %3.</source>
+        <translation>Te klein: de kleinste cel (%1) telt naar verwachting maar ongeveer %2 personen, minder dan %3.</translation>
+    </message>
+    <message>
+        <source>Proposal %1 (smallest cell then about %2):</source>
+        <translation>Voorstel %1 (kleinste cel dan ongeveer %2):</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Toepassen</translation>
+    </message>
+    <message>
+        <source>Apply proposal %1</source>
+        <translation>Voorstel %1 toepassen</translation>
+    </message>
+    <message>
+        <source>No coarser grouping passes: leave out a characteristic on the Decisions page, or ask the KSZ or Unia for advice.</source>
+        <translation>Geen enkele grovere indeling volstaat: laat een kenmerk weg op de pagina Beslissingen, of vraag advies aan de KSZ of Unia.</translation>
+    </message>
+</context>
+<context>
     <name>DiversityWizard</name>
     <message>
         <source>Diversity Assistant</source>
@@ -194,6 +221,22 @@
     <message>
         <source>Language</source>
         <translation>Taal</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Beslissingen</translation>
+    </message>
+    <message>
+        <source>Motivation</source>
+        <translation>Motivering</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categorieën</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Aanvraag</translation>
     </message>
     <message>
         <source>Programme</source>
@@ -477,6 +520,430 @@
     <message>
         <source>Done.</source>
         <translation>Klaar.</translation>
+    </message>
+</context>
+<context>
+    <name>KszCategoriesPage</name>
+    <message>
+        <source>Type ages separated by commas, for example 25, 35, 45, 55.</source>
+        <translation>Typ leeftijden gescheiden door komma&apos;s, bijvoorbeeld 25, 35, 45, 55.</translation>
+    </message>
+    <message>
+        <source>The ages must go up, for example 25, 35, 45, 55.</source>
+        <translation>De leeftijden moeten oplopen, bijvoorbeeld 25, 35, 45, 55.</translation>
+    </message>
+    <message>
+        <source>%1 is not one of the ages the reference figures use: %2.</source>
+        <translation>%1 is geen van de leeftijden die de referentiecijfers gebruiken: %2.</translation>
+    </message>
+    <message>
+        <source>Checking the crossings…</source>
+        <translation>De kruisingen worden gecontroleerd…</translation>
+    </message>
+    <message>
+        <source>Whole organisation</source>
+        <translation>Hele organisatie</translation>
+    </message>
+    <message>
+        <source>origin</source>
+        <translation>herkomst</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>geslacht</translation>
+    </message>
+    <message>
+        <source>work regime</source>
+        <translation>arbeidsregime</translation>
+    </message>
+    <message>
+        <source>age</source>
+        <translation>leeftijd</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>iedereen</translation>
+    </message>
+    <message>
+        <source>Own edges (type them below)</source>
+        <translation>Eigen grenzen (typ ze hieronder)</translation>
+    </message>
+    <message>
+        <source>Groups: %1.</source>
+        <translation>Groepen: %1.</translation>
+    </message>
+    <message>
+        <source>The staff file has not been checked yet: go back to the checks.</source>
+        <translation>Het personeelsbestand is nog niet gecontroleerd: ga terug naar de controle.</translation>
+    </message>
+    <message>
+        <source>No own categories chosen: on the Columns page, tick the department and function level columns as breakdowns. The tables then cover the whole organisation (%1 people).</source>
+        <translation>Geen eigen categorieën gekozen: vink op de pagina Kolommen de kolommen voor afdeling en functieniveau aan als uitsplitsing. Nu gaan de tabellen over de hele organisatie (%1 personen).</translation>
+    </message>
+    <message>
+        <source>%1: %2 groups: %3</source>
+        <translation>%1: %2 groepen: %3</translation>
+    </message>
+    <message>
+        <source>You send no own data, so the tables cover the whole organisation. How many people does it employ? The check needs the number to predict the cells.</source>
+        <translation>U stuurt geen eigen gegevens, dus de tabellen gaan over de hele organisatie. Hoeveel mensen werken er? De controle heeft dat aantal nodig om de cellen te voorspellen.</translation>
+    </message>
+    <message>
+        <source>Correct the age bands first.</source>
+        <translation>Verbeter eerst de leeftijdscategorieën.</translation>
+    </message>
+    <message>
+        <source>Enter the number of staff to check the crossings.</source>
+        <translation>Vul het aantal personeelsleden in om de kruisingen te controleren.</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 requested tables would have cells with fewer than %3 people. Apply a proposal or choose coarser categories to continue.</source>
+        <translation>%1 van de %2 gevraagde tabellen zouden cellen met minder dan %3 personen hebben. Pas een voorstel toe of kies grovere categorieën om verder te gaan.</translation>
+    </message>
+    <message>
+        <source>Every requested table is expected to have at least %1 people per cell. You can continue.</source>
+        <translation>Elke gevraagde tabel heeft naar verwachting minstens %1 personen per cel. U kunt verder.</translation>
+    </message>
+    <message>
+        <source>Step 3 of the KSZ request: the data in categories</source>
+        <translation>Stap 3 van de KSZ-aanvraag: de gegevens in categorieën</translation>
+    </message>
+    <message>
+        <source>To guarantee anonymity, the KSZ sends data in categories only, sized so that no crossing gives too small counts.</source>
+        <translation>Om de anonimiteit te garanderen stuurt de KSZ alleen gegevens in categorieën, zo gekozen dat geen kruising te kleine aantallen geeft.</translation>
+    </message>
+    <message>
+        <source>Choose the age bands and origin groups. The assistant predicts the smallest cell of every requested table from your staff numbers and proposes coarser categories where it is too small. You can discuss this with the KSZ or Unia.</source>
+        <translation>Kies de leeftijdscategorieën en originegroepen. De assistent voorspelt uit uw personeelsaantallen de kleinste cel van elke gevraagde tabel en stelt grovere categorieën voor waar die te klein is. U kunt dit met de KSZ of Unia bespreken.</translation>
+    </message>
+    <message>
+        <source>Age bands</source>
+        <translation>Leeftijdscategorieën</translation>
+    </message>
+    <message>
+        <source>&amp;Bands</source>
+        <translation>&amp;Categorieën</translation>
+    </message>
+    <message>
+        <source>&amp;Lower ages of the bands</source>
+        <translation>&amp;Ondergrenzen van de categorieën</translation>
+    </message>
+    <message>
+        <source>Lower ages of the bands</source>
+        <translation>Ondergrenzen van de categorieën</translation>
+    </message>
+    <message>
+        <source>Origin groups</source>
+        <translation>Originegroepen</translation>
+    </message>
+    <message>
+        <source>&amp;Grouping</source>
+        <translation>&amp;Indeling</translation>
+    </message>
+    <message>
+        <source>Own categories</source>
+        <translation>Eigen categorieën</translation>
+    </message>
+    <message>
+        <source>&amp;Number of staff</source>
+        <translation>&amp;Aantal personeelsleden</translation>
+    </message>
+    <message>
+        <source>Number of staff</source>
+        <translation>Aantal personeelsleden</translation>
+    </message>
+    <message>
+        <source>Crossing check</source>
+        <translation>Controle van de kruisingen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the last proposal</source>
+        <translation>Laatste voorstel &amp;ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Each number starts a band; the first band holds everyone younger. The reference figures allow: %1.</source>
+        <translation>Elk getal begint een categorie; de eerste categorie bevat iedereen die jonger is. De referentiecijfers kennen: %1.</translation>
+    </message>
+    <message>
+        <source>Per requested table: the smallest cell the KSZ&apos;s tables are expected to have, against the minimum of %1 people. A prediction from reference shares, not a guarantee.</source>
+        <translation>Per gevraagde tabel: de kleinste cel die de tabellen van de KSZ naar verwachting hebben, tegenover het minimum van %1 personen. Een voorspelling uit referentieaandelen, geen garantie.</translation>
+    </message>
+    <message>
+        <source>Reference figures (version %1): %2</source>
+        <translation>Referentiecijfers (versie %1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>KszDecisionsPage</name>
+    <message>
+        <source>Choose at least one characteristic.</source>
+        <translation>Kies minstens één kenmerk.</translation>
+    </message>
+    <message>
+        <source>Step 1 of the KSZ request: decisions</source>
+        <translation>Stap 1 van de KSZ-aanvraag: beslissingen</translation>
+    </message>
+    <message>
+        <source>Which data do you need, for which year, which characteristics, and how are they defined? Your diversity or well-being policy sets these goals.</source>
+        <translation>Welke gegevens hebt u nodig, van welk jaar, welke kenmerken, en hoe zijn ze gedefinieerd? Uw diversiteits- of welzijnsbeleid legt die doelstellingen vast.</translation>
+    </message>
+    <message>
+        <source>The KSZ links the characteristics below to your staff and sends back tables in categories only. Ask only what your diversity plan needs: every extra characteristic makes the groups in the tables smaller.</source>
+        <translation>De KSZ koppelt de kenmerken hieronder aan uw personeel en stuurt alleen tabellen in categorieën terug. Vraag alleen wat uw diversiteitsplan nodig heeft: elk extra kenmerk maakt de groepen in de tabellen kleiner.</translation>
+    </message>
+    <message>
+        <source>Characteristics to request *</source>
+        <translation>Aan te vragen kenmerken *</translation>
+    </message>
+    <message>
+        <source>Origin group (from the nationality of the person and the parents)</source>
+        <translation>Originegroep (uit de nationaliteit van de persoon en de ouders)</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Geslacht</translation>
+    </message>
+    <message>
+        <source>Age (in age bands)</source>
+        <translation>Leeftijd (in leeftijdscategorieën)</translation>
+    </message>
+    <message>
+        <source>Work regime (full-time or part-time)</source>
+        <translation>Arbeidsregime (voltijds of deeltijds)</translation>
+    </message>
+    <message>
+        <source>Reference year</source>
+        <translation>Referentiejaar</translation>
+    </message>
+    <message>
+        <source>&amp;Reference year *</source>
+        <translation>&amp;Referentiejaar *</translation>
+    </message>
+    <message>
+        <source>The KSZ data describe your staff in this year. Keep the same year each time.</source>
+        <translation>De gegevens van de KSZ beschrijven uw personeel in dit jaar. Kies bij een volgende meting hetzelfde soort jaar.</translation>
+    </message>
+    <message>
+        <source>Your own data for linkage</source>
+        <translation>Uw eigen gegevens voor koppeling</translation>
+    </message>
+    <message>
+        <source>We send our own data (department, function level) for linkage</source>
+        <translation>We sturen eigen gegevens (afdeling, functieniveau) door voor koppeling</translation>
+    </message>
+    <message>
+        <source>Public institutions may send, per employee, the INSZ and their own categories. The KSZ links them to its data, so the tables show for example origin per department. The assistant then reads your staff file, checks it and encrypts the linkage file. Without it, the tables cover the whole organisation.</source>
+        <translation>Openbare instellingen mogen per medewerker het INSZ en hun eigen categorieën doorsturen. De KSZ koppelt die aan haar gegevens, zodat de tabellen bijvoorbeeld de herkomst per afdeling tonen. De assistent leest dan uw personeelsbestand, controleert het en versleutelt het koppelingsbestand. Zonder eigen gegevens gaan de tabellen over de hele organisatie.</translation>
+    </message>
+    <message>
+        <source>Your own definitions (optional)</source>
+        <translation>Uw eigen definities (niet verplicht)</translation>
+    </message>
+    <message>
+        <source>One per line, as “term: definition”, for example “Staff: statutory and contract staff on 31 December”. They are added to the request.</source>
+        <translation>Eén per regel, als “begrip: definitie”, bijvoorbeeld “Personeel: statutair en contractueel personeel op 31 december”. Ze worden aan de aanvraag toegevoegd.</translation>
+    </message>
+    <message>
+        <source>Your own definitions</source>
+        <translation>Uw eigen definities</translation>
+    </message>
+    <message>
+        <source>(The grouping is chosen on the Categories page.)</source>
+        <translation>(De indeling kiest u op de pagina Categorieën.)</translation>
+    </message>
+</context>
+<context>
+    <name>KszMotivationPage</name>
+    <message>
+        <source>Motivated in your own words.</source>
+        <translation>Gemotiveerd in eigen woorden.</translation>
+    </message>
+    <message>
+        <source>%1 of the 4 parts still need your own motivation.</source>
+        <translation>%1 van de 4 onderdelen hebben nog uw eigen motivering nodig.</translation>
+    </message>
+    <message>
+        <source>The motivation is complete.</source>
+        <translation>De motivering is volledig.</translation>
+    </message>
+    <message>
+        <source>Step 2 of the KSZ request: motivation</source>
+        <translation>Stap 2 van de KSZ-aanvraag: motivering</translation>
+    </message>
+    <message>
+        <source>Justify the request, both its purpose and its proportionality. Diversity monitoring is needed to evaluate your diversity policy.</source>
+        <translation>Rechtvaardig de aanvraag, zowel het doel als de proportionaliteit. Diversiteitsmonitoring is nodig om uw diversiteitsbeleid te evalueren.</translation>
+    </message>
+    <message>
+        <source>The KSZ sends back requests that only repeat the example. Write what your organisation will do with the tables and why less data would not do.</source>
+        <translation>De KSZ stuurt aanvragen terug die alleen het voorbeeld herhalen. Schrijf wat uw organisatie met de tabellen gaat doen en waarom minder gegevens niet volstaan.</translation>
+    </message>
+    <message>
+        <source>Example: a baseline measurement of internal diversity, as the basis for positive actions.</source>
+        <translation>Voorbeeld: een nulmeting van de interne diversiteit, als basis voor positieve acties.</translation>
+    </message>
+    <message>
+        <source>The decree, law or regulation your diversity policy rests on (article).</source>
+        <translation>Het decreet, de wet of de regeling waarop uw diversiteitsbeleid steunt (artikel).</translation>
+    </message>
+    <message>
+        <source>Why these characteristics and categories, and why not fewer or finer ones; only tables in categories come back.</source>
+        <translation>Waarom deze kenmerken en categorieën, en waarom niet minder of fijnere; alleen tabellen in categorieën komen terug.</translation>
+    </message>
+    <message>
+        <source>Which action point of your diversity plan this measurement serves.</source>
+        <translation>Welk actiepunt van uw diversiteitsplan deze meting dient.</translation>
+    </message>
+    <message>
+        <source>Start from the KSZ example</source>
+        <translation>Beginnen met het voorbeeld van de KSZ</translation>
+    </message>
+    <message>
+        <source>Start %1 from the KSZ example</source>
+        <translation>%1 beginnen met het voorbeeld van de KSZ</translation>
+    </message>
+    <message>
+        <source>Unia can help with the motivation; see its guide “Monitoring van diversiteit: doe het zelf!”.</source>
+        <translation>Unia kan helpen bij de motivering; zie de gids “Monitoring van diversiteit: doe het zelf!”.</translation>
+    </message>
+</context>
+<context>
+    <name>KszRequestPage</name>
+    <message>
+        <source>Making the key pair…</source>
+        <translation>Het sleutelpaar wordt gemaakt…</translation>
+    </message>
+    <message>
+        <source>Choose the public key exported from Kleopatra</source>
+        <translation>Kies de publieke sleutel die u uit Kleopatra hebt geëxporteerd</translation>
+    </message>
+    <message>
+        <source>OpenPGP public key (*.asc *.gpg *.pgp);;All files (*)</source>
+        <translation>Publieke OpenPGP-sleutel (*.asc *.gpg *.pgp);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kan niet worden gelezen: %2</translation>
+    </message>
+    <message>
+        <source>Save the public key</source>
+        <translation>Publieke sleutel bewaren</translation>
+    </message>
+    <message>
+        <source>OpenPGP public key (*.asc)</source>
+        <translation>Publieke OpenPGP-sleutel (*.asc)</translation>
+    </message>
+    <message>
+        <source>The public key could not be saved: %1</source>
+        <translation>De publieke sleutel kon niet worden bewaard: %1</translation>
+    </message>
+    <message>
+        <source>Public key saved: %1</source>
+        <translation>Publieke sleutel bewaard: %1</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the request documents</source>
+        <translation>Kies de map voor de aanvraagdocumenten</translation>
+    </message>
+    <message>
+        <source>The documents could not be saved: %1</source>
+        <translation>De documenten konden niet worden bewaard: %1</translation>
+    </message>
+    <message>
+        <source>Fingerprint: %1</source>
+        <translation>Vingerafdruk: %1</translation>
+    </message>
+    <message>
+        <source>The KSZ will encrypt the tables to this key. Send the public key with the request and check the fingerprint with the KSZ by phone or letter.</source>
+        <translation>De KSZ versleutelt de tabellen met deze sleutel. Stuur de publieke sleutel mee met de aanvraag en controleer de vingerafdruk met de KSZ per telefoon of brief.</translation>
+    </message>
+    <message>
+        <source>The fingerprint you entered on the organisation page is used. Export the public key from Kleopatra yourself, or choose its file here.</source>
+        <translation>De vingerafdruk die u op de organisatiepagina invulde, wordt gebruikt. Exporteer de publieke sleutel zelf uit Kleopatra, of kies het bestand hier.</translation>
+    </message>
+    <message>
+        <source>No key yet. Make a key pair here, or use the public key of a key pair your organisation already has in Kleopatra.</source>
+        <translation>Nog geen sleutel. Maak hier een sleutelpaar, of gebruik de publieke sleutel van een sleutelpaar dat uw organisatie al in Kleopatra heeft.</translation>
+    </message>
+    <message>
+        <source>Before the request can be made:</source>
+        <translation>Voordat de aanvraag kan worden gemaakt:</translation>
+    </message>
+    <message>
+        <source>Saved in %1:</source>
+        <translation>Bewaard in %1:</translation>
+    </message>
+    <message>
+        <source>Step 4 of the KSZ request: the request</source>
+        <translation>Stap 4 van de KSZ-aanvraag: de aanvraag</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s key to receive the tables, and the request documents in Dutch and French.</source>
+        <translation>De sleutel van de organisatie om de tabellen te ontvangen, en de aanvraagdocumenten in het Nederlands en het Frans.</translation>
+    </message>
+    <message>
+        <source>The KSZ sends the tables encrypted with OpenPGP (GnuPG, Kleopatra). The request names the fingerprint of your organisation&apos;s public key.</source>
+        <translation>De KSZ stuurt de tabellen versleuteld met OpenPGP (GnuPG, Kleopatra). De aanvraag vermeldt de vingerafdruk van de publieke sleutel van uw organisatie.</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s OpenPGP key</source>
+        <translation>De OpenPGP-sleutel van de organisatie</translation>
+    </message>
+    <message>
+        <source>The secret key stays on this computer, protected by a passphrase in the system&apos;s keyring. Without it the tables cannot be opened: keep a backup.</source>
+        <translation>De geheime sleutel blijft op deze computer, beschermd met een wachtwoordzin in de sleutelbos van het systeem. Zonder die sleutel zijn de tabellen niet te openen: maak een reservekopie.</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Vingerafdruk</translation>
+    </message>
+    <message>
+        <source>&amp;Make a key pair</source>
+        <translation>Sleutelpaar &amp;maken</translation>
+    </message>
+    <message>
+        <source>Use a key from &amp;Kleopatra…</source>
+        <translation>Sleutel uit &amp;Kleopatra gebruiken…</translation>
+    </message>
+    <message>
+        <source>&amp;Save the public key…</source>
+        <translation>Publieke sleutel &amp;bewaren…</translation>
+    </message>
+    <message>
+        <source>The request documents</source>
+        <translation>De aanvraagdocumenten</translation>
+    </message>
+    <message>
+        <source>The request in Dutch and in French, as PDF to read and sign and as ODT to edit or copy into the KSZ form, with the public key beside them.</source>
+        <translation>De aanvraag in het Nederlands en in het Frans, als PDF om te lezen en te ondertekenen en als ODT om te bewerken of over te nemen in het formulier van de KSZ, met de publieke sleutel erbij.</translation>
+    </message>
+    <message>
+        <source>Save the &amp;documents in a folder…</source>
+        <translation>&amp;Documenten in een map bewaren…</translation>
+    </message>
+    <message>
+        <source>Show the &amp;folder</source>
+        <translation>&amp;Map tonen</translation>
+    </message>
+    <message>
+        <source>What comes next</source>
+        <translation>Wat volgt</translation>
+    </message>
+    <message>
+        <source>1. Fill in the form from the KSZ&apos;s “Basisschema voor gegevensaanvragen” and send it to the KSZ with these documents and the public key.</source>
+        <translation>1. Vul het formulier uit het “Basisschema voor gegevensaanvragen” van de KSZ in en stuur het met deze documenten en de publieke sleutel naar de KSZ.</translation>
+    </message>
+    <message>
+        <source>2. The linkage file (INSZ and your own categories) is reviewed and encrypted in the next steps; send it when the KSZ asks for it.</source>
+        <translation>2. Het koppelingsbestand (INSZ en uw eigen categorieën) wordt in de volgende stappen nagekeken en versleuteld; stuur het wanneer de KSZ erom vraagt.</translation>
+    </message>
+    <message>
+        <source>2. You send no own data: there is no linkage file to prepare.</source>
+        <translation>2. U stuurt geen eigen gegevens: er is geen koppelingsbestand voor te bereiden.</translation>
+    </message>
+    <message>
+        <source>3. The KSZ sends the tables encrypted to your key. Open them with Kleopatra or with the assistant&apos;s “openpgp-decrypt” command.</source>
+        <translation>3. De KSZ stuurt de tabellen versleuteld met uw sleutel. Open ze met Kleopatra of met de opdracht “openpgp-decrypt” van de assistent.</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,10 @@ def create_pages() -> dict[int, WizardPage]:
     from desktop_app.ui.pages.checklist import ChecklistPage
     from desktop_app.ui.pages.encrypt import EncryptPage
     from desktop_app.ui.pages.file import FilePage
+    from desktop_app.ui.pages.ksz_categories import KszCategoriesPage
+    from desktop_app.ui.pages.ksz_decisions import KszDecisionsPage
+    from desktop_app.ui.pages.ksz_motivation import KszMotivationPage
+    from desktop_app.ui.pages.ksz_request import KszRequestPage
     from desktop_app.ui.pages.mapping import MappingPage
     from desktop_app.ui.pages.organisation import OrganisationPage
     from desktop_app.ui.pages.programme import ProgrammePage
@@ -27,4 +31,8 @@ def create_pages() -> dict[int, WizardPage]:
         PageId.CATEGORIES: CategoriesPage(),
         PageId.REVIEW: ReviewPage(),
         PageId.ENCRYPT: EncryptPage(),
+        PageId.KSZ_DECISIONS: KszDecisionsPage(),
+        PageId.KSZ_MOTIVATION: KszMotivationPage(),
+        PageId.KSZ_CATEGORIES: KszCategoriesPage(),
+        PageId.KSZ_REQUEST: KszRequestPage(),
     }

@@ -1,0 +1,442 @@
+"""The Belgian KSZ route driven as an officer would: programme, conditions, organisation, then the
+KSZ's four steps (decisions, motivation, categories with the crossing check, the request) to the
+request documents on disk, with and without the institution's own data for linkage."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import keyring
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QWizard
+from test_crypto_support import InMemoryKeyring
+
+from desktop_app.crypto import openpgp
+from desktop_app.draft import Draft
+from desktop_app.ksz.request import EXAMPLES
+from desktop_app.ui.app import create_wizard
+from desktop_app.ui.pages.ksz_request import key_folder
+from desktop_app.ui.wizard import PageId
+
+WAIT = 30_000
+CHECKLIST_ITEMS = 8
+# A municipality with a few small departments: Onthaal (4 people) is too small to cross with
+# origin and sex, so the crossing check flags it until its proposal merges it.
+SIZES = {
+    ("Financiën", "A"): 120,
+    ("Financiën", "B"): 80,
+    ("Financiën", "C"): 60,
+    ("ICT", "A"): 90,
+    ("ICT", "B"): 40,
+    ("ICT", "C"): 15,
+    ("Juridische dienst", "A"): 12,
+    ("Juridische dienst", "B"): 6,
+    ("Communicatie", "B"): 9,
+    ("Onthaal", "C"): 4,
+}
+STAFF = sum(SIZES.values())
+ORGANISATION = {
+    "name": "Stad Voorbeeld",
+    "address": "Markt 1, 9000 Gent",
+    "kbo_numbers": "0207.451.227",
+    "contact_name": "An Peeters",
+    "contact_email": "an.peeters@voorbeeld.be",
+    "contact_phone": "+32 9 123 45 67",
+    "signatory_name": "Jan Janssens",
+    "signatory_function": "Algemeen directeur",
+}
+MOTIVATION = {
+    "purpose": "Nulmeting van de samenstelling van ons personeel per directie, als basis voor "
+    "het actieplan 2026-2028 van Stad Voorbeeld.",
+    "legal_basis": "Decreet van 7 december 2018 betreffende het gelijkekansen- en "
+    "diversiteitsbeleid, artikel 6.",
+    "proportionality": "Alleen geaggregeerde aantallen in brede categorieën; geen individuele "
+    "gegevens komen terug naar de organisatie.",
+    "plan_action": "Actie 2.3 van het diversiteitsplan: streefcijfers per functieniveau bepalen "
+    "en jaarlijks opvolgen.",
+}
+
+
+def valid_insz(index: int) -> str:
+    """A valid national number for someone born in the 1980s (check digits computed here)."""
+    base = f"8{index % 10}0{1 + index % 9}{10 + index % 18:02d}{100 + index:03d}"[:9]
+    return base + f"{97 - int(base) % 97:02d}"
+
+
+def staff_file(folder: Path) -> Path:
+    lines = ["Rijksregisternummer;Personeelsnummer;Afdeling;Niveau;Arbeidsregime\n"]
+    index = 0
+    for (unit, level), count in SIZES.items():
+        for _ in range(count):
+            regime = "voltijds" if index % 4 else "deeltijds"
+            lines.append(f"{valid_insz(index)};P{index:04d};{unit};{level};{regime}\n")
+            index += 1
+    path = folder / "personeel.csv"
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path, monkeypatch):
+    monkeypatch.setenv("DIVERSITY_ASSISTANT_DATA_DIR", str(tmp_path / "appdata"))
+    previous = keyring.get_keyring()
+    keyring.set_keyring(InMemoryKeyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+def make_wizard(qtbot, tmp_path: Path, language: str = "nl"):
+    wizard = create_wizard(Draft(), tmp_path / "autosave.json", language)
+    qtbot.addWidget(wizard)
+    wizard.resize(1100, 760)
+    wizard.show()
+    return wizard
+
+
+def next_enabled(wizard) -> bool:
+    return wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def go_next(qtbot, wizard, expected: PageId) -> None:
+    assert next_enabled(wizard), f"Next is disabled on page {wizard.currentId()}"
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == expected
+
+
+def walk_to_decisions(qtbot, wizard) -> None:
+    """Programme, the eight conditions and the organisation (KBO number checked as typed)."""
+    page = wizard.currentPage()
+    assert "diversit" in page.radios["ksz-diversiteit"].text()
+    page.radios["ksz-diversiteit"].click()
+    go_next(qtbot, wizard, PageId.CHECKLIST)
+    page = wizard.currentPage()
+    assert len(page.rows) == CHECKLIST_ITEMS
+    for row in page.rows:
+        row.confirmed.click()
+        qtbot.keyClicks(row.by, "A. Peeters")
+    go_next(qtbot, wizard, PageId.ORGANISATION)
+    page = wizard.currentPage()
+    rows = {row.field.id: row for row in page.rows}
+    for field_id, value in ORGANISATION.items():
+        qtbot.keyClicks(rows[field_id].edit, value)
+    assert rows["kbo_numbers"].message.kind == "ok"
+    go_next(qtbot, wizard, PageId.KSZ_DECISIONS)
+
+
+def fill_motivation(qtbot, wizard) -> None:
+    """Empty and example-only motivations are refused; the officer's own words pass."""
+    page = wizard.currentPage()
+    assert wizard.currentId() == PageId.KSZ_MOTIVATION
+    assert not next_enabled(wizard)
+    assert "4 van de 4" in page.status.text()
+    purpose = page.fields["purpose"]
+    purpose.example_button.click()  # the KSZ's example only: refused
+    assert purpose.message.kind == "error"
+    assert "te weinig eigen tekst" in purpose.message.text()
+    assert not next_enabled(wizard)
+    purpose.edit.clear()
+    for name, text in MOTIVATION.items():
+        page.fields[name].edit.setPlainText(text)
+        assert page.fields[name].message.kind == "ok", name
+    assert next_enabled(wizard)
+    page.fields["legal_basis"].edit.setPlainText("Wet.")  # too short: refused again
+    assert page.fields["legal_basis"].message.kind == "error"
+    assert not next_enabled(wizard)
+    page.fields["legal_basis"].edit.setPlainText(MOTIVATION["legal_basis"])
+    assert page.status.kind == "ok"
+    assert next_enabled(wizard)
+
+
+def wait_checked(qtbot, page) -> None:
+    qtbot.waitUntil(lambda: not page.running and page.outcome is not None, timeout=WAIT)
+
+
+def make_key_and_documents(qtbot, wizard, tmp_path, monkeypatch) -> list[Path]:
+    page = wizard.currentPage()
+    assert wizard.currentId() == PageId.KSZ_REQUEST
+    assert not next_enabled(wizard)
+    assert page.key_message.kind == "warning"  # no key yet
+    assert not page.save_button.isEnabled()  # the request needs the fingerprint
+    assert "vingerafdruk" in page.problems_message.text()
+    page.create_button.click()
+    qtbot.waitUntil(lambda: not page.running, timeout=WAIT)
+    fingerprint = wizard.draft.organisation["openpgp_fingerprint"]
+    assert len(fingerprint) == 40
+    assert page.fingerprint.text() == openpgp.format_fingerprint(fingerprint)
+    assert page.key_message.kind == "ok"
+    assert not page.problems_message.isVisible()
+    assert (key_folder("stad-voorbeeld") / openpgp.SECRET_KEY_FILE).exists()
+
+    exported = tmp_path / "export" / "sleutel.asc"
+    exported.parent.mkdir()
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(exported), ""))
+    )
+    page.export_button.click()
+    assert openpgp.read_public_key(exported.read_bytes()).fingerprint == fingerprint
+    assert page.key_message.kind == "ok"
+
+    folder = tmp_path / "aanvraag"
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(folder))
+    )
+    page.save_button.click()
+    assert page.documents_message.kind == "ok", page.documents_message.text()
+    return page.written
+
+
+def assert_documents(written: list[Path], fingerprint: str, expected: tuple[str, ...]) -> None:
+    names = sorted(p.name for p in written)
+    assert names == sorted(
+        [
+            "bcss-demande-stad-voorbeeld-2025-fr.odt",
+            "bcss-demande-stad-voorbeeld-2025-fr.pdf",
+            "ksz-aanvraag-stad-voorbeeld-2025-nl.odt",
+            "ksz-aanvraag-stad-voorbeeld-2025-nl.pdf",
+            "openpgp-public-key-stad-voorbeeld.asc",
+        ]
+    )
+    for path in written:
+        assert path.exists()
+        if path.suffix == ".pdf":
+            assert path.read_bytes().startswith(b"%PDF")
+            assert path.stat().st_size > 2000
+        elif path.suffix == ".odt":
+            with zipfile.ZipFile(path) as archive:
+                content = archive.read("content.xml").decode()
+            assert fingerprint in content
+            assert MOTIVATION["plan_action"] in content or "fr" in path.stem
+            for text in expected:
+                assert text in content, (path.name, text)
+
+
+def test_the_belgian_route_with_own_data_for_linkage(qtbot, tmp_path, monkeypatch):
+    source = staff_file(tmp_path)
+    wizard = make_wizard(qtbot, tmp_path)
+    walk_to_decisions(qtbot, wizard)
+    assert wizard.step_labels[PageId.KSZ_DECISIONS].isVisibleTo(wizard)
+    assert not wizard.step_labels[PageId.CATEGORIES].isVisibleTo(wizard)
+
+    # Decisions: origin, sex and age by default; the definitions come from the profile.
+    page = wizard.currentPage()
+    assert [c for c, box in page.checks.items() if box.isChecked()] == ["origin", "sex", "age"]
+    assert "nationaliteit" in page.definition_labels["origin"].text()
+    assert "Rijksregister" in page.definition_labels["sex"].text()
+    assert "31 december" in page.definition_labels["age"].text()
+    for box in page.checks.values():
+        box.setChecked(False)
+    assert not next_enabled(wizard)
+    assert page.characteristics_message.kind == "error"
+    for name in ("origin", "sex"):
+        page.checks[name].setChecked(True)
+    page.year.setValue(2025)
+    page.definitions.setPlainText("Personeel: statutair en contractueel personeel op 31 december")
+    assert wizard.uses_file() is False
+    assert wizard.step_labels[PageId.FILE].property("skipped") == "true"
+    page.own_data.click()
+    assert wizard.uses_file() is True
+    assert wizard.step_labels[PageId.FILE].property("skipped") == "false"
+    go_next(qtbot, wizard, PageId.KSZ_MOTIVATION)
+    fill_motivation(qtbot, wizard)
+    go_next(qtbot, wizard, PageId.FILE)
+
+    # The linkage file: INSZ and own categories, read, mapped and checked like the Dutch file.
+    page = wizard.currentPage()
+    page.open_file(source)
+    qtbot.waitUntil(lambda: page.session.table is not None and not page.running, timeout=WAIT)
+    go_next(qtbot, wizard, PageId.MAPPING)
+    page = wizard.currentPage()
+    rows = {row.field.id: row for row in page.rows}
+    assert rows["insz"].header == "Rijksregisternummer"
+    for i in range(page.breakdowns.count()):
+        item = page.breakdowns.item(i)
+        if item.data(Qt.ItemDataRole.UserRole) in ("Afdeling", "Niveau"):
+            item.setCheckState(Qt.CheckState.Checked)
+    assert wizard.draft.breakdowns == ("Afdeling", "Niveau")
+    go_next(qtbot, wizard, PageId.VALIDATION)
+    page = wizard.currentPage()
+    qtbot.waitUntil(lambda: page.session.validation is not None and not page.running, timeout=WAIT)
+    if page.acknowledge.isVisible():
+        page.acknowledge.click()
+    go_next(qtbot, wizard, PageId.KSZ_CATEGORIES)
+
+    # Categories: department x origin x sex is flagged (Onthaal: 4 people); a proposal fixes it.
+    page = wizard.currentPage()
+    assert not page.age_card.isVisible()  # age not requested
+    assert page.origin_card.isVisible()
+    assert page.origin.currentData() == "origin-ksz"
+    assert "Onthaal (4)" in page.own_text.text()
+    wait_checked(qtbot, page)
+    assert [view.heading.text() for view in page.views] == [
+        "Afdeling × herkomst × geslacht",
+        "Niveau × herkomst × geslacht",
+    ]
+    unit, level = page.views
+    assert unit.verdict.kind == "error"
+    assert "Onthaal" in unit.verdict.text()
+    assert "0,0" in unit.verdict.text()  # 4 x 0.02 x 0.5 = 0.04
+    assert unit.proposals
+    assert level.verdict.kind == "error"  # level C: 79 x 0.02 x 0.5 = 0.8
+    assert page.status.kind == "error"
+    assert "2 van de 2" in page.status.text()
+    assert not next_enabled(wizard)
+    best = unit.proposals[0]
+    assert any("Onthaal" in c.render("nl") for c in best.changes)
+    unit.proposal_rows[0][1].click()
+    wait_checked(qtbot, page)
+    assert all(view.verdict.kind == "ok" for view in page.views), [
+        v.verdict.text() for v in page.views
+    ]
+    assert page.status.kind == "ok"
+    assert next_enabled(wizard)
+    merges = wizard.draft.categories["merges"]["Afdeling"]
+    assert "Onthaal" in merges
+    assert "Financiën" not in merges
+    assert page.origin.currentData() == wizard.draft.categories["ksz"]["origin_scheme"]
+    assert "Onthaal (4)" not in page.own_text.text()
+    # Undo brings the flagged crossing back; applying again fixes it.
+    page.undo_button.click()
+    wait_checked(qtbot, page)
+    assert page.views[0].verdict.kind == "error"
+    assert "merges" not in wizard.draft.categories
+    page.views[0].proposal_rows[0][1].click()
+    wait_checked(qtbot, page)
+    assert next_enabled(wizard)
+    go_next(qtbot, wizard, PageId.KSZ_REQUEST)
+
+    # The request: key pair, public key, the documents in nl and fr as PDF and ODT.
+    written = make_key_and_documents(qtbot, wizard, tmp_path, monkeypatch)
+    fingerprint = wizard.draft.organisation["openpgp_fingerprint"]
+    merged_unit = wizard.draft.categories["merges"]["Afdeling"]["Onthaal"]
+    assert_documents(written, fingerprint, ("Stad Voorbeeld", "Financiën", merged_unit))
+    assert "Basisschema" in wizard.currentPage().next_text.text()
+    assert "koppelingsbestand" in wizard.currentPage().next_text.text()
+    assert next_enabled(wizard)
+    go_next(qtbot, wizard, PageId.REVIEW)  # the linkage file goes on to review and encryption
+
+    # The autosaved draft holds the choices and no employee data.
+    saved_text = (tmp_path / "autosave.json").read_text(encoding="utf-8")
+    saved = json.loads(saved_text)
+    assert saved["categories"]["ksz"]["characteristics"] == ["origin", "sex"]
+    assert saved["categories"]["ksz"]["reference_year"] == 2025
+    assert saved["categories"]["ksz"]["motivation"] == MOTIVATION
+    assert saved["categories"]["ksz"]["definitions"] == {
+        "Personeel": "statutair en contractueel personeel op 31 december"
+    }
+    assert saved["organisation"]["openpgp_fingerprint"] == fingerprint
+    assert valid_insz(0) not in saved_text
+    assert "P0001" not in saved_text
+
+
+def test_the_belgian_route_without_own_data_ends_at_the_request(qtbot, tmp_path, monkeypatch):
+    wizard = make_wizard(qtbot, tmp_path)
+    walk_to_decisions(qtbot, wizard)
+    page = wizard.currentPage()
+    page.checks["work-regime"].setChecked(True)
+    page.year.setValue(2025)
+    assert not page.own_data.isChecked()
+    go_next(qtbot, wizard, PageId.KSZ_MOTIVATION)
+    fill_motivation(qtbot, wizard)
+    go_next(qtbot, wizard, PageId.KSZ_CATEGORIES)  # no file, mapping or checks
+
+    page = wizard.currentPage()
+    assert page.count_widget.isVisible()
+    assert page.age_card.isVisible()
+    qtbot.waitUntil(lambda: not page.running, timeout=WAIT)
+    assert page.status.kind == "info"  # the head count is needed first
+    assert not next_enabled(wizard)
+    page.count.setValue(120)
+    wait_checked(qtbot, page)
+    (view,) = page.views
+    assert (
+        view.heading.text() == "Hele organisatie × herkomst × geslacht × arbeidsregime × leeftijd"
+    )
+    assert view.verdict.kind == "error"
+    assert not next_enabled(wizard)
+
+    # Own age edges are checked against the reference edges as typed.
+    page.edges.clear()
+    qtbot.keyClicks(page.edges, "25, 33")
+    assert page.edges_message.kind == "error"
+    assert "33" in page.edges_message.text()
+    assert not next_enabled(wizard)
+    page.edges.clear()
+    qtbot.keyClicks(page.edges, "35, 55")
+    assert not page.edges_message.isVisible()
+    assert wizard.draft.categories["ksz"]["age_edges"] == [35, 55]
+    wait_checked(qtbot, page)
+    assert page.age_choice.currentText() == "<35, 35-54, 55+"
+    # Four characteristics for 120 people: no coarser grouping passes; the officer is told to
+    # leave one out, goes back and drops the work regime.
+    view = page.views[0]
+    assert not view.proposals
+    assert view.none.isVisible()
+    assert "Beslissingen" in view.none.text()
+    wizard.back()
+    wizard.back()
+    assert wizard.currentId() == PageId.KSZ_DECISIONS
+    wizard.currentPage().checks["work-regime"].setChecked(False)
+    go_next(qtbot, wizard, PageId.KSZ_MOTIVATION)
+    go_next(qtbot, wizard, PageId.KSZ_CATEGORIES)
+    page = wizard.currentPage()
+    assert page.edges.text() == "35, 55"  # kept
+    wait_checked(qtbot, page)
+    view = page.views[0]
+    assert view.heading.text() == "Hele organisatie × herkomst × geslacht × leeftijd"
+    assert view.verdict.kind == "error"
+    assert view.proposals
+    view.proposal_rows[0][1].click()
+    wait_checked(qtbot, page)
+    assert page.views[0].verdict.kind == "ok", page.views[0].verdict.text()
+    assert page.age_choice.currentText() != "<35, 35-54, 55+"  # the proposal widened the bands
+    assert next_enabled(wizard)
+    go_next(qtbot, wizard, PageId.KSZ_REQUEST)
+
+    page = wizard.currentPage()
+    assert "geen eigen gegevens" in page.next_text.text()
+    # An institution with a key in Kleopatra uses its public key instead of making one.
+    kleopatra = openpgp.generate_key("Stad Voorbeeld", "an.peeters@voorbeeld.be")
+    public = tmp_path / "kleopatra.asc"
+    openpgp.write_public_key(kleopatra, public)
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(public), ""))
+    )
+    page.import_button.click()
+    assert wizard.draft.organisation["openpgp_fingerprint"] == kleopatra.fingerprint
+    assert not page.create_button.isVisible()
+    folder = tmp_path / "aanvraag"
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(folder))
+    )
+    page.save_button.click()
+    assert_documents(page.written, kleopatra.fingerprint, ("Stad Voorbeeld",))
+    # The last page: Finish, no Next (no linkage file to encrypt).
+    assert wizard.nextId() == -1
+    assert wizard.button(QWizard.WizardButton.FinishButton).isVisible()
+    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    assert wizard.step_labels[PageId.REVIEW].property("skipped") == "true"
+
+
+def test_the_dutch_route_is_unchanged(qtbot, tmp_path):
+    wizard = make_wizard(qtbot, tmp_path)
+    wizard.page(PageId.PROGRAMME).radios["cbs-barometer-ingezoomd"].click()
+    assert wizard.route()[-1] == PageId.ENCRYPT
+    for page_id in (PageId.KSZ_DECISIONS, PageId.KSZ_REQUEST):
+        assert not wizard.step_labels[page_id].isVisibleTo(wizard)
+    assert wizard.step_labels[PageId.CATEGORIES].text() == "7. Veilige indeling"
+
+
+@pytest.mark.parametrize("language", ["fr"])
+def test_the_motivation_is_judged_in_the_officers_language(qtbot, tmp_path, language):
+    wizard = make_wizard(qtbot, tmp_path, language)
+    walk_to_decisions(qtbot, wizard)
+    go_next(qtbot, wizard, PageId.KSZ_MOTIVATION)
+    page = wizard.currentPage()
+    page.fields["purpose"].example_button.click()
+    assert page.fields["purpose"].edit.toPlainText().strip() == EXAMPLES["purpose"][1]
+    assert "trop peu de texte propre" in page.fields["purpose"].message.text()
+    wizard.set_language("nl")
+    assert "te weinig eigen tekst" in page.fields["purpose"].message.text()
