@@ -36,7 +36,7 @@ from desktop_app.ksz.crossing import (
 )
 from desktop_app.profiles import Programme
 from desktop_app.ui.pages import ksz_state
-from desktop_app.ui.pages.base import WizardPage
+from desktop_app.ui.pages.base import WorkerPage
 from desktop_app.ui.pages.categories import suggestion_names
 from desktop_app.ui.widgets import (
     BusyBar,
@@ -184,7 +184,7 @@ class CrossingView(QWidget):
         self.none.setVisible(not result.passes and not self.proposals)
 
 
-class KszCategoriesPage(WizardPage):
+class KszCategoriesPage(WorkerPage):
     def __init__(self) -> None:  # noqa: PLR0915 (widget layout)
         super().__init__()
         self._loading = False
@@ -427,7 +427,7 @@ class KszCategoriesPage(WizardPage):
 
     @property
     def running(self) -> bool:
-        return self._worker is not None or self._timer.isActive()
+        return super().running or self._timer.isActive()
 
     def staff(self) -> pd.DataFrame:
         return ksz_state.staff_table(self.draft, self.session.validation)
@@ -447,24 +447,11 @@ class KszCategoriesPage(WizardPage):
             self.changed()
             return
         worker = Worker(crossing_job, staff, crossings, self.programme)
-        worker.signals.result.connect(self._done)
-        worker.signals.failed.connect(self._failed)
-        worker.signals.finished.connect(lambda w=worker: self._finished(w))
-        self._worker = worker
-        self.busy.start(self.tr("Checking the crossings…"))
-        self.wiz().workers.start(worker)
+        self.start_job(worker, self.tr("Checking the crossings…"), self._done, self._failed)
         self.changed()
 
-    def cancel(self) -> None:
-        if self._worker is not None:
-            self._worker.cancel()
-            self._worker = None
-            self.busy.stop()
-
-    def _finished(self, worker: Worker) -> None:
-        if worker is self._worker:
-            self._worker = None
-            self.busy.stop()
+    def job_stopped(self, cancelled: bool) -> None:
+        if not cancelled:
             self._show_status()
             self.changed()
 

@@ -21,7 +21,7 @@ from desktop_app.ksz.request import check_request, render_html, render_odt
 from desktop_app.messages import Message
 from desktop_app.submission import organisation_id
 from desktop_app.ui.pages import ksz_state
-from desktop_app.ui.pages.base import WizardPage
+from desktop_app.ui.pages.base import WorkerPage
 from desktop_app.ui.pdf import html_to_pdf
 from desktop_app.ui.widgets import (
     BusyBar,
@@ -53,7 +53,7 @@ def create_key_job(
     return openpgp.PublicKeyInfo(key.fingerprint, key.user_ids, key.expires)
 
 
-class KszRequestPage(WizardPage):
+class KszRequestPage(WorkerPage):
     def __init__(self) -> None:  # noqa: PLR0915 (widget layout)
         super().__init__()
         self._worker: Worker | None = None
@@ -178,10 +178,6 @@ class KszRequestPage(WizardPage):
     def _set_fingerprint(self, fingerprint: str) -> None:
         self.draft.organisation[FINGERPRINT] = fingerprint
 
-    @property
-    def running(self) -> bool:
-        return self._worker is not None
-
     def create_key(self) -> None:
         organisation = self.organisation()
         if organisation is None or self.running:
@@ -194,25 +190,13 @@ class KszRequestPage(WizardPage):
             str(self.draft.organisation.get("name", "")),
             str(self.draft.organisation.get("contact_email", "")),
         )
-        worker.signals.result.connect(self._key_made)
-        worker.signals.failed.connect(self._key_failed)
-        worker.signals.finished.connect(lambda w=worker: self._finished(w))
-        self._worker = worker
-        self.busy.start(self.tr("Making the key pair…"))
-        self.wiz().workers.start(worker)
+        self.start_job(worker, self.tr("Making the key pair…"), self._key_made, self._key_failed)
         self._show()
 
-    def cancel(self) -> None:
-        if self._worker is not None:
-            self._worker.cancel()
-            self._worker = None
-            self.busy.stop()
+    def job_stopped(self, cancelled: bool) -> None:
+        if cancelled:
             self._show()
-
-    def _finished(self, worker: Worker) -> None:
-        if worker is self._worker:
-            self._worker = None
-            self.busy.stop()
+        else:
             self._check()
 
     def _key_made(self, info: openpgp.PublicKeyInfo) -> None:
