@@ -484,3 +484,16 @@ def test_pages_at_200_percent_scaling_show_their_texts_whole(tmp_path, language)
         assert page["checked"] >= 3, f"{name}: the check found almost nothing to measure"
     clipped = {name: page["clipped"] for name, page in results["pages"].items() if page["clipped"]}
     assert not clipped, json.dumps(clipped, indent=1, ensure_ascii=False)
+
+
+def test_the_window_never_asks_for_more_than_the_screen_offers():
+    from PySide6.QtCore import QSize
+
+    from desktop_app.ui.app import application
+    from desktop_app.ui.wizard import PREFERRED_MINIMUM, fitting_size
+
+    application()
+    fitted = fitting_size(PREFERRED_MINIMUM)
+    assert fitted.width() <= PREFERRED_MINIMUM.width()
+    assert fitted.height() <= PREFERRED_MINIMUM.height()
+    assert fitting_size(QSize(100_000, 100_000)).width() < 100_000  # bounded by the screen

@@ -8,8 +8,8 @@ from enum import IntEnum
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -106,6 +106,19 @@ class Session:
         self.submission = None
 
 
+PREFERRED_MINIMUM = QSize(980, 700)
+
+
+def fitting_size(preferred: QSize) -> QSize:
+    """``preferred`` (logical pixels), shrunk to the screen's available area: at 200 % scaling a
+    1920×1080 screen offers only 960×540 logical pixels, and the pages scroll instead."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return preferred
+    available = screen.availableGeometry().size()
+    return preferred.boundedTo(available)
+
+
 class DiversityWizard(QWizard):
     """The main window. ``draft`` is the officer's choices; pages fill it in, and it is saved to
     ``autosave_path`` whenever the officer moves to another page and when the window closes."""
@@ -133,7 +146,7 @@ class DiversityWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
-        self.setMinimumSize(980, 700)
+        self.setMinimumSize(fitting_size(PREFERRED_MINIMUM))
 
         self.language_button = QPushButton(self)
         self.language_menu = QMenu(self.language_button)
