@@ -12,9 +12,10 @@ import keyring
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWizard
-from test_crypto_support import InMemoryKeyring
+from test_crypto_support import InMemoryKeyring, make_office, write_pem
 
 from desktop_app.crypto import openpgp
+from desktop_app.crypto.office import open_package_file
 from desktop_app.draft import Draft
 from desktop_app.ksz.request import EXAMPLES
 from desktop_app.ui.app import create_wizard
@@ -329,6 +330,35 @@ def test_the_belgian_route_with_own_data_for_linkage(qtbot, tmp_path, monkeypatc
     assert saved["organisation"]["openpgp_fingerprint"] == fingerprint
     assert valid_insz(0) not in saved_text
     assert "P0001" not in saved_text
+
+    # Review and encrypt: the linkage file (INSZ + own categories) sealed for the KSZ like the
+    # Dutch package, and opened again on the office's side.
+    office_key, office_cert = make_office()
+    write_pem(tmp_path / "ksz-office.pem", office_cert)
+    write_pem(tmp_path / "ksz-office-key.pem", office_key)
+    page = wizard.currentPage()
+    qtbot.waitUntil(lambda: page.preview is not None and not page.running, timeout=60_000)
+    assert page.preview.columns[:2] == ("insz", "categorie_1")
+    page.set_certificate(tmp_path / "ksz-office.pem")
+    page.confirm.click()
+    go_next(qtbot, wizard, PageId.ENCRYPT)
+    page = wizard.currentPage()
+    page.target.setText(str(tmp_path / "out" / "koppeling.p7m"))
+    qtbot.mouseClick(page.encrypt_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.running, timeout=60_000)
+    assert page.problem.kind is None, page.problem.text()
+    assert (tmp_path / "out" / "koppeling.p7m").exists()
+    opened = open_package_file(
+        tmp_path / "out" / "koppeling.p7m",
+        tmp_path / "ksz-office-key.pem",
+        tmp_path / "ksz-office.pem",
+        tmp_path / "received",
+    )
+    linkage = next(name for name in opened.files if name.endswith(".csv"))
+    lines = (tmp_path / "received" / linkage).read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("insz;categorie_1")
+    assert valid_insz(0) in "\n".join(lines)
+    assert "P0001" not in "\n".join(lines)
 
 
 def test_the_belgian_route_without_own_data_ends_at_the_request(qtbot, tmp_path, monkeypatch):

@@ -12,6 +12,8 @@ from collections.abc import Mapping as MappingType
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 from PySide6.QtCore import QCoreApplication
 
 from desktop_app.check import CheckResult, header_hints
@@ -219,3 +221,68 @@ def submission_job(  # noqa: PLR0917 (called positionally by Worker)
         raise Cancelled
     worker.progress(100, QCoreApplication.translate("Jobs", "Done."))
     return submission
+
+
+# -- safe categories: the protected frequency table --------------------------------------------
+
+
+@dataclass(frozen=True)
+class CategoryGrid:
+    """One breakdown's protected table: ``rows`` (subgroups) × ``columns`` (sex codes); ``None``
+    is the total. ``status[r][c]``: ``"primary"``, ``"secondary"`` or ``"published"``."""
+
+    header: str
+    rows: tuple[str | None, ...]
+    columns: tuple[str | None, ...]
+    counts: tuple[tuple[int, ...], ...]
+    status: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class CategoryTables:
+    """The breakdowns × sex protected together (linked tables) and the audit's verdict."""
+
+    grids: tuple[CategoryGrid, ...]
+    threshold: int
+    passed: bool
+    failures: int
+
+
+def category_tables_job(
+    worker: Worker,
+    labels: MappingType[str, pd.Series],
+    sexes: pd.Series | None,
+    threshold: int,
+) -> CategoryTables:
+    """Count each breakdown (labels after the merges, one per counted person) by sex, protect the
+    tables together with ``threshold`` (primary + secondary suppression) and audit them."""
+    from desktop_app.disclosure import RuleSettings, frequency_tables, protect
+
+    worker.progress(-1, QCoreApplication.translate("Jobs", "Protecting the table…"))
+    headers = list(labels)
+    names = [f"breakdown{i}" for i in range(len(headers))]
+    records = {n: np.asarray(labels[h], dtype=object) for n, h in zip(names, headers, strict=True)}
+    if sexes is not None:
+        records["sex"] = np.asarray(sexes, dtype=object)
+    specs = [(n, "sex") if sexes is not None else (n,) for n in names]
+    tables = frequency_tables(pd.DataFrame(records), specs)
+    worker.check_cancelled()
+    protection = protect(tables, RuleSettings(threshold=threshold))
+    worker.check_cancelled()
+    index = tables.index
+    grids = []
+    for t, (name, header) in enumerate(zip(names, headers, strict=True)):
+        rows = (*tables.variable(name).codes, None)
+        columns = (*tables.variable("sex").codes, None) if sexes is not None else (None,)
+        counts, status = [], []
+        for row in rows:
+            cells = [index[tables.key(t, {name: row, "sex": column})] for column in columns]
+            counts.append(tuple(int(tables.values[i]) for i in cells))
+            status.append(tuple(protection.status(i) for i in cells))
+        grids.append(CategoryGrid(header, rows, columns, tuple(counts), tuple(status)))
+    return CategoryTables(
+        grids=tuple(grids),
+        threshold=threshold,
+        passed=protection.passed,
+        failures=len(protection.report.failures),
+    )

@@ -1,10 +1,14 @@
-"""Qt item models over the core's results: the file preview and the validation findings."""
+"""Qt item models over the core's results: the file preview, the validation findings and the
+protected frequency table of the safe-categories page."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -14,6 +18,9 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.intake import RawTable
 from desktop_app.validation import Finding, Severity
+
+if TYPE_CHECKING:
+    from desktop_app.ui.jobs import CategoryGrid
 
 _Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -182,3 +189,94 @@ class FindingsFilter(QSortFilterProxyModel):
         if self._severity is not None and model.finding(source_row).severity != self._severity:
             return False
         return super().filterAcceptsRow(source_row, source_parent)
+
+
+PRIMARY_COLOUR = "#c4262e"
+SECONDARY_COLOUR = "#b85c00"
+PRIMARY_BACKGROUND = "#fde7e9"
+SECONDARY_BACKGROUND = "#fff4ce"
+
+
+class CategoryTableModel(QAbstractTableModel):
+    """A protected frequency table (:class:`desktop_app.ui.jobs.CategoryGrid`): counts of the
+    published cells, a mark for the suppressed ones (red: too few employees; orange: hidden so the
+    red ones cannot be worked out), totals in bold."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._grid: CategoryGrid | None = None
+        self.threshold = 0
+
+    def set_grid(self, grid: CategoryGrid, threshold: int) -> None:
+        self.beginResetModel()
+        self._grid = grid
+        self.threshold = threshold
+        self.endResetModel()
+
+    def retranslate(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+    @staticmethod
+    def mark() -> str:
+        return QCoreApplication.translate("CategoryTableModel", "×")
+
+    def status(self, row: int, column: int) -> str:
+        assert self._grid is not None
+        return self._grid.status[row][column]
+
+    def rowCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() or self._grid is None else len(self._grid.rows)
+
+    def columnCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() or self._grid is None else len(self._grid.columns)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: PLR0911
+        if not index.isValid() or self._grid is None:
+            return None
+        row, column = index.row(), index.column()
+        status = self._grid.status[row][column]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if status == "published":
+                return QLocale().toString(self._grid.counts[row][column])
+            return self.mark()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if status == "primary":
+                return QCoreApplication.translate(
+                    "CategoryTableModel", "Hidden: fewer than %1 employees"
+                ).replace("%1", QLocale().toString(self.threshold))
+            if status == "secondary":
+                return QCoreApplication.translate(
+                    "CategoryTableModel",
+                    "Hidden as well, so that the other hidden cells cannot be worked out",
+                )
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and status != "published":
+            return QBrush(QColor(PRIMARY_COLOUR if status == "primary" else SECONDARY_COLOUR))
+        if role == Qt.ItemDataRole.BackgroundRole and status != "published":
+            return QBrush(
+                QColor(PRIMARY_BACKGROUND if status == "primary" else SECONDARY_BACKGROUND)
+            )
+        if role == Qt.ItemDataRole.FontRole:
+            total = self._grid.rows[row] is None or self._grid.columns[column] is None
+            if total or status != "published":
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        if role != Qt.ItemDataRole.DisplayRole or self._grid is None:
+            return None
+        labels = self._grid.columns if orientation == Qt.Orientation.Horizontal else self._grid.rows
+        label = labels[section]
+        if label is not None:
+            return label
+        if orientation == Qt.Orientation.Horizontal and len(labels) == 1:
+            return QCoreApplication.translate("CategoryTableModel", "Employees")
+        return QCoreApplication.translate("CategoryTableModel", "Total")

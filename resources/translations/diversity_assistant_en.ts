@@ -82,6 +82,10 @@
 <context>
     <name>CategoriesPage</name>
     <message>
+        <source>Protecting the table…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No staff file is needed for this programme. Your choices are saved as a draft.</source>
         <translation type="unfinished">No staff file is needed for this programme. Your choices are saved as a draft.</translation>
     </message>
@@ -112,6 +116,29 @@
     <message>
         <source>Employees counted per subgroup.</source>
         <translation type="unfinished">Employees counted per subgroup.</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryTableModel</name>
+    <message>
+        <source>×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden: fewer than %1 employees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden as well, so that the other hidden cells cannot be worked out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -519,6 +546,10 @@
     </message>
     <message>
         <source>Done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protecting the table…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1404,6 +1435,49 @@ Valid until: %2</source>
     <message>
         <source>&amp;Start again</source>
         <translation>&amp;Start again</translation>
+    </message>
+</context>
+<context>
+    <name>TablePreview</name>
+    <message>
+        <source>Table preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employees per subgroup and sex, as the table could be published after your merges: cells of fewer than %1 employees are hidden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employees per subgroup, as the table could be published after your merges: cells of fewer than %1 employees are hidden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table preview of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fewer than %1 employees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden as well, so the other hidden cells cannot be worked out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table could not be computed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit passed: no suppressed cell can be worked out from the published cells.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit failed: %1 suppressed cells can be worked out (too closely) from the published cells.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -82,6 +82,10 @@
 <context>
     <name>CategoriesPage</name>
     <message>
+        <source>Protecting the table…</source>
+        <translation>Protection du tableau…</translation>
+    </message>
+    <message>
         <source>No staff file is needed for this programme. Your choices are saved as a draft.</source>
         <translation>Ce programme ne demande pas de fichier du personnel. Vos choix sont enregistrés comme brouillon.</translation>
     </message>
@@ -112,6 +116,29 @@
     <message>
         <source>Employees counted per subgroup.</source>
         <translation>Salariés comptés par sous-groupe.</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryTableModel</name>
+    <message>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>Hidden: fewer than %1 employees</source>
+        <translation>Masqué : moins de %1 membres du personnel</translation>
+    </message>
+    <message>
+        <source>Hidden as well, so that the other hidden cells cannot be worked out</source>
+        <translation>Masqué aussi, pour que les autres cellules masquées ne puissent pas être recalculées</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Membres du personnel</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
     </message>
 </context>
 <context>
@@ -520,6 +547,10 @@
     <message>
         <source>Done.</source>
         <translation>Terminé.</translation>
+    </message>
+    <message>
+        <source>Protecting the table…</source>
+        <translation>Protection du tableau…</translation>
     </message>
 </context>
 <context>
@@ -1405,6 +1436,49 @@ Valable jusqu’au : %2</translation>
     <message>
         <source>&amp;Start again</source>
         <translation>Re&amp;commencer</translation>
+    </message>
+</context>
+<context>
+    <name>TablePreview</name>
+    <message>
+        <source>Table preview</source>
+        <translation>Aperçu du tableau</translation>
+    </message>
+    <message>
+        <source>Employees per subgroup and sex, as the table could be published after your merges: cells of fewer than %1 employees are hidden.</source>
+        <translation>Membres du personnel par sous-groupe et par sexe, tels que le tableau pourrait être publié après vos regroupements : les cellules de moins de %1 membres du personnel sont masquées.</translation>
+    </message>
+    <message>
+        <source>Employees per subgroup, as the table could be published after your merges: cells of fewer than %1 employees are hidden.</source>
+        <translation>Membres du personnel par sous-groupe, tels que le tableau pourrait être publié après vos regroupements : les cellules de moins de %1 membres du personnel sont masquées.</translation>
+    </message>
+    <message>
+        <source>%1 by sex</source>
+        <translation>%1 par sexe</translation>
+    </message>
+    <message>
+        <source>Table preview of %1</source>
+        <translation>Aperçu du tableau de %1</translation>
+    </message>
+    <message>
+        <source>fewer than %1 employees</source>
+        <translation>moins de %1 membres du personnel</translation>
+    </message>
+    <message>
+        <source>hidden as well, so the other hidden cells cannot be worked out</source>
+        <translation>masqué aussi, pour que les autres cellules masquées ne puissent pas être recalculées</translation>
+    </message>
+    <message>
+        <source>The table could not be computed: %1</source>
+        <translation>Le tableau n’a pas pu être calculé : %1</translation>
+    </message>
+    <message>
+        <source>Audit passed: no suppressed cell can be worked out from the published cells.</source>
+        <translation>Contrôle réussi : aucune cellule masquée ne peut être recalculée à partir des cellules publiées.</translation>
+    </message>
+    <message>
+        <source>Audit failed: %1 suppressed cells can be worked out (too closely) from the published cells.</source>
+        <translation>Contrôle échoué : %1 cellules masquées peuvent être recalculées (trop précisément) à partir des cellules publiées.</translation>
     </message>
 </context>
 <context>

@@ -82,6 +82,10 @@
 <context>
     <name>CategoriesPage</name>
     <message>
+        <source>Protecting the table…</source>
+        <translation>Tabel beveiligen…</translation>
+    </message>
+    <message>
         <source>No staff file is needed for this programme. Your choices are saved as a draft.</source>
         <translation>Voor dit programma is geen personeelsbestand nodig. Uw keuzes zijn als concept bewaard.</translation>
     </message>
@@ -112,6 +116,29 @@
     <message>
         <source>Employees counted per subgroup.</source>
         <translation>Aantal meegetelde medewerkers per subgroep.</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryTableModel</name>
+    <message>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>Hidden: fewer than %1 employees</source>
+        <translation>Verborgen: minder dan %1 medewerkers</translation>
+    </message>
+    <message>
+        <source>Hidden as well, so that the other hidden cells cannot be worked out</source>
+        <translation>Ook verborgen, zodat de andere verborgen cellen niet terug te rekenen zijn</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Medewerkers</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totaal</translation>
     </message>
 </context>
 <context>
@@ -520,6 +547,10 @@
     <message>
         <source>Done.</source>
         <translation>Klaar.</translation>
+    </message>
+    <message>
+        <source>Protecting the table…</source>
+        <translation>Tabel beveiligen…</translation>
     </message>
 </context>
 <context>
@@ -1405,6 +1436,49 @@ Geldig tot: %2</translation>
     <message>
         <source>&amp;Start again</source>
         <translation>&amp;Opnieuw beginnen</translation>
+    </message>
+</context>
+<context>
+    <name>TablePreview</name>
+    <message>
+        <source>Table preview</source>
+        <translation>Voorbeeld van de tabel</translation>
+    </message>
+    <message>
+        <source>Employees per subgroup and sex, as the table could be published after your merges: cells of fewer than %1 employees are hidden.</source>
+        <translation>Medewerkers per subgroep en geslacht, zoals de tabel na uw samenvoegingen gepubliceerd zou kunnen worden: cellen met minder dan %1 medewerkers zijn verborgen.</translation>
+    </message>
+    <message>
+        <source>Employees per subgroup, as the table could be published after your merges: cells of fewer than %1 employees are hidden.</source>
+        <translation>Medewerkers per subgroep, zoals de tabel na uw samenvoegingen gepubliceerd zou kunnen worden: cellen met minder dan %1 medewerkers zijn verborgen.</translation>
+    </message>
+    <message>
+        <source>%1 by sex</source>
+        <translation>%1 naar geslacht</translation>
+    </message>
+    <message>
+        <source>Table preview of %1</source>
+        <translation>Voorbeeld van de tabel van %1</translation>
+    </message>
+    <message>
+        <source>fewer than %1 employees</source>
+        <translation>minder dan %1 medewerkers</translation>
+    </message>
+    <message>
+        <source>hidden as well, so the other hidden cells cannot be worked out</source>
+        <translation>ook verborgen, zodat de andere verborgen cellen niet terug te rekenen zijn</translation>
+    </message>
+    <message>
+        <source>The table could not be computed: %1</source>
+        <translation>De tabel kon niet worden berekend: %1</translation>
+    </message>
+    <message>
+        <source>Audit passed: no suppressed cell can be worked out from the published cells.</source>
+        <translation>Controle geslaagd: geen enkele verborgen cel is terug te rekenen uit de gepubliceerde cellen.</translation>
+    </message>
+    <message>
+        <source>Audit failed: %1 suppressed cells can be worked out (too closely) from the published cells.</source>
+        <translation>Controle mislukt: %1 verborgen cellen zijn (te nauwkeurig) terug te rekenen uit de gepubliceerde cellen.</translation>
     </message>
 </context>
 <context>

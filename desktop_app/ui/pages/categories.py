@@ -2,6 +2,10 @@
 minimum as a line, the subgroups below it, a one-click merge suggestion (with undo). Next waits
 until every subgroup reaches the minimum. Chosen merges are kept in
 ``draft.categories["merges"][header] = {label: merged label}`` (what the package builder applies).
+
+Below the charts, a preview of each breakdown × sex (after the merges) as a frequency table
+protected with the programme's cell threshold (in a worker): suppressed cells marked, and the
+audit's verdict. It is recomputed after every merge or undo; it does not decide Next.
 """
 
 from __future__ import annotations
@@ -10,8 +14,17 @@ from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
 from desktop_app.categories import (
     REMAINDER,
@@ -20,13 +33,26 @@ from desktop_app.categories import (
     propose_merges,
     subgroup_sizes,
 )
+from desktop_app.errors import AppError
 from desktop_app.ui.chart import SubgroupChart
-from desktop_app.ui.pages.base import WizardPage
-from desktop_app.ui.widgets import InlineMessage, ScrollArea, card, heading_label, hint_label, vbox
+from desktop_app.ui.jobs import CategoryTables, category_tables_job
+from desktop_app.ui.models import PRIMARY_COLOUR, SECONDARY_COLOUR, CategoryTableModel
+from desktop_app.ui.pages.base import WorkerPage
+from desktop_app.ui.widgets import (
+    BusyBar,
+    InlineMessage,
+    ScrollArea,
+    card,
+    heading_label,
+    hint_label,
+    vbox,
+)
+from desktop_app.ui.workers import Worker
 from desktop_app.validation import ValidationResult
 
 MERGES = "merges"
 MERGE_JOINER = " + "
+DEFAULT_CELL_THRESHOLD = 5  # when the programme names no cell threshold
 
 
 def breakdown_labels(validation: ValidationResult, header: str) -> pd.Series:
@@ -129,14 +155,14 @@ class BreakdownSection(QWidget):
         self.history.append(self.merges)
         self.set_merges(suggestion)
         self.refresh()
-        self.page.changed()
+        self.page.merges_changed()
 
     def undo(self) -> None:
         if not self.history:
             return
         self.set_merges(self.history.pop())
         self.refresh()
-        self.page.changed()
+        self.page.merges_changed()
 
     # -- showing --------------------------------------------------------------------------------
 
@@ -241,7 +267,139 @@ def suggestion_names(plan: MergePlan) -> dict[str, str]:
     return dict(sorted(merges.items()))
 
 
-class CategoriesPage(WizardPage):
+class TablePreview(QWidget):
+    """The protected frequency tables (one view per breakdown), a legend and the audit's verdict."""
+
+    def __init__(self, page: CategoriesPage, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.page = page
+        self.tables: CategoryTables | None = None
+        self.error: Exception | None = None
+        self.views: list[tuple[QLabel, QTableView, CategoryTableModel]] = []
+        frame = card(self)
+        vbox(self).addWidget(frame)
+        layout = vbox(frame, margins=12, spacing=6)
+        self.heading = heading_label("", frame)
+        self.hint = hint_label("", frame)
+        self.busy = BusyBar(frame)
+        self.busy.cancel_requested.connect(page.cancel)
+        self.grids_widget = QWidget(frame)
+        self.grids_layout = vbox(self.grids_widget, spacing=6)
+        self.legend = hint_label("", frame)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.verdict = InlineMessage(frame)
+        for widget in (
+            self.heading,
+            self.hint,
+            self.busy,
+            self.grids_widget,
+            self.legend,
+            self.verdict,
+        ):
+            layout.addWidget(widget)
+
+    def clear(self) -> None:
+        self.tables = None
+        self.error = None
+        for label, view, _model in self.views:
+            label.deleteLater()
+            view.deleteLater()
+        self.views = []
+
+    def set_tables(self, tables: CategoryTables) -> None:
+        self.clear()
+        self.tables = tables
+        for grid in tables.grids:
+            label = QLabel(self.grids_widget)
+            view = QTableView(self.grids_widget)
+            model = CategoryTableModel(view)
+            model.set_grid(grid, tables.threshold)
+            view.setModel(model)
+            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+            view.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+            view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            view.resizeColumnsToContents()
+            height = view.horizontalHeader().sizeHint().height()
+            height += sum(view.rowHeight(r) for r in range(model.rowCount()))
+            view.setFixedHeight(height + 2 * view.frameWidth() + 2)
+            width = view.verticalHeader().sizeHint().width()
+            width += sum(view.columnWidth(c) for c in range(model.columnCount()))
+            view.setMaximumWidth(width + 2 * view.frameWidth() + 2)
+            label.setBuddy(view)
+            self.grids_layout.addWidget(label)
+            self.grids_layout.addWidget(view)
+            self.views.append((label, view, model))
+        self.refresh()
+
+    def set_error(self, error: Exception) -> None:
+        self.clear()
+        self.error = error
+        self.refresh()
+
+    def refresh(self) -> None:
+        locale = QLocale()
+        tables = self.tables
+        threshold = tables.threshold if tables else self.page.cell_threshold()
+        by_sex = bool(tables and tables.grids and tables.grids[0].columns != (None,))
+        self.heading.setText(self.tr("Table preview"))
+        if by_sex or (tables is None and self.page.sexes() is not None):
+            hint = self.tr(
+                "Employees per subgroup and sex, as the table could be published after your "
+                "merges: cells of fewer than %1 employees are hidden."
+            )
+        else:
+            hint = self.tr(
+                "Employees per subgroup, as the table could be published after your merges: "
+                "cells of fewer than %1 employees are hidden."
+            )
+        self.hint.setText(hint.replace("%1", locale.toString(threshold)))
+        self.busy.retranslate()
+        for (label, view, model), grid in zip(
+            self.views, tables.grids if tables else (), strict=False
+        ):
+            label.setText(
+                self.tr("%1 by sex").replace("%1", grid.header) if by_sex else grid.header
+            )
+            view.setAccessibleName(self.tr("Table preview of %1").replace("%1", grid.header))
+            model.retranslate()
+        mark = CategoryTableModel.mark()
+        self.legend.setText(
+            f'<b style="color:{PRIMARY_COLOUR}">{mark}</b> '
+            + self.tr("fewer than %1 employees").replace("%1", locale.toString(threshold))
+            + f'&nbsp;&nbsp;&nbsp; <b style="color:{SECONDARY_COLOUR}">{mark}</b> '
+            + self.tr("hidden as well, so the other hidden cells cannot be worked out")
+        )
+        self.legend.setVisible(tables is not None)
+        if self.error is not None:
+            error = self.error
+            text = error.render(self.page.language) if isinstance(error, AppError) else str(error)
+            self.verdict.show_message(
+                "error", self.tr("The table could not be computed: %1").replace("%1", text)
+            )
+        elif tables is None:
+            self.verdict.clear_message()
+        elif tables.passed:
+            self.verdict.show_message(
+                "ok",
+                self.tr(
+                    "Audit passed: no suppressed cell can be worked out from the published cells."
+                ),
+            )
+        else:
+            self.verdict.show_message(
+                "error",
+                self.tr(
+                    "Audit failed: %1 suppressed cells can be worked out (too closely) from the "
+                    "published cells."
+                ).replace("%1", locale.toString(tables.failures)),
+            )
+
+
+class CategoriesPage(WorkerPage):
     def __init__(self) -> None:
         super().__init__()
         content = QWidget()
@@ -251,9 +409,12 @@ class CategoriesPage(WizardPage):
         self.sections_widget = QWidget(content)
         self.sections_layout = vbox(self.sections_widget, spacing=10)
         self.sections: list[BreakdownSection] = []
+        self.preview = TablePreview(self, content)
+        self.busy = self.preview.busy
         self.content_layout.addWidget(self.intro)
         self.content_layout.addWidget(self.status)
         self.content_layout.addWidget(self.sections_widget)
+        self.content_layout.addWidget(self.preview)
         self.content_layout.addStretch(1)
         vbox(self).addWidget(ScrollArea(content, self))
 
@@ -271,6 +432,51 @@ class CategoriesPage(WizardPage):
             section = BreakdownSection(self, header, breakdown_labels(result, header))
             self.sections_layout.addWidget(section)
             self.sections.append(section)
+        self._run_preview()
+
+    # -- the table preview ----------------------------------------------------------------------
+
+    def cell_threshold(self) -> int:
+        programme = self.programme
+        threshold = programme.thresholds.cell_threshold if programme else 0
+        return threshold or DEFAULT_CELL_THRESHOLD
+
+    def sexes(self) -> pd.Series | None:
+        """The mapped sex of every counted person (missing: unknown), or None when not mapped."""
+        result = self.session.validation
+        if result is None or "sex" not in result.records.columns:
+            return None
+        sexes = result.records["sex"][np.asarray(result.included, dtype=bool)].astype(object)
+        return sexes.where(sexes.notna(), UNKNOWN).map(str)
+
+    def merges_changed(self) -> None:
+        self.changed()
+        self._run_preview()
+
+    def _run_preview(self) -> None:
+        self.cancel()
+        self.preview.clear()
+        if not self.sections:
+            self.preview.hide()
+            return
+        self.preview.show()
+        labels = {s.header: s.labels.map(lambda v, m=s.merges: m.get(v, v)) for s in self.sections}
+        worker = Worker(category_tables_job, labels, self.sexes(), self.cell_threshold())
+        self.start_job(
+            worker,
+            self.tr("Protecting the table…"),
+            lambda tables, w=worker: self._preview_done(w, tables),
+            lambda error, w=worker: self._preview_failed(w, error),
+        )
+        self.preview.refresh()
+
+    def _preview_done(self, worker: Worker, tables: CategoryTables) -> None:
+        if worker is self._worker:  # not a result that a newer job replaces
+            self.preview.set_tables(tables)
+
+    def _preview_failed(self, worker: Worker, error: Exception) -> None:
+        if worker is self._worker:
+            self.preview.set_error(error)
 
     def nextId(self) -> int:
         from desktop_app.ui.wizard import PageId
@@ -342,4 +548,5 @@ class CategoriesPage(WizardPage):
             self.intro.setText(self.tr("Employees counted per subgroup."))
         for section in self.sections:
             section.refresh()
+        self.preview.refresh()
         self._show_status()
