@@ -8,9 +8,11 @@ from collections.abc import Mapping as MappingType
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from desktop_app.categories import is_derivable
 from desktop_app.errors import UsageError
 from desktop_app.intake import RawTable, list_sheets, read_table
 from desktop_app.mapping import BreakdownColumn, ColumnSuggestion, Mapping
+from desktop_app.mapping.model import derived_header, is_derived_header
 from desktop_app.mapping.store import check_mapping_fits, load_mapping
 from desktop_app.mapping.suggest import suggest_mapping
 from desktop_app.profiles import Programme, load_programme_by_id
@@ -24,7 +26,8 @@ class CheckOptions:
     header_row: int | None = None
     mapping_path: Path | None = None
     mapping: Mapping | None = None  # a saved mapping already in memory (from a draft); wins
-    breakdowns: tuple[str, ...] = ()  # source headers the user marks as breakdowns
+    # source headers the user marks as breakdowns, or "=age" / "=entry_year" (derived from a date)
+    breakdowns: tuple[str, ...] = ()
     peildatum: dt.date | None = None  # default: today
     population: MappingType[str, bool] = field(default_factory=dict)
 
@@ -57,6 +60,14 @@ def header_hints(programme: Programme) -> list[str]:
     return hints
 
 
+def derived_breakdown_headers(programme: Programme) -> list[str]:
+    """The headers (``=age``, ``=entry_year``) of the breakdowns the programme lets the app derive
+    from a mapped date, in profile order."""
+    return [
+        derived_header(b.id) for b in programme.breakdowns if b.derived_from and is_derivable(b.id)
+    ]
+
+
 def run_check(path: Path, options: CheckOptions) -> CheckResult:
     """Read + map + validate. Raises an AppError (exit code 2) when the input cannot be used."""
     programme = load_programme_by_id(options.programme_id)
@@ -72,9 +83,16 @@ def run_check(path: Path, options: CheckOptions) -> CheckResult:
         if sheet is None and saved.sheet in {s.name for s in list_sheets(path)}:
             sheet = saved.sheet
     table = read_table(path, sheet=sheet, header_row=options.header_row, header_hints=hints)
-    missing = [h for h in options.breakdowns if h not in table.headers]
+    derivable = derived_breakdown_headers(programme)
+    missing = [
+        h
+        for h in options.breakdowns
+        if (h not in derivable if is_derived_header(h) else h not in table.headers)
+    ]
     if missing:
-        raise UsageError("cli.breakdown-not-found", columns=missing, available=list(table.headers))
+        raise UsageError(
+            "cli.breakdown-not-found", columns=missing, available=[*table.headers, *derivable]
+        )
     marked = (
         tuple(dict.fromkeys([*(b.header for b in saved.breakdowns), *options.breakdowns]))
         if saved

@@ -95,7 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="COLUMN",
-        help="a source column holding a breakdown (subgroup); repeat for more",
+        help="a source column holding a breakdown (subgroup), or =age / =entry_year for a band"
+        " derived from a date; repeat for more",
     )
     check.add_argument(
         "--peildatum", type=_date, metavar="YYYY-MM-DD", help="reference date (default: today)"

@@ -9,6 +9,14 @@ from desktop_app.categories.bands import (
     scale_number,
     year_of,
 )
+from desktop_app.categories.derived import (
+    DEFAULT_BANDS,
+    ENTRY_YEAR_BANDS,
+    bands_for,
+    derived_labels,
+    is_derivable,
+    parse_edges,
+)
 from desktop_app.categories.subgroups import (
     REMAINDER,
     MergePlan,
@@ -20,6 +28,8 @@ from desktop_app.categories.subgroups import (
 
 __all__ = [
     "AGE_BANDS",
+    "DEFAULT_BANDS",
+    "ENTRY_YEAR_BANDS",
     "REMAINDER",
     "SALARY_SCALE_BANDS",
     "UNKNOWN",
@@ -27,7 +37,11 @@ __all__ = [
     "MergePlan",
     "SubgroupViolation",
     "age_at",
+    "bands_for",
     "check_subgroup_sizes",
+    "derived_labels",
+    "is_derivable",
+    "parse_edges",
     "propose_merges",
     "scale_number",
     "subgroup_sizes",

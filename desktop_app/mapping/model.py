@@ -17,13 +17,32 @@ class ColumnSuggestion:
     reason: str  # "exact", "synonym", "fuzzy", "content"
 
 
+DERIVED_PREFIX = "="  # a derived breakdown's header: "=age", never a source column's name
+
+
+def derived_header(breakdown_id: str) -> str:
+    """The header that stands for a breakdown the app derives itself (age, year of entry)."""
+    return DERIVED_PREFIX + breakdown_id
+
+
+def is_derived_header(header: str) -> bool:
+    return header.startswith(DERIVED_PREFIX)
+
+
 @dataclass(frozen=True)
 class BreakdownColumn:
     """A source column the user marked as a breakdown (subgroup), optionally tied to a programme
-    breakdown kind (``organisational_unit``, ``function_level``, ...)."""
+    breakdown kind (``organisational_unit``, ``function_level``, ...).
+
+    A derived breakdown (age band, year-of-entry band) has no column of its own: its header is the
+    breakdown id prefixed by ``=`` (``"=age"``) and its ``breakdown_id`` is that id."""
 
     header: str
     breakdown_id: str | None = None
+
+    @property
+    def is_derived(self) -> bool:
+        return is_derived_header(self.header)
 
 
 def _frozen(mapping: MappingType) -> MappingType:
@@ -57,4 +76,5 @@ class Mapping:
 
     @property
     def used_headers(self) -> set[str]:
-        return set(self.fields.values()) | {b.header for b in self.breakdowns}
+        """The source headers the mapping reads (derived breakdowns have none)."""
+        return set(self.fields.values()) | {b.header for b in self.breakdowns if not b.is_derived}

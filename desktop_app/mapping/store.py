@@ -26,7 +26,13 @@ from typing import Any
 from desktop_app import __version__
 from desktop_app.atomic import write_atomic
 from desktop_app.errors import MappingError
-from desktop_app.mapping.model import BreakdownColumn, Mapping
+from desktop_app.mapping.model import (
+    DERIVED_PREFIX,
+    BreakdownColumn,
+    Mapping,
+    derived_header,
+    is_derived_header,
+)
 from desktop_app.profiles.model import Programme
 
 FORMAT = "diversity-assistant/mapping"
@@ -89,12 +95,20 @@ def mapping_from_json(data: dict[str, Any]) -> Mapping:
             for f, m in data.get("value_maps", {}).items()
         },
         breakdowns=tuple(
-            BreakdownColumn(_text(b["header"]), b.get("breakdown"))
+            _breakdown_column(_text(b["header"]), b.get("breakdown"))
             for b in data.get("breakdowns", [])
         ),
         sheet=data.get("sheet"),
         header_row=data.get("header_row"),
     )
+
+
+def _breakdown_column(header: str, breakdown_id: Any) -> BreakdownColumn:
+    if breakdown_id is not None:
+        breakdown_id = _text(breakdown_id)
+    if is_derived_header(header):
+        breakdown_id = header[len(DERIVED_PREFIX) :]  # "=age" is the age breakdown, always
+    return BreakdownColumn(header, breakdown_id)
 
 
 def _text(value: Any) -> str:
@@ -118,6 +132,10 @@ def check_mapping_fits(mapping: Mapping, headers: Sequence[str], programme: Prog
     unknown_breakdowns = sorted(
         {b.breakdown_id for b in mapping.breakdowns if b.breakdown_id} - known_breakdowns
     )
+    derivable = {derived_header(b.id) for b in programme.breakdowns if b.derived_from}
+    unknown_breakdowns += sorted(
+        {b.header for b in mapping.breakdowns if b.is_derived and b.header not in derivable}
+    )
     if unknown_breakdowns:
         raise MappingError(
             "mapping.unknown-breakdowns", breakdowns=unknown_breakdowns, programme=programme.id
@@ -125,7 +143,10 @@ def check_mapping_fits(mapping: Mapping, headers: Sequence[str], programme: Prog
     present = set(headers)
     missing = [
         h
-        for h in [*mapping.fields.values(), *(b.header for b in mapping.breakdowns)]
+        for h in [
+            *mapping.fields.values(),
+            *(b.header for b in mapping.breakdowns if not b.is_derived),
+        ]
         if h not in present
     ]
     if missing:

@@ -13,7 +13,13 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from desktop_app.mapping.model import BreakdownColumn, ColumnSuggestion, Mapping
+from desktop_app.mapping.model import (
+    DERIVED_PREFIX,
+    BreakdownColumn,
+    ColumnSuggestion,
+    Mapping,
+    is_derived_header,
+)
 from desktop_app.mapping.normalise import header_words, normalise_header
 from desktop_app.profiles.model import Programme
 
@@ -105,7 +111,10 @@ def suggest_mapping(
             continue
         used_headers.add(suggestion.header)
         used_targets.add(suggestion.field_id)
-    breakdowns = tuple(BreakdownColumn(h, offered.get(h)) for h in breakdown_headers)
+    breakdowns = tuple(
+        BreakdownColumn(h, h[len(DERIVED_PREFIX) :] if is_derived_header(h) else offered.get(h))
+        for h in breakdown_headers
+    )
     possible = tuple(
         BreakdownColumn(h, offered[h]) for h in headers if h in offered and h not in marked
     )

@@ -24,7 +24,13 @@ import numpy as np
 import pandas as pd
 
 from desktop_app import __version__
-from desktop_app.categories import UNKNOWN, check_subgroup_sizes
+from desktop_app.categories import (
+    UNKNOWN,
+    bands_for,
+    check_subgroup_sizes,
+    derived_labels,
+    is_derivable,
+)
 from desktop_app.check import CheckResult
 from desktop_app.draft import Draft
 from desktop_app.errors import AppError
@@ -94,19 +100,61 @@ def readiness_problems(draft: Draft, check: CheckResult) -> list[Message]:
     return problems
 
 
+def derived_problems(check: CheckResult, bands: Mapping[str, Any] | None = None) -> list[Message]:
+    """Why the chosen derived breakdowns (age band, year-of-entry band) cannot be computed: the
+    date they come from is not mapped, or the officer's band edges are not usable."""
+    specs = {b.id: b for b in check.programme.breakdowns if b.derived_from}
+    fields = {f.id: f for f in check.programme.employee_fields}
+    missing: list[Any] = []
+    problems: list[Message] = []
+    for breakdown in check.mapping.breakdowns:
+        if not breakdown.is_derived:
+            continue
+        spec = specs.get(breakdown.breakdown_id or "")
+        if spec is None or not is_derivable(spec.id):
+            problems.append(Message("package.derived-unknown", {"breakdown": breakdown.header}))
+            continue
+        source = str(spec.derived_from)
+        if source not in check.validation.records.columns:
+            label = fields[source].label if source in fields else source
+            if label not in missing:
+                missing.append(label)
+        try:
+            bands_for(spec.id, bands)
+        except ValueError:
+            problems.append(
+                Message(
+                    "package.bands-invalid",
+                    {"breakdown": spec.label, "edges": str((bands or {}).get(spec.id))},
+                )
+            )
+    if missing:
+        problems.insert(0, Message("package.derived-field-missing", {"fields": missing}))
+    return problems
+
+
 def subgroup_problems(draft: Draft, check: CheckResult) -> list[Message]:
     """Subgroups below the programme's minimum (CBS ingezoomd: 250) after the officer's merges,
-    including the group a breakdown leaves out (total minus the listed groups)."""
+    including the group a breakdown leaves out (total minus the listed groups). A derived breakdown
+    that cannot be computed is reported instead (see :func:`derived_problems`)."""
+    derived = derived_problems(check, _bands(draft))
+    if derived:
+        return derived
     minimum = check.programme.thresholds.min_subgroup_size
     if not minimum:
         return []
     included = np.asarray(check.validation.included, dtype=bool)
     problems = []
-    for number, codes in breakdown_codes(check, _merges(draft)).items():
+    for number, codes in breakdown_codes(check, _merges(draft), bands=_bands(draft)).items():
         labels = codes[included].fillna(UNKNOWN).replace("", UNKNOWN)
         small = check_subgroup_sizes(labels, minimum, population_total=int(included.sum()))
         if small:
-            header = check.mapping.breakdowns[number - 1].header
+            breakdown = check.mapping.breakdowns[number - 1]
+            header: Any = breakdown.header
+            if breakdown.is_derived:  # "=age" means nothing to the officer: say "Age"
+                header = next(
+                    b.label for b in check.programme.breakdowns if b.id == breakdown.breakdown_id
+                )
             listed = [f"{v.subgroup or '…'} ({v.size})" for v in small]
             problems.append(
                 Message(
@@ -122,14 +170,41 @@ def _merges(draft: Draft) -> dict | None:
     return merges if isinstance(merges, dict) else None
 
 
+def _bands(draft: Draft) -> dict | None:
+    bands = draft.categories.get("bands")
+    return bands if isinstance(bands, dict) else None
+
+
 def breakdown_codes(
-    check: CheckResult, categories: Mapping[str, Mapping[str, str]] | None = None
+    check: CheckResult,
+    categories: Mapping[str, Mapping[str, str]] | None = None,
+    *,
+    bands: Mapping[str, Any] | None = None,
 ) -> dict[int, pd.Series]:
     """Each chosen breakdown's category per row: the source label, merged where the officer chose
-    merges (``categories[header] = {label: merged label}``)."""
+    merges (``categories[header] = {label: merged label}``).
+
+    A derived breakdown (header ``=age``, ``=entry_year``) gets the band label computed from its
+    date field (age at the peildatum, year of entry) with the officer's edges
+    (``bands[breakdown id]``) or the defaults; a missing date is the unknown category. Raises
+    :class:`PackageRefused` when the date is not mapped or the edges are unusable."""
+    problems = derived_problems(check, bands)
+    if problems:
+        raise PackageRefused(problems)
+    specs = {b.id: b for b in check.programme.breakdowns if b.derived_from}
+    records = check.validation.records
     codes: dict[int, pd.Series] = {}
     for number, breakdown in enumerate(check.mapping.breakdowns, start=1):
-        labels = check.validation.records[f"breakdown:{breakdown.header}"]
+        if breakdown.is_derived:
+            spec = specs[str(breakdown.breakdown_id)]
+            labels = derived_labels(
+                spec.id,
+                records[str(spec.derived_from)],
+                check.peildatum,
+                bands_for(spec.id, bands),
+            )
+        else:
+            labels = records[f"breakdown:{breakdown.header}"]
         merges = (categories or {}).get(breakdown.header) or {}
         codes[number] = labels.map(lambda v, m=merges: m.get(v, v) if isinstance(v, str) else v)
     return codes
@@ -154,7 +229,7 @@ def build_package(
         check.validation,
         check.peildatum,
         organisation,
-        breakdowns=breakdown_codes(check, merges),
+        breakdowns=breakdown_codes(check, merges, bands=_bands(draft)),
     )
     return _assemble(
         draft,

@@ -131,7 +131,11 @@ def preview_job(worker: Worker, draft: Draft, check: CheckResult) -> Preview:
         check.validation,
         check.peildatum,
         str(draft.organisation.get("name", "")),
-        breakdowns=breakdown_codes(check, merges if isinstance(merges, dict) else None),
+        breakdowns=breakdown_codes(
+            check,
+            merges if isinstance(merges, dict) else None,
+            bands=bands if isinstance(bands := draft.categories.get("bands"), dict) else None,
+        ),
     )
     worker.check_cancelled()
     masked = _identifier_columns(check.programme)

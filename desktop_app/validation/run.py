@@ -163,8 +163,10 @@ class _Validation:
         for field_id, header in self.mapping.fields.items():
             if field_id in fields_by_id:
                 mapped[field_id] = self._source(header, field_id)
-        breakdowns = [
-            self._source(b.header, BREAKDOWN_PREFIX + b.header) for b in self.mapping.breakdowns
+        breakdowns = [  # a derived breakdown (age band, ...) has no column: packaging derives it
+            self._source(b.header, BREAKDOWN_PREFIX + b.header)
+            for b in self.mapping.breakdowns
+            if not b.is_derived
         ]
 
         key = self._check_mapping(fields_by_id, mapped)

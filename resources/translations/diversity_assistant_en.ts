@@ -4,6 +4,18 @@
 <context>
     <name>BreakdownSection</name>
     <message>
+        <source>Age (band at the reference date)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year of entry (band)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type increasing whole numbers separated by commas, such as 35, 50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>minimum %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -65,6 +77,26 @@
     </message>
     <message>
         <source>Undo the last merge of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Band &amp;edges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lowest value of every band after the first, such as 35, 50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Band edges of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge two neighbouring bands…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge two neighbouring bands of %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -980,6 +1012,14 @@
 <context>
     <name>MappingPage</name>
     <message>
+        <source>Age (band at the reference date)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year of entry (band)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>not mapped</source>
         <translation>not mapped</translation>
     </message>
@@ -1022,6 +1062,10 @@
     <message>
         <source>Map the columns of one way to identify employees: %1.</source>
         <translation>Map the columns of one way to identify employees: %1.</translation>
+    </message>
+    <message>
+        <source>map “%1” first</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>used as a field above</source>

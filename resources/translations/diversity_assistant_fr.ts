@@ -4,6 +4,18 @@
 <context>
     <name>BreakdownSection</name>
     <message>
+        <source>Age (band at the reference date)</source>
+        <translation>Âge (tranche à la date de référence)</translation>
+    </message>
+    <message>
+        <source>Year of entry (band)</source>
+        <translation>Année d&apos;entrée en service (tranche)</translation>
+    </message>
+    <message>
+        <source>Type increasing whole numbers separated by commas, such as 35, 50.</source>
+        <translation>Saisissez des nombres entiers croissants séparés par des virgules, par exemple 35, 50.</translation>
+    </message>
+    <message>
         <source>minimum %1</source>
         <translation>minimum %1</translation>
     </message>
@@ -66,6 +78,26 @@
     <message>
         <source>Undo the last merge of %1</source>
         <translation>Annuler le dernier regroupement de %1</translation>
+    </message>
+    <message>
+        <source>Band &amp;edges</source>
+        <translation>&amp;Bornes des tranches</translation>
+    </message>
+    <message>
+        <source>The lowest value of every band after the first, such as 35, 50.</source>
+        <translation>La plus petite valeur de chaque tranche après la première, par exemple 35, 50.</translation>
+    </message>
+    <message>
+        <source>Band edges of %1</source>
+        <translation>Bornes des tranches de %1</translation>
+    </message>
+    <message>
+        <source>Merge two neighbouring bands…</source>
+        <translation>Regrouper deux tranches voisines…</translation>
+    </message>
+    <message>
+        <source>Merge two neighbouring bands of %1</source>
+        <translation>Regrouper deux tranches voisines de %1</translation>
     </message>
 </context>
 <context>
@@ -980,6 +1012,14 @@
 <context>
     <name>MappingPage</name>
     <message>
+        <source>Age (band at the reference date)</source>
+        <translation>Âge (tranche à la date de référence)</translation>
+    </message>
+    <message>
+        <source>Year of entry (band)</source>
+        <translation>Année d&apos;entrée en service (tranche)</translation>
+    </message>
+    <message>
         <source>not mapped</source>
         <translation>non associé</translation>
     </message>
@@ -1022,6 +1062,10 @@
     <message>
         <source>Map the columns of one way to identify employees: %1.</source>
         <translation>Associez les colonnes d’un des moyens d’identifier les salariés : %1.</translation>
+    </message>
+    <message>
+        <source>map “%1” first</source>
+        <translation>associez d&apos;abord « %1 »</translation>
     </message>
     <message>
         <source>used as a field above</source>

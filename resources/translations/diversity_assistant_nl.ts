@@ -4,6 +4,18 @@
 <context>
     <name>BreakdownSection</name>
     <message>
+        <source>Age (band at the reference date)</source>
+        <translation>Leeftijd (klasse op de peildatum)</translation>
+    </message>
+    <message>
+        <source>Year of entry (band)</source>
+        <translation>Jaar van indiensttreding (klasse)</translation>
+    </message>
+    <message>
+        <source>Type increasing whole numbers separated by commas, such as 35, 50.</source>
+        <translation>Typ oplopende gehele getallen, gescheiden door komma&apos;s, zoals 35, 50.</translation>
+    </message>
+    <message>
         <source>minimum %1</source>
         <translation>minimum %1</translation>
     </message>
@@ -66,6 +78,26 @@
     <message>
         <source>Undo the last merge of %1</source>
         <translation>Laatste samenvoeging van %1 ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Band &amp;edges</source>
+        <translation>&amp;Klassengrenzen</translation>
+    </message>
+    <message>
+        <source>The lowest value of every band after the first, such as 35, 50.</source>
+        <translation>De laagste waarde van elke klasse na de eerste, zoals 35, 50.</translation>
+    </message>
+    <message>
+        <source>Band edges of %1</source>
+        <translation>Klassengrenzen van %1</translation>
+    </message>
+    <message>
+        <source>Merge two neighbouring bands…</source>
+        <translation>Twee aangrenzende klassen samenvoegen…</translation>
+    </message>
+    <message>
+        <source>Merge two neighbouring bands of %1</source>
+        <translation>Twee aangrenzende klassen van %1 samenvoegen</translation>
     </message>
 </context>
 <context>
@@ -980,6 +1012,14 @@
 <context>
     <name>MappingPage</name>
     <message>
+        <source>Age (band at the reference date)</source>
+        <translation>Leeftijd (klasse op de peildatum)</translation>
+    </message>
+    <message>
+        <source>Year of entry (band)</source>
+        <translation>Jaar van indiensttreding (klasse)</translation>
+    </message>
+    <message>
         <source>not mapped</source>
         <translation>niet gekoppeld</translation>
     </message>
@@ -1022,6 +1062,10 @@
     <message>
         <source>Map the columns of one way to identify employees: %1.</source>
         <translation>Koppel de kolommen van één manier om medewerkers te herkennen: %1.</translation>
+    </message>
+    <message>
+        <source>map “%1” first</source>
+        <translation>koppel eerst “%1”</translation>
     </message>
     <message>
         <source>used as a field above</source>

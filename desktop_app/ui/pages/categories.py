@@ -2,6 +2,8 @@
 minimum as a line, the subgroups below it, a one-click merge suggestion (with undo). Next waits
 until every subgroup reaches the minimum. Chosen merges are kept in
 ``draft.categories["merges"][header] = {label: merged label}`` (what the package builder applies).
+A derived breakdown (age, year of entry) shows its bands and a band editor: the edges are kept in
+``draft.categories["bands"][breakdown id]``.
 
 Below the charts, a preview of each breakdown × sex (after the merges) as a frequency table
 protected with the programme's cell threshold (in a worker): suppressed cells marked, and the
@@ -10,6 +12,7 @@ audit's verdict. It is recomputed after every merge or undo; it does not decide 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 
 import numpy as np
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
     QWidget,
@@ -29,11 +33,18 @@ from PySide6.QtWidgets import (
 from desktop_app.categories import (
     REMAINDER,
     UNKNOWN,
+    Bands,
     MergePlan,
+    bands_for,
+    derived_labels,
+    is_derivable,
+    parse_edges,
     propose_merges,
     subgroup_sizes,
 )
 from desktop_app.errors import AppError
+from desktop_app.mapping.model import is_derived_header
+from desktop_app.profiles import Programme
 from desktop_app.ui.chart import SubgroupChart
 from desktop_app.ui.jobs import CategoryTables, category_tables_job
 from desktop_app.ui.models import PRIMARY_COLOUR, SECONDARY_COLOUR, CategoryTableModel
@@ -51,6 +62,7 @@ from desktop_app.ui.workers import Worker
 from desktop_app.validation import ValidationResult
 
 MERGES = "merges"
+BANDS = "bands"
 MERGE_JOINER = " + "
 DEFAULT_CELL_THRESHOLD = 5  # when the programme names no cell threshold
 
@@ -63,6 +75,25 @@ def breakdown_labels(validation: ValidationResult, header: str) -> pd.Series:
     return labels.where(~blank, UNKNOWN).astype(str)
 
 
+def derived_breakdown_labels(
+    validation: ValidationResult,
+    programme: Programme,
+    breakdown_id: str,
+    peildatum: dt.date,
+    bands: Mapping | None,
+) -> pd.Series | None:
+    """The band of every counted person for a derived breakdown (age at the peildatum, year of
+    entry), or None when its date is not mapped. Raises ValueError on unusable band edges."""
+    try:
+        source = programme.breakdown(breakdown_id).derived_from
+    except KeyError:
+        return None
+    if not source or source not in validation.records.columns or not is_derivable(breakdown_id):
+        return None
+    dates = validation.records[source][np.asarray(validation.included, dtype=bool)]
+    return derived_labels(breakdown_id, dates, peildatum, bands_for(breakdown_id, bands))
+
+
 def merged_sizes(labels: pd.Series, merges: Mapping[str, str]) -> dict[str, int]:
     return subgroup_sizes(labels.map(lambda v: merges.get(v, v)))
 
@@ -70,11 +101,18 @@ def merged_sizes(labels: pd.Series, merges: Mapping[str, str]) -> dict[str, int]
 class BreakdownSection(QWidget):
     """One breakdown: heading, chart, what is too small, merge suggestion and undo."""
 
-    def __init__(self, page: CategoriesPage, header: str, labels: pd.Series) -> None:
+    def __init__(
+        self,
+        page: CategoriesPage,
+        header: str,
+        labels: pd.Series,
+        derived: str | None = None,
+    ) -> None:
         super().__init__()
         self.page = page
         self.header = header
         self.labels = labels
+        self.derived = derived  # the breakdown id of a derived breakdown (age, entry_year)
         self.history: list[dict[str, str]] = []
         frame = card(self)
         vbox(self).addWidget(frame)
@@ -96,6 +134,24 @@ class BreakdownSection(QWidget):
         buttons.addWidget(self.apply_button)
         buttons.addWidget(self.undo_button)
         layout.addWidget(self.heading)
+        self.bands_label = QLabel(frame)
+        self.bands_edit = QLineEdit(frame)
+        self.bands_label.setBuddy(self.bands_edit)
+        self.bands_edit.editingFinished.connect(self.apply_edges)
+        self.coarser = QComboBox(frame)
+        self.coarser.activated.connect(self.apply_coarser)
+        self.bands_message = InlineMessage(frame)
+        if derived:
+            band_row = QHBoxLayout()
+            band_row.addWidget(self.bands_label)
+            band_row.addWidget(self.bands_edit, 1)
+            band_row.addWidget(self.coarser)
+            layout.addLayout(band_row)
+            layout.addWidget(self.bands_message)
+            self.bands_edit.setText(", ".join(str(e) for e in self.current_bands().edges))
+        else:
+            for widget in (self.bands_label, self.bands_edit, self.coarser, self.bands_message):
+                widget.hide()
         layout.addWidget(self.chart)
         layout.addWidget(self.status)
         layout.addWidget(self.merged)
@@ -129,6 +185,60 @@ class BreakdownSection(QWidget):
         else:
             categories.pop(MERGES, None)
         self.page.wiz().autosave()
+
+    @property
+    def title(self) -> str:
+        """The breakdown as the officer knows it: the column's name, or what a derived one is."""
+        if self.derived == "age":
+            return self.tr("Age (band at the reference date)")
+        if self.derived == "entry_year":
+            return self.tr("Year of entry (band)")
+        return self.header
+
+    def current_bands(self) -> Bands:
+        stored = self.page.draft.categories.get(BANDS)
+        try:
+            return bands_for(str(self.derived), stored if isinstance(stored, dict) else None)
+        except ValueError:
+            return bands_for(str(self.derived))
+
+    def set_edges(self, edges: tuple[int, ...]) -> None:
+        """Keep the officer's band edges, recompute the bands and forget merges of old bands."""
+        if self.derived is None:
+            return
+        categories = self.page.draft.categories
+        stored = categories.get(BANDS)
+        stored = dict(stored) if isinstance(stored, dict) else {}
+        if stored.get(self.derived, list(self.current_bands().edges)) == list(edges):
+            return  # unchanged (focus left the field): keep the merges
+        stored[self.derived] = list(edges)
+        categories[BANDS] = stored
+        labels = self.page.derived_labels(self.derived)
+        if labels is not None:
+            self.labels = labels
+        self.history.clear()
+        self.set_merges({})  # saves the draft
+        self.bands_edit.setText(", ".join(str(e) for e in edges))
+        self.refresh()
+        self.page.merges_changed()
+
+    def apply_edges(self) -> None:
+        try:
+            edges = parse_edges(self.bands_edit.text())
+        except ValueError:
+            self.bands_message.show_message(
+                "error",
+                self.tr("Type increasing whole numbers separated by commas, such as 35, 50."),
+            )
+            return
+        self.bands_message.clear_message()
+        self.set_edges(edges)
+
+    def apply_coarser(self, index: int) -> None:
+        edges = self.coarser.itemData(index)
+        if edges:
+            self.bands_message.clear_message()
+            self.set_edges(tuple(edges))
 
     def sizes(self) -> dict[str, int]:
         return merged_sizes(self.labels, self.merges)
@@ -169,11 +279,17 @@ class BreakdownSection(QWidget):
     def refresh(self) -> None:
         locale = QLocale()
         minimum = self.minimum
-        self.heading.setText(self.header)
+        self.heading.setText(self.title)
         caption = self.tr("minimum %1").replace("%1", locale.toString(minimum)) if minimum else ""
         sizes = self.sizes()
+        if self.derived:  # the bands in their own order (youngest first), not by label
+            order = {label: i for i, label in enumerate(self.current_bands().labels())}
+            sizes = dict(
+                sorted(sizes.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
+            )
+            self._refresh_band_editor()
         self.chart.set_data(sizes, minimum, caption)
-        self.chart.setAccessibleName(self.tr("Subgroup sizes of %1").replace("%1", self.header))
+        self.chart.setAccessibleName(self.tr("Subgroup sizes of %1").replace("%1", self.title))
         violations = self.violations()
         if violations:
             listed = "\n".join(
@@ -228,21 +344,39 @@ class BreakdownSection(QWidget):
         self.strategy.setCurrentIndex(max(current, 0))
         self.strategy.blockSignals(False)
         self.strategy.setAccessibleName(
-            self.tr("How to merge small subgroups of %1").replace("%1", self.header)
+            self.tr("How to merge small subgroups of %1").replace("%1", self.title)
         )
         self.apply_button.setText(self.tr("&Apply merge suggestion"))
         self.apply_button.setAccessibleName(
-            self.tr("Apply merge suggestion for %1").replace("%1", self.header)
+            self.tr("Apply merge suggestion for %1").replace("%1", self.title)
         )
         self.apply_button.setEnabled(bool(violations))
         self.undo_button.setText(self.tr("&Undo"))
         self.undo_button.setAccessibleName(
-            self.tr("Undo the last merge of %1").replace("%1", self.header)
+            self.tr("Undo the last merge of %1").replace("%1", self.title)
         )
         self.undo_button.setEnabled(bool(self.history))
         show_tools = bool(minimum) and (bool(violations) or bool(self.history) or bool(merges))
         for widget in (self.strategy_label, self.strategy, self.apply_button, self.undo_button):
             widget.setVisible(show_tools)
+
+    def _refresh_band_editor(self) -> None:
+        self.bands_label.setText(self.tr("Band &edges"))
+        self.bands_edit.setToolTip(
+            self.tr("The lowest value of every band after the first, such as 35, 50.")
+        )
+        self.bands_edit.setAccessibleName(self.tr("Band edges of %1").replace("%1", self.title))
+        self.coarser.blockSignals(True)
+        self.coarser.clear()
+        self.coarser.addItem(self.tr("Merge two neighbouring bands…"), None)
+        for coarser in self.current_bands().coarser():
+            self.coarser.addItem(", ".join(coarser.labels()[:-1]), list(coarser.edges))
+        self.coarser.setCurrentIndex(0)
+        self.coarser.setEnabled(self.coarser.count() > 1)
+        self.coarser.blockSignals(False)
+        self.coarser.setAccessibleName(
+            self.tr("Merge two neighbouring bands of %1").replace("%1", self.title)
+        )
 
 
 def suggestion_names(plan: MergePlan) -> dict[str, str]:
@@ -427,12 +561,34 @@ class CategoriesPage(WorkerPage):
         if result is None:
             return
         for header in breakdowns:
+            if is_derived_header(header):
+                derived = header[1:]
+                labels = self.derived_labels(derived)
+                if labels is None:
+                    continue
+                section = BreakdownSection(self, header, labels, derived)
+                self.sections_layout.addWidget(section)
+                self.sections.append(section)
+                continue
             if f"breakdown:{header}" not in result.records.columns:
                 continue
             section = BreakdownSection(self, header, breakdown_labels(result, header))
             self.sections_layout.addWidget(section)
             self.sections.append(section)
         self._run_preview()
+
+    def derived_labels(self, breakdown_id: str) -> pd.Series | None:
+        """The bands of a derived breakdown with the draft's edges (defaults if unusable)."""
+        result, programme = self.session.validation, self.programme
+        if result is None or programme is None:
+            return None
+        stored = self.draft.categories.get(BANDS)
+        stored = stored if isinstance(stored, dict) else None
+        peildatum = self.draft.peildatum or dt.date.today()
+        try:
+            return derived_breakdown_labels(result, programme, breakdown_id, peildatum, stored)
+        except ValueError:
+            return derived_breakdown_labels(result, programme, breakdown_id, peildatum, None)
 
     # -- the table preview ----------------------------------------------------------------------
 
@@ -460,7 +616,7 @@ class CategoriesPage(WorkerPage):
             self.preview.hide()
             return
         self.preview.show()
-        labels = {s.header: s.labels.map(lambda v, m=s.merges: m.get(v, v)) for s in self.sections}
+        labels = {s.title: s.labels.map(lambda v, m=s.merges: m.get(v, v)) for s in self.sections}
         worker = Worker(category_tables_job, labels, self.sexes(), self.cell_threshold())
         self.start_job(
             worker,
@@ -521,7 +677,7 @@ class CategoriesPage(WorkerPage):
                 )
                 .replace("%1", programme.office if programme else "")
                 .replace("%2", locale.toString(minimum or 0))
-                .replace("%3", ", ".join(s.header for s in blocking)),
+                .replace("%3", ", ".join(s.title for s in blocking)),
             )
         else:
             self.status.show_message(

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.categories import is_derivable
 from desktop_app.errors import AppError
 from desktop_app.intake import RawTable
 from desktop_app.mapping import BreakdownColumn, ColumnSuggestion, Mapping
+from desktop_app.mapping.model import derived_header, is_derived_header
 from desktop_app.mapping.normalise import normalise_value
 from desktop_app.mapping.store import check_mapping_fits, load_mapping, save_mapping
 from desktop_app.mapping.suggest import suggest_mapping
@@ -245,7 +247,34 @@ class MappingPage(WizardPage):
             item.setCheckState(
                 Qt.CheckState.Checked if header in chosen else Qt.CheckState.Unchecked
             )
+        for breakdown in self.programme.breakdowns:  # age and year of entry, from a mapped date
+            if not breakdown.derived_from or not is_derivable(breakdown.id):
+                continue
+            header = derived_header(breakdown.id)
+            item = QListWidgetItem(header, self.breakdowns)
+            item.setData(Qt.ItemDataRole.UserRole, header)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if header in chosen else Qt.CheckState.Unchecked
+            )
         self.breakdowns.blockSignals(False)
+
+    def derived_source(self, header: str) -> str | None:
+        """The field a derived breakdown (``=age``) is computed from, or None for a column."""
+        if not is_derived_header(header):
+            return None
+        try:
+            return self.programme.breakdown(header[1:]).derived_from
+        except KeyError:
+            return None
+
+    def breakdown_title(self, header: str) -> str:
+        """How a breakdown is named to the officer: the column, or what a derived one is."""
+        if header == derived_header("age"):
+            return self.tr("Age (band at the reference date)")
+        if header == derived_header("entry_year"):
+            return self.tr("Year of entry (band)")
+        return header
 
     # -- keeping the draft's mapping up to date --------------------------------------------------
 
@@ -255,7 +284,12 @@ class MappingPage(WizardPage):
         for index in range(self.breakdowns.count()):
             item = self.breakdowns.item(index)
             header = item.data(Qt.ItemDataRole.UserRole)
-            if item.checkState() == Qt.CheckState.Checked and header not in fields.values():
+            if item.checkState() != Qt.CheckState.Checked:
+                continue
+            if is_derived_header(header):
+                if self.derived_source(header) in fields:  # only while its date is mapped
+                    breakdowns.append(BreakdownColumn(header, header[1:]))
+            elif header not in fields.values():
                 breakdowns.append(BreakdownColumn(header, self.offered.get(header)))
         value_maps = {}
         for box in self.value_boxes:
@@ -424,7 +458,18 @@ class MappingPage(WizardPage):
             header = item.data(Qt.ItemDataRole.UserRole)
             kind = self.offered.get(header)
             text = header
-            if header in fields:
+            if source := self.derived_source(header):
+                text = self.breakdown_title(header)
+                mapped = mapping is not None and source in mapping.fields
+                item.setFlags(
+                    item.flags() | Qt.ItemFlag.ItemIsEnabled
+                    if mapped
+                    else item.flags() & ~Qt.ItemFlag.ItemIsEnabled
+                )
+                if not mapped:
+                    label = self.programme.employee_field(source).label.get(self.language)
+                    text += "  —  " + self.tr("map “%1” first").replace("%1", label)
+            elif header in fields:
                 text += "  —  " + self.tr("used as a field above")
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             else:
@@ -445,7 +490,7 @@ class MappingPage(WizardPage):
             self.breakdown_message.show_message(
                 "info",
                 self.tr("Breakdowns chosen: %1.").replace(
-                    "%1", ", ".join(b.header for b in mapping.breakdowns)
+                    "%1", ", ".join(self.breakdown_title(b.header) for b in mapping.breakdowns)
                 ),
             )
         else:
