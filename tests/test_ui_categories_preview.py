@@ -22,10 +22,17 @@ def test_the_preview_marks_suppressed_cells_and_follows_the_merges(qtbot, tmp_pa
     walk_to_categories(qtbot, wizard)
     page = wizard.currentPage()
     preview = page.preview
-    qtbot.waitUntil(lambda: preview.tables is not None and not page.running, timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: (
+            preview.tables is not None
+            and not page.running
+            and bool(preview.views)
+            and preview.views[0][1].isVisible()
+        ),
+        timeout=WAIT,
+    )
 
-    (label, view, model) = preview.views[0]
-    assert view.isVisible()
+    (label, _view, model) = preview.views[0]
     assert label.text() == "Afdeling by sex"
     columns = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert columns == ["M", "V", "X", "Total"]
@@ -45,8 +52,14 @@ def test_the_preview_marks_suppressed_cells_and_follows_the_merges(qtbot, tmp_pa
         page.grab().save(SCREENSHOT)
 
     page.sections[0].apply_button.click()  # the merge suggestion: fewer, larger departments
-    qtbot.waitUntil(lambda: preview.tables is not None and not page.running, timeout=WAIT)
-    assert preview.views[0][2].rowCount() < rows
+    # the preview is recomputed in a worker: wait for the new table, not just for "not running"
+    qtbot.waitUntil(
+        lambda: not page.running and preview.views and preview.views[0][2].rowCount() < rows,
+        timeout=WAIT,
+    )
+    assert preview.verdict.kind == "ok"
     page.sections[0].undo_button.click()
-    qtbot.waitUntil(lambda: preview.tables is not None and not page.running, timeout=WAIT)
-    assert preview.views[0][2].rowCount() == rows
+    qtbot.waitUntil(
+        lambda: not page.running and preview.views and preview.views[0][2].rowCount() == rows,
+        timeout=WAIT,
+    )
