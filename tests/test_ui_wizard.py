@@ -310,9 +310,9 @@ def test_the_language_switches_live_also_for_the_core_messages(qtbot, tmp_path, 
     go_next(qtbot, wizard, PageId.MAPPING)
     go_next(qtbot, wizard, PageId.VALIDATION)
     page = wizard.currentPage()
-    qtbot.waitUntil(lambda: page.session.validation is not None, timeout=WAIT)
-    assert page.title() == "Controles"
     qtbot.waitUntil(lambda: page.session.validation is not None and not page.running, timeout=WAIT)
+    assert page.title() == "Controles"
+    assert "elfproef" in page.model.index(0, 3).data()
 
     wizard.set_language("fr")
     assert page.title() == "Contrôles"
