@@ -164,7 +164,9 @@ def test_a_changed_host_key_is_refused_before_any_credential_is_sent(
 ) -> None:
     package = make_package(tmp_path, 100_000)
     other = make_ssh_key(tmp_path / "other_key").fingerprint
-    logins_before = sshd.log.read_text(errors="replace").count("Accepted ")
+    log_before = sshd.log.read_text(errors="replace")
+    logins_before = log_before.count("Accepted ")
+    preauth_before = log_before.count("[preauth]")
     with pytest.raises(TransferError) as caught:
         upload(package, portal(sshd, inbox, pin=other), key_login(sshd), retry=FAST)
     assert caught.value.message.key == "transfer.host-key-changed"
@@ -174,7 +176,11 @@ def test_a_changed_host_key_is_refused_before_any_credential_is_sent(
         "actual": sshd.host_key.fingerprint,
     }
     assert visible(inbox) == []
-    time.sleep(0.3)  # sshd writes its log asynchronously
+    # sshd logs the dropped connection asynchronously: wait for that line, then look for a login
+    deadline = time.monotonic() + 10
+    while sshd.log.read_text(errors="replace").count("[preauth]") == preauth_before:
+        assert time.monotonic() < deadline, "sshd never logged the refused connection"
+        time.sleep(0.02)
     assert sshd.log.read_text(errors="replace").count("Accepted ") == logins_before
     assert not receipt_path(package).exists()
 
