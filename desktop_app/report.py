@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop_app.check import CheckResult
+from desktop_app.mapping.model import is_derived_header
 from desktop_app.messages import Message
 from desktop_app.validation import Severity
 
@@ -96,7 +97,10 @@ def check_report_text(result: CheckResult, language: str) -> str:
         else:
             lines.append(f"  {label:<28} ← {header}")
     for breakdown in result.mapping.breakdowns:
-        lines.append("  " + say("cli.report-breakdown", header=breakdown.header))
+        header = breakdown.header
+        if is_derived_header(header) and breakdown.breakdown_id:
+            header = result.programme.breakdown(breakdown.breakdown_id).label.get(language)
+        lines.append("  " + say("cli.report-breakdown", header=header))
     if result.possible_breakdowns:
         lines.append(
             "  "

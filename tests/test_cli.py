@@ -293,3 +293,20 @@ def test_cbs_algemeen_counts_staff_per_loonheffingennummer_file(tmp_path):
     assert bad
     assert bad[0]["rows"] == [7]
     assert report["peildatum"] == dt.date(2026, 1, 1).isoformat()
+
+
+def test_a_derived_breakdown_is_reported_by_its_name(clean_workbook):
+    result = run_cli(
+        "check",
+        str(clean_workbook),
+        "--programme",
+        "cbs-barometer-ingezoomd",
+        "--peildatum",
+        PEILDATUM,
+        "--breakdown",
+        "=age",
+        lang="en",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Breakdown ← Age" in result.stdout
+    assert "=age" not in result.stdout
