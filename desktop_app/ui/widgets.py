@@ -96,6 +96,15 @@ def card(parent: QWidget | None = None) -> QFrame:
     return frame
 
 
+def titled_card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout, QLabel]:
+    """A card with its own layout and, first in it, an (empty) heading the page fills in later."""
+    frame = card(parent)
+    layout = vbox(frame, margins=12, spacing=6)
+    heading = heading_label("", frame)
+    layout.addWidget(heading)
+    return frame, layout, heading
+
+
 class ScrollArea(QScrollArea):
     """A frameless, resizable scroll area that keeps the focused widget in view (keyboard use)."""
 

@@ -35,9 +35,8 @@ from desktop_app.ui.widgets import (
     BusyBar,
     InlineMessage,
     ScrollArea,
-    card,
-    heading_label,
     hint_label,
+    titled_card,
     vbox,
 )
 from desktop_app.ui.workers import Worker
@@ -70,9 +69,7 @@ class EncryptPage(WorkerPage):
         content = QWidget()
         layout = vbox(content, spacing=12)
 
-        self.target_card = card(content)
-        target = vbox(self.target_card, margins=12, spacing=6)
-        self.target_heading = heading_label("", self.target_card)
+        self.target_card, target, self.target_heading = titled_card(content)
         row = QHBoxLayout()
         self.target_label = QLabel(self.target_card)
         self.target = QLineEdit(self.target_card)
@@ -92,16 +89,13 @@ class EncryptPage(WorkerPage):
         self.busy = BusyBar(self.target_card)
         self.busy.cancel_requested.connect(self.cancel)
         self.problem = InlineMessage(self.target_card)
-        target.addWidget(self.target_heading)
         target.addLayout(row)
         target.addWidget(self.target_hint)
         target.addLayout(actions)
         target.addWidget(self.busy)
         target.addWidget(self.problem)
 
-        self.result_card = card(content)
-        result = vbox(self.result_card, margins=12, spacing=6)
-        self.result_heading = heading_label("", self.result_card)
+        self.result_card, result, self.result_heading = titled_card(content)
         self.result_status = InlineMessage(self.result_card)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.package_label = hint_label("", self.result_card)
@@ -123,7 +117,6 @@ class EncryptPage(WorkerPage):
         buttons.addWidget(self.open_summary)
         buttons.addWidget(self.show_folder)
         buttons.addStretch(1)
-        result.addWidget(self.result_heading)
         result.addWidget(self.result_status)
         for widget in (
             self.package_label,

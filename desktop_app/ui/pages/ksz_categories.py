@@ -45,6 +45,7 @@ from desktop_app.ui.widgets import (
     card,
     heading_label,
     hint_label,
+    titled_card,
     vbox,
 )
 from desktop_app.ui.workers import Worker
@@ -204,9 +205,7 @@ class KszCategoriesPage(WorkerPage):
         self.intro = hint_label("", content)
         layout.addWidget(self.intro)
 
-        self.age_card = card(content)
-        age = vbox(self.age_card, margins=12, spacing=6)
-        self.age_heading = heading_label("", self.age_card)
+        self.age_card, age, self.age_heading = titled_card(content)
         form = QFormLayout()
         self.age_choice_label = QLabel(self.age_card)
         self.age_choice = QComboBox(self.age_card)
@@ -222,15 +221,12 @@ class KszCategoriesPage(WorkerPage):
         form.addRow(self.edges_label, self.edges)
         self.edges_hint = hint_label("", self.age_card)
         self.edges_message = InlineMessage(self.age_card)
-        age.addWidget(self.age_heading)
         age.addLayout(form)
         age.addWidget(self.edges_hint)
         age.addWidget(self.edges_message)
         layout.addWidget(self.age_card)
 
-        self.origin_card = card(content)
-        origin = vbox(self.origin_card, margins=12, spacing=6)
-        self.origin_heading = heading_label("", self.origin_card)
+        self.origin_card, origin, self.origin_heading = titled_card(content)
         origin_row = QFormLayout()
         self.origin_label = QLabel(self.origin_card)
         self.origin = QComboBox(self.origin_card)
@@ -239,14 +235,11 @@ class KszCategoriesPage(WorkerPage):
         self.origin_label.setBuddy(self.origin)
         origin_row.addRow(self.origin_label, self.origin)
         self.origin_groups = hint_label("", self.origin_card)
-        origin.addWidget(self.origin_heading)
         origin.addLayout(origin_row)
         origin.addWidget(self.origin_groups)
         layout.addWidget(self.origin_card)
 
-        self.own_card = card(content)
-        own = vbox(self.own_card, margins=12, spacing=6)
-        self.own_heading = heading_label("", self.own_card)
+        self.own_card, own, self.own_heading = titled_card(content)
         self.own_text = hint_label("", self.own_card)
         count_row = QFormLayout()
         self.count_label = QLabel(self.own_card)
@@ -260,7 +253,6 @@ class KszCategoriesPage(WorkerPage):
         count_row.addRow(self.count_label, self.count)
         self.count_widget = QWidget(self.own_card)
         self.count_widget.setLayout(count_row)
-        own.addWidget(self.own_heading)
         own.addWidget(self.own_text)
         own.addWidget(self.count_widget)
         layout.addWidget(self.own_card)

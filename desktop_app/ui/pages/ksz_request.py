@@ -27,9 +27,8 @@ from desktop_app.ui.widgets import (
     BusyBar,
     InlineMessage,
     ScrollArea,
-    card,
-    heading_label,
     hint_label,
+    titled_card,
     vbox,
 )
 from desktop_app.ui.workers import Worker
@@ -67,9 +66,7 @@ class KszRequestPage(WorkerPage):
         layout.addWidget(self.intro)
 
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self.key_card = card(content)
-        key = vbox(self.key_card, margins=12, spacing=6)
-        self.key_heading = heading_label("", self.key_card)
+        self.key_card, key, self.key_heading = titled_card(content)
         self.key_hint = hint_label("", self.key_card)
         self.fingerprint_label = hint_label("", self.key_card)
         self.fingerprint = QLabel(self.key_card)
@@ -90,7 +87,6 @@ class KszRequestPage(WorkerPage):
         self.busy = BusyBar(self.key_card)
         self.busy.cancel_requested.connect(self.cancel)
         self.key_message = InlineMessage(self.key_card)
-        key.addWidget(self.key_heading)
         key.addWidget(self.key_hint)
         key.addWidget(self.fingerprint_label)
         key.addWidget(self.fingerprint)
@@ -100,9 +96,7 @@ class KszRequestPage(WorkerPage):
         key.addWidget(self.key_message)
         layout.addWidget(self.key_card)
 
-        self.documents_card = card(content)
-        documents = vbox(self.documents_card, margins=12, spacing=6)
-        self.documents_heading = heading_label("", self.documents_card)
+        self.documents_card, documents, self.documents_heading = titled_card(content)
         self.documents_hint = hint_label("", self.documents_card)
         self.problems_message = InlineMessage(self.documents_card)
         document_buttons = QHBoxLayout()
@@ -114,18 +108,14 @@ class KszRequestPage(WorkerPage):
         document_buttons.addWidget(self.open_folder)
         document_buttons.addStretch(1)
         self.documents_message = InlineMessage(self.documents_card)
-        documents.addWidget(self.documents_heading)
         documents.addWidget(self.documents_hint)
         documents.addWidget(self.problems_message)
         documents.addLayout(document_buttons)
         documents.addWidget(self.documents_message)
         layout.addWidget(self.documents_card)
 
-        self.next_card = card(content)
-        after = vbox(self.next_card, margins=12, spacing=6)
-        self.next_heading = heading_label("", self.next_card)
+        self.next_card, after, self.next_heading = titled_card(content)
         self.next_text = hint_label("", self.next_card)
-        after.addWidget(self.next_heading)
         after.addWidget(self.next_text)
         layout.addWidget(self.next_card)
         layout.addStretch(1)

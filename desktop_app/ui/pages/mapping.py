@@ -32,7 +32,15 @@ from desktop_app.mapping.suggest import suggest_mapping
 from desktop_app.mapping.values import code_lookup
 from desktop_app.profiles import EmployeeField, FieldType, Programme
 from desktop_app.ui.pages.base import WizardPage
-from desktop_app.ui.widgets import InlineMessage, ScrollArea, card, heading_label, hint_label, vbox
+from desktop_app.ui.widgets import (
+    InlineMessage,
+    ScrollArea,
+    card,
+    heading_label,
+    hint_label,
+    titled_card,
+    vbox,
+)
 from desktop_app.validation import mask_identifier
 
 MASKED_TYPES = {FieldType.BSN, FieldType.INSZ, FieldType.RSIN, FieldType.LOONHEFFINGENNUMMER}
@@ -135,15 +143,12 @@ class MappingPage(WizardPage):
         self.values_hint = hint_label("", self.values_widget)
         layout.addWidget(self.values_widget)
 
-        self.breakdown_card = card(content)
-        breakdown_layout = vbox(self.breakdown_card, margins=12, spacing=6)
-        self.breakdown_heading = heading_label("", self.breakdown_card)
+        self.breakdown_card, breakdown_layout, self.breakdown_heading = titled_card(content)
         self.breakdown_hint = hint_label("", self.breakdown_card)
         self.breakdowns = QListWidget(self.breakdown_card)
         self.breakdowns.setMinimumHeight(150)
         self.breakdowns.itemChanged.connect(self._breakdown_changed)
         self.breakdown_message = InlineMessage(self.breakdown_card)
-        breakdown_layout.addWidget(self.breakdown_heading)
         breakdown_layout.addWidget(self.breakdown_hint)
         breakdown_layout.addWidget(self.breakdowns)
         breakdown_layout.addWidget(self.breakdown_message)

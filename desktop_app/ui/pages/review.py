@@ -38,9 +38,8 @@ from desktop_app.ui.widgets import (
     BusyBar,
     InlineMessage,
     ScrollArea,
-    card,
-    heading_label,
     hint_label,
+    titled_card,
     vbox,
 )
 from desktop_app.ui.workers import Worker
@@ -66,9 +65,7 @@ class ReviewPage(WorkerPage):
         self.problems = InlineMessage(content)
 
         # What leaves the machine.
-        self.output_card = card(content)
-        output = vbox(self.output_card, margins=12, spacing=6)
-        self.output_heading = heading_label("", self.output_card)
+        self.output_card, output, self.output_heading = titled_card(content)
         self.output_summary = QLabel(self.output_card)
         self.output_summary.setWordWrap(True)
         self.output_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -81,16 +78,13 @@ class ReviewPage(WorkerPage):
         self.sample.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.sample.horizontalHeader().setStretchLastSection(True)
         self.sample_hint = hint_label("", self.output_card)
-        output.addWidget(self.output_heading)
         output.addWidget(self.output_summary)
         output.addWidget(self.columns_label)
         output.addWidget(self.sample)
         output.addWidget(self.sample_hint)
 
         # The conditions as confirmed.
-        self.checklist_card = card(content)
-        checklist = vbox(self.checklist_card, margins=12, spacing=6)
-        self.checklist_heading = heading_label("", self.checklist_card)
+        self.checklist_card, checklist, self.checklist_heading = titled_card(content)
         self.checklist_table = QTableWidget(self.checklist_card)
         self.checklist_table.setColumnCount(3)
         self.checklist_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -100,13 +94,10 @@ class ReviewPage(WorkerPage):
         header = self.checklist_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        checklist.addWidget(self.checklist_heading)
         checklist.addWidget(self.checklist_table)
 
         # The office's certificate.
-        self.certificate_card = card(content)
-        certificate = vbox(self.certificate_card, margins=12, spacing=6)
-        self.certificate_heading = heading_label("", self.certificate_card)
+        self.certificate_card, certificate, self.certificate_heading = titled_card(content)
         self.certificate_hint = hint_label("", self.certificate_card)
         row = QHBoxLayout()
         self.certificate_label = QLabel(self.certificate_card)
@@ -130,7 +121,6 @@ class ReviewPage(WorkerPage):
         self.confirm = QCheckBox(self.certificate_card)
         self.confirm.toggled.connect(self._confirm_toggled)
         self.certificate_message = InlineMessage(self.certificate_card)
-        certificate.addWidget(self.certificate_heading)
         certificate.addWidget(self.certificate_hint)
         certificate.addLayout(row)
         certificate.addWidget(self.certificate_details)
