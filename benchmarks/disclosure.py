@@ -8,15 +8,20 @@ Generated staff of 20,000 (seeded): department (66, sizes falling off like 1/ran
 (5) x sex (3; X about 1%) x salary band (4). 2-D = department x age, 3-D adds sex, 4-D adds
 salary band. Rule: a cell with 0 < count < --min-count is primary unsafe; zeros are safe.
 
-"ours" is protect() as the app calls it (2-D and 3-D: deviation-LP constructor and re-publish
-pass; 4-D, over 2,000 cells: Gaussian elimination); "ours gauss" is Gaussian elimination alone,
-for reference. Each τ-ARGUS run happens in a child process that is stopped after --tau-timeout
+"ours" is protect() as the app calls it: 2-D and 3-D (at most 2,000 cells) by the deviation-LP
+constructor, with the re-publish pass on tables of at most 1,000 cells (the 2-D one); 4-D by
+Gaussian elimination; always followed by the singleton insiders' pass. "ours no-insider" leaves
+that pass out: the same guarantee as τ-ARGUS gives, for a like-for-like count. "ours +republish"
+forces the re-publish pass (the thorough setting), "ours gauss" is Gaussian elimination alone.
+Each τ-ARGUS run happens in a child process that is stopped after --tau-timeout
 seconds (then the row says so); --no-tau-4d skips τ-ARGUS on the 4-D table.
 
 Printed per table and method: seconds (median of --repeat for ours; τ-ARGUS once per method),
 primary and secondary suppressions, the suppressed total (sum of hidden counts) and whether OUR
 LP audit (protection level = --min-count for every primary, no non-zero suppressed cell exact)
-passes on that pattern. τ-ARGUS runs FREQ(min, --freq-range) with MOD (modular) and OPT
+passes on that pattern, and whether the pattern is safe against singleton insiders (the person
+alone in a suppressed cell of 1 cannot work out another primary cell exactly; else how many cells
+our insider pass had to add). τ-ARGUS runs FREQ(min, --freq-range) with MOD (modular) and OPT
 (optimal, time limit --opt-minutes), through the native engine that the pytauargus wheel ships;
 it writes scratch files into the working directory, so it runs in a temporary directory.
 Targets (2 cores): 2-D and 3-D no more secondaries than τ-ARGUS + 5% and faster; 4-D protected
@@ -42,6 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from desktop_app.disclosure import RuleSettings, frequency_tables, primary_cells, protect  # noqa: E402
+from desktop_app.disclosure.insider import insider_repair  # noqa: E402
 from desktop_app.disclosure.lp_audit import audit_model  # noqa: E402
 
 VARIABLES = ("department", "age", "sex", "salary")
@@ -75,25 +81,56 @@ def _in_directory(path: str) -> Iterator[None]:
 
 
 def ours(
-    records: pd.DataFrame, spec: tuple[str, ...], threshold: int, repeat: int, **options: object
+    records: pd.DataFrame,
+    spec: tuple[str, ...],
+    threshold: int,
+    repeat: int,
+    *,
+    insiders: bool = True,
+    **options: object,
 ) -> dict:
     times = []
     result = None
     for _ in range(repeat):
         start = time.perf_counter()
         tables = frequency_tables(records, [spec])
-        result = protect(tables, RuleSettings(threshold=threshold), **options)
+        result = protect(tables, RuleSettings(threshold=threshold, insiders=insiders), **options)
         times.append(time.perf_counter() - start)
     assert result is not None
     tables = result.tables
     hidden = list(result.suppressed)
+    mask = np.zeros(tables.n_cells, dtype=bool)
+    mask[hidden] = True
     return {
         "seconds": statistics.median(times),
         "primary": len(result.primary),
         "secondary": len(result.secondary),
         "suppressed_total": int(tables.values[hidden].sum()),
         "audit": result.passed,
+        "insiders": insider_shortfall(tables, mask, threshold),
     }
+
+
+def insider_shortfall(tables, mask: np.ndarray, threshold: int) -> int:
+    """How many more cells the pattern ``mask`` needs before no singleton insider can work out
+    another primary cell exactly (0: insider-safe), by our insider pass on a copy."""
+    levels = np.zeros(tables.n_cells)
+    for p in primary_cells(tables, RuleSettings(threshold=threshold)):
+        levels[p.cell] = p.level
+    points: list[np.ndarray] = []
+    audit_model(
+        tables.model,
+        tables.values,
+        mask,
+        levels,
+        inner_values=tables.inner_values,
+        equations=tables.equations,
+        exact=False,
+        points=points,
+    )
+    inner = np.asarray(tables.inner_values, dtype=float)
+    result = insider_repair(tables, mask.copy(), levels, witnesses=[p - inner for p in points])
+    return len(result.added) + len(result.unresolved)
 
 
 def tau_argus_limited(
@@ -198,6 +235,7 @@ def tau_argus(
         "suppressed_total": int(tables.values[mask].sum()),
         "audit": report.passed,
         "failures": len(report.failures),
+        "insiders": insider_shortfall(tables, mask, threshold),
     }
 
 
@@ -228,12 +266,25 @@ def main() -> None:
     print(f"staff: {len(records)}; rule: count < {args.min_count} is unsafe; zeros safe")
     if tau_error:
         print(f"τ-ARGUS NOT RUN: pytauargus cannot be used here ({tau_error}).")
-    header = f"{'table':<6} {'method':<14} {'seconds':>8} {'primary':>8} {'secondary':>10} {'supp.total':>11}  our audit"
+    header = (
+        f"{'table':<6} {'method':<18} {'seconds':>8} {'primary':>8} {'secondary':>10} "
+        f"{'supp.total':>11}  {'our audit':<18} insiders"
+    )
     print(header)
     print("-" * len(header))
     for dims in args.dims:
         spec = VARIABLES[:dims]
         rows = [("ours", ours(records, spec, args.min_count, args.repeat))]
+        rows.append(
+            ("ours no-insider", ours(records, spec, args.min_count, args.repeat, insiders=False))
+        )
+        if dims <= 3:
+            rows.append(
+                (
+                    "ours +republish",
+                    ours(records, spec, args.min_count, args.repeat, republish=True),
+                )
+            )
         if not args.no_gauss:
             rows.append(
                 (
@@ -265,9 +316,11 @@ def main() -> None:
                 rows.append((name, r))
         for name, r in rows:
             verdict = "passes" if r["audit"] else f"FAILS ({r.get('failures', '?')} cells)"
+            short = r["insiders"]
+            insiders = "safe" if not short else f"UNSAFE ({short} cells short)"
             print(
-                f"{dims}-D    {name:<14} {r['seconds']:>8.2f} {r['primary']:>8} "
-                f"{r['secondary']:>10} {r['suppressed_total']:>11}  {verdict}",
+                f"{dims}-D    {name:<18} {r['seconds']:>8.2f} {r['primary']:>8} "
+                f"{r['secondary']:>10} {r['suppressed_total']:>11}  {verdict:<18} {insiders}",
                 flush=True,
             )
 

@@ -188,12 +188,29 @@ def tables_json(result: TablesResult) -> dict:
                 for item in report.failures
             ],
         },
+        "insiders": _insiders_json(protection, tables),
         "suppressed": {
             "primary": len(primary),
             "secondary": len(secondary),
             # The hidden counts added up (a person counts once per hidden cell they are in).
             "total": int(tables.values[sorted(primary | secondary)].sum()),
         },
+    }
+
+
+def _insiders_json(protection: Protection, tables: LinkedTables) -> dict | None:
+    """The singleton insiders' pass: how many insiders, how many cells it added, and any pair it
+    could not fix (``None`` when the rule turned the pass off)."""
+    insider = protection.insider
+    if insider is None:
+        return None
+    return {
+        "singletons": insider.singletons,
+        "added": len(insider.added),
+        "unresolved": [
+            {"singleton": dict(tables.keys[p.singleton]), "cell": dict(tables.keys[p.cell])}
+            for p in insider.unresolved
+        ],
     }
 
 
@@ -227,6 +244,22 @@ def tables_text(result: TablesResult, language: str) -> str:
             },
         ).render(language)
     )
+    insider = protection.insider
+    if insider is not None:
+        names = _names(tables)
+        lines.append(
+            Message(
+                "disclosure.tables.insiders",
+                {"singletons": insider.singletons, "added": len(insider.added)},
+            ).render(language)
+        )
+        lines += [
+            Message(
+                "disclosure.tables.insiders-unresolved",
+                {"singleton": names[p.singleton], "cell": names[p.cell]},
+            ).render(language)
+            for p in insider.unresolved
+        ]
     lines += [m.render(language) for m in protection.report.messages(_names(tables))]
     return "\n".join(lines)
 

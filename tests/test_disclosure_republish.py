@@ -3,6 +3,7 @@ and on small tables they reach the fewest suppressions a brute-force search find
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 import numpy as np
@@ -80,6 +81,8 @@ def test_republishing_never_makes_a_passing_pattern_fail(data, rule, by):
 def test_the_pass_only_publishes_cells_that_gaussian_elimination_hid(data, rule):
     records, specs = data
     tables = frequency_tables(records, specs)
+    # The insiders' pass runs after this one and may add cells of its own: left out here.
+    rule = dataclasses.replace(rule, insiders=False)
     before = protect(tables, rule, method="gauss", republish=False)
     after = protect(tables, rule, method="gauss", republish=True)
     assert after.passed

@@ -56,6 +56,12 @@ def test_two_linked_tables_are_protected_together_and_documented_in_json(workboo
     assert "HiGHS" not in result.stdout  # the solver's banner never leaks into the JSON
     report = json.loads(result.stdout)
     assert report["audit"] == {"passed": True, "failures": []}
+    insiders = report["insiders"]
+    assert insiders["unresolved"] == []
+    singletons = [
+        c for t in report["tables"] for c in t["cells"] if c["status"] == "primary"
+    ]  # the insiders are among the primary cells; their number is reported
+    assert 0 <= insiders["singletons"] <= len(singletons)
     assert report["rows"] == 200
     assert [t["by"] for t in report["tables"]] == [["Afdeling", "sex"], ["age", "sex"]]
     statuses = {c["status"] for t in report["tables"] for c in t["cells"]}

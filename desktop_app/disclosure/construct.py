@@ -9,8 +9,7 @@ A primary cell of value ``v`` and protection level ``L`` is protected when two t
 outsider cannot tell apart differ on it by at least ``L``. Every *deviation* ``d`` (inner counts
 ``inner + d >= 0`` that change no published cell) gives one such table, :mod:`repair`'s LP finds
 the cheapest one moving a cell by a given amount, and every published cell it moves is suppressed.
-First the sums of primaries that Gaussian elimination protects as imaginary cells (a singleton
-pair in one equation...) each get a deviation that moves their sum. Then per primary cell,
+Per primary cell,
 smallest first (ties in cell order): one deviation taking the cell **down** by ``min(v, L)`` (to
 zero when it is small: two small cells of one row then protect each other, a 2 x 2 rectangle,
 where "up by L" would need a third cell), then one taking it **up** by what is still missing.
@@ -35,23 +34,23 @@ from desktop_app.disclosure.repair import DeviationRepair
 from desktop_app.disclosure.tables import LinkedTables
 
 MARGIN = 1e-6
-GROUP_MOVE = 1.0
-"""How far a deviation must move a protected sum (any amount makes it inexact)."""
 
 
 def lp_secondary(
     tables: LinkedTables,
     levels: np.ndarray,
     protected: Sequence[int],
-    groups: Sequence[Sequence[int]] = (),
+    *,
+    witnesses: list[np.ndarray] | None = None,
 ) -> list[int]:
-    """Secondary cells (in cell order) so that every ``protected`` cell can move by its level
-    and every sum of ``groups`` can move at all. Published zeros are never chosen."""
+    """Secondary cells (in cell order) so that every ``protected`` cell can move by its level.
+    Published zeros are never chosen. ``witnesses``, when given, receives every deviation found
+    (over all inner cells)."""
     values = tables.values
     mask = np.zeros(tables.n_cells, dtype=bool)
     mask[list(protected)] = True
     cost = np.log1p(values.astype(float))
-    repair = DeviationRepair(tables.model, values, tables.inner_values, mask, cost, groups=groups)
+    repair = DeviationRepair(tables.model, values, tables.inner_values, mask, cost)
     position = np.full(tables.model.n_rows, -1, dtype=np.int64)
     position[repair.free] = np.arange(len(repair.free))
 
@@ -60,13 +59,15 @@ def lp_secondary(
         return pos[pos >= 0]
 
     order = sorted(protected, key=lambda j: (int(values[j]), j))
-    targets = [reduced([j]) for j in order] + [reduced(g) for g in groups]
+    targets = [reduced([j]) for j in order]
     # Range of each target over the deviations found so far (0: the true table).
     low = np.zeros(len(targets))
     high = np.zeros(len(targets))
 
     def keep(chosen: list[int]) -> None:
         d = repair.deviation()
+        if witnesses is not None:
+            witnesses.append(repair.full_deviation())
         moved = np.array([d[t].sum() for t in targets])
         np.minimum(low, moved, out=low)
         np.maximum(high, moved, out=high)
@@ -76,18 +77,6 @@ def lp_secondary(
 
     inf = float("inf")
 
-    def protect_groups() -> None:
-        for g in range(len(groups)):
-            k = len(order) + g
-            if high[k] - low[k] > MARGIN:
-                continue
-            chosen = repair.probe_group(g, GROUP_MOVE, inf)
-            if chosen is None:
-                chosen = repair.probe_group(g, -inf, -GROUP_MOVE)
-            if chosen is not None:
-                keep(chosen)
-
-    protect_groups()
     for k, j in enumerate(order):
         level, value = float(levels[j]), float(values[j])
         if high[k] - low[k] >= level - MARGIN:

@@ -91,19 +91,22 @@ def _eliminate(
     """Remove row ``pivot`` from every column of ``store`` with ``vec``; keep ``index`` (row ->
     columns having it) up to date."""
     pv = vec[pivot]
-    for k in sorted(index.get(pivot, ())):
+    items = list(vec.items())
+    for k in list(index.get(pivot, ())):
         old = store[k]
         f = old[pivot]
-        new: Vector = {r: x * pv for r, x in old.items()} if pv != 1 else dict(old)
-        for r, x in vec.items():
-            y = new.get(r, 0) - f * x
-            if y:
-                new[r] = y
+        new: Vector = {r: x * pv for r, x in old.items()} if pv != 1 else old.copy()
+        get = new.get
+        for r, x in items:
+            before = get(r)
+            if before is None:
+                new[r] = -f * x
+                index.setdefault(r, set()).add(k)
             else:
-                new.pop(r, None)
-        new = _normalise(new)
-        for r in old.keys() - new.keys():
-            index[r].discard(k)
-        for r in new.keys() - old.keys():
-            index.setdefault(r, set()).add(k)
-        store[k] = new
+                y = before - f * x
+                if y:
+                    new[r] = y
+                else:
+                    del new[r]
+                    index[r].discard(k)
+        store[k] = _normalise(new)

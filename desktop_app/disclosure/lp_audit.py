@@ -195,6 +195,8 @@ def audit_model(
     exact: bool = True,
     zeros_unsafe: bool = False,
     targets: Iterable[int] | None = None,
+    points: list[np.ndarray] | None = None,
+    witnesses: Sequence[np.ndarray] = (),
 ) -> AuditReport:
     """Audit on the bare model: ``model`` (inner x published 0/1), true ``values`` of the published
     cells, boolean ``suppressed`` mask and protection ``levels`` (0 where none is demanded).
@@ -203,7 +205,10 @@ def audit_model(
     are optional and only speed things up. With ``exact=False`` a cell that feasible points already
     show to be safe keeps that (narrower, inner) range instead of its exact interval: the verdict is
     the same, the intervals are not all exact. ``targets`` limits the report to those suppressed
-    cells (all of them by default); the attacker still sees the whole pattern.
+    cells (all of them by default); the attacker still sees the whole pattern. ``points``, when
+    given, receives every LP optimum as a table of inner counts (a non-negative table that
+    publishes the same values: what :mod:`insider` uses as witnesses). ``witnesses``: more such
+    tables (inner counts), known to publish the same values; they only save LP solves.
     """
     values = np.asarray(values, dtype=np.int64)
     suppressed = np.asarray(suppressed, dtype=bool)
@@ -219,9 +224,13 @@ def audit_model(
     outer = None
     if equations is not None:
         outer = _propagate(values, suppressed, equations)
-    solver = _Solver(lp, objectives, outer=None if outer is None else outer[1][chosen])
+    solver = _Solver(
+        lp, objectives, outer=None if outer is None else outer[1][chosen], points=points
+    )
     if inner_values is not None:
         solver.witness(np.asarray(inner_values)[lp.free].astype(float))
+    for point in witnesses:
+        solver.witness(np.asarray(point, dtype=float)[lp.free])
     intervals = []
     for k, j in enumerate(chosen):
         cols, const = objectives[k]
@@ -385,10 +394,13 @@ class _Solver:
         lp: _AttackerLP,
         objectives: list[tuple[np.ndarray, float]],
         outer: np.ndarray | None = None,
+        points: list[np.ndarray] | None = None,
     ) -> None:
         import highspy
 
         self.highspy = highspy
+        self.lp = lp
+        self.points = points
         n_free = len(lp.free)
         self.current = np.zeros(n_free)
         sizes = [len(cols) for cols, _ in objectives]
@@ -457,7 +469,12 @@ class _Solver:
         self.h.run()
         status = self.h.getModelStatus()
         if status == hs.HighsModelStatus.kOptimal:
-            self.witness(np.asarray(self.h.getSolution().col_value))
+            y = np.asarray(self.h.getSolution().col_value)
+            self.witness(y)
+            if self.points is not None:
+                table = self.lp.known.astype(float)
+                table[self.lp.free] = y
+                self.points.append(table)
             return float(self.h.getInfo().objective_function_value)
         # Published cells come from real counts, so the model is feasible: this is unbounded.
         if status in (hs.HighsModelStatus.kUnbounded, hs.HighsModelStatus.kUnboundedOrInfeasible):

@@ -44,11 +44,7 @@ class DeviationRepair:
         inner_values: np.ndarray,
         suppressed: np.ndarray,
         cost: np.ndarray,
-        *,
-        groups: Sequence[Sequence[int]] = (),
     ) -> None:
-        """``groups``: sums of cells that get a (free) row of their own, so that
-        :meth:`probe_group` can ask a deviation to move their sum."""
         import highspy
 
         self.highspy = highspy
@@ -58,8 +54,11 @@ class DeviationRepair:
         for j in np.flatnonzero(~self.suppressed & (self.values == 0)).tolist():
             zero_inner[model.column(j)] = True
         free = np.flatnonzero(~zero_inner)
+        self.inner_free_mask = ~zero_inner
+        self.inner = np.asarray(inner_values, dtype=float)[free]
         position = np.full(model.n_rows, -1, dtype=np.int64)
         position[free] = np.arange(len(free))
+        self.position = position
         n_free = len(free)
         # One row per cell that can move: published non-zero cells and suppressed cells.
         self.cells = np.flatnonzero(self.suppressed | (self.values != 0))
@@ -68,32 +67,35 @@ class DeviationRepair:
         published = self.cells[~self.suppressed[self.cells]]
         self.published = published
         self.t_col = np.full(len(self.values), -1, dtype=np.int64)
-        self.t_col[published] = 2 * n_free + np.arange(len(published))
+        self.t_col[published] = n_free + np.arange(len(published))
         n_pub = len(published)
-        n_cols = 2 * n_free + 2 * n_pub
+        n_cols = n_free + 2 * n_pub
         self.n_free, self.n_pub = n_free, n_pub
 
-        self.n_cell_rows = len(self.cells)
-        starts, index, coef = self._rows(model, position, n_free, groups)
         self.free = free
         self._deviation = np.zeros(n_free)
+        self.h = self._model(model, position, np.asarray(cost, dtype=float)[published], n_cols)
 
+    def _model(self, model: ModelMatrix, position: np.ndarray, pub_cost: np.ndarray, n_cols: int):
+        """The HiGHS model: columns ``d`` (free inner cells), ``t+``, ``t-`` (published cells)."""
+        highspy = self.highspy
+        n_free, n_pub = self.n_free, self.n_pub
+        starts, index, coef = self._rows(model, position, n_free)
         inf = highspy.kHighsInf
         lp = highspy.HighsLp()
         lp.num_col_ = n_cols
-        lp.num_row_ = len(self.cells) + len(groups)
+        lp.num_row_ = len(self.cells)
         costs = np.zeros(n_cols)
-        pub_cost = np.asarray(cost, dtype=float)[published]
-        costs[2 * n_free : 2 * n_free + n_pub] = pub_cost
-        costs[2 * n_free + n_pub :] = pub_cost
+        costs[n_free : n_free + n_pub] = pub_cost
+        costs[n_free + n_pub :] = pub_cost
         lp.col_cost_ = costs
-        lp.col_lower_ = np.zeros(n_cols)
-        upper = np.full(n_cols, inf)
-        upper[n_free : 2 * n_free] = np.asarray(inner_values, dtype=float)[free]
-        lp.col_upper_ = upper
+        lower = np.zeros(n_cols)
+        lower[:n_free] = -self.inner  # inner + d >= 0
+        lp.col_lower_ = lower
+        lp.col_upper_ = np.full(n_cols, inf)
         hidden = self.suppressed[self.cells]
-        lp.row_lower_ = np.concatenate([np.where(hidden, -inf, 0.0), np.full(len(groups), -inf)])
-        lp.row_upper_ = np.concatenate([np.where(hidden, inf, 0.0), np.full(len(groups), inf)])
+        lp.row_lower_ = np.where(hidden, -inf, 0.0)
+        lp.row_upper_ = np.where(hidden, inf, 0.0)
         lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
         lp.a_matrix_.start_ = starts
         lp.a_matrix_.index_ = index
@@ -101,17 +103,16 @@ class DeviationRepair:
         h = new_highs()
         h.setOptionValue("threads", 1)
         h.passModel(lp)
-        self.h = h
+        return h
 
     def _rows(
         self,
         model: ModelMatrix,
         position: np.ndarray,
         n_free: int,
-        groups: Sequence[Sequence[int]],
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Row-wise matrix: per cell ``X_j' (d+ - d-)``, less ``t+ - t-`` for published cells;
-        then per group the sum of its cells' rows (free: only probed)."""
+        """Row-wise matrix: per cell ``X_j' d``, less ``t+ - t-`` for published cells (``d`` is
+        one free column per inner cell, bounded below by ``-inner``)."""
         n_pub = len(self.published)
         starts = [0]
         index: list[np.ndarray] = []
@@ -119,20 +120,14 @@ class DeviationRepair:
         for j in self.cells.tolist():
             pos = position[model.column(j)]
             pos = pos[pos >= 0]
-            parts = [pos, pos + n_free]
-            vals = [np.ones(len(pos)), -np.ones(len(pos))]
+            parts = [pos]
+            vals = [np.ones(len(pos))]
             if self.t_col[j] >= 0:
                 t = int(self.t_col[j])
                 parts += [np.array([t]), np.array([t + n_pub])]
                 vals += [np.array([-1.0]), np.array([1.0])]
             index.append(np.concatenate(parts))
             coef.append(np.concatenate(vals))
-            starts.append(starts[-1] + len(index[-1]))
-        for members in groups:
-            pos = np.concatenate([position[model.column(int(c))] for c in members])
-            pos = pos[pos >= 0]
-            index.append(np.concatenate([pos, pos + n_free]))
-            coef.append(np.concatenate([np.ones(len(pos)), -np.ones(len(pos))]))
             starts.append(starts[-1] + len(index[-1]))
         flat_index = np.concatenate(index).astype(np.int32) if index else np.zeros(0, np.int32)
         flat_coef = np.concatenate(coef) if coef else np.zeros(0)
@@ -158,7 +153,7 @@ class DeviationRepair:
 
     def _moved(self) -> list[int]:
         x = np.asarray(self.h.getSolution().col_value)
-        base = 2 * self.n_free
+        base = self.n_free
         moved = x[base : base + self.n_pub] + x[base + self.n_pub :]
         chosen = self.published[moved > TOLERANCE]
         return chosen[~self.suppressed[chosen]].tolist()
@@ -191,10 +186,6 @@ class DeviationRepair:
         row = int(self.row_of[cell])
         return None if row < 0 else self._probe_row(row, lower, upper)
 
-    def probe_group(self, group: int, lower: float, upper: float) -> list[int] | None:
-        """As :meth:`probe`, for the sum of the ``group``-th group of the constructor."""
-        return self._probe_row(self.n_cell_rows + group, lower, upper)
-
     def _probe_row(self, row: int, lower: float, upper: float) -> list[int] | None:
         hs = self.highspy
         self.h.changeRowBounds(row, lower, upper)
@@ -204,7 +195,7 @@ class DeviationRepair:
         if status == hs.HighsModelStatus.kOptimal:
             chosen = self._moved()
             x = np.asarray(self.h.getSolution().col_value)
-            self._deviation = x[: self.n_free] - x[self.n_free : 2 * self.n_free]
+            self._deviation = x[: self.n_free].copy()
         self.h.changeRowBounds(row, -hs.kHighsInf, hs.kHighsInf)
         return chosen
 
@@ -213,6 +204,30 @@ class DeviationRepair:
         :attr:`free`) found by the last successful probe: ``inner + d`` is another non-negative
         table that publishes the same values once the moved cells are suppressed."""
         return self._deviation
+
+    def full_deviation(self) -> np.ndarray:
+        """:meth:`deviation` over all inner cells (zero under published zeros)."""
+        full = np.zeros(len(self.inner_free_mask))
+        full[self.free] = self._deviation
+        return full
+
+    def pin(self, inner_cells: Sequence[int]) -> None:
+        """Keep these inner cells fixed in every deviation until :meth:`unpin` (what an insider
+        who knows their own cell knows)."""
+        pos = self._positions(inner_cells)
+        if len(pos):
+            zeros = np.zeros(len(pos))
+            self.h.changeColsBounds(len(pos), pos, zeros, zeros)
+
+    def unpin(self, inner_cells: Sequence[int]) -> None:
+        pos = self._positions(inner_cells)
+        if len(pos):
+            upper = np.full(len(pos), self.highspy.kHighsInf)
+            self.h.changeColsBounds(len(pos), pos, -self.inner[pos], upper)
+
+    def _positions(self, inner_cells: Sequence[int]) -> np.ndarray:
+        pos = self.position[np.asarray(inner_cells, dtype=np.int64)]
+        return pos[pos >= 0].astype(np.int32)
 
     def suppress(self, cells: Sequence[int]) -> None:
         """Suppress ``cells`` (they cost nothing from now on)."""

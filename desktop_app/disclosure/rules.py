@@ -30,6 +30,9 @@ class RuleSettings:
     zeros_unsafe: bool = False
     full_cells_unsafe: bool = False
     protection_level: float | None = None
+    insiders: bool = True
+    """Protect against singleton insiders too (:mod:`insider`): the one person in a suppressed
+    cell of count 1 must not be able to work out another primary cell exactly."""
 
     def __post_init__(self) -> None:
         if isinstance(self.threshold, bool) or not isinstance(self.threshold, int):

@@ -1,0 +1,261 @@
+"""The insider's audit and repair: what the one person counted in a cell of 1 can work out.
+
+The outsider's audit (:mod:`lp_audit`) asks what anyone can work out from the published cells.
+The person counted in a suppressed cell of count 1 knows one thing more: that cell's count (it is
+them). In a suppression pattern every cycle of suppressed cells has one degree of freedom, so
+knowing one corner of a 2 x 2 rectangle of suppressed cells fixes the other three: the one
+non-binary employee of department A, aged 25 to 34, could learn that department B has exactly one
+such colleague too. Rules of thumb ("never two suppressed cells in a line when one is a 1") catch
+the line, not the rectangle; this audit catches both.
+
+Requirement: for every suppressed cell ``s`` of count 1, taken as known, no other primary cell is
+determined exactly (over real-valued tables, as the outsider's audit). For one pair ``(s, c)`` a
+*witness* proves it: a deviation ``d`` of the inner counts (``inner + d`` is another non-negative
+table that publishes the same values, as in :mod:`repair`) with ``d_s = 0`` and ``d_c != 0``.
+
+Witnesses are cheap to reuse. Every non-negative combination of valid deviations, scaled down, is
+valid, so from a set of deviations the ones that keep ``s`` fixed are those that already do, and,
+for every pair that moves ``s`` in opposite directions, the one combination of the two that
+cancels ``s`` (this is all of them: Fourier-Motzkin elimination of ``d_s``). Deviations come from
+the constructor (:mod:`construct`), from the attacker LP's optima, and from this pass's own LPs.
+Only a pair that no known deviation serves gets an LP: the deviation LP of :mod:`repair` with
+``s`` pinned, asking ``c`` to move by 1 either way. If that deviation moves published cells, they
+are suppressed (the repair); either way it joins the witnesses.
+
+Suppressing more only widens every interval, the insider's too: a pair that passed keeps passing,
+and the outsider's audit keeps passing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from desktop_app.disclosure.lp_audit import TOLERANCE
+from desktop_app.disclosure.repair import DeviationRepair
+from desktop_app.disclosure.tables import LinkedTables
+
+MOVE = 1.0
+"""How far the repair asks a determined cell to move (counts are integers)."""
+
+
+@dataclass(frozen=True)
+class InsiderPair:
+    """Cell ``cell`` that the person alone in ``singleton`` could work out exactly."""
+
+    singleton: int
+    cell: int
+
+
+@dataclass(frozen=True)
+class InsiderResult:
+    added: tuple[int, ...]
+    """Published cells this pass suppressed (cell order)."""
+    unresolved: tuple[InsiderPair, ...]
+    """Pairs that no suppression could fix (none in practice)."""
+    checked_pairs: int
+    solves: int
+    singletons: int = 0
+    """Suppressed cells of count 1 (the insiders) in the final pattern."""
+
+
+class Witnesses:
+    """Valid deviations, kept as which target cells each moves and how far it moves the inner
+    cells of the singletons' groups."""
+
+    def __init__(self, tables: LinkedTables, targets: np.ndarray, watched: np.ndarray) -> None:
+        model = tables.model
+        self.targets = targets
+        pieces = [model.column(int(c)) for c in targets]
+        self.flat = np.concatenate(pieces) if pieces else np.zeros(0, np.int64)
+        self.sizes = np.array([len(p) for p in pieces], dtype=np.int64)
+        self.starts = np.zeros(len(pieces), dtype=np.int64)
+        if len(pieces) > 1:
+            np.cumsum(self.sizes[:-1], out=self.starts[1:])
+        self.watched = watched
+        self.watch_index = {int(i): k for k, i in enumerate(watched.tolist())}
+        self.moves = np.zeros((0, len(targets)))
+        self.moved = np.zeros((0, len(targets)), dtype=bool)
+        self.inner = np.zeros((0, len(watched)))
+
+    def add(self, deviations: Sequence[np.ndarray]) -> None:
+        """Add deviations over all inner cells (length ``model.n_rows``)."""
+        if not deviations:
+            return
+        d = np.vstack(deviations)
+        d[np.abs(d) < TOLERANCE] = 0.0
+        at = np.add.reduceat(np.hstack([d[:, self.flat], np.zeros((len(d), 1))]), self.starts, 1)
+        at = np.where(self.sizes > 0, at, 0.0)
+        at[np.abs(at) < TOLERANCE] = 0.0
+        self.moves = np.vstack([self.moves, at])
+        self.moved = np.vstack([self.moved, at != 0])
+        self.inner = np.vstack([self.inner, d[:, self.watched]])
+
+    def free_of(self, group: np.ndarray, own: int, columns: np.ndarray) -> np.ndarray:
+        """For each target of ``columns`` (indices into :attr:`targets`): does a known deviation,
+        or a combination of two, move it while keeping every inner cell of ``group`` fixed?
+        ``own`` (in ``group``) is the only one of them that is not zero."""
+        if not len(self.moves) or not len(columns):
+            return np.zeros(len(columns), dtype=bool)
+        others = [self.watch_index[int(i)] for i in group if int(i) != own]
+        # Deviations that leave the zero inner cells of the insider's group alone...
+        usable = ~(self.inner[:, others] != 0).any(axis=1) if others else None
+        at_own = self.inner[:, self.watch_index[own]]
+        if usable is not None:
+            at_own = np.where(usable, at_own, np.nan)  # NaN: neither still, up nor down
+        ok = self.moved[np.flatnonzero(at_own == 0)].any(axis=0)[columns]
+        up = at_own > 0
+        down = at_own < 0
+        if not ok.all() and up.any() and down.any():
+            # ...and, for each (up, down) pair with own moves a > 0 and -b < 0, the combination
+            # b * d_up + a * d_down, which keeps the insider's own cell fixed (scaled by
+            # 1 / (a + b) it is a convex combination of the two: valid). On target t all these
+            # combinations are zero exactly when every d_up[t] / a equals one value and every
+            # d_down[t] / b its negative.
+            rest = columns[~ok]
+            u = self.moves[up][:, rest] / at_own[up][:, None]
+            v = self.moves[down][:, rest] / -at_own[down][:, None]
+            pinned = (
+                (u.max(axis=0) - u.min(axis=0) <= TOLERANCE)
+                & (v.max(axis=0) - v.min(axis=0) <= TOLERANCE)
+                & (np.abs(u[0] + v[0]) <= TOLERANCE)
+            )
+            ok[~ok] = ~pinned
+        return ok
+
+
+def insider_repair(
+    tables: LinkedTables,
+    mask: np.ndarray,
+    levels: np.ndarray,
+    *,
+    witnesses: Sequence[np.ndarray] = (),
+) -> InsiderResult:
+    """Make ``mask`` (modified in place) safe against every singleton insider: suppress what is
+    needed so that no suppressed cell of count 1, known to its one member together with which of
+    its inner cells they are in, determines another primary cell. Cells inside the singleton's
+    own cell, or made of it and of published zeros, are not asked about: they tell the insider
+    nothing about anyone else. ``witnesses``: deviations over all inner cells believed valid for
+    ``mask`` (each is checked)."""
+    singletons = np.flatnonzero(mask & (tables.values == 1)).tolist()
+    targets = np.flatnonzero(mask & (np.asarray(levels) > 0))
+    if not singletons or len(targets) < 2:
+        return InsiderResult((), (), 0, 0, len(singletons))
+    return _InsiderPass(tables, mask, singletons, targets, witnesses).run()
+
+
+class _InsiderPass:
+    def __init__(
+        self,
+        tables: LinkedTables,
+        mask: np.ndarray,
+        singletons: list[int],
+        targets: np.ndarray,
+        witnesses: Sequence[np.ndarray],
+    ) -> None:
+        self.tables, self.mask, self.targets = tables, mask, targets
+        model = tables.model
+        self.groups = {s: model.column(s) for s in singletons}
+        watched = np.unique(np.concatenate(list(self.groups.values())))
+        self.known = Witnesses(tables, targets, watched)
+        self.known.add([d for d in witnesses if deviation_is_valid(tables, mask, d)])
+        public_zero = np.zeros(model.n_rows, dtype=bool)
+        for j in np.flatnonzero(~mask & (tables.values == 0)).tolist():
+            public_zero[model.column(j)] = True
+        # Per target, its inner cells that are not published zeros: a target whose live cells all
+        # lie in the insider's own group says nothing about anyone else.
+        live = [model.column(int(c))[~public_zero[model.column(int(c))]] for c in targets]
+        largest = max(len(g) for g in self.groups.values())
+        self.few = np.array(
+            [k for k, cells in enumerate(live) if 0 < len(cells) <= largest], dtype=np.int64
+        )
+        self.few_flat = (
+            np.concatenate([live[k] for k in self.few]) if len(self.few) else np.zeros(0, np.int64)
+        )
+        self.few_starts = np.zeros(len(self.few), dtype=np.int64)
+        if len(self.few) > 1:
+            np.cumsum([len(live[k]) for k in self.few[:-1]], out=self.few_starts[1:])
+        self.in_group = np.zeros(model.n_rows, dtype=bool)
+        self.repair: DeviationRepair | None = None
+        self.added: list[int] = []
+        self.unresolved: list[InsiderPair] = []
+        self.solves = 0
+
+    def run(self) -> InsiderResult:
+        checked = 0
+        inner_values = np.asarray(self.tables.inner_values)
+        for s, group in self.groups.items():
+            own = int(group[inner_values[group] > 0][0])
+            columns = np.flatnonzero(self._asked(group))
+            ok = self.known.free_of(group, own, columns)
+            checked += len(columns)
+            if not ok.all():
+                self._settle(s, group, columns, ok)
+        return InsiderResult(
+            tuple(sorted(set(self.added))),
+            tuple(self.unresolved),
+            checked,
+            self.solves,
+            len(self.groups),
+        )
+
+    def _asked(self, group: np.ndarray) -> np.ndarray:
+        """Which targets are asked about for the insider of ``group``."""
+        asked = np.ones(len(self.targets), dtype=bool)
+        if len(self.few):
+            self.in_group[group] = True
+            inside = np.logical_and.reduceat(self.in_group[self.few_flat], self.few_starts)
+            asked[self.few[inside]] = False
+            self.in_group[group] = False
+        return asked
+
+    def _settle(self, s: int, group: np.ndarray, columns: np.ndarray, ok: np.ndarray) -> None:
+        """LPs with the insider's group pinned for the targets no witness settles (``ok``,
+        updated in place); suppress what they move."""
+        values = self.tables.values
+        if self.repair is None:
+            cost = np.log1p(values.astype(float))
+            self.repair = DeviationRepair(
+                self.tables.model, values, self.tables.inner_values, self.mask, cost
+            )
+        repair = self.repair
+        repair.pin(group)
+        try:
+            for k in np.flatnonzero(~ok).tolist():
+                if ok[k]:  # a deviation found for an earlier target serves this one too
+                    continue
+                c = int(self.targets[columns[k]])
+                found = None
+                for lower, upper in ((MOVE, np.inf), (-np.inf, -MOVE)):
+                    if upper < 0 and values[c] == 0:
+                        continue
+                    self.solves += 1
+                    found = repair.probe(c, lower, upper)
+                    if found is not None:
+                        break
+                if found is None:
+                    self.unresolved.append(InsiderPair(s, c))
+                    continue
+                if found:
+                    repair.suppress(found)
+                    self.mask[found] = True
+                    self.added.extend(found)
+                # The group is pinned: this deviation keeps it fixed, so every target it moves
+                # is settled for this insider.
+                self.known.add([repair.full_deviation()])
+                ok |= self.known.moved[-1, columns]
+        finally:
+            repair.unpin(group)
+
+
+def deviation_is_valid(tables: LinkedTables, mask: np.ndarray, deviation: np.ndarray) -> bool:
+    """Is ``deviation`` (over all inner cells) valid for the pattern ``mask``: a non-negative
+    table that moves no published cell?"""
+    if (np.asarray(tables.inner_values) + deviation < -TOLERANCE).any():
+        return False
+    model = tables.model
+    at = np.add.reduceat(np.append(deviation[model.indices], 0.0), model.indptr[:-1])
+    at = np.where(np.diff(model.indptr) > 0, at, 0.0)
+    return not (np.abs(at[~mask]) > TOLERANCE).any()

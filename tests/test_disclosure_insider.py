@@ -1,0 +1,196 @@
+"""The singleton insider: the one person in a suppressed cell of 1 knows that cell (and which of
+its inner cells they are in). Our patterns must not let them work out another primary cell
+exactly; the check here is an independent LP, written out plainly with HiGHS."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import highspy
+import numpy as np
+import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop_app.disclosure import RuleSettings, frequency_tables, protect
+from desktop_app.disclosure.insider import insider_repair
+from tests.test_disclosure_properties import staff
+
+FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _range(tables, suppressed: set[int], known_inner: dict[int, float], cell: int):
+    """Minimum and maximum of ``cell`` over non-negative inner counts that reproduce every
+    published cell, with ``known_inner`` fixed."""
+    model = tables.model
+    n = model.n_rows
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    lower = np.zeros(n)
+    upper = np.full(n, highspy.kHighsInf)
+    for i, v in known_inner.items():
+        lower[i] = upper[i] = v
+    h.addVars(n, lower, upper)
+    for j in range(tables.n_cells):
+        if j in suppressed:
+            continue
+        col = model.column(j).astype(np.int32)
+        v = float(tables.values[j])
+        h.addRow(v, v, len(col), col, np.ones(len(col)))
+    col = model.column(cell).astype(np.int32)
+    ends = []
+    for sense in (1.0, -1.0):
+        cost = np.zeros(n)
+        cost[col] = sense
+        h.changeColsCost(n, np.arange(n, dtype=np.int32), cost)
+        h.run()
+        status = h.getModelStatus()
+        if status == highspy.HighsModelStatus.kUnbounded:  # everything around it is hidden
+            ends.append(-sense * np.inf)
+            continue
+        assert status == highspy.HighsModelStatus.kOptimal
+        ends.append(sense * h.getInfo().objective_function_value)
+    return ends[0], ends[1]
+
+
+def insider_disclosures(tables, suppressed, primary) -> list[tuple[int, int]]:
+    """Pairs (singleton, primary cell) where the singleton's one member pins the cell exactly.
+    Cells whose other inner cells are all published zeros are left out: they tell nothing about
+    anyone else."""
+    suppressed = set(suppressed)
+    model = tables.model
+    inner = np.asarray(tables.inner_values)
+    public_zero = set()
+    for j in range(tables.n_cells):
+        if j not in suppressed and tables.values[j] == 0:
+            public_zero.update(model.column(j).tolist())
+    found = []
+    for s in sorted(j for j in suppressed if tables.values[j] == 1):
+        group = set(model.column(s).tolist())
+        known = {i: float(inner[i]) for i in group}
+        for c in sorted(primary):
+            if c == s or c not in suppressed:
+                continue
+            if set(model.column(c).tolist()) <= group | public_zero:
+                continue
+            low, high = _range(tables, suppressed, known, c)
+            if high - low < 1e-6:
+                found.append((s, c))
+    return found
+
+
+def _grid(grid):
+    rows = [
+        (f"r{i}", f"c{j}")
+        for i, row in enumerate(grid)
+        for j, n in enumerate(row)
+        for _ in range(n)
+    ]
+    return frequency_tables(pd.DataFrame(rows, columns=["r", "c"]), [("r", "c")])
+
+
+def _cell(tables, r, c):
+    return tables.index[(("c", c), ("r", r))]
+
+
+def test_the_one_in_a_suppressed_rectangle_would_learn_the_opposite_corner():
+    # A 1 and a 3 on the diagonal: for an outsider one 2 x 2 rectangle protects both. But the
+    # person counted in the 1 knows it is 1, and a rectangle has one degree of freedom: they
+    # would learn that the other small group has exactly 3 people.
+    tables = _grid([[1, 9, 9], [9, 3, 9], [9, 9, 12]])
+    one, three = _cell(tables, "r0", "c0"), _cell(tables, "r1", "c1")
+    outsider_only = protect(tables, RuleSettings(threshold=5, insiders=False))
+    assert outsider_only.passed
+    assert len(outsider_only.secondary) == 2
+    assert insider_disclosures(
+        tables, outsider_only.suppressed, {p.cell for p in outsider_only.primary}
+    ) == [(one, three)]
+
+    result = protect(tables, RuleSettings(threshold=5))
+    assert result.passed
+    assert result.insider is not None
+    assert result.insider.added
+    assert len(result.secondary) > 2
+    assert not insider_disclosures(tables, result.suppressed, {p.cell for p in result.primary})
+
+
+def test_the_two_ones_of_a_row_do_not_see_each_other():
+    # 15 = 10 + 3 + 1 + 1 with threshold 2: hiding the two 1s gives each an interval [0, 2], wide
+    # enough for an outsider; each of the two people would know the other is alone.
+    records = pd.DataFrame({"grade": ["a"] * 10 + ["b"] * 3 + ["c", "d"]})
+    tables = frequency_tables(records, [("grade",)])
+    outsider_only = protect(tables, RuleSettings(threshold=2, insiders=False))
+    primary = {p.cell for p in outsider_only.primary}
+    assert insider_disclosures(tables, outsider_only.suppressed, primary)
+    result = protect(tables, RuleSettings(threshold=2))
+    assert len(result.suppressed) == 3
+    assert not insider_disclosures(tables, result.suppressed, primary)
+
+
+def test_a_cell_made_of_the_insider_and_published_zeros_is_not_a_disclosure():
+    # Department A has one person of sex X (aged young); the old X cell of A is zero. Knowing
+    # themselves, the insider knows "A, X" and "A, X, young": both are them alone.
+    rows = (
+        [("A", "X", "young")]
+        + [("A", "M", "young")] * 6
+        + [("A", "M", "old")] * 6
+        + [("A", "V", "young")] * 7
+        + [("A", "V", "old")] * 5
+        + [("B", "X", "old")] * 2
+        + [("B", "M", "young")] * 8
+        + [("B", "M", "old")] * 9
+        + [("B", "V", "young")] * 6
+        + [("B", "V", "old")] * 7
+    )
+    records = pd.DataFrame(rows, columns=["dept", "sex", "age"])
+    tables = frequency_tables(records, [("dept", "sex", "age")])
+    result = protect(tables, RuleSettings(threshold=3))
+    assert result.passed
+    assert result.insider is not None
+    assert not result.insider.unresolved
+    assert not insider_disclosures(tables, result.suppressed, {p.cell for p in result.primary})
+
+
+@FAST
+@given(staff(), st.integers(2, 5), st.booleans())
+def test_no_singleton_insider_can_pin_down_another_primary_cell(data, threshold, zeros_unsafe):
+    records, specs = data
+    tables = frequency_tables(records, specs)
+    result = protect(tables, RuleSettings(threshold=threshold, zeros_unsafe=zeros_unsafe))
+    assert result.passed
+    primary = {p.cell for p in result.primary}
+    assert not insider_disclosures(tables, result.suppressed, primary)
+
+
+@FAST
+@given(staff(max_vars=3), st.integers(2, 5))
+def test_the_insider_pass_only_adds_cells_and_keeps_the_outsider_audit(data, threshold):
+    records, specs = data
+    tables = frequency_tables(records, specs)
+    rule = RuleSettings(threshold=threshold, insiders=False)
+    before = protect(tables, rule, republish=False)
+    levels = np.zeros(tables.n_cells)
+    for p in before.primary:
+        levels[p.cell] = p.level
+    mask = np.zeros(tables.n_cells, dtype=bool)
+    mask[list(before.suppressed)] = True
+    result = insider_repair(tables, mask, levels)
+    assert set(np.flatnonzero(mask).tolist()) == set(before.suppressed) | set(result.added)
+    assert not result.unresolved
+    after = protect(tables, dataclasses.replace(rule, insiders=True), republish=False)
+    assert after.passed
+
+
+def test_invalid_witnesses_are_not_trusted():
+    # A "deviation" that moves a published cell proves nothing: the pass must find out itself.
+    tables = _grid([[1, 9, 9], [9, 3, 9], [9, 9, 12]])
+    outsider_only = protect(tables, RuleSettings(threshold=5, insiders=False))
+    mask = np.zeros(tables.n_cells, dtype=bool)
+    mask[list(outsider_only.suppressed)] = True
+    levels = np.zeros(tables.n_cells)
+    for p in outsider_only.primary:
+        levels[p.cell] = p.level
+    bogus = np.zeros(tables.model.n_rows)
+    bogus[:] = 1.0  # moves every cell, published ones too
+    result = insider_repair(tables, mask, levels, witnesses=[bogus])
+    assert result.added
