@@ -1516,7 +1516,7 @@ Valid until: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Audit passed: no suppressed cell can be worked out from the published cells.</source>
+        <source>Audit passed: no suppressed cell can be worked out from the published cells, not even by an employee who is the only one in a hidden cell.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1517,8 +1517,8 @@ Valable jusqu’au : %2</translation>
         <translation>Le tableau n’a pas pu être calculé : %1</translation>
     </message>
     <message>
-        <source>Audit passed: no suppressed cell can be worked out from the published cells.</source>
-        <translation>Contrôle réussi : aucune cellule masquée ne peut être recalculée à partir des cellules publiées.</translation>
+        <source>Audit passed: no suppressed cell can be worked out from the published cells, not even by an employee who is the only one in a hidden cell.</source>
+        <translation>Contrôle réussi : aucune cellule masquée ne peut être déduite des cellules publiées, pas même par un employé qui est seul dans une cellule masquée.</translation>
     </message>
     <message>
         <source>Audit failed: %1 suppressed cells can be worked out (too closely) from the published cells.</source>

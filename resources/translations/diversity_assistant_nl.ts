@@ -1517,8 +1517,8 @@ Geldig tot: %2</translation>
         <translation>De tabel kon niet worden berekend: %1</translation>
     </message>
     <message>
-        <source>Audit passed: no suppressed cell can be worked out from the published cells.</source>
-        <translation>Controle geslaagd: geen enkele verborgen cel is terug te rekenen uit de gepubliceerde cellen.</translation>
+        <source>Audit passed: no suppressed cell can be worked out from the published cells, not even by an employee who is the only one in a hidden cell.</source>
+        <translation>Controle geslaagd: geen enkele verborgen cel is terug te rekenen uit de gepubliceerde cellen, ook niet door een medewerker die als enige in een verborgen cel zit.</translation>
     </message>
     <message>
         <source>Audit failed: %1 suppressed cells can be worked out (too closely) from the published cells.</source>

@@ -520,7 +520,8 @@ class TablePreview(QWidget):
             self.verdict.show_message(
                 "ok",
                 self.tr(
-                    "Audit passed: no suppressed cell can be worked out from the published cells."
+                    "Audit passed: no suppressed cell can be worked out from the published cells, "
+                    "not even by an employee who is the only one in a hidden cell."
                 ),
             )
         else:
