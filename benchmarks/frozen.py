@@ -4,8 +4,9 @@
     .venv/bin/pip install -e ".[build]"
     .venv/bin/python benchmarks/frozen.py [--bundle build/frozen/dist/diversity-assistant] [--repeat 7]
 
-Without an existing bundle it builds one with installer/diversity_assistant.spec. Start-up is the
-wall time from launching the process with `--demo` until it exits right after the wizard was
+Without an existing bundle it builds one (on Linux with installer/build-linux.sh, elsewhere with
+installer/diversity_assistant.spec). Sizes are in MB of 10^6 bytes (MiB beside the total). Start-up
+is the wall time from launching the process with `--demo` until it exits right after the wizard was
 shown and painted once (DIVERSITY_ASSISTANT_STARTUP_PROBE=1), offscreen. The first run after the
 build stands for a cold start (the page cache may still hold files; this machine cannot drop it
 for us), the median of the rest for a warm one. Targets: bundle < 150 MB; start < 2 s on 2 cores.
@@ -26,6 +27,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def build(bundle: Path) -> None:
+    default = ROOT / "build" / "frozen" / "dist" / "diversity-assistant"
+    if sys.platform.startswith("linux") and bundle.resolve() == default.resolve():
+        # its own venv, numpy without OpenBLAS (see the script)
+        subprocess.run([str(ROOT / "installer" / "build-linux.sh")], check=True)
+        return
     work = bundle.parent.parent / "work"
     subprocess.run(
         [
@@ -53,6 +59,26 @@ def size_of(path: Path) -> int:
     if path.is_file():
         return path.stat().st_size
     return sum(p.lstat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def kind(relative: Path) -> str:
+    """What a file of the bundle is, for the size breakdown."""
+    parts = relative.parts
+    if parts[0] != "_internal":
+        return "executable (bootloader, Python modules)"
+    inner = parts[1:]
+    name = inner[-1]
+    if inner[0] == "PySide6" and name.startswith("libicu"):
+        return "ICU (Qt's Unicode and locale library)"
+    if inner[:2] == ("PySide6", "Qt"):
+        return "Qt libraries, plugins, translations"
+    if inner[0] in ("PySide6", "shiboken6"):
+        return "PySide6 bindings"
+    if name.startswith("libpython") or inner[0] in ("python3.11", "base_library.zip"):
+        return "Python runtime (libpython, lib-dynload)"
+    if len(inner) == 1 and name.startswith("lib") and ".so" in name:
+        return "system libraries"
+    return "other Python packages"
 
 
 def start_seconds(command: list[str]) -> float:
@@ -93,7 +119,15 @@ def main() -> None:
         ),
         reverse=True,
     )[:10]
-    print(f"bundle {args.bundle}: {total / 1e6:.1f} MB (target < 150 MB)")
+    kinds: dict[str, int] = {}
+    for path in args.bundle.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            group = kind(path.relative_to(args.bundle))
+            kinds[group] = kinds.get(group, 0) + path.stat().st_size
+    print(f"bundle {args.bundle}: {total / 1e6:.1f} MB = {total / 2**20:.1f} MiB (target < 150 MB)")
+    print("  by kind:")
+    for group, size in sorted(kinds.items(), key=lambda item: -item[1]):
+        print(f"    {size / 1e6:8.1f} MB  {group}")
     print("  ten largest parts of _internal:")
     for size, path in parts:
         print(f"    {size / 1e6:8.1f} MB  {path.name}")
