@@ -370,3 +370,34 @@ def test_the_upload_command_sends_verifies_and_writes_the_receipt(
     assert wrong.returncode == 2
     assert "Traceback" not in wrong.stderr
     assert visible(inbox) == ["submission.p7m"]
+
+
+def test_a_link_broken_during_read_back_does_not_escape_from_paramikos_prefetch_thread():
+    """paramiko's prefetch thread does not catch a broken link; in the wizard the exception would
+    reach the crash dialog. The read-back wraps that thread so it ends quietly (the reader
+    reports the broken link itself)."""
+    import threading
+
+    import paramiko
+
+    from desktop_app.transfer.sftp import _quiet_prefetch_thread
+
+    # The guard relies on this paramiko detail; if paramiko renames it, this test says so.
+    assert callable(getattr(paramiko.SFTPFile, "_prefetch_thread", None))
+
+    class BrokenLink:
+        def _prefetch_thread(self, chunks, max_concurrent_requests):
+            raise EOFError
+
+    remote = BrokenLink()
+    _quiet_prefetch_thread(remote)
+    escaped = []
+    previous = threading.excepthook
+    threading.excepthook = escaped.append
+    try:
+        thread = threading.Thread(target=remote._prefetch_thread, args=([(0, 10)], None))
+        thread.start()
+        thread.join()
+    finally:
+        threading.excepthook = previous
+    assert escaped == []

@@ -11,6 +11,7 @@ One attempt: connect, check the host key *before* sending any credential, log in
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import posixpath
@@ -253,6 +254,7 @@ class SftpUpload:
             self.read_back += len(chunk)
 
         with sftp.open(path, "rb") as remote:
+            _quiet_prefetch_thread(remote)
             remote.prefetch(self.size)
             _copy_into(remote, sink, self.cancel)
         if received != self.size:  # a short read: the server holds less, or the link broke
@@ -313,3 +315,20 @@ def free_bytes(sftp: paramiko.SFTPClient, path: str) -> int | None:
         return None
     _bsize, frsize, _blocks, _bfree, bavail = (msg.get_int64() for _ in range(5))
     return bavail * frsize
+
+
+def _quiet_prefetch_thread(remote: paramiko.SFTPFile) -> None:
+    """paramiko sends prefetch requests from a thread of its own that does not catch a broken
+    link: the exception would reach ``threading.excepthook`` (in the wizard: the crash dialog)
+    although the reading side sees the same broken link and reports it as a transient error that
+    the retry handles. Wrap that thread's target so the link error ends it quietly."""
+    target = getattr(remote, "_prefetch_thread", None)
+    if target is None:  # another paramiko: nothing to wrap
+        return
+
+    def quiet(*args: object, **kwargs: object) -> None:
+        # The reader raises its own error for the same broken link.
+        with contextlib.suppress(EOFError, OSError, paramiko.SSHException):
+            target(*args, **kwargs)
+
+    remote._prefetch_thread = quiet  # type: ignore[method-assign]
