@@ -78,6 +78,7 @@ class Witnesses:
         self.watch_index = {int(i): k for k, i in enumerate(watched.tolist())}
         self.moves = np.zeros((0, len(targets)))
         self.moved = np.zeros((0, len(targets)), dtype=bool)
+        self.packed = np.packbits(self.moved, axis=1)  # the same, 8 targets per byte
         self.inner = np.zeros((0, len(watched)))
 
     def add(self, deviations: Sequence[np.ndarray]) -> None:
@@ -91,6 +92,7 @@ class Witnesses:
         at[np.abs(at) < TOLERANCE] = 0.0
         self.moves = np.vstack([self.moves, at])
         self.moved = np.vstack([self.moved, at != 0])
+        self.packed = np.vstack([self.packed, np.packbits(at != 0, axis=1)])
         self.inner = np.vstack([self.inner, d[:, self.watched]])
 
     def free_of(self, group: np.ndarray, own: int, columns: np.ndarray) -> np.ndarray:
@@ -105,7 +107,10 @@ class Witnesses:
         at_own = self.inner[:, self.watch_index[own]]
         if usable is not None:
             at_own = np.where(usable, at_own, np.nan)  # NaN: neither still, up nor down
-        ok = self.moved[np.flatnonzero(at_own == 0)].any(axis=0)[columns]
+        rows = self.packed[np.flatnonzero(at_own == 0)]
+        any_row = np.bitwise_or.reduce(rows, axis=0) if len(rows) else np.zeros(0, np.uint8)
+        moved = np.unpackbits(any_row, count=len(self.targets)) if len(rows) else None
+        ok = moved[columns].astype(bool) if moved is not None else np.zeros(len(columns), bool)
         up = at_own > 0
         down = at_own < 0
         if not ok.all() and up.any() and down.any():
@@ -115,8 +120,8 @@ class Witnesses:
             # combinations are zero exactly when every d_up[t] / a equals one value and every
             # d_down[t] / b its negative.
             rest = columns[~ok]
-            u = self.moves[up][:, rest] / at_own[up][:, None]
-            v = self.moves[down][:, rest] / -at_own[down][:, None]
+            u = self.moves[np.ix_(np.flatnonzero(up), rest)] / at_own[up][:, None]
+            v = self.moves[np.ix_(np.flatnonzero(down), rest)] / -at_own[down][:, None]
             pinned = (
                 (u.max(axis=0) - u.min(axis=0) <= TOLERANCE)
                 & (v.max(axis=0) - v.min(axis=0) <= TOLERANCE)
