@@ -17,8 +17,10 @@ A release passes when
   other small cell.
 
 Before solving, what the attacker learns for free is substituted: every inner cell under a
-published zero is zero, and an inner cell that is itself published is known. One LP model is
-built; each bound is a re-solve with a new objective from the previous optimal basis. Most bounds
+published zero is zero, and an inner cell that is itself published is known. With the tables'
+equations at hand, equations left with one or two unknowns are then eliminated (one unknown is
+known, or one of two becomes a function of the other, see :class:`_AttackerLP`): the same feasible
+tables, a smaller LP. One LP model is built; each bound is a re-solve with a new objective from the previous optimal basis. Most bounds
 need no LP at all: every optimum is a feasible point (a witness) for all cells, and a witness that
 reaches a proven outer bound (interval propagation over the table equations: ``parent =
 sum(children)`` narrows children and parents in turn) settles that bound.
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -219,7 +222,9 @@ def audit_model(
         chosen = sorted({int(j) for j in targets if suppressed[int(j)]})
     if not chosen:
         return AuditReport(())
-    lp = _AttackerLP(model, values, suppressed)
+    # The equations are reduced when the propagated outer bounds are at hand (they stand in for
+    # the upper bounds that _upper_bounds reads off the unreduced equations).
+    lp = _AttackerLP(model, values, suppressed, reduce=equations is not None)
     objectives = [lp.objective(j) for j in chosen]
     outer = None
     if equations is not None:
@@ -233,7 +238,7 @@ def audit_model(
         solver.witness(np.asarray(point, dtype=float)[lp.free])
     intervals = []
     for k, j in enumerate(chosen):
-        cols, const = objectives[k]
+        cols, weights, const = objectives[k]
         level = float(levels[j])
         revealable = values[j] == 0 and not zeros_unsafe and level <= 0
         if len(cols) == 0:
@@ -248,10 +253,15 @@ def audit_model(
         # A witness at a proven outer bound settles that bound: 0 (or the propagated lower
         # bound) for the minimum, the smallest containing cell (or propagated bound) for the
         # maximum. Only the others need an LP.
-        low_bound = 0.0 if outer is None else max(0.0, float(outer[0][j]) - const)
-        low = lo_w if lo_w <= low_bound + TOLERANCE else solver.solve(cols, 1.0)
+        # In LP terms (cell less its known part): the cell's proven lower bound, or what the
+        # columns' own bounds allow (0 for plain non-negative counts), whichever is higher.
+        cell_low = 0.0 if outer is None else max(0.0, float(outer[0][j]))
+        with np.errstate(invalid="ignore"):
+            own = float(np.sum(weights * np.where(weights > 0, lp.lower[cols], lp.upper[cols])))
+        low_bound = max(cell_low - const, own if not np.isnan(own) else -np.inf)
+        low = lo_w if lo_w <= low_bound + TOLERANCE else solver.solve(cols, weights, 1.0)
         upper = solver.upper[k]
-        high = upper if hi_w >= upper - TOLERANCE else -solver.solve(cols, -1.0)
+        high = upper if hi_w >= upper - TOLERANCE else -solver.solve(cols, weights, -1.0)
         intervals.append(
             CellInterval(
                 j, int(values[j]), _round(const + low), _round(const + high), level, revealable
@@ -329,11 +339,11 @@ def pinning_cells(
     solver = _Solver(lp, objectives)
     row_cells = np.array(lp.row_cells, dtype=np.int64)
     out: dict[int, tuple[int, ...]] = {}
-    for j, (cols, _) in zip(cells, objectives, strict=True):
+    for j, (cols, weights, _) in zip(cells, objectives, strict=True):
         found: set[int] = set()
         if len(cols) and len(row_cells):
             for sign in (1.0, -1.0):
-                if solver.solve(cols, sign) == -float("inf"):
+                if solver.solve(cols, weights, sign) == -float("inf"):
                     continue
                 duals = solver.row_duals()
                 found.update(row_cells[np.abs(duals) > TOLERANCE].tolist())
@@ -343,7 +353,14 @@ def pinning_cells(
 
 class _AttackerLP:
     """The attacker's equations after substituting what is known for free: inner cells under a
-    published zero are 0, and an inner cell published on its own is known."""
+    published zero are 0, and an inner cell published on its own is known.
+
+    With ``reduce=True`` equations with one or two unknowns are then eliminated, again and again
+    (:meth:`_reduce`): one unknown is known outright; of two, one is an affine function of the
+    other, whose bounds take over the eliminated one's non-negativity. On the benchmark's 4-D
+    pattern this leaves 647 of 1,714 equations and 1,385 of 2,032 unknowns (a third of the
+    equations of a pattern hold exactly two suppressed cells), so each LP solve is cheaper. The
+    feasible tables are the same, so every interval is the same."""
 
     def __init__(
         self,
@@ -352,6 +369,7 @@ class _AttackerLP:
         suppressed: np.ndarray,
         *,
         substitute_inner: bool = True,
+        reduce: bool = False,
     ) -> None:
         self.model = model
         published = np.flatnonzero(~suppressed).tolist()
@@ -364,25 +382,178 @@ class _AttackerLP:
                 col = model.column(j)
                 if len(col) == 1 and known[col[0]] < 0:
                     known[col[0]] = values[j]
-        self.free = np.flatnonzero(known < 0)
+        self.unknown = np.flatnonzero(known < 0)
         self.position = np.full(model.n_rows, -1, dtype=np.int64)
-        self.position[self.free] = np.arange(len(self.free))
+        self.position[self.unknown] = np.arange(len(self.unknown))
         self.known = np.where(known < 0, 0, known)
+        n = len(self.unknown)
+        # Each unknown as offset + factor * (LP column base), base -1: a constant.
+        self.offset = np.zeros(n)
+        self.factor = np.ones(n)
+        self.base = np.arange(n, dtype=np.int64)
         self.rows: list[np.ndarray] = []
+        self.coefs: list[np.ndarray] = []
         self.rhs: list[float] = []
         self.row_cells: list[int] = []
         for j in published:
-            cols, const = self.objective(j)
-            if len(cols):
-                self.rows.append(cols)
-                self.rhs.append(float(values[j]) - const)
+            col = self.model.column(j)
+            pos = self.position[col]
+            pos = pos[pos >= 0]
+            if len(pos):
+                self.rows.append(pos)
+                self.coefs.append(np.ones(len(pos)))
+                self.rhs.append(float(values[j]) - float(self.known[col].sum()))
                 self.row_cells.append(j)
+        self.lower = np.zeros(n)
+        self.upper = np.full(n, np.inf)
+        if reduce:
+            self._reduce()
+        self.free = self.unknown[self.kept] if reduce else self.unknown
+        """The inner cells that are LP columns."""
 
-    def objective(self, j: int) -> tuple[np.ndarray, float]:
-        """Cell ``j`` as (free inner cells, known part)."""
+    def objective(self, j: int) -> tuple[np.ndarray, np.ndarray, float]:
+        """Cell ``j`` as (LP columns, their weights, known part)."""
         col = self.model.column(j)
         pos = self.position[col]
-        return pos[pos >= 0], float(self.known[col].sum())
+        pos = pos[pos >= 0]
+        const = float(self.known[col].sum()) + float(self.offset[pos].sum())
+        base = self.base[pos]
+        live = base >= 0
+        if live.all() and np.all(self.factor[pos] == 1.0) and len(np.unique(base)) == len(base):
+            return base, np.ones(len(base)), const
+        cols, inverse = np.unique(base[live], return_inverse=True)
+        weights = np.zeros(len(cols))
+        np.add.at(weights, inverse, self.factor[pos][live])
+        nonzero = np.abs(weights) > 1e-12
+        return cols[nonzero], weights[nonzero], const
+
+    def table(self, y: np.ndarray) -> np.ndarray:
+        """The full table of inner counts for LP solution ``y``."""
+        table = self.known.astype(float)
+        values = self.offset.copy()
+        live = self.base >= 0
+        values[live] += self.factor[live] * y[self.base[live]]
+        table[self.unknown] = values
+        return table
+
+    def _reduce(self) -> None:
+        """Eliminate equations with at most two unknowns until none is left (see the class)."""
+        n = len(self.unknown)
+        rows = [
+            dict(zip(r.tolist(), c.tolist(), strict=True))
+            for r, c in zip(self.rows, self.coefs, strict=True)
+        ]
+        rhs = list(self.rhs)
+        expr, order, lower, upper, alive = _eliminate_small_equations(rows, rhs, n)
+        offset, factor, base = _resolve_chains(expr, order, n)
+        self.kept = np.array([v for v in range(n) if expr[v] is None], dtype=np.int64)
+        column = np.full(n, -1, dtype=np.int64)
+        column[self.kept] = np.arange(len(self.kept))
+        live = base >= 0
+        self.base = np.where(live, column[np.where(live, base, 0)], -1)
+        self.offset, self.factor = offset, np.where(live, factor, 0.0)
+        self.lower = np.array(lower)[self.kept]
+        self.upper = np.array(upper)[self.kept]
+        keep_rows = [r for r in range(len(rows)) if alive[r] and rows[r]]
+        self.rows = [column[np.array(sorted(rows[r]), dtype=np.int64)] for r in keep_rows]
+        self.coefs = [np.array([rows[r][v] for v in sorted(rows[r])]) for r in keep_rows]
+        self.rhs = [rhs[r] for r in keep_rows]
+        self.row_cells = [self.row_cells[r] for r in keep_rows]
+
+
+Expression = tuple[float, float, int]
+"""An eliminated unknown as (offset, factor, base): offset + factor * base; base -1: constant."""
+
+
+def _eliminate_small_equations(
+    rows: list[dict[int, float]], rhs: list[float], n: int
+) -> tuple[list[Expression | None], list[int], list[float], list[float], list[bool]]:
+    """Eliminate, in a fixed order, every equation with one unknown (it is known) or two (the
+    higher-numbered one becomes an affine function of the other, which inherits its bounds),
+    substituting into the other equations, until none is left. ``rows`` and ``rhs`` are changed
+    in place. Returns each unknown's expression (``None``: still an unknown), the order of
+    elimination, the bounds of the unknowns and which equations are left."""
+    rows_of: list[set[int]] = [set() for _ in range(n)]
+    for r, row in enumerate(rows):
+        for v in row:
+            rows_of[v].add(r)
+    lower, upper = [0.0] * n, [float("inf")] * n
+    expr: list[Expression | None] = [None] * n
+    order: list[int] = []
+    alive = [True] * len(rows)
+    queue = deque(r for r, row in enumerate(rows) if len(row) <= 2)
+    while queue:
+        r = queue.popleft()
+        if not alive[r] or len(rows[r]) > 2:
+            continue
+        alive[r] = False
+        row = rows[r]
+        for v in row:
+            rows_of[v].discard(r)
+        if not row:
+            continue
+        if len(row) == 1:
+            ((v, c),) = row.items()
+            gone, offset, factor, keep = v, rhs[r] / c, 0.0, -1
+        else:
+            (a, ca), (b, cb) = sorted(row.items())
+            gone, offset, factor, keep = b, rhs[r] / cb, -ca / cb, a
+            # b = offset + factor * a: b's bounds become bounds of a
+            ends = sorted(((lower[b] - offset) / factor, (upper[b] - offset) / factor))
+            lower[a] = max(lower[a], ends[0])
+            upper[a] = min(upper[a], ends[1])
+        expr[gone] = (offset, factor, keep)
+        order.append(gone)
+        queue.extend(_substitute(rows, rhs, rows_of, gone, (offset, factor, keep)))
+    return expr, order, lower, upper, alive
+
+
+def _substitute(
+    rows: list[dict[int, float]],
+    rhs: list[float],
+    rows_of: list[set[int]],
+    gone: int,
+    expression: Expression,
+) -> list[int]:
+    """Replace unknown ``gone`` by ``expression`` in every equation holding it; the equations
+    left with at most two unknowns."""
+    offset, factor, keep = expression
+    small = []
+    for r2 in sorted(rows_of[gone]):
+        other = rows[r2]
+        c2 = other.pop(gone)
+        rhs[r2] -= c2 * offset
+        if keep >= 0:
+            merged = other.get(keep, 0.0) + c2 * factor
+            if abs(merged) > 1e-12:
+                other[keep] = merged
+                rows_of[keep].add(r2)
+            else:
+                other.pop(keep, None)
+                rows_of[keep].discard(r2)
+        if len(other) <= 2:
+            small.append(r2)
+    rows_of[gone].clear()
+    return small
+
+
+def _resolve_chains(
+    expr: list[Expression | None], order: list[int], n: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every unknown as offset + factor * (a remaining unknown, or -1). An unknown was eliminated
+    in terms of one that was still unknown then, so going backwards every base is final first."""
+    offset = np.zeros(n)
+    factor = np.ones(n)
+    base = np.arange(n, dtype=np.int64)
+    for v in reversed(order):
+        o, f, b = expr[v]  # type: ignore[misc]
+        if b < 0:
+            offset[v], factor[v], base[v] = o, 0.0, -1
+        else:
+            offset[v] = o + f * offset[b]
+            factor[v] = 0.0 if base[b] < 0 else f * factor[b]
+            base[v] = base[b]
+    return offset, factor, base
 
 
 class _Solver:
@@ -392,7 +563,7 @@ class _Solver:
     def __init__(
         self,
         lp: _AttackerLP,
-        objectives: list[tuple[np.ndarray, float]],
+        objectives: list[tuple[np.ndarray, np.ndarray, float]],
         outer: np.ndarray | None = None,
         points: list[np.ndarray] | None = None,
     ) -> None:
@@ -403,11 +574,14 @@ class _Solver:
         self.points = points
         n_free = len(lp.free)
         self.current = np.zeros(n_free)
-        sizes = [len(cols) for cols, _ in objectives]
+        sizes = [len(cols) for cols, _, _ in objectives]
         self.flat = (
-            np.concatenate([cols for cols, _ in objectives]).astype(np.int64)
-            if n_free
+            np.concatenate([cols for cols, _, _ in objectives]).astype(np.int64)
+            if n_free and objectives
             else np.zeros(0, np.int64)
+        )
+        self.weights = (
+            np.concatenate([w for _, w, _ in objectives]) if len(self.flat) else np.zeros(0)
         )
         self.starts = np.zeros(len(objectives), dtype=np.int64)
         np.cumsum(sizes[:-1], out=self.starts[1:])
@@ -417,7 +591,7 @@ class _Solver:
         if outer is None:
             self.upper = _upper_bounds(objectives, lp.rows, lp.rhs, n_free)
         else:
-            self.upper = np.asarray(outer, dtype=float) - np.array([c for _, c in objectives])
+            self.upper = np.asarray(outer, dtype=float) - np.array([c for _, _, c in objectives])
         if not n_free:
             return
         h = new_highs()
@@ -429,8 +603,8 @@ class _Solver:
         model.num_col_ = n_free
         model.num_row_ = len(lp.rows)
         model.col_cost_ = np.zeros(n_free)
-        model.col_lower_ = np.zeros(n_free)
-        model.col_upper_ = np.full(n_free, highspy.kHighsInf)
+        model.col_lower_ = np.asarray(lp.lower, dtype=float)
+        model.col_upper_ = np.where(np.isinf(lp.upper), highspy.kHighsInf, lp.upper)
         model.row_lower_ = np.array(lp.rhs, dtype=float)
         model.row_upper_ = np.array(lp.rhs, dtype=float)
         starts = np.zeros(len(lp.rows) + 1, dtype=np.int32)
@@ -439,7 +613,7 @@ class _Solver:
         model.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
         model.a_matrix_.start_ = starts
         model.a_matrix_.index_ = index
-        model.a_matrix_.value_ = np.ones(len(index))
+        model.a_matrix_.value_ = np.concatenate(lp.coefs) if lp.coefs else np.zeros(0)
         h.passModel(model)
         self.h = h
 
@@ -448,7 +622,7 @@ class _Solver:
         if not len(self.flat):
             return
         # A trailing 0 keeps reduceat's start indices in range when the last targets are empty.
-        at = np.add.reduceat(np.append(y[self.flat], 0.0), self.starts)
+        at = np.add.reduceat(np.append(y[self.flat] * self.weights, 0.0), self.starts)
         at = np.where(self.sizes > 0, at, 0.0)
         np.minimum(self.wmin, at, out=self.wmin)
         np.maximum(self.wmax, at, out=self.wmax)
@@ -457,11 +631,11 @@ class _Solver:
         """The duals of the published-cell rows at the last optimum."""
         return np.asarray(self.h.getSolution().row_dual)
 
-    def solve(self, cols: np.ndarray, sign: float) -> float:
-        """Minimise ``sign * sum(y[cols])``; the optimum (``-inf`` when unbounded)."""
+    def solve(self, cols: np.ndarray, weights: np.ndarray, sign: float) -> float:
+        """Minimise ``sign * weights . y[cols]``; the optimum (``-inf`` when unbounded)."""
         hs = self.highspy
         cost = np.zeros_like(self.current)
-        cost[cols] = sign
+        cost[cols] = sign * weights
         changed = np.flatnonzero(cost != self.current)
         if len(changed):
             self.h.changeColsCost(len(changed), changed.astype(np.int32), cost[changed])
@@ -472,9 +646,7 @@ class _Solver:
             y = np.asarray(self.h.getSolution().col_value)
             self.witness(y)
             if self.points is not None:
-                table = self.lp.known.astype(float)
-                table[self.lp.free] = y
-                self.points.append(table)
+                self.points.append(self.lp.table(y))
             return float(self.h.getInfo().objective_function_value)
         # Published cells come from real counts, so the model is feasible: this is unbounded.
         if status in (hs.HighsModelStatus.kUnbounded, hs.HighsModelStatus.kUnboundedOrInfeasible):
@@ -488,7 +660,7 @@ def _round(x: float) -> float:
 
 
 def _upper_bounds(
-    objectives: list[tuple[np.ndarray, float]],
+    objectives: list[tuple[np.ndarray, np.ndarray, float]],
     row_cols: list[np.ndarray],
     rhs: list[float],
     n_free: int,
@@ -499,7 +671,7 @@ def _upper_bounds(
         for c in cols.tolist():
             rows_of[c].append(r)
     out = np.full(len(objectives), np.inf)
-    for k, (cols, _) in enumerate(objectives):
+    for k, (cols, _, _) in enumerate(objectives):
         if not len(cols):
             continue
         mine = set(cols.tolist())
