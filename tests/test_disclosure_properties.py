@@ -146,7 +146,10 @@ def wide_staff(draw):
     seed = draw(st.integers(0, 2**32 - 1))
     rng = np.random.default_rng(seed)
     records = pd.DataFrame(
-        {name: [f"{name}{v}" for v in rng.integers(0, k, n)] for name, k in zip("abc", sizes)}
+        {
+            name: [f"{name}{v}" for v in rng.integers(0, k, n)]
+            for name, k in zip("abc", sizes, strict=True)
+        }
     )
     return records, [("a", "b", "c")]
 
