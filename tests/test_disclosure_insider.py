@@ -54,9 +54,10 @@ def _range(tables, suppressed: set[int], known_inner: dict[int, float], cell: in
 
 
 def insider_disclosures(tables, suppressed, primary) -> list[tuple[int, int]]:
-    """Pairs (singleton, primary cell) where the singleton's one member pins the cell exactly.
-    Cells whose other inner cells are all published zeros are left out: they tell nothing about
-    anyone else."""
+    """Pairs (a suppressed 1-cell, primary cell) where the one person in that cell pins the
+    primary cell exactly. The person knows every suppressed 1-cell they are in (with linked
+    tables, several) down to its inner cells. Cells made only of what they know and published
+    zeros are left out: they tell nothing about anyone else."""
     suppressed = set(suppressed)
     model = tables.model
     inner = np.asarray(tables.inner_values)
@@ -64,19 +65,23 @@ def insider_disclosures(tables, suppressed, primary) -> list[tuple[int, int]]:
     for j in range(tables.n_cells):
         if j not in suppressed and tables.values[j] == 0:
             public_zero.update(model.column(j).tolist())
-    found = []
+    alone_in: dict[int, list[int]] = {}
     for s in sorted(j for j in suppressed if tables.values[j] == 1):
-        group = set(model.column(s).tolist())
+        person = next(i for i in model.column(s).tolist() if inner[i] > 0)
+        alone_in.setdefault(person, []).append(s)
+    found = []
+    for cells in alone_in.values():
+        group = {i for s in cells for i in model.column(s).tolist()}
         known = {i: float(inner[i]) for i in group}
         for c in sorted(primary):
-            if c == s or c not in suppressed:
+            if c in cells or c not in suppressed:
                 continue
             if set(model.column(c).tolist()) <= group | public_zero:
                 continue
             low, high = _range(tables, suppressed, known, c)
             if high - low < 1e-6:
-                found.append((s, c))
-    return found
+                found.append((cells[0], c))
+    return sorted(found)
 
 
 def _grid(grid):

@@ -8,18 +8,23 @@ non-binary employee of department A, aged 25 to 34, could learn that department 
 such colleague too. Rules of thumb ("never two suppressed cells in a line when one is a 1") catch
 the line, not the rectangle; this audit catches both.
 
-Requirement: for every suppressed cell ``s`` of count 1, taken as known, no other primary cell is
-determined exactly (over real-valued tables, as the outsider's audit). For one pair ``(s, c)`` a
-*witness* proves it: a deviation ``d`` of the inner counts (``inner + d`` is another non-negative
-table that publishes the same values, as in :mod:`repair`) with ``d_s = 0`` and ``d_c != 0``.
+Requirement: a person alone in one or more suppressed cells of count 1 knows those cells down to
+their inner cells (their own is 1, the others 0; with linked tables all of them at once). Taken
+as known, that must determine no other primary cell exactly (over real-valued tables, as the
+outsider's audit). Cells made only of what the person knows and published zeros are not asked
+about: they say nothing about anyone else. For one pair ``(person, c)`` a *witness* proves it: a
+deviation ``d`` of the inner counts (``inner + d`` is another non-negative table that publishes
+the same values, as in :mod:`repair`) that leaves the person's known inner cells alone and moves
+``c``.
 
 Witnesses are cheap to reuse. Every non-negative combination of valid deviations, scaled down, is
-valid, so from a set of deviations the ones that keep ``s`` fixed are those that already do, and,
-for every pair that moves ``s`` in opposite directions, the one combination of the two that
-cancels ``s`` (this is all of them: Fourier-Motzkin elimination of ``d_s``). Deviations come from
+valid, so from a set of deviations the ones that keep the person's cells fixed are those that
+already do, and, for every pair that leaves the zero cells alone and moves the person's own cell
+in opposite directions, the one combination of the two that cancels it (this is all of them:
+Fourier-Motzkin elimination of that coordinate). Deviations come from
 the constructor (:mod:`construct`), from the attacker LP's optima, and from this pass's own LPs.
 Only a pair that no known deviation serves gets an LP: the deviation LP of :mod:`repair` with
-``s`` pinned, asking ``c`` to move by 1 either way. If that deviation moves published cells, they
+the person's inner cells pinned, asking ``c`` to move by 1 either way. If that deviation moves published cells, they
 are suppressed (the repair); either way it joins the witnesses.
 
 Suppressing more only widens every interval, the insider's too: a pair that passed keeps passing,
@@ -43,7 +48,8 @@ MOVE = 1.0
 
 @dataclass(frozen=True)
 class InsiderPair:
-    """Cell ``cell`` that the person alone in ``singleton`` could work out exactly."""
+    """Cell ``cell`` that the person alone in ``singleton`` (and in any other suppressed 1-cell
+    holding them) could work out exactly."""
 
     singleton: int
     cell: int
@@ -162,8 +168,20 @@ class _InsiderPass:
     ) -> None:
         self.tables, self.mask, self.targets = tables, mask, targets
         model = tables.model
-        self.groups = {s: model.column(s) for s in singletons}
-        watched = np.unique(np.concatenate(list(self.groups.values())))
+        # One insider per person: the person counted in inner cell ``own`` is alone in every
+        # suppressed 1-cell that holds ``own``, and knows all of them at once (linked tables can
+        # hold several), so their knowledge is the union of those cells' inner cells.
+        inner_values = np.asarray(tables.inner_values)
+        cells_of: dict[int, list[int]] = {}
+        for s in singletons:
+            column = model.column(s)
+            cells_of.setdefault(int(column[inner_values[column] > 0][0]), []).append(s)
+        self.people = {
+            own: (cells[0], np.unique(np.concatenate([model.column(c) for c in cells])))
+            for own, cells in sorted(cells_of.items())
+        }
+        self.n_singletons = len(singletons)
+        watched = np.unique(np.concatenate([g for _, g in self.people.values()]))
         self.known = Witnesses(tables, targets, watched)
         self.known.add([d for d in witnesses if deviation_is_valid(tables, mask, d)])
         public_zero = np.zeros(model.n_rows, dtype=bool)
@@ -172,7 +190,7 @@ class _InsiderPass:
         # Per target, its inner cells that are not published zeros: a target whose live cells all
         # lie in the insider's own group says nothing about anyone else.
         live = [model.column(int(c))[~public_zero[model.column(int(c))]] for c in targets]
-        largest = max(len(g) for g in self.groups.values())
+        largest = max(len(g) for _, g in self.people.values())
         self.few = np.array(
             [k for k, cells in enumerate(live) if 0 < len(cells) <= largest], dtype=np.int64
         )
@@ -190,9 +208,7 @@ class _InsiderPass:
 
     def run(self) -> InsiderResult:
         checked = 0
-        inner_values = np.asarray(self.tables.inner_values)
-        for s, group in self.groups.items():
-            own = int(group[inner_values[group] > 0][0])
+        for own, (s, group) in self.people.items():
             columns = np.flatnonzero(self._asked(group))
             ok = self.known.free_of(group, own, columns)
             checked += len(columns)
@@ -203,7 +219,7 @@ class _InsiderPass:
             tuple(self.unresolved),
             checked,
             self.solves,
-            len(self.groups),
+            self.n_singletons,
         )
 
     def _asked(self, group: np.ndarray) -> np.ndarray:
