@@ -137,6 +137,12 @@ def build_parser() -> argparse.ArgumentParser:
     tables.add_argument(
         "--zeros-unsafe", action="store_true", help="treat empty cells as unsafe too"
     )
+    tables.add_argument(
+        "--thorough",
+        action="store_true",
+        help="also try to publish again every secondary cell the others make unnecessary "
+        "(fewer hidden cells; slower on big tables, where it is otherwise off)",
+    )
     tables.add_argument("--json", action="store_true", help="print one JSON object (see README)")
 
     programmes = commands.add_parser("programmes", help="list the programme profiles")
@@ -403,6 +409,7 @@ def _tables(args: argparse.Namespace, language: str) -> int:
             min_count=args.min_count,
             peildatum=args.peildatum,
             zeros_unsafe=args.zeros_unsafe,
+            thorough=args.thorough,
         ),
     )
     errors = result.check.validation.counts()["error"]

@@ -46,6 +46,8 @@ class TablesOptions:
     min_count: int | None = None  # default: the programme's cell threshold
     peildatum: dt.date | None = None
     zeros_unsafe: bool = False
+    thorough: bool = False
+    """Run the re-publish pass whatever the size (by default only on small tables)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -101,7 +103,9 @@ def run_tables(path: Path, options: TablesOptions) -> TablesResult:
     records = category_records(check, columns, salary)
     tables = frequency_tables(records, options.by)
     protection = protect(
-        tables, RuleSettings(threshold=threshold, zeros_unsafe=options.zeros_unsafe)
+        tables,
+        RuleSettings(threshold=threshold, zeros_unsafe=options.zeros_unsafe),
+        republish=True if options.thorough else None,
     )
     return TablesResult(check, tables, protection)
 

@@ -132,3 +132,34 @@ def test_a_messy_file_still_gives_tables_of_the_included_rows_and_says_so(tmp_pa
     report = json.loads(result.stdout)
     assert report["check"]["error"] > 0
     assert "errors" in result.stderr
+
+
+def test_thorough_runs_the_re_publish_pass_on_any_size(tmp_path, monkeypatch):
+    """By default the re-publish pass only runs on small tables; ``--thorough`` runs it always
+    (here every table counts as big), giving back secondary cells the others make unnecessary."""
+    import datetime as dt
+
+    import desktop_app.disclosure.suppression as suppression
+    from desktop_app.tables_command import TablesOptions, run_tables
+
+    path = tmp_path / "personeel.xlsx"
+    write_demo_workbook(path, StaffOptions(n=600, messy=False))
+    monkeypatch.setattr(suppression, "REPUBLISH_CELLS", 0)
+    runs = {
+        thorough: run_tables(
+            path,
+            TablesOptions(
+                programme_id="cbs-barometer-ingezoomd",
+                by=(("Afdeling", "sex", "age"),),
+                min_count=5,
+                peildatum=dt.date.fromisoformat(PEILDATUM),
+                thorough=thorough,
+            ),
+        ).protection
+        for thorough in (False, True)
+    }
+    assert runs[False].released == ()
+    assert runs[True].released
+    assert len(runs[True].secondary) < len(runs[False].secondary)
+    assert runs[True].passed
+    assert runs[False].passed
