@@ -40,7 +40,7 @@ import numpy as np
 
 from desktop_app.disclosure.lp_audit import TOLERANCE
 from desktop_app.disclosure.repair import DeviationRepair
-from desktop_app.disclosure.tables import LinkedTables
+from desktop_app.disclosure.tables import LinkedTables, Segments
 
 MOVE = 1.0
 """How far the repair asks a determined cell to move (counts are integers)."""
@@ -74,17 +74,11 @@ class Witnesses:
     def __init__(self, tables: LinkedTables, targets: np.ndarray, watched: np.ndarray) -> None:
         model = tables.model
         self.targets = targets
-        pieces = [model.column(int(c)) for c in targets]
-        self.flat = np.concatenate(pieces) if pieces else np.zeros(0, np.int64)
-        self.sizes = np.array([len(p) for p in pieces], dtype=np.int64)
-        self.starts = np.zeros(len(pieces), dtype=np.int64)
-        if len(pieces) > 1:
-            np.cumsum(self.sizes[:-1], out=self.starts[1:])
+        self.segments = Segments.of([model.column(int(c)) for c in targets])
         self.watched = watched
         self.watch_index = {int(i): k for k, i in enumerate(watched.tolist())}
         self.moves = np.zeros((0, len(targets)))
-        self.moved = np.zeros((0, len(targets)), dtype=bool)
-        self.packed = np.packbits(self.moved, axis=1)  # the same, 8 targets per byte
+        self.packed = np.packbits(self.moves != 0, axis=1)  # which moves, 8 targets per byte
         self.inner = np.zeros((0, len(watched)))
 
     def add(self, deviations: Sequence[np.ndarray]) -> None:
@@ -93,11 +87,9 @@ class Witnesses:
             return
         d = np.vstack(deviations)
         d[np.abs(d) < TOLERANCE] = 0.0
-        at = np.add.reduceat(np.hstack([d[:, self.flat], np.zeros((len(d), 1))]), self.starts, 1)
-        at = np.where(self.sizes > 0, at, 0.0)
+        at = self.segments.sums(d)
         at[np.abs(at) < TOLERANCE] = 0.0
         self.moves = np.vstack([self.moves, at])
-        self.moved = np.vstack([self.moved, at != 0])
         self.packed = np.vstack([self.packed, np.packbits(at != 0, axis=1)])
         self.inner = np.vstack([self.inner, d[:, self.watched]])
 
@@ -113,10 +105,12 @@ class Witnesses:
         at_own = self.inner[:, self.watch_index[own]]
         if usable is not None:
             at_own = np.where(usable, at_own, np.nan)  # NaN: neither still, up nor down
-        rows = self.packed[np.flatnonzero(at_own == 0)]
-        any_row = np.bitwise_or.reduce(rows, axis=0) if len(rows) else np.zeros(0, np.uint8)
-        moved = np.unpackbits(any_row, count=len(self.targets)) if len(rows) else None
-        ok = moved[columns].astype(bool) if moved is not None else np.zeros(len(columns), bool)
+        rows = self.packed[at_own == 0]
+        if len(rows):
+            moved = np.unpackbits(np.bitwise_or.reduce(rows, axis=0), count=len(self.targets))
+            ok = moved[columns].astype(bool)
+        else:
+            ok = np.zeros(len(columns), dtype=bool)
         up = at_own > 0
         down = at_own < 0
         if not ok.all() and up.any() and down.any():
@@ -194,13 +188,8 @@ class _InsiderPass:
         self.few = np.array(
             [k for k, cells in enumerate(live) if 0 < len(cells) <= largest], dtype=np.int64
         )
-        self.few_flat = (
-            np.concatenate([live[k] for k in self.few]) if len(self.few) else np.zeros(0, np.int64)
-        )
-        self.few_starts = np.zeros(len(self.few), dtype=np.int64)
-        if len(self.few) > 1:
-            np.cumsum([len(live[k]) for k in self.few[:-1]], out=self.few_starts[1:])
-        self.in_group = np.zeros(model.n_rows, dtype=bool)
+        self.few_live = Segments.of([live[k] for k in self.few])
+        self.in_group = np.zeros(model.n_rows)
         self.repair: DeviationRepair | None = None
         self.added: list[int] = []
         self.unresolved: list[InsiderPair] = []
@@ -226,10 +215,10 @@ class _InsiderPass:
         """Which targets are asked about for the insider of ``group``."""
         asked = np.ones(len(self.targets), dtype=bool)
         if len(self.few):
-            self.in_group[group] = True
-            inside = np.logical_and.reduceat(self.in_group[self.few_flat], self.few_starts)
+            self.in_group[group] = 1.0
+            inside = self.few_live.sums(self.in_group) == self.few_live.sizes
             asked[self.few[inside]] = False
-            self.in_group[group] = False
+            self.in_group[group] = 0.0
         return asked
 
     def _settle(self, s: int, group: np.ndarray, columns: np.ndarray, ok: np.ndarray) -> None:
@@ -266,7 +255,7 @@ class _InsiderPass:
                 # The group is pinned: this deviation keeps it fixed, so every target it moves
                 # is settled for this insider.
                 self.known.add([repair.full_deviation()])
-                ok |= self.known.moved[-1, columns]
+                ok |= self.known.moves[-1, columns] != 0
         finally:
             repair.unpin(group)
 
@@ -276,7 +265,5 @@ def deviation_is_valid(tables: LinkedTables, mask: np.ndarray, deviation: np.nda
     table that moves no published cell?"""
     if (np.asarray(tables.inner_values) + deviation < -TOLERANCE).any():
         return False
-    model = tables.model
-    at = np.add.reduceat(np.append(deviation[model.indices], 0.0), model.indptr[:-1])
-    at = np.where(np.diff(model.indptr) > 0, at, 0.0)
+    at = tables.model.segments.sums(deviation)
     return not (np.abs(at[~mask]) > TOLERANCE).any()

@@ -38,7 +38,7 @@ from typing import Any
 import numpy as np
 
 from desktop_app.disclosure.errors import DisclosureError
-from desktop_app.disclosure.tables import CellKey, Equation, LinkedTables, ModelMatrix
+from desktop_app.disclosure.tables import CellKey, Equation, LinkedTables, ModelMatrix, Segments
 from desktop_app.messages import Message
 
 TOLERANCE = 1e-6
@@ -419,8 +419,6 @@ class _AttackerLP:
         const = float(self.known[col].sum()) + float(self.offset[pos].sum())
         base = self.base[pos]
         live = base >= 0
-        if live.all() and np.all(self.factor[pos] == 1.0) and len(np.unique(base)) == len(base):
-            return base, np.ones(len(base)), const
         cols, inverse = np.unique(base[live], return_inverse=True)
         weights = np.zeros(len(cols))
         np.add.at(weights, inverse, self.factor[pos][live])
@@ -574,18 +572,8 @@ class _Solver:
         self.points = points
         n_free = len(lp.free)
         self.current = np.zeros(n_free)
-        sizes = [len(cols) for cols, _, _ in objectives]
-        self.flat = (
-            np.concatenate([cols for cols, _, _ in objectives]).astype(np.int64)
-            if n_free and objectives
-            else np.zeros(0, np.int64)
-        )
-        self.weights = (
-            np.concatenate([w for _, w, _ in objectives]) if len(self.flat) else np.zeros(0)
-        )
-        self.starts = np.zeros(len(objectives), dtype=np.int64)
-        np.cumsum(sizes[:-1], out=self.starts[1:])
-        self.sizes = np.array(sizes)
+        self.targets = Segments.of([cols for cols, _, _ in objectives])
+        self.weights = np.concatenate([w for _, w, _ in objectives]) if objectives else np.zeros(0)
         self.wmin = np.full(len(objectives), np.inf)
         self.wmax = np.full(len(objectives), -np.inf)
         if outer is None:
@@ -619,11 +607,9 @@ class _Solver:
 
     def witness(self, y: np.ndarray) -> None:
         """Widen every target's witnessed range with the feasible point ``y``."""
-        if not len(self.flat):
+        if not len(self.targets.flat):
             return
-        # A trailing 0 keeps reduceat's start indices in range when the last targets are empty.
-        at = np.add.reduceat(np.append(y[self.flat] * self.weights, 0.0), self.starts)
-        at = np.where(self.sizes > 0, at, 0.0)
+        at = self.targets.sums(y, self.weights)
         np.minimum(self.wmin, at, out=self.wmin)
         np.maximum(self.wmax, at, out=self.wmax)
 

@@ -54,7 +54,7 @@ class DeviationRepair:
         for j in np.flatnonzero(~self.suppressed & (self.values == 0)).tolist():
             zero_inner[model.column(j)] = True
         free = np.flatnonzero(~zero_inner)
-        self.inner_free_mask = ~zero_inner
+        self.n_inner = model.n_rows
         self.inner = np.asarray(inner_values, dtype=float)[free]
         position = np.full(model.n_rows, -1, dtype=np.int64)
         position[free] = np.arange(len(free))
@@ -207,7 +207,7 @@ class DeviationRepair:
 
     def full_deviation(self) -> np.ndarray:
         """:meth:`deviation` over all inner cells (zero under published zeros)."""
-        full = np.zeros(len(self.inner_free_mask))
+        full = np.zeros(self.n_inner)
         full[self.free] = self._deviation
         return full
 

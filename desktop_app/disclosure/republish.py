@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 
 from desktop_app.disclosure.lp_audit import TOLERANCE, new_highs
-from desktop_app.disclosure.tables import LinkedTables
+from desktop_app.disclosure.tables import LinkedTables, Segments
 
 INEXACT = 1e-4
 """A requirement "not exact" asks for at least this width (the audit's own limit is 1e-6: the
@@ -170,7 +170,7 @@ class _Pool:
 
         self.cand_index = {j: i for i, j in enumerate(candidates)}
         cand_cols = [self._reduced(j) for j in candidates]
-        self.cand_flat, self.cand_starts, self.cand_sizes = _flatten(cand_cols)
+        self.cand_segments = Segments.of(cand_cols)
         self.cand_value = values[candidates].astype(float)
         self.h = self._attacker_lp(tables, mask)
         self.cost = np.zeros(self.n_vars)
@@ -217,7 +217,7 @@ class _Pool:
             need.append(INEXACT)
         self.need = np.array(need, dtype=float)
         self.active = np.ones(len(need), dtype=bool)
-        self.req_flat, self.req_starts, self.req_sizes = _flatten(req_cols)
+        self.req_segments = Segments.of(req_cols)
         return reqs_of_cell
 
     def _attacker_lp(self, tables: LinkedTables, mask: np.ndarray) -> Any:
@@ -286,8 +286,8 @@ class _Pool:
             self.req_buf = np.vstack([self.req_buf, np.zeros((grow, self.req_buf.shape[1]))])
             self.cand_buf = np.vstack([self.cand_buf, np.zeros((grow, self.cand_buf.shape[1]))])
             self.valid_buf = np.concatenate([self.valid_buf, np.zeros(grow, dtype=bool)])
-        self.req_buf[self.size] = _sums(point, self.req_flat, self.req_starts, self.req_sizes)
-        self.cand_buf[self.size] = _sums(point, self.cand_flat, self.cand_starts, self.cand_sizes)
+        self.req_buf[self.size] = self.req_segments.sums(point)
+        self.cand_buf[self.size] = self.cand_segments.sums(point)
         self.valid_buf[self.size] = True
         self.size += 1
 
@@ -319,8 +319,9 @@ class _Pool:
         requirement as holding for this pattern) or a solver failure (the release is refused)."""
         self.solves += 1
         cost = np.zeros(self.n_vars)
-        start, size = int(self.req_starts[k]), int(self.req_sizes[k])
-        cost[self.req_flat[start : start + size]] = -sign  # HiGHS minimises
+        req = self.req_segments
+        start, size = int(req.starts[k]), int(req.sizes[k])
+        cost[req.flat[start : start + size]] = -sign  # HiGHS minimises
         changed = np.flatnonzero(cost != self.cost)
         if len(changed):
             self.h.changeColsCost(len(changed), changed.astype(np.int32), cost[changed])
@@ -412,19 +413,3 @@ class _Pool:
     def _width(self, k: int) -> float:
         vals = self.req_vals[self.valid, k]
         return float(vals.max() - vals.min())
-
-
-def _flatten(cols: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    sizes = np.array([len(c) for c in cols], dtype=np.int64)
-    flat = np.concatenate(cols).astype(np.int64) if cols else np.zeros(0, np.int64)
-    starts = np.zeros(len(cols), dtype=np.int64)
-    if len(cols) > 1:
-        np.cumsum(sizes[:-1], out=starts[1:])
-    return flat, starts, sizes
-
-
-def _sums(point: np.ndarray, flat: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
-    if not len(sizes):
-        return np.zeros(0)
-    at = np.add.reduceat(np.append(point[flat], 0.0), np.minimum(starts, len(flat)))
-    return np.where(sizes > 0, at, 0.0)

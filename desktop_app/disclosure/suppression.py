@@ -149,9 +149,10 @@ def protect(
     witnesses.extend(point - inner for point in points)
 
     def final(pattern: np.ndarray) -> AuditReport:
-        # Every table found on the way that still publishes the same values settles bounds
-        # without an LP (the intervals are exact all the same).
-        known = [inner + d for d in witnesses if deviation_is_valid(tables, pattern, d)]
+        # Every table found on the way settles bounds without an LP (the intervals are exact all
+        # the same): ``witnesses`` hold for the pattern after re-publishing, and the pattern
+        # only grows from there.
+        known = [inner + d for d in witnesses]
         return audit_model(
             tables.model,
             tables.values,
@@ -176,6 +177,8 @@ def protect(
         )
         if thinned.held and thinned.released:
             mask, released = thinned.suppressed.copy(), thinned.released
+            # a deviation that moves a cell published again no longer holds
+            witnesses = [d for d in witnesses if deviation_is_valid(tables, mask, d)]
     insider = (
         insider_repair(tables, mask, levels, witnesses=witnesses) if settings.insiders else None
     )

@@ -38,6 +38,43 @@ MAX_INNER_CELLS = 2_000_000
 
 
 @dataclass(frozen=True, eq=False)
+class Segments:
+    """Index lists laid end to end (``flat``), each from ``starts[k]`` for ``sizes[k]`` entries:
+    a cell's inner cells, a target's LP columns. :meth:`sums` adds up values over every list at
+    once."""
+
+    flat: np.ndarray
+    starts: np.ndarray
+    sizes: np.ndarray
+
+    @staticmethod
+    def of(pieces: Sequence[np.ndarray]) -> Segments:
+        sizes = np.array([len(p) for p in pieces], dtype=np.int64)
+        flat = (
+            np.concatenate([np.asarray(p, dtype=np.int64) for p in pieces])
+            if pieces
+            else np.zeros(0, np.int64)
+        )
+        starts = np.zeros(len(pieces), dtype=np.int64)
+        if len(pieces) > 1:
+            np.cumsum(sizes[:-1], out=starts[1:])
+        return Segments(flat, starts, sizes)
+
+    def sums(self, x: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
+        """Per list, the sum of ``x[..., i]`` over its indices (times ``weights``, aligned with
+        :attr:`flat`); 0 for an empty list. ``x`` may hold several rows (2-D): each is summed."""
+        gathered = np.asarray(x, dtype=float)[..., self.flat]
+        if weights is not None:
+            gathered = gathered * weights
+        # A trailing 0 keeps reduceat's start indices in range when the last lists are empty.
+        padded = np.concatenate([gathered, np.zeros((*gathered.shape[:-1], 1))], axis=-1)
+        if not len(self.sizes):
+            return padded[..., :0]
+        at = np.add.reduceat(padded, np.minimum(self.starts, len(self.flat)), axis=-1)
+        return np.where(self.sizes > 0, at, 0.0)
+
+
+@dataclass(frozen=True, eq=False)
 class ModelMatrix:
     """Sparse 0/1 matrix in compressed-column form: column ``j`` is the inner cells of cell ``j``."""
 
@@ -52,6 +89,12 @@ class ModelMatrix:
     def column(self, j: int) -> np.ndarray:
         """The (sorted) inner-cell indices summed by published cell ``j``."""
         return self.indices[self.indptr[j] : self.indptr[j + 1]]
+
+    @cached_property
+    def segments(self) -> Segments:
+        """Every cell's inner cells, for :meth:`Segments.sums` (a cell's value from inner
+        counts, for all cells at once)."""
+        return Segments(self.indices, self.indptr[:-1], np.diff(self.indptr))
 
     @staticmethod
     def from_columns(n_rows: int, columns: Sequence[np.ndarray]) -> ModelMatrix:
