@@ -107,18 +107,19 @@ def ours(
         "secondary": len(result.secondary),
         "suppressed_total": int(tables.values[hidden].sum()),
         "audit": result.passed,
-        "insiders": insider_shortfall(tables, mask, threshold),
+        "insiders": our_checks(tables, mask, threshold)[2],
     }
 
 
-def insider_shortfall(tables, mask: np.ndarray, threshold: int) -> int:
-    """How many more cells the pattern ``mask`` needs before no singleton insider can work out
-    another primary cell exactly (0: insider-safe), by our insider pass on a copy."""
+def screen(tables, mask: np.ndarray, threshold: int):
+    """Our LP audit (screening: verdicts exact, intervals of safe cells not all) of the pattern
+    ``mask``, the protection levels, and the audit's LP optima (tables publishing the same
+    values)."""
     levels = np.zeros(tables.n_cells)
     for p in primary_cells(tables, RuleSettings(threshold=threshold)):
         levels[p.cell] = p.level
     points: list[np.ndarray] = []
-    audit_model(
+    report = audit_model(
         tables.model,
         tables.values,
         mask,
@@ -128,9 +129,17 @@ def insider_shortfall(tables, mask: np.ndarray, threshold: int) -> int:
         exact=False,
         points=points,
     )
+    return report, levels, points
+
+
+def our_checks(tables, mask: np.ndarray, threshold: int) -> tuple[bool, int, int]:
+    """Our checks of anyone's pattern ``mask``: whether our audit passes, on how many cells it
+    fails, and how many more cells the pattern needs before no singleton insider can work out another primary
+    cell exactly (0: insider-safe), by our insider pass on a copy."""
+    report, levels, points = screen(tables, mask, threshold)
     inner = np.asarray(tables.inner_values, dtype=float)
     result = insider_repair(tables, mask.copy(), levels, witnesses=[p - inner for p in points])
-    return len(result.added) + len(result.unresolved)
+    return report.passed, len(report.failures), len(result.added) + len(result.unresolved)
 
 
 def tau_argus_limited(
@@ -216,26 +225,15 @@ def tau_argus(
             mask[tables.index[key]] = True
             primary += status == "U"
             secondary += status == "M"
-    levels = np.zeros(tables.n_cells)
-    for p in primary_cells(tables, RuleSettings(threshold=threshold)):
-        levels[p.cell] = p.level
-    report = audit_model(
-        tables.model,
-        tables.values,
-        mask,
-        levels,
-        inner_values=tables.inner_values,
-        equations=tables.equations,
-        exact=False,
-    )
+    passed, failures, short = our_checks(tables, mask, threshold)
     return {
         "seconds": seconds,
         "primary": primary,
         "secondary": secondary,
         "suppressed_total": int(tables.values[mask].sum()),
-        "audit": report.passed,
-        "failures": len(report.failures),
-        "insiders": insider_shortfall(tables, mask, threshold),
+        "audit": passed,
+        "failures": failures,
+        "insiders": short,
     }
 
 

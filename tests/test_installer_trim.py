@@ -22,9 +22,9 @@ bundle_trim = importlib.util.module_from_spec(_spec)
 sys.modules["bundle_trim"] = bundle_trim  # dataclasses look their module up
 _spec.loader.exec_module(bundle_trim)
 
-# The Linux bundle's tools: on Linux these tests fail (not skip) without binutils (as, ld, strip),
-# which tests/setup-system.sh installs; other platforms build no ELF bundle.
-needs_binutils = pytest.mark.skipif(
+# The ELF bundle is built on Linux only. There these tests fail (not skip) without binutils (as,
+# ld, strip), which tests/setup-system.sh installs.
+linux_only = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="the ELF bundle is built on Linux only"
 )
 
@@ -115,7 +115,7 @@ def test_a_segment_whose_offset_and_address_disagree_modulo_its_alignment_is_dam
     assert not bad.loads_aligned()
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF only on Linux")
+@linux_only
 def test_read_elf_reads_the_running_python():
     elf = bundle_trim.read_elf(Path(sys.executable).resolve())
     assert elf is not None
@@ -228,7 +228,7 @@ def test_keep_icu_item(name, kept):
     assert bundle_trim.keep_icu_item(name, ("nl", "en", "fr")) is kept
 
 
-@needs_binutils
+@linux_only
 def test_subset_icu_library_rebuilds_the_data_library_with_the_kept_items(tmp_path):
     items = [
         ("icudt99l/coll/nl.res", _icu_item(b"n")),
@@ -268,7 +268,7 @@ def test_subset_icu_library_rebuilds_the_data_library_with_the_kept_items(tmp_pa
         bundle_trim.subset_icu_library(source / "data.o", tmp_path / "other", ("nl",))
 
 
-@needs_binutils
+@linux_only
 def test_strip_binaries_strips_debug_info_keeps_exports_and_leaves_auditwheel_files(tmp_path):
     source = tmp_path / "src"
     source.mkdir()

@@ -40,7 +40,6 @@ def memory_keyring():
     keyring.set_keyring(previous)
 
 
-@pytest.mark.parametrize("language", ["nl", "fr"])
 def screenshot_folder(tmp_path: Path) -> Path:
     folder = Path(os.environ.get("DIVERSITY_ASSISTANT_SCREENSHOTS") or tmp_path / "screenshots")
     folder.mkdir(parents=True, exist_ok=True)
@@ -50,6 +49,34 @@ def screenshot_folder(tmp_path: Path) -> Path:
 def scroll_to_bottom(page) -> None:
     scroll = page.findChild(ScrollArea).verticalScrollBar()
     scroll.setValue(scroll.maximum())
+
+
+def shown_wizard(qtbot, draft: Draft, tmp_path: Path, language: str):
+    wizard = create_wizard(draft, tmp_path / "autosave.json", language)
+    qtbot.addWidget(wizard)
+    wizard.resize(1100, 760)
+    wizard.show()
+    return wizard
+
+
+class Camera:
+    """Saves the wizard as ``{language}-{page id}-{prefix}{name}.png``; :attr:`shots` lists them."""
+
+    def __init__(self, qtbot, wizard, folder: Path, language: str, prefix: str = "") -> None:
+        self.qtbot, self.wizard, self.folder = qtbot, wizard, folder
+        self.language, self.prefix = language, prefix
+        self.shots: list[Path] = []
+
+    def __call__(self, name: str) -> None:
+        self.qtbot.wait(50)
+        path = self.folder / f"{self.language}-{self.wizard.currentId()}-{self.prefix}{name}.png"
+        assert self.wizard.grab().save(str(path))
+        self.shots.append(path)
+
+
+def go_next(wizard) -> None:
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    wizard.next()
 
 
 @pytest.mark.parametrize("language", ["nl", "fr"])
@@ -69,31 +96,19 @@ def test_screenshot_of_every_page(
     write_demo_workbook(source, StaffOptions(n=300, messy=True))  # errors first
     draft = demo_draft()
     draft.source.path = source
-    wizard = create_wizard(draft, tmp_path / "autosave.json", language)
-    qtbot.addWidget(wizard)
-    wizard.resize(1100, 760)
-    wizard.show()
-    shots = []
-
-    def shoot(name: str) -> None:
-        qtbot.wait(50)
-        path = folder / f"{language}-{wizard.currentId()}-{name}.png"
-        assert wizard.grab().save(str(path))
-        shots.append(path)
-
-    def go_next() -> None:
-        assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
-        wizard.next()
+    wizard = shown_wizard(qtbot, draft, tmp_path, language)
+    shoot = Camera(qtbot, wizard, folder, language)
+    shots = shoot.shots
 
     for name in ("programme", "checklist", "organisation"):
         shoot(name)
-        go_next()
+        go_next(wizard)
     page = wizard.currentPage()
     qtbot.waitUntil(lambda: page.session.table is not None and not page.running, timeout=WAIT)
     shoot("file")
-    go_next()
+    go_next(wizard)
     shoot("mapping")
-    go_next()
+    go_next(wizard)
     page = wizard.currentPage()
     qtbot.waitUntil(lambda: page.session.validation is not None and not page.running, timeout=WAIT)
     shoot("validation-errors")
@@ -103,7 +118,7 @@ def test_screenshot_of_every_page(
     assert page.acknowledge.isVisible()
     page.acknowledge.click()
     shoot("validation-warnings")
-    go_next()
+    go_next(wizard)
     assert wizard.currentId() == PageId.CATEGORIES
     page = wizard.currentPage()
     shoot("categories-too-small")
@@ -111,20 +126,17 @@ def test_screenshot_of_every_page(
     wizard.currentPage().findChild(ScrollArea).verticalScrollBar().setValue(0)
     shoot("categories-merged")
     qtbot.waitUntil(lambda: not page.running, timeout=WAIT)  # the table preview and its audit
-    bar = wizard.currentPage().findChild(ScrollArea).verticalScrollBar()
-    bar.setValue(bar.maximum())
+    scroll_to_bottom(page)
     shoot("categories-audit")
-    bar.setValue(0)
-    go_next()
+    go_next(wizard)
     page = wizard.currentPage()
     qtbot.waitUntil(lambda: page.preview is not None and not page.running, timeout=WAIT)
     page.set_certificate(office)
     shoot("review")
     page.confirm.click()
-    scroll = page.findChild(ScrollArea).verticalScrollBar()
-    scroll.setValue(scroll.maximum())
+    scroll_to_bottom(page)
     shoot("review-certificate")
-    go_next()
+    go_next(wizard)
     page = wizard.currentPage()
     page.target.setText(str(tmp_path / "out" / "barometer.p7m"))
     shoot("encrypt")
@@ -162,17 +174,9 @@ def test_screenshot_of_the_general_variant_without_a_file(
 ):
     monkeypatch.setenv("DIVERSITY_ASSISTANT_DATA_DIR", str(tmp_path / "appdata"))
     folder = screenshot_folder(tmp_path)
-    wizard = create_wizard(Draft(), tmp_path / "autosave.json", language)
-    qtbot.addWidget(wizard)
-    wizard.resize(1100, 760)
-    wizard.show()
-    shots = []
-
-    def shoot(name: str) -> None:
-        qtbot.wait(50)
-        path = folder / f"{language}-{wizard.currentId()}-algemeen-{name}.png"
-        assert wizard.grab().save(str(path))
-        shots.append(path)
+    wizard = shown_wizard(qtbot, Draft(), tmp_path, language)
+    shoot = Camera(qtbot, wizard, folder, language, "algemeen-")
+    shots = shoot.shots
 
     def organisation(page) -> None:
         scroll_to_bottom(page)
@@ -197,28 +201,16 @@ def test_screenshot_of_the_ksz_pages(qtbot, tmp_path, monkeypatch, language, mem
     monkeypatch.setenv("DIVERSITY_ASSISTANT_DATA_DIR", str(tmp_path / "appdata"))
     folder = screenshot_folder(tmp_path)
     source = staff_file(tmp_path)
-    wizard = create_wizard(Draft(), tmp_path / "autosave.json", language)
-    qtbot.addWidget(wizard)
-    wizard.resize(1100, 760)
-    wizard.show()
-    shots = []
-
-    def shoot(name: str) -> None:
-        qtbot.wait(50)
-        path = folder / f"{language}-{wizard.currentId()}-ksz-{name}.png"
-        assert wizard.grab().save(str(path))
-        shots.append(path)
-
-    def go_next() -> None:
-        assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
-        wizard.next()
+    wizard = shown_wizard(qtbot, Draft(), tmp_path, language)
+    shoot = Camera(qtbot, wizard, folder, language, "ksz-")
+    shots = shoot.shots
 
     walk_to_decisions(qtbot, wizard)
     page = wizard.currentPage()
     page.year.setValue(2025)
     page.own_data.click()
     shoot("decisions")
-    go_next()
+    go_next(wizard)
     page = wizard.currentPage()
     page.fields["purpose"].example_button.click()
     page.fields["legal_basis"].edit.setPlainText(MOTIVATION["legal_basis"])
@@ -226,22 +218,22 @@ def test_screenshot_of_the_ksz_pages(qtbot, tmp_path, monkeypatch, language, mem
     for name, text in MOTIVATION.items():
         page.fields[name].edit.setPlainText(text)
     shoot("motivation")
-    go_next()
+    go_next(wizard)
     page = wizard.currentPage()
     page.open_file(source)
     qtbot.waitUntil(lambda: page.session.table is not None and not page.running, timeout=WAIT)
-    go_next()
+    go_next(wizard)
     page = wizard.currentPage()
     for i in range(page.breakdowns.count()):
         item = page.breakdowns.item(i)
         if item.data(Qt.ItemDataRole.UserRole) in ("Afdeling", "Niveau"):
             item.setCheckState(Qt.CheckState.Checked)
-    go_next()
+    go_next(wizard)
     page = wizard.currentPage()
     qtbot.waitUntil(lambda: page.session.validation is not None and not page.running, timeout=WAIT)
     if page.acknowledge.isVisible():
         page.acknowledge.click()
-    go_next()
+    go_next(wizard)
     assert wizard.currentId() == PageId.KSZ_CATEGORIES
     page = wizard.currentPage()
     qtbot.waitUntil(lambda: not page.running and page.outcome is not None, timeout=WAIT)
@@ -255,7 +247,7 @@ def test_screenshot_of_the_ksz_pages(qtbot, tmp_path, monkeypatch, language, mem
     qtbot.wait(50)
     scroll_to_bottom(page)
     shoot("categories-fixed")
-    go_next()
+    go_next(wizard)
     page = wizard.currentPage()
     shoot("request")
     page.create_button.click()
