@@ -48,7 +48,7 @@ sys.path.insert(0, str(ROOT))
 
 from desktop_app.disclosure import RuleSettings, frequency_tables, primary_cells, protect  # noqa: E402
 from desktop_app.disclosure.insider import insider_repair  # noqa: E402
-from desktop_app.disclosure.lp_audit import audit_model  # noqa: E402
+from desktop_app.disclosure.lp_audit import audit_pattern  # noqa: E402
 
 VARIABLES = ("department", "age", "sex", "salary")
 AGE = ("<25", "25-34", "35-44", "45-54", "55+")
@@ -119,16 +119,7 @@ def screen(tables, mask: np.ndarray, threshold: int):
     for p in primary_cells(tables, RuleSettings(threshold=threshold)):
         levels[p.cell] = p.level
     points: list[np.ndarray] = []
-    report = audit_model(
-        tables.model,
-        tables.values,
-        mask,
-        levels,
-        inner_values=tables.inner_values,
-        equations=tables.equations,
-        exact=False,
-        points=points,
-    )
+    report = audit_pattern(tables, mask, levels, exact=False, points=points)
     return report, levels, points
 
 

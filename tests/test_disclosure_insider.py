@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from desktop_app.disclosure import RuleSettings, frequency_tables, protect
 from desktop_app.disclosure.insider import insider_repair
 from tests.test_disclosure_properties import staff
+from tests.test_disclosure_republish import grid_tables
 
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -84,16 +85,6 @@ def insider_disclosures(tables, suppressed, primary) -> list[tuple[int, int]]:
     return sorted(found)
 
 
-def _grid(grid):
-    rows = [
-        (f"r{i}", f"c{j}")
-        for i, row in enumerate(grid)
-        for j, n in enumerate(row)
-        for _ in range(n)
-    ]
-    return frequency_tables(pd.DataFrame(rows, columns=["r", "c"]), [("r", "c")])
-
-
 def _cell(tables, r, c):
     return tables.index[(("c", c), ("r", r))]
 
@@ -102,7 +93,7 @@ def test_the_one_in_a_suppressed_rectangle_would_learn_the_opposite_corner():
     # A 1 and a 3 on the diagonal: for an outsider one 2 x 2 rectangle protects both. But the
     # person counted in the 1 knows it is 1, and a rectangle has one degree of freedom: they
     # would learn that the other small group has exactly 3 people.
-    tables = _grid([[1, 9, 9], [9, 3, 9], [9, 9, 12]])
+    tables = grid_tables([[1, 9, 9], [9, 3, 9], [9, 9, 12]])
     one, three = _cell(tables, "r0", "c0"), _cell(tables, "r1", "c1")
     outsider_only = protect(tables, RuleSettings(threshold=5, insiders=False))
     assert outsider_only.passed
@@ -188,7 +179,7 @@ def test_the_insider_pass_only_adds_cells_and_keeps_the_outsider_audit(data, thr
 
 def test_invalid_witnesses_are_not_trusted():
     # A "deviation" that moves a published cell proves nothing: the pass must find out itself.
-    tables = _grid([[1, 9, 9], [9, 3, 9], [9, 9, 12]])
+    tables = grid_tables([[1, 9, 9], [9, 3, 9], [9, 9, 12]])
     outsider_only = protect(tables, RuleSettings(threshold=5, insiders=False))
     mask = np.zeros(tables.n_cells, dtype=bool)
     mask[list(outsider_only.suppressed)] = True

@@ -9,7 +9,14 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop_app.disclosure import RuleSettings, audit, audit_model, frequency_tables, protect
+from desktop_app.disclosure import (
+    RuleSettings,
+    audit,
+    audit_model,
+    audit_pattern,
+    frequency_tables,
+    protect,
+)
 
 NAMES = ("a", "b", "c", "d")
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -165,14 +172,7 @@ def test_reducing_the_attackers_equations_changes_no_interval(data, draw):
     seed = draw.draw(st.integers(0, 2**32 - 1))
     mask = np.random.default_rng(seed).random(tables.n_cells) < share
     levels = np.where(mask, 3.0, 0.0)
-    reduced = audit_model(
-        tables.model,
-        tables.values,
-        mask,
-        levels,
-        inner_values=tables.inner_values,
-        equations=tables.equations,
-    )
+    reduced = audit_pattern(tables, mask, levels)
     plain = audit_model(tables.model, tables.values, mask, levels)
     assert [i.cell for i in reduced.intervals] == [i.cell for i in plain.intervals]
     for a, b in zip(reduced.intervals, plain.intervals, strict=True):

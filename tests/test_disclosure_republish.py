@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from desktop_app.disclosure import (
     RuleSettings,
-    audit_model,
+    audit_pattern,
     frequency_tables,
     primary_cells,
     protect,
@@ -37,15 +37,7 @@ def _levels(tables, rule):
 
 
 def _audit(tables, mask, levels, rule):
-    return audit_model(
-        tables.model,
-        tables.values,
-        mask,
-        levels,
-        inner_values=tables.inner_values,
-        equations=tables.equations,
-        zeros_unsafe=rule.zeros_unsafe,
-    )
+    return audit_pattern(tables, mask, levels, zeros_unsafe=rule.zeros_unsafe)
 
 
 @FAST
@@ -90,7 +82,8 @@ def test_the_pass_only_publishes_cells_that_gaussian_elimination_hid(data, rule)
     assert set(after.released) == set(before.secondary) - set(after.secondary)
 
 
-def _table(grid):
+def grid_tables(grid):
+    """A 2-D table r x c whose inner counts are ``grid`` (rows of counts)."""
     rows = [
         (f"r{i}", f"c{j}")
         for i, row in enumerate(grid)
@@ -125,7 +118,7 @@ def _fewest_secondaries(tables, rule):
     ],
 )
 def test_small_tables_reach_the_brute_force_minimum(grid, without_pass):
-    tables = _table(grid)
+    tables = grid_tables(grid)
     rule = RuleSettings(threshold=5)
     levels, protected = _levels(tables, rule)
     assert not _singleton_groups(tables, protected, levels)  # the brute force ignores those
@@ -154,7 +147,7 @@ def test_the_constructor_beats_gaussian_elimination_on_the_benchmark_table():
 
 
 def test_unknown_method_and_order_are_refused():
-    tables = _table([[2, 9], [9, 9]])
+    tables = grid_tables([[2, 9], [9, 9]])
     with pytest.raises(ValueError, match="method"):
         protect(tables, RuleSettings(threshold=3), method="magic")
     with pytest.raises(ValueError, match="order"):

@@ -29,6 +29,15 @@ linux_only = pytest.mark.skipif(
 )
 
 
+def _shared_library(folder: Path, name: str, assembly: str) -> Path:
+    """``folder/name``: a shared library (soname ``name``, with debug info) built by binutils
+    from ``assembly``."""
+    (folder / "lib.s").write_text(assembly)
+    subprocess.run(["as", "-g", "-o", "lib.o", "lib.s"], cwd=folder, check=True)
+    subprocess.run(["ld", "-shared", "-soname", name, "-o", name, "lib.o"], cwd=folder, check=True)
+    return folder / name
+
+
 def fake_elf(
     path: Path,
     *,
@@ -240,17 +249,12 @@ def test_subset_icu_library_rebuilds_the_data_library_with_the_kept_items(tmp_pa
     source = tmp_path / "src"
     source.mkdir()
     (source / "data.bin").write_bytes(package)
-    (source / "data.s").write_text(
+    original = _shared_library(
+        source,
+        "libicudata.so.99",
         ".section .rodata\n.globl icudt99_dat\n.type icudt99_dat, STT_OBJECT\n.balign 16\n"
-        'icudt99_dat:\n.incbin "data.bin"\n.size icudt99_dat, . - icudt99_dat\n'
+        'icudt99_dat:\n.incbin "data.bin"\n.size icudt99_dat, . - icudt99_dat\n',
     )
-    subprocess.run(["as", "-g", "-o", "data.o", "data.s"], cwd=source, check=True)
-    subprocess.run(
-        ["ld", "-shared", "-soname", "libicudata.so.99", "-o", "libicudata.so.99", "data.o"],
-        cwd=source,
-        check=True,
-    )
-    original = source / "libicudata.so.99"
     assert bundle_trim.dynamic_symbol(original, "icudt99_dat") == package
 
     rebuilt = bundle_trim.subset_icu_library(original, tmp_path / "work", ("nl", "en", "fr"))
@@ -265,21 +269,17 @@ def test_subset_icu_library_rebuilds_the_data_library_with_the_kept_items(tmp_pa
     _, kept = bundle_trim.read_icu_package(subset)
     assert [name for name, _ in kept] == ["icudt99l/coll/nl.res", "icudt99l/metaZones.res"]
     with pytest.raises(ValueError, match="not an ICU data library"):
-        bundle_trim.subset_icu_library(source / "data.o", tmp_path / "other", ("nl",))
+        bundle_trim.subset_icu_library(source / "lib.o", tmp_path / "other", ("nl",))
 
 
 @linux_only
 def test_strip_binaries_strips_debug_info_keeps_exports_and_leaves_auditwheel_files(tmp_path):
     source = tmp_path / "src"
     source.mkdir()
-    (source / "lib.s").write_text(
-        ".text\n.globl exported\n.type exported, STT_FUNC\nexported:\n ret\nlocal_helper:\n ret\n"
-    )
-    subprocess.run(["as", "-g", "-o", "lib.o", "lib.s"], cwd=source, check=True)
-    subprocess.run(
-        ["ld", "-shared", "-soname", "libdemo.so.1", "-o", "libdemo.so.1", "lib.o"],
-        cwd=source,
-        check=True,
+    _shared_library(
+        source,
+        "libdemo.so.1",
+        ".text\n.globl exported\n.type exported, STT_FUNC\nexported:\n ret\nlocal_helper:\n ret\n",
     )
     shutil.copy(source / "libdemo.so.1", source / "libwheel.so")
     before = bundle_trim.read_elf(source / "libdemo.so.1")

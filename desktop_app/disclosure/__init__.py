@@ -11,7 +11,13 @@ suppression pattern (ours or anyone's) with HiGHS::
 """
 
 from desktop_app.disclosure.errors import DisclosureError
-from desktop_app.disclosure.lp_audit import AuditReport, CellInterval, audit, audit_model
+from desktop_app.disclosure.lp_audit import (
+    AuditReport,
+    CellInterval,
+    audit,
+    audit_model,
+    audit_pattern,
+)
 from desktop_app.disclosure.rules import PrimaryCell, RuleSettings, primary_cells
 from desktop_app.disclosure.suppression import Protection, protect
 from desktop_app.disclosure.tables import (
@@ -37,6 +43,7 @@ __all__ = [
     "Variable",
     "audit",
     "audit_model",
+    "audit_pattern",
     "frequency_tables",
     "primary_cells",
     "protect",

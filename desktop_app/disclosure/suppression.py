@@ -42,7 +42,7 @@ import numpy as np
 from desktop_app.disclosure.construct import lp_secondary
 from desktop_app.disclosure.gauss import gauss_secondary
 from desktop_app.disclosure.insider import InsiderResult, deviation_is_valid, insider_repair
-from desktop_app.disclosure.lp_audit import AuditReport, CellInterval, audit_model, pinning_cells
+from desktop_app.disclosure.lp_audit import AuditReport, CellInterval, audit_pattern, pinning_cells
 from desktop_app.disclosure.repair import DeviationRepair
 from desktop_app.disclosure.republish import release_order
 from desktop_app.disclosure.republish import republish as _republish
@@ -153,15 +153,8 @@ def protect(
         # the same): ``witnesses`` hold for the pattern after re-publishing, and the pattern
         # only grows from there.
         known = [inner + d for d in witnesses]
-        return audit_model(
-            tables.model,
-            tables.values,
-            pattern,
-            levels,
-            inner_values=tables.inner_values,
-            equations=tables.equations,
-            zeros_unsafe=settings.zeros_unsafe,
-            witnesses=known,
+        return audit_pattern(
+            tables, pattern, levels, zeros_unsafe=settings.zeros_unsafe, witnesses=known
         )
 
     released: tuple[int, ...] = ()
@@ -206,13 +199,10 @@ def _screen_and_repair(
     def screen(targets: list[int] | None) -> tuple[CellInterval, ...]:
         # The first screen's LP optima are non-negative tables that publish the same values:
         # they stay valid as more cells are suppressed (witnesses for the insider's audit).
-        return audit_model(
-            tables.model,
-            tables.values,
+        return audit_pattern(
+            tables,
             mask,
             levels,
-            inner_values=tables.inner_values,
-            equations=tables.equations,
             zeros_unsafe=settings.zeros_unsafe,
             exact=False,
             targets=targets,
