@@ -15,10 +15,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop_app import __version__
+from desktop_app.bounded_read import FileKind, read_bounded
 from desktop_app.errors import AppError, UsageError
 from desktop_app.messages import LANGUAGES, Message, system_language
+from desktop_app.terminal import safe_output
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # as a shell reports Ctrl+C
 POPULATION_OPTIONS = ("externals", "interns", "leavers")
 KEY_PASSPHRASE_ENV = "DIVERSITY_ASSISTANT_KEY_PASSPHRASE"  # noqa: S105 - a variable name
 OPENPGP_PASSPHRASE_ENV = "DIVERSITY_ASSISTANT_OPENPGP_PASSPHRASE"  # noqa: S105 - a variable name
@@ -249,26 +252,20 @@ def _add_upload_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
-    language = args.lang or system_language()
-    try:
-        if args.self_test:
-            from desktop_app.ui.selftest import run_self_test
+    """Run one command; every refusal and every unexpected failure ends in a sentence, never a
+    traceback, and everything written passes :func:`desktop_app.terminal.plain_text`."""
+    with safe_output():
+        try:
+            args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+        except SystemExit as stop:  # argparse's own usage message was printed
+            return stop.code if isinstance(stop.code, int) else EXIT_UNUSABLE
+        language = args.lang or system_language()
+        return _run(args, language)
 
-            return run_self_test()
-        if args.command is None:
-            return _launch(language, demo=args.demo)
-        commands = {
-            "check": _check,
-            "tables": _tables,
-            "programmes": _programmes,
-            "sheets": _sheets,
-            "package": _package,
-            "open": _open,
-            "upload": _upload,
-            "openpgp-decrypt": _openpgp_decrypt,
-        }
-        return commands[args.command](args, language)
+
+def _run(args: argparse.Namespace, language: str) -> int:
+    try:
+        return _dispatch(args, language)
     except AppError as error:
         print(error.render(language), file=sys.stderr)
         return EXIT_UNUSABLE
@@ -280,6 +277,55 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        print(Message("cli.interrupted").render(language), file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except MemoryError:
+        print(Message("cli.out-of-memory").render(language), file=sys.stderr)
+        return EXIT_UNUSABLE
+    except Exception as error:  # a bug or an input no rule foresaw: a sentence, the log, exit 2
+        log_file = _log_unexpected(error)
+        print(
+            Message(
+                "cli.unexpected", {"kind": type(error).__name__, "log": log_file or "-"}
+            ).render(language),
+            file=sys.stderr,
+        )
+        return EXIT_UNUSABLE
+
+
+def _dispatch(args: argparse.Namespace, language: str) -> int:
+    if args.self_test:
+        from desktop_app.ui.selftest import run_self_test
+
+        return run_self_test()
+    if args.command is None:
+        return _launch(language, demo=args.demo)
+    commands = {
+        "check": _check,
+        "tables": _tables,
+        "programmes": _programmes,
+        "sheets": _sheets,
+        "package": _package,
+        "open": _open,
+        "upload": _upload,
+        "openpgp-decrypt": _openpgp_decrypt,
+    }
+    return commands[args.command](args, language)
+
+
+def _log_unexpected(error: BaseException) -> str | None:
+    """Write the value-free traceback to the product's log; its path, or None when that failed."""
+    import logging
+
+    from desktop_app.logging_setup import configure_logging
+
+    try:
+        path = configure_logging()
+        logging.getLogger(__name__).error("unexpected exception in a command", exc_info=error)
+    except Exception:  # the log is help for a maintainer, never a second failure
+        return None
+    return str(path)
 
 
 def _launch(language: str, demo: bool = False) -> int:
@@ -332,7 +378,9 @@ def _package(args: argparse.Namespace, language: str) -> int:
         raise UsageError("submission.signing-pair")
     if args.signing_key:
         key = _load_signing_key(args.signing_key)
-        certificate = load_certificate(args.signing_cert.read_bytes(), str(args.signing_cert))
+        certificate = load_certificate(
+            read_bounded(args.signing_cert, FileKind.CERTIFICATE), str(args.signing_cert)
+        )
         if not keys_match(key, certificate):
             raise UsageError("crypto.key-certificate-mismatch", file=str(args.signing_cert))
         signer = SigningIdentity(organisation_id(draft), key, certificate)
@@ -372,7 +420,9 @@ def _load_signing_key(path: Path):  # an EC or RSA private key
     from desktop_app.crypto.errors import CryptoError
 
     try:
-        return serialization.load_pem_private_key(path.read_bytes(), _key_passphrase())
+        return serialization.load_pem_private_key(
+            read_bounded(path, FileKind.KEY), _key_passphrase()
+        )
     except (ValueError, TypeError) as error:
         raise CryptoError("crypto.key-unreadable", file=str(path)) from error
 

@@ -1,23 +1,33 @@
-"""The product's log: one rotating file in ``data_dir()/logs``, scrubbed of personal data.
+"""The product's log: one rotating file in ``data_dir()/logs``, free of personal data.
 
-DESIGN.md promises that logs and crash reports hold no employee data. The code never logs cell
-values; this module is the safety net for what slips through anyway (an exception message quoting a
-cell, a path with the user's name in it):
+DESIGN.md promises that logs and crash reports hold no employee data. The mechanism is that they
+carry value-free events only:
+
+- an exception is recorded by what it is, never by its text: its type, for the product's own
+  :class:`~desktop_app.errors.AppError` the message key (the parameters, which may name a value,
+  are left out), for an ``OSError`` the error number and the system's reason; a library's message
+  ("could not convert string to float: Jansen") is built from the cell it choked on, so it is never
+  written, quoted or not;
+- tracebacks are formatted without local variables (code lines and line numbers only);
+- a log call's exception arguments are written the same way.
+
+Scrubbing is the backstop for what the code itself writes (a path with the user's name in it, a
+value in a log template by mistake):
 
 - digit runs of 7 or more digits, also written with dots, dashes, slashes or spaces (BSN, INSZ, KBO,
   loonheffingennummer, bank account and phone numbers, dates of birth) become ``*``;
 - e-mail addresses become ``<e-mail>``, postcodes (``1234 AB``, ``B-1000``, ``1000 Brussel``)
   become ``<postcode>``;
 - absolute paths keep only their file name (code of the product keeps ``desktop_app/…``);
-- in exception messages, quoted literals that are not plain identifiers become ``'…'`` (a cell value
-  quoted by pandas or by the standard library never reaches the file);
-- tracebacks are formatted without local variables.
+- in free text, quoted literals that are not plain identifiers become ``'…'``;
+- control and bidi characters are shown as U+FFFD or removed (:func:`desktop_app.terminal.plain_text`).
 
 Qt-free: the command line and the wizard share it.
 """
 
 from __future__ import annotations
 
+import errno
 import logging
 import logging.handlers
 import re
@@ -27,6 +37,8 @@ from pathlib import Path
 from types import TracebackType
 
 from desktop_app.draft import data_dir
+from desktop_app.errors import AppError
+from desktop_app.terminal import plain_text
 
 LOG_FOLDER = "logs"
 LOG_NAME = "diversity-assistant.log"
@@ -108,17 +120,23 @@ def _chain(error: BaseException) -> list[BaseException]:
 
 
 def exception_line(error: BaseException, known: Iterable[str] = ()) -> str:
-    """``Type: message`` with the message scrubbed."""
+    """What the exception is, without any text built from data (see the module's docstring).
+
+    ``known`` is accepted for symmetry with :func:`scrub`; nothing of the officer's is written.
+    """
     kind = type(error)
     name = kind.__qualname__
     if kind.__module__ not in ("builtins", "__main__"):
         name = f"{kind.__module__}.{name}"
-    try:
-        message = str(error)
-    except Exception:  # a broken __str__ must not break the report
-        message = "<message not printable>"
-    message = scrub_message(message, known)
-    return f"{name}: {message}" if message else name
+    if isinstance(error, AppError):
+        return f"{name} [{error.message.key}]"
+    if isinstance(error, OSError) and error.errno is not None:
+        code = errno.errorcode.get(error.errno, str(error.errno))
+        reason = scrub(plain_text(error.strerror or ""), known)
+        suffix = Path(str(error.filename)).suffix.lower() if error.filename else ""
+        kind_of_file = f" ({suffix})" if re.fullmatch(r"\.[a-z0-9]{1,5}", suffix) else ""
+        return f"{name} [{code}] {reason}{kind_of_file}".rstrip()
+    return name
 
 
 def format_exception(
@@ -173,7 +191,9 @@ class ScrubbingFormatter(logging.Formatter):
 def _scrub_argument(value: object) -> object:
     if isinstance(value, (bool, int, float)):
         return value
-    return scrub_message(str(value))
+    if isinstance(value, BaseException):
+        return exception_line(value)
+    return scrub_message(plain_text(str(value)))
 
 
 class ScrubbingFilter(logging.Filter):
@@ -196,7 +216,7 @@ class ScrubbingFilter(logging.Filter):
                 message = message % scrubbed
             except (TypeError, ValueError, KeyError):  # a malformed call must not lose the record
                 message = f"{message} {scrubbed!r}"
-        record.msg = scrub(message)
+        record.msg = scrub(plain_text(message))
         record.args = None
         return True
 

@@ -85,8 +85,10 @@ def detect(path: Path) -> Detected:
     try:
         if not path.exists():
             raise IntakeError("intake.file-not-found", file=name, path=str(path))
-        if not path.is_file():
+        if path.is_dir():
             raise IntakeError("intake.not-a-file", file=name)
+        if not path.is_file():  # a FIFO would block the reader, /dev/zero never ends
+            raise IntakeError("intake.not-regular-file", file=name)
         size = path.stat().st_size
         if size == 0:
             raise IntakeError("intake.file-empty", file=name)

@@ -25,6 +25,7 @@ from typing import Any
 
 from desktop_app import __version__
 from desktop_app.atomic import write_atomic
+from desktop_app.bounded_read import FileKind, read_json_bounded
 from desktop_app.errors import MappingError
 from desktop_app.mapping.model import (
     DERIVED_PREFIX,
@@ -63,7 +64,7 @@ def save_mapping(mapping: Mapping, path: Path) -> None:
 def load_mapping(path: Path) -> Mapping:
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = read_json_bounded(path, FileKind.MAPPING)
     except FileNotFoundError:
         raise MappingError("mapping.not-found", file=path.name) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:

@@ -6,6 +6,7 @@ import hashlib
 import logging
 from pathlib import Path
 
+from desktop_app.bounded_read import FileKind, require_regular_file
 from desktop_app.transfer.model import (
     CancelToken,
     Credentials,
@@ -49,8 +50,9 @@ def upload(
     ``chunk_size`` sets the size of a tus PATCH request (default 4 MiB; SFTP ignores it).
     """
     package = Path(package)
-    if not package.is_file():
+    if not package.exists():
         raise TransferError("transfer.package-missing", file=str(package))
+    require_regular_file(package, FileKind.PACKAGE)
     cancel = cancel or CancelToken()
     policy = retry or RetryPolicy()
     report = progress or (lambda _done, _total: None)

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from desktop_app.atomic import write_atomic
+from desktop_app.bounded_read import FileKind, InputFileError, read_json_bounded
 from desktop_app.draft import data_dir
 
 FILE_NAME = "portal-host-keys.json"
@@ -21,8 +22,8 @@ def _path() -> Path:
 
 def _load() -> dict[str, str]:
     try:
-        data = json.loads(_path().read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
+        data = read_json_bounded(_path(), FileKind.STATE)
+    except (FileNotFoundError, ValueError, InputFileError):
         return {}
     return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 

@@ -23,6 +23,7 @@ from typing import BinaryIO
 import paramiko
 from paramiko.sftp import CMD_EXTENDED, CMD_EXTENDED_REPLY
 
+from desktop_app.bounded_read import FileKind, require_regular_file
 from desktop_app.transfer.hostkeys import remember_host_key, remembered_host_key
 from desktop_app.transfer.model import (
     CancelToken,
@@ -162,6 +163,8 @@ class SftpUpload:
         credentials = self.credentials
         try:
             if credentials.key_file is not None:
+                # /dev/zero would fill the memory, a FIFO block the login
+                require_regular_file(credentials.key_file, FileKind.KEY)
                 try:
                     key = paramiko.PKey.from_path(
                         credentials.key_file,

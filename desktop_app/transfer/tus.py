@@ -22,6 +22,12 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from desktop_app.atomic import write_atomic
+from desktop_app.bounded_read import (
+    FileKind,
+    InputFileError,
+    read_json_bounded,
+    require_regular_file,
+)
 from desktop_app.draft import data_dir
 from desktop_app.transfer.model import (
     CancelToken,
@@ -51,6 +57,7 @@ def tls_context(ca_file: Path | None) -> ssl.SSLContext:
     """
     if ca_file is not None:
         try:
+            require_regular_file(ca_file, FileKind.CERTIFICATE)  # a FIFO would block OpenSSL
             context = ssl.create_default_context(cafile=str(ca_file))
         except (OSError, ssl.SSLError):
             raise TransferError("transfer.ca-file-unreadable", file=str(ca_file)) from None
@@ -77,8 +84,8 @@ class _StoredUrls:
 
     def _load(self) -> dict[str, str]:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (FileNotFoundError, ValueError):
+            data = read_json_bounded(self.path, FileKind.STATE)
+        except (FileNotFoundError, ValueError, InputFileError):
             return {}
         return data if isinstance(data, dict) else {}
 
