@@ -524,6 +524,15 @@ def _sheets(args: argparse.Namespace, language: str) -> int:
     from desktop_app.intake import list_sheets
 
     sheets = list_sheets(args.file)
+    if not sheets:  # a text file: read it, so that a file that is no table is refused as such
+        from desktop_app.intake import read_table
+
+        read_table(args.file)
+        if args.json:
+            print("[]")
+        else:
+            print(Message("cli.text-file-no-sheets", {"file": args.file.name}).render(language))
+        return EXIT_OK
     if args.json:
         print(
             json.dumps(

@@ -10,6 +10,7 @@ import argparse
 import getpass
 import sys
 
+from desktop_app.bounded_read import FileKind, require_regular_file
 from desktop_app.messages import Message
 from desktop_app.transfer import credentials as store
 from desktop_app.transfer.api import upload
@@ -17,6 +18,12 @@ from desktop_app.transfer.model import Credentials, Portal, TransferError
 
 
 def run_upload(args: argparse.Namespace, language: str) -> int:
+    # every file argument is judged before a connection is made or a password asked for
+    require_regular_file(args.package, FileKind.PACKAGE)
+    if args.key_file is not None:
+        require_regular_file(args.key_file, FileKind.KEY)
+    if args.ca_file is not None:
+        require_regular_file(args.ca_file, FileKind.CERTIFICATE)
     portal = Portal.from_url(
         args.portal,
         username=args.user,
@@ -40,7 +47,10 @@ def run_upload(args: argparse.Namespace, language: str) -> int:
         password = store.load_password(portal, user)
         if password is None:
             prompt = Message("transfer.password-prompt", {"user": user, "host": portal.host})
-            password = getpass.getpass(prompt.render(language))
+            try:
+                password = getpass.getpass(prompt.render(language))
+            except EOFError:  # no terminal to type it in (a script, a pipe)
+                raise TransferError("transfer.password-not-given", user=user) from None
             typed = True
     credentials = Credentials(user, password=password, key_file=args.key_file)
 
