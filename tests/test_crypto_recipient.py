@@ -6,7 +6,15 @@ import datetime as dt
 
 import pytest
 from cryptography.hazmat.primitives import serialization
-from test_crypto_support import NOW, bundled_test_recipient, ec_key, make_office
+from test_crypto_support import (
+    NOW,
+    bundled_test_recipient,
+    ec_key,
+    make_office,
+    openssl,
+    openssl_ca_office,
+    write_pem,
+)
 
 from desktop_app.crypto.errors import CryptoError
 from desktop_app.crypto.keys import fingerprint_hex, fingerprint_sha256
@@ -119,3 +127,58 @@ def test_bundled_test_certificate_is_refused_unless_allowed() -> None:
     assert check_recipient(
         certificate, pin=fingerprint_hex(certificate), allow_test_certificate=True
     ).pinned
+
+
+# -- a PEM block after other text ----------------------------------------------------------------
+
+
+def test_a_certificate_written_by_openssl_ca_with_its_text_dump_first_is_read(tmp_path) -> None:
+    certificate_file, _ = openssl_ca_office(tmp_path / "ca")
+    data = certificate_file.read_bytes()
+    assert data.startswith(b"Certificate:\n")  # the readable dump comes first
+    assert data.index(b"-----BEGIN CERTIFICATE-----") > 500
+    der = openssl("x509", "-in", certificate_file, "-outform", "DER").stdout
+    loaded = load_certificate(data, source=str(certificate_file))
+    assert loaded.public_bytes(serialization.Encoding.DER) == der
+    assert loaded.subject.rfc4514_string() == "CN=Test office via openssl ca"
+
+
+def test_openssl_x509_text_output_a_bom_and_blank_lines_before_the_block_are_read(
+    tmp_path,
+) -> None:
+    _, certificate = make_office()
+    plain = write_pem(tmp_path / "office.pem", certificate)
+    texted = openssl("x509", "-text", "-in", plain).stdout
+    assert not texted.startswith(b"-----BEGIN")
+    assert load_certificate(texted) == certificate
+    pem = plain.read_bytes()
+    assert load_certificate(b"\xef\xbb\xbf" + pem) == certificate
+    assert load_certificate(b"\r\n\r\n" + pem.replace(b"\n", b"\r\n")) == certificate
+    # the first certificate of a chain file; a key block before it is skipped
+    _, other = make_office(slot=1)
+    chain = write_pem(tmp_path / "chain.pem", ec_key(), certificate, other).read_bytes()
+    assert load_certificate(b"subject=CN = office\n" + chain) == certificate
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"Certificate:\n    Data: ...\n",  # the dump alone, no block
+        b"text\n-----BEGIN CERTIFICATE-----\nMIIB\n",  # a block that never ends
+        b"text\n-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n",  # a key
+    ],
+)
+def test_text_without_a_whole_certificate_block_is_not_a_certificate(data: bytes) -> None:
+    with pytest.raises(CryptoError) as caught:
+        load_certificate(data, source="office.pem")
+    assert caught.value.key == "crypto.recipient-not-certificate"
+
+
+def test_the_search_for_the_block_is_linear_on_hostile_input() -> None:
+    import time
+
+    hostile = b"-----BEGIN CERTIFICATE-----\n" * 200_000  # 5.6 MB of openings, no end
+    started = time.perf_counter()
+    with pytest.raises(CryptoError):
+        load_certificate(hostile)
+    assert time.perf_counter() - started < 5

@@ -201,3 +201,46 @@ def test_in_memory_keyring_round_trip() -> None:
     assert backend.get_password("s", "u") == "p"
     backend.delete_password("s", "u")
     assert backend.get_password("s", "u") is None
+
+
+# -- files as the OpenSSL command line writes them (text before the PEM block) --------------------
+
+_CA_CONFIG = """\
+[ca]
+default_ca = ca_default
+[ca_default]
+dir = {folder}
+database = {folder}/index.txt
+new_certs_dir = {folder}/issued
+certificate = {folder}/ca.pem
+private_key = {folder}/ca.key
+serial = {folder}/serial
+default_md = sha256
+default_days = 30
+policy = any_name
+[any_name]
+commonName = supplied
+"""
+
+
+def openssl_ca_office(folder: Path) -> tuple[Path, Path]:
+    """An office certificate issued by ``openssl ca -out`` (a readable dump, then the PEM block)
+    and its key as ``openssl pkcs12 -nodes`` writes it ("Bag Attributes" lines, the certificate,
+    then the key): (certificate file, key file)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "issued").mkdir()
+    (folder / "index.txt").write_text("")
+    (folder / "serial").write_text("1000\n")
+    (folder / "ca.cnf").write_text(_CA_CONFIG.format(folder=folder))
+    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", folder / "ca.key",
+            "-out", folder / "ca.pem", "-subj", "/CN=Throwaway openssl CA", "-days", "2")  # fmt: skip
+    openssl("req", "-new", "-newkey", "rsa:3072", "-nodes", "-keyout", folder / "office.key",
+            "-out", folder / "office.csr", "-subj", "/CN=Test office via openssl ca")  # fmt: skip
+    certificate = folder / "office-ca-out.pem"
+    openssl("ca", "-batch", "-config", folder / "ca.cnf", "-in", folder / "office.csr",
+            "-out", certificate)  # fmt: skip
+    openssl("pkcs12", "-export", "-in", certificate, "-inkey", folder / "office.key",
+            "-passout", "pass:x", "-out", folder / "office.p12")  # fmt: skip
+    key = folder / "office-pkcs12-nodes.pem"
+    openssl("pkcs12", "-in", folder / "office.p12", "-nodes", "-passin", "pass:x", "-out", key)
+    return certificate, key

@@ -132,8 +132,14 @@ def open_envelope(
     recipient_key: rsa.RSAPrivateKey,
     recipient_certificate: x509.Certificate,
     expected_sender: x509.Certificate | None = None,
+    *,
+    at: dt.datetime | None = None,
 ) -> OpenedPackage:
-    """Decrypt a sealed package and verify its signature; refuse with its own message otherwise."""
+    """Decrypt a sealed package and verify its signature; refuse with its own message otherwise.
+
+    The certificate that verified the signature (the expected sender's, or the one in the
+    package) must be valid at ``at`` (default: now) and at the signing time the package states
+    (:func:`check_signer_dates`)."""
     if not isinstance(recipient_key, rsa.RSAPrivateKey):
         raise CryptoError("crypto.open-key-not-rsa")
     if not keys_match(recipient_key, recipient_certificate):
@@ -145,7 +151,41 @@ def open_envelope(
         inner = pkcs7.pkcs7_decrypt_der(bytes(data), recipient_certificate, recipient_key, [])
     except (ValueError, UnsupportedAlgorithm) as error:
         raise CryptoError("crypto.envelope-undecryptable") from error
-    return verify_signed_data(inner, expected_sender)
+    opened = verify_signed_data(inner, expected_sender)
+    check_signer_dates(opened.signer_certificate, opened.signing_time, at)
+    return opened
+
+
+def check_signer_dates(
+    certificate: x509.Certificate,
+    signing_time: dt.datetime | None,
+    at: dt.datetime | None = None,
+) -> None:
+    """Refuse a signer certificate that is not valid now (``at``) or was not at the signing time.
+
+    Why now and not only at the signing time: the signingTime attribute is written by the signer.
+    It is covered by the signature, but whoever holds the key of an expired certificate (a key its
+    owner may since have thrown away less carefully, or that leaked) can write any date into it;
+    nothing in the package (no RFC 3161 time-stamp) ties it to a clock we trust. So the office's
+    own clock decides: a package whose sender certificate has expired is refused even if it says
+    it was signed in time, and the sender signs again with the new key they registered (packages
+    are opened days after sending; certificates last years). The stated signing time is checked
+    as well, for consistency: a package that says it was signed outside its certificate's dates
+    was made with a wrong clock or a certificate that does not belong to it.
+    """
+    at = at or dt.datetime.now(dt.UTC)
+    start, end = certificate.not_valid_before_utc, certificate.not_valid_after_utc
+    if at > end:
+        raise CryptoError("crypto.sender-expired", date=end.date().isoformat())
+    if at < start:
+        raise CryptoError("crypto.sender-not-yet-valid", date=start.date().isoformat())
+    if signing_time is not None and not start <= signing_time <= end:
+        raise CryptoError(
+            "crypto.sender-signed-outside-validity",
+            signed=signing_time.date().isoformat(),
+            start=start.date().isoformat(),
+            end=end.date().isoformat(),
+        )
 
 
 def _check_enveloped(data: bytes, certificate: x509.Certificate) -> None:

@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from desktop_app.crypto.errors import CryptoError
 from desktop_app.crypto.keys import fingerprint_hex, fingerprint_sha256
+from desktop_app.crypto.pem import CERTIFICATE_LABELS, pem_block
 
 MIN_RSA_BITS = 3072
 
@@ -40,11 +41,15 @@ class CheckedRecipient:
 
 
 def load_certificate(data: bytes, source: str = "-") -> x509.Certificate:
-    """A certificate from PEM or DER bytes; anything else is refused (``source`` names the file)."""
+    """A certificate from PEM or DER bytes; anything else is refused (``source`` names the file).
+
+    The PEM block may follow other text (``openssl ca -out`` writes a readable dump first):
+    :func:`~desktop_app.crypto.pem.pem_block` finds it wherever it starts."""
     data = bytes(data)
+    block = pem_block(data, CERTIFICATE_LABELS)
     try:
-        if data.lstrip().startswith(b"-----BEGIN"):
-            return x509.load_pem_x509_certificate(data)
+        if block is not None:
+            return x509.load_pem_x509_certificate(block)
         return x509.load_der_x509_certificate(data)
     except ValueError as error:
         raise CryptoError("crypto.recipient-not-certificate", file=source) from error
