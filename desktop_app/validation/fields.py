@@ -207,6 +207,17 @@ def code_lookup(field: EmployeeField, value_map: AbcMapping[str, str] | None) ->
     return lookup
 
 
+def _check_dates(
+    values: np.ndarray, date_system: int
+) -> tuple[np.ndarray, np.ndarray, dates.DateOrder]:
+    """A date column's values read day first or month first as they tell (see
+    :func:`dates.read_date_column`); an open end (9999) is no date."""
+    parsed = dates.read_date_column(values, date_system)
+    kind = parsed.kind.copy()
+    kind[kind == dates.OPEN] = EMPTY
+    return parsed.values, kind, parsed.order
+
+
 def check_values(
     field_type: FieldType,
     values: np.ndarray,
@@ -220,10 +231,8 @@ def check_values(
         checked = _IDENTIFIER_ARRAY_CHECKS[field_type](values)
         return checked.normalised, checked.kind
     if field_type is FieldType.DATE:
-        parsed = dates.parse_dates(values, date_system)
-        kind = parsed.kind.copy()
-        kind[kind == dates.OPEN] = EMPTY
-        return parsed.values, kind
+        typed, kind, _ = _check_dates(values, date_system)
+        return typed, kind
     if field_type is FieldType.POSTCODE_NL:
         return _postcodes(values)
     if field_type is FieldType.CODE:
@@ -300,6 +309,7 @@ class FieldValues:
     source: Factorised
     typed: np.ndarray  # per unique
     kind: np.ndarray  # per unique: None, EMPTY or a problem kind
+    date_order: dates.DateOrder | None = None  # a date field: how it was read, per unique
 
     @classmethod
     def build(
@@ -317,13 +327,18 @@ class FieldValues:
         kind = np.full(n, EMPTY, dtype=object)
         filled = np.flatnonzero(~source.empty)
         lookup = code_lookup(field, value_map) if field.type is FieldType.CODE else None
-        if len(filled):
+        date_order = None
+        if field.type is FieldType.DATE:
+            typed_filled, kind_filled, order = _check_dates(source.uniques[filled], date_system)
+            date_order = order.spread(filled, n)
+        elif len(filled):
             typed_filled, kind_filled = check_values(
                 field.type, source.uniques[filled], date_system=date_system, codes=lookup
             )
+        if len(filled):
             typed[filled] = typed_filled
             kind[filled] = kind_filled
-        return cls(field, header, column, source, typed, kind)
+        return cls(field, header, column, source, typed, kind, date_order)
 
     @property
     def codes(self) -> np.ndarray:

@@ -221,6 +221,7 @@ class _Validation:
         self._field_findings(values, mapped, key, scope)
         self._breakdown_findings(breakdowns, factorised, scope)
         self._date_findings(values, mapped, rows_of, scope, data)
+        notes = self._date_order(values, mapped)
         self._population_findings(outside, values)
         self._duplicate_findings(values, mapped, key, scope)
         if not data.any():
@@ -243,6 +244,7 @@ class _Validation:
             records=records,
             included=scope.copy(),
             identification_key=key.id if key is not None else None,
+            notes=tuple(notes),
         )
 
     def _sort_key(self, finding: Finding):
@@ -499,6 +501,60 @@ class _Validation:
                 field=values[BIRTH_DATE].field.label,
                 other_field=values[START_DATE].field.label,
             )
+
+    def _date_order(
+        self, values: dict[str, FieldValues], mapped: dict[str, _Source]
+    ) -> list[Message]:
+        """How each column of text dates such as 03-04-1965 was read (day or month first): a
+        note, or an error when the column holds dates that can only be read day first and dates
+        that can only be read month first. Every row counts, as for the reading itself (a total
+        row's date was written by the same system). Only row numbers are named, never a date."""
+        notes: list[Message] = []
+        seen: set[int] = set()
+        for field_id, fv in values.items():
+            order = fv.date_order
+            source = mapped[field_id]
+            if order is None or source.index in seen:
+                continue
+            seen.add(source.index)
+            day_first = order.day_first_only[fv.codes]
+            month_first = order.month_first_only[fv.codes]
+            both_ways = order.both_ways[fv.codes]
+            column = self._column(source)
+            if day_first.any() and month_first.any():
+                self._add(
+                    Severity.ERROR,
+                    Code.INVALID_DATE,
+                    field_id,
+                    self._excel_rows(day_first | month_first),
+                    "validation.date.mixed-order",
+                    letter=source.letter,
+                    column=column,
+                    day_rows=self._rows_count(int(day_first.sum())),
+                    day_examples=self._examples(day_first),
+                    month_rows=self._rows_count(int(month_first.sum())),
+                    month_examples=self._examples(month_first),
+                )
+            elif month_first.any() or day_first.any():
+                told = month_first if month_first.any() else day_first
+                notes.append(
+                    Message(
+                        f"validation.date-order.{order.order}",
+                        {
+                            "column": column,
+                            "rows": self._rows_count(int(told.sum())),
+                            "examples": self._examples(told),
+                        },
+                    )
+                )
+            elif both_ways.any():
+                notes.append(
+                    Message(
+                        "validation.date-order.both-ways",
+                        {"column": column, "rows": self._rows_count(int(both_ways.sum()))},
+                    )
+                )
+        return notes
 
     def _implausible(
         self, kind: str, field_id: str, mask: np.ndarray, source: _Source, **params
