@@ -9,17 +9,25 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from openpyxl import Workbook
 
 from desktop_app.categories import (
     AGE_BANDS,
     UNKNOWN,
     Bands,
+    SubgroupViolation,
     age_at,
     check_subgroup_sizes,
     propose_merges,
     scale_number,
     year_of,
 )
+from desktop_app.check import CheckOptions, run_check
+from desktop_app.demo_data import HEADERS, StaffOptions, staff_rows
+from desktop_app.draft import load_draft
+from desktop_app.package.build import subgroup_problems
+from desktop_app.profiles import load_programme_by_id
+from desktop_app.resources import resource_path
 
 
 def test_age_bands_label_every_age_and_keep_unknown_explicit():
@@ -125,3 +133,74 @@ def test_every_merge_plan_keeps_everyone_and_passes_when_possible(sizes, minimum
     after = plan.apply(labels).value_counts().to_dict()
     assert after == dict(plan.sizes)
     assert propose_merges(sizes, minimum, strategy=strategy) == plan  # deterministic
+
+
+# --- the programme minimum is a boundary: exactly the minimum passes, one fewer fails ----------
+
+CBS_INGEZOOMD = "cbs-barometer-ingezoomd"
+
+
+def cbs_minimum() -> int:
+    return load_programme_by_id(CBS_INGEZOOMD).thresholds.min_subgroup_size
+
+
+def test_cbs_asks_250_people_per_subgroup():
+    assert cbs_minimum() == 250
+
+
+@pytest.mark.parametrize(("size", "passes"), [(251, True), (250, True), (249, False)])
+def test_a_department_of_exactly_the_minimum_passes_and_one_person_fewer_fails(size, passes):
+    minimum = cbs_minimum()
+    labels = pd.Series(["Sociaal domein"] * 600 + ["ICT"] * size)
+    violations = check_subgroup_sizes(labels, minimum)
+    assert violations == ([] if passes else [SubgroupViolation("ICT", size, minimum)])
+    # the same people left out of the breakdown: total minus the listed groups
+    left_out = check_subgroup_sizes(
+        pd.Series(["Sociaal domein"] * 600), minimum, population_total=600 + size
+    )
+    assert left_out == ([] if passes else [SubgroupViolation("", size, minimum, differencing=True)])
+
+
+@pytest.mark.parametrize("strategy", ["sibling", "remainder"])
+@pytest.mark.parametrize(("size", "passes"), [(250, True), (249, False)])
+def test_a_merge_leaves_a_department_of_exactly_the_minimum_alone(strategy, size, passes):
+    sizes = {"Sociaal domein": 600, "ICT": size}
+    plan = propose_merges(sizes, cbs_minimum(), strategy=strategy)
+    assert plan.passes
+    assert ("ICT" not in plan.moves) == passes
+    assert sum(plan.sizes.values()) == 600 + size
+    # a whole organisation of exactly the minimum can pass; one person fewer cannot
+    assert propose_merges({"A": size - 100, "B": 100}, cbs_minimum(), strategy=strategy).passes == (
+        passes
+    )
+
+
+@pytest.mark.parametrize(("ict", "refused"), [(250, False), (249, True)])
+def test_packaging_accepts_a_department_of_250_and_refuses_one_of_249(tmp_path, ict, refused):
+    """A real workbook (openpyxl), checked as the officer does, then the packaging gate."""
+    draft = load_draft(resource_path("samples", "demo-draft.json"))
+    assert draft.programme_id == CBS_INGEZOOMD
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Personeel"
+    sheet.append(list(HEADERS))
+    department = HEADERS.index("Afdeling")
+    rows = staff_rows(StaffOptions(n=250 + ict, seed=11, peildatum=draft.peildatum))
+    for i, row in enumerate(rows):
+        row[department] = "Sociaal domein" if i < 250 else "ICT"
+        row[HEADERS.index("Datum uit dienst")] = None  # everyone is in the population
+        sheet.append(row)
+    path = tmp_path / "personeel.xlsx"
+    workbook.save(path)
+
+    check = run_check(
+        path, CheckOptions(CBS_INGEZOOMD, breakdowns=("Afdeling",), peildatum=draft.peildatum)
+    )
+    assert int(check.validation.included.sum()) == 250 + ict
+    problems = subgroup_problems(draft, check)
+    if refused:
+        (problem,) = problems
+        assert problem.params["groups"] == ["ICT (249)"]
+        assert problem.params["minimum"] == 250
+    else:
+        assert problems == []

@@ -175,10 +175,22 @@ def test_insz_agrees_with_stdnum(value):
     assert check_insz(value).valid == be_ssn.is_valid(value)
 
 
+# The month part of an INSZ: 1-12, 0 when unknown; a BIS number adds 20 or 40 to it. Any other
+# month (13-19, 33-39, 53-99) makes the number invalid, even with a correct mod-97 check.
+INSZ_MONTHS = frozenset(range(13)) | frozenset(range(20, 33)) | frozenset(range(40, 53))
+
+
 @st.composite
 def valid_insz(draw) -> str:
+    """An INSZ with a correct mod-97 check, its month valid or (one time in three) not."""
     year = draw(st.integers(0, 99))
-    month = draw(st.sampled_from([0, 1, 6, 12, 20, 25, 32, 40, 47, 52]))
+    month = draw(
+        st.one_of(
+            st.sampled_from([0, 1, 6, 12, 20, 25, 32, 40, 47, 52]),
+            st.sampled_from([0, 1, 6, 12, 20, 25, 32, 40, 47, 52]),
+            st.integers(13, 99),  # BIS-like months that are no month: 13, 19, 33, 39, 53-99
+        )
+    )
     day = draw(st.integers(0, 31))
     serial = draw(st.integers(1, 998))
     first9 = f"{year:02d}{month:02d}{day:02d}{serial:03d}"
@@ -193,6 +205,26 @@ def test_vectorised_insz_check_agrees_exactly_with_the_single_value_check(values
     for value, normalised, kind in zip(values, bulk.normalised, bulk.kind, strict=True):
         single = check_insz(value)
         assert (normalised, kind) == (single.normalised, single.kind), value
+
+
+def insz_with_month(month: int, *, born_2000: bool) -> str:
+    """An INSZ of someone born on the 15th of ``month`` (1985 or 2005), mod-97 check correct."""
+    first9 = f"{5 if born_2000 else 85:02d}{month:02d}15033"
+    base = int(first9) + (2_000_000_000 if born_2000 else 0)
+    return first9 + f"{97 - base % 97:02d}"
+
+
+def test_an_insz_month_above_12_is_valid_only_as_a_bis_month_and_both_checks_say_so():
+    values = [insz_with_month(m, born_2000=b) for m in range(100) for b in (False, True)]
+    values += [v.lstrip("0") for v in values if v.startswith("0")]  # Excel dropped the zero
+    bulk = check_insz_array(values)
+    for value, normalised, kind in zip(values, bulk.normalised, bulk.kind, strict=True):
+        single = check_insz(value)
+        assert (normalised, kind) == (single.normalised, single.kind), value
+        month = int(value.zfill(11)[2:4])
+        assert (kind is None) == (month in INSZ_MONTHS), value
+        assert be_ssn.is_valid(value.zfill(11)) == (month in INSZ_MONTHS), value
+    assert sum(bulk.valid) == 3 * len(INSZ_MONTHS)  # 1985, 2005, and 2005 without its first 0
 
 
 # --- KBO --------------------------------------------------------------------------------------
