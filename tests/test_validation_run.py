@@ -151,6 +151,31 @@ def test_an_end_date_on_the_peildatum_itself_still_counts():
     assert result.included.all()
 
 
+@pytest.mark.parametrize(
+    "start",
+    ["31-12-2024", "2024-12-31", "2024-12-31T00:00:00", "2024-12-31 08:30", "31 dec. 2024"],
+)
+def test_someone_who_starts_on_the_peildatum_is_employed_on_it_and_counts(start):
+    result = run(six(p3={"start_date": start}))
+    assert result.records.loc[5, "start_date"] == pd.Timestamp(PEILDATUM)
+    assert result.included.all()
+    assert findings_with(result, "outside-population") == []
+
+
+def test_someone_who_starts_the_day_after_the_peildatum_does_not_count_yet():
+    result = run(six(p3={"start_date": "01-01-2025"}))
+    assert result.included.tolist() == [True, True, True, False, True, True]
+    (finding,) = findings_with(result, "outside-population", "start_date")
+    assert finding.rows == (5,)
+    assert finding.message.key == "validation.population.not-started"
+
+
+def test_someone_whose_only_day_is_the_peildatum_counts():
+    result = run(six(p3={"start_date": "31-12-2024", "end_date": "31-12-2024"}))
+    assert result.included.all()
+    assert findings_with(result, "implausible-date") == []
+
+
 def test_open_end_dates_9999_mean_still_employed():
     result = run(six(p3={"end_date": "9999-12-31"}))
     assert result.included.all()

@@ -95,7 +95,9 @@ def outside_population(
 
     Not started yet (start date after the peildatum); left (end date before the peildatum) unless
     the ``leavers`` option is on; an employment type whose option (``externals``, ``interns``) is
-    off. Unknown or missing values exclude nobody: they are reported as errors elsewhere.
+    off. Unknown or missing values exclude nobody: they are reported as errors elsewhere. Both
+    ends count as days of employment: someone who starts on the peildatum, or whose last day it
+    is, is employed on it and belongs to the population.
     """
     peil = np.datetime64(peildatum, "ns")
     taken = np.zeros(n, dtype=bool)
