@@ -401,3 +401,75 @@ def test_a_link_broken_during_read_back_does_not_escape_from_paramikos_prefetch_
     finally:
         threading.excepthook = previous
     assert escaped == []
+
+
+# -- the read-back check: a server copy corrupted after sending is never given the final name ---
+
+
+class CorruptingServer:
+    """Flips one byte of the server's temporary copy (on the server's disk) after each write,
+    before the read-back, for the first ``times`` attempts; watches every rename the client asks
+    for and whether the final name ever exists while a corrupted copy is on the server."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, inbox: Path, package: Path, times: int):
+        import paramiko
+
+        from desktop_app.transfer.sftp import SftpUpload
+
+        self.inbox, self.package, self.times = inbox, package, times
+        self.corrupted = 0
+        self.renames: list[tuple[str, str, str]] = []  # (from, to, sha256 of what was renamed)
+        self.final_seen_while_corrupt = False
+        write, rename = SftpUpload._write, paramiko.SFTPClient.rename
+        server = self
+
+        def corrupting_write(job: SftpUpload, sftp: paramiko.SFTPClient, offset: int) -> None:
+            write(job, sftp, offset)
+            if server.corrupted < server.times:
+                (part,) = (p for p in inbox.iterdir() if p.name.endswith(".part"))
+                data = bytearray(part.read_bytes())
+                data[len(data) // 2] ^= 0x01
+                part.write_bytes(bytes(data))
+                server.corrupted += 1
+
+        def watched_rename(sftp: paramiko.SFTPClient, old: str, new: str) -> None:
+            held = sha256_of(inbox / Path(old).name)
+            server.renames.append((Path(old).name, Path(new).name, held))
+            rename(sftp, old, new)
+
+        monkeypatch.setattr(SftpUpload, "_write", corrupting_write)
+        monkeypatch.setattr(paramiko.SFTPClient, "rename", watched_rename)
+
+
+def test_a_copy_corrupted_after_sending_is_sent_again_and_only_a_good_copy_is_renamed(
+    sshd: Sshd, inbox: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = make_package(tmp_path, 700_000, seed=12)
+    server = CorruptingServer(monkeypatch, inbox, package, times=1)
+    receipt = upload(package, portal(sshd, inbox), key_login(sshd), retry=FAST)
+    assert server.corrupted == 1
+    assert receipt.attempts == 2  # the mismatch was retried, from byte 0
+    assert receipt.bytes_sent == 2 * 700_000
+    # one rename, of a copy that held exactly our bytes at that moment
+    assert len(server.renames) == 1
+    assert server.renames[0][1:] == ("submission.p7m", sha256_of(package))
+    assert visible(inbox) == ["submission.p7m"]
+    assert sha256_of(inbox / "submission.p7m") == sha256_of(package) == receipt.sha256
+
+
+def test_a_copy_corrupted_every_time_is_refused_and_never_gets_the_final_name(
+    sshd: Sshd, inbox: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = make_package(tmp_path, 300_000, seed=13)
+    server = CorruptingServer(monkeypatch, inbox, package, times=1_000)
+    policy = replace(FAST, attempts_without_progress=3)
+    with pytest.raises(TransferError) as caught:
+        upload(package, portal(sshd, inbox), key_login(sshd), retry=policy)
+    assert caught.value.message.key == "transfer.verify-failed"
+    assert caught.value.message.params["expected"] == sha256_of(package)
+    assert server.renames == []  # the final name was never asked for
+    assert visible(inbox) == []  # and the corrupted copy was removed
+    assert not receipt_path(package).exists()
+    # a mismatch is no progress: the retries stop after attempts_without_progress, they do not
+    # send the whole file again up to max_attempts times
+    assert server.corrupted == 3

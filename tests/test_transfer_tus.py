@@ -172,3 +172,62 @@ def test_wrong_password_forbidden_and_server_full_have_their_own_messages(
         receipt = upload(package, portal, Credentials(USER, PASSWORD), retry=FAST)
         assert receipt.size == 50_000
         assert [n for _, n in server.finished_uploads()] == [50_000]
+
+
+# -- the read-back check: a server copy corrupted after sending never gets a receipt -------------
+
+
+def corrupt_before_read_back(
+    monkeypatch: pytest.MonkeyPatch, tus: TusServer, size: int, times: int
+) -> list[str]:
+    """Flip a byte of the finished upload on the server's disk after the last PATCH and before
+    the client's GET, for the first ``times`` attempts; returns the corrupted uploads' names."""
+    from desktop_app.transfer.tus import TusUpload
+
+    corrupted: list[str] = []
+    read_back = TusUpload._server_sha256
+
+    def after_corruption(job: TusUpload, url: str) -> str:
+        if len(corrupted) < times:
+            (stored,) = [p for p, n in tus.finished_uploads() if n == size and p.name in url]
+            data = bytearray(stored.read_bytes())
+            data[size // 3] ^= 0x40
+            stored.write_bytes(bytes(data))
+            corrupted.append(stored.name)
+        return read_back(job, url)
+
+    monkeypatch.setattr(TusUpload, "_server_sha256", after_corruption)
+    return corrupted
+
+
+def test_a_copy_corrupted_after_sending_is_removed_and_sent_again(
+    tus: TusServer, tls: Tls, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    size = 900_000
+    package = make_package(tmp_path, size, seed=7)
+    corrupted = corrupt_before_read_back(monkeypatch, tus, size, times=1)
+    portal = Portal.from_url(tus.url(), ca_file=tls.ca_file)
+    receipt = upload(package, portal, None, retry=FAST)
+    assert len(corrupted) == 1
+    assert receipt.attempts == 2
+    ((stored, length),) = tus.finished_uploads()  # the corrupted upload was terminated
+    assert stored.name != corrupted[0]
+    assert stored.name in receipt.destination
+    assert length == size
+    assert sha256_of(stored) == sha256_of(package) == receipt.sha256
+
+
+def test_a_copy_corrupted_every_time_is_refused_without_a_receipt(
+    tus: TusServer, tls: Tls, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    size = 400_000
+    package = make_package(tmp_path, size, seed=8)
+    corrupted = corrupt_before_read_back(monkeypatch, tus, size, times=1_000)
+    portal = Portal.from_url(tus.url(), ca_file=tls.ca_file)
+    with pytest.raises(TransferError) as caught:
+        upload(package, portal, None, retry=replace(FAST, attempts_without_progress=3))
+    assert caught.value.message.key == "transfer.verify-failed"
+    assert caught.value.message.params["expected"] == sha256_of(package)
+    assert not receipt_path(package).exists()
+    assert tus.finished_uploads() == []  # every corrupted upload was terminated
+    assert len(corrupted) == 3  # a mismatch is no progress: not max_attempts full uploads

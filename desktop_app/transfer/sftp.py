@@ -5,7 +5,9 @@ One attempt: connect, check the host key *before* sending any credential, log in
 1. if the final name already exists: done when it holds exactly our bytes (a retry after the
    rename's reply was lost), else refuse - the office's file is never overwritten;
 2. write ``.<name>.<sha256[:16]>.part`` from its current remote size (resume);
-3. read the temporary file back and compare SHA-256; a mismatch deletes it and starts over;
+3. read the temporary file back and compare SHA-256; a mismatch deletes it and starts over
+   (an attempt without progress: a server that corrupts every copy is given up on after
+   ``attempts_without_progress``, not sent the whole file ``max_attempts`` times);
 4. rename it to the final name (SFTP rename never replaces an existing file).
 """
 
@@ -202,10 +204,12 @@ class SftpUpload:
         if offset < self.size or offset == 0:
             self._write(sftp, offset)
         self.confirmed = self.size
+        read_before = self.read_back
         held = self._remote_sha256(sftp, self.temporary)
         if held != self.sha256:
             sftp.remove(self.temporary)
             self.confirmed = 0
+            self.read_back = read_before  # reading back a wrong copy is no progress
             raise TransferError(
                 "transfer.verify-failed",
                 host=self.portal.host,

@@ -228,11 +228,13 @@ class TusUpload:
             url, offset = self._resume_or_create()
             self.confirmed = max(self.confirmed, offset)
             offset = self._send(url, offset)
+            read_before = self.read_back
             held = self._server_sha256(url)
             if held != self.sha256:
                 self._discard(url)
                 self.stored.drop()
                 self.confirmed = 0
+                self.read_back = read_before  # reading back a wrong copy is no progress
                 raise TransferError(
                     "transfer.verify-failed",
                     host=self.portal.host,
