@@ -5,15 +5,19 @@ exactly; the check here is an independent LP, written out plainly with HiGHS."""
 from __future__ import annotations
 
 import dataclasses
+import json
+from pathlib import Path
 
 import highspy
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop_app.disclosure import RuleSettings, frequency_tables, protect
-from desktop_app.disclosure.insider import insider_repair
+from desktop_app.disclosure import insider as insider_module
+from desktop_app.disclosure.insider import InsiderPair, insider_repair
 from tests.test_disclosure_properties import staff
 from tests.test_disclosure_republish import grid_tables
 
@@ -190,3 +194,99 @@ def test_invalid_witnesses_are_not_trusted():
     bogus[:] = 1.0  # moves every cell, published ones too
     result = insider_repair(tables, mask, levels, witnesses=[bogus])
     assert result.added
+
+
+# -- an unresolved pair fails the protection and the `tables` command --------------------------
+
+RECTANGLE = [[1, 9, 9], [9, 3, 9], [9, 9, 12]]
+"""The smallest table where the insider pass needs an LP: the one person in the 1 would learn
+the 3 from the 2 x 2 rectangle that protects both against an outsider."""
+
+
+def make_repair_stuck(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The insider pass's deviation LP finds nothing (no suppression could fix the pair): every
+    pair it has to settle by LP stays unresolved. The outsider's audit is left alone."""
+
+    class Stuck(insider_module.DeviationRepair):
+        def probe(self, cell: int, lower: float, upper: float) -> list[int] | None:
+            return None
+
+    monkeypatch.setattr(insider_module, "DeviationRepair", Stuck)
+
+
+@pytest.fixture
+def stuck_repair(monkeypatch: pytest.MonkeyPatch) -> None:
+    make_repair_stuck(monkeypatch)
+
+
+def test_an_unresolved_insider_pair_fails_the_protection(stuck_repair) -> None:
+    tables = grid_tables(RECTANGLE)
+    one, three = _cell(tables, "r0", "c0"), _cell(tables, "r1", "c1")
+    result = protect(tables, RuleSettings(threshold=5))
+    assert result.report.passed  # the outsider's audit passes...
+    assert result.insider is not None
+    assert result.insider.unresolved == (InsiderPair(one, three),)
+    assert not result.passed  # ...but the insider can still work out the 3
+    assert insider_disclosures(tables, result.suppressed, {p.cell for p in result.primary})
+
+
+def rectangle_workbook(path: Path) -> Path:
+    """The demo workbook cut to 70 employees whose departments and sexes count as RECTANGLE."""
+    import openpyxl
+
+    from desktop_app.demo_data import StaffOptions, write_demo_workbook
+
+    write_demo_workbook(path, StaffOptions(n=200, messy=False))
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    header_row = next(r for r in range(1, 10) if sheet.cell(r, 1).value == "Personeelsnummer")
+    headers = {sheet.cell(header_row, c).value: c for c in range(1, sheet.max_column + 1)}
+    people = [
+        (department, sex)
+        for department, counts in zip(("Noord", "Midden", "Zuid"), RECTANGLE, strict=True)
+        for sex, count in zip("MVX", counts, strict=True)
+        for _ in range(count)
+    ]
+    rows = [
+        r
+        for r in range(header_row + 1, sheet.max_row + 1)
+        if sheet.cell(r, 1).value and not sheet.cell(r, headers["Datum uit dienst"]).value
+    ]
+    assert len(rows) >= len(people)
+    for r, (department, sex) in zip(rows, people, strict=False):
+        sheet.cell(r, headers["Afdeling"]).value = department
+        sheet.cell(r, headers["Geslacht"]).value = sex
+    kept = set(rows[: len(people)])
+    for r in range(sheet.max_row, header_row, -1):  # from the bottom: row numbers stay valid
+        if r not in kept:
+            sheet.delete_rows(r)
+    book.save(path)
+    return path
+
+
+def run_tables_command(path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, dict]:
+    from desktop_app.cli import main
+
+    code = main(
+        ["tables", str(path), "--programme", "cbs-barometer-ingezoomd", "--peildatum",
+         "2026-01-01", "--by", "Afdeling,sex", "--min-count", "5", "--json"]
+    )  # fmt: skip
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_the_tables_command_exits_1_on_an_unresolved_insider_pair(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = rectangle_workbook(tmp_path / "personeel.xlsx")
+    monkeypatch.setenv("DIVERSITY_ASSISTANT_LANG", "en")
+    # as it is: the insider pass settles the pair by suppressing more, and the command passes
+    code, report = run_tables_command(path, capsys)
+    assert code == 0
+    assert report["insiders"]["added"] > 0
+    assert report["insiders"]["unresolved"] == []
+    # the same file when the pair cannot be settled: the outsider's audit passes, exit 1
+    make_repair_stuck(monkeypatch)
+    code, report = run_tables_command(path, capsys)
+    assert report["audit"]["passed"] is True
+    assert len(report["insiders"]["unresolved"]) == 1
+    assert code == 1
