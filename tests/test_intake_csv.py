@@ -232,3 +232,21 @@ def test_title_lines_padded_with_delimiters_by_excel(tmp_path: Path) -> None:
     assert table.title_lines == ("Personeelsoverzicht gemeente Voorbeeld",)
     assert column(table, "Pers.nr") == ["001", "002"]
     assert column(table, "Afdeling") == ["ICT", "Financiën"]
+
+
+def test_a_tie_between_semicolon_and_comma_goes_to_the_semicolon(tmp_path: Path) -> None:
+    """Every line holds one ';' and one ',': both make a table of two columns equally well. Dutch
+    and Belgian Excel writes ';' (and decimal commas), so ';' wins the tie, whichever reads better
+    to a person."""
+    text = "Afdeling;Deeltijdfactor, gemiddeld\nHR;0,8\nICT;1,0\nFinanciën;0,9\n"
+    path = tmp_path / "deeltijd.csv"
+    path.write_text(text, encoding="utf-8")
+    table = read(path)
+    assert table.delimiter == ";"
+    assert table.headers == ("Afdeling", "Deeltijdfactor, gemiddeld")
+    assert column(table, "Deeltijdfactor, gemiddeld") == ["0,8", "1,0", "0,9"]
+    # the mirror image ties the same way, so the tie is what decides, not the text
+    mirror = text.translate(str.maketrans({";": ",", ",": ";"}))
+    assert csv_reader.sniff_dialect(text).delimiter == ";"
+    assert csv_reader.sniff_dialect(mirror).delimiter == ";"
+    assert csv_reader.sniff_dialect(mirror).fields == csv_reader.sniff_dialect(text).fields == 2
