@@ -464,3 +464,50 @@ def test_open_reads_key_and_certificates_with_text_before_their_pem_blocks(
     result = open_package_file(source, key_file, certificate_file, tmp_path / "out", sender_text)
     assert result.signer_fingerprint == setup["sender"].fingerprint
     assert (tmp_path / "out" / "tabel.csv").read_bytes() == FILES["tabel.csv"]
+
+
+# -- a damaged or hostile zip is always a refusal, never another exception ------------------------
+
+
+def test_an_empty_member_name_and_a_future_zip_version_are_refusals() -> None:
+    assert refused_member(listed_zip([(zipfile.ZipInfo(""), b"x")])).key == (
+        "crypto.package-unsafe-name"
+    )
+    data = bytearray(listed_zip([("tabel.csv", b"x")]))
+    central = data.index(b"PK\x01\x02")
+    data[central + 6] = 226  # "version needed to extract" 22.6: zipfile raises NotImplementedError
+    assert refused_member(bytes(data)).key == "crypto.package-not-zip"
+
+
+def test_random_damage_to_a_builder_zip_only_ever_gives_a_refusal() -> None:
+    import random
+
+    from desktop_app.package.build import MANIFEST_NAME, zip_files
+
+    files = {"tabel.csv": b"a;b\r\n" * 2000, "map/x.txt": bytes(range(256)) * 20}
+    files[MANIFEST_NAME] = json.dumps(
+        {"files": [{"name": n, "sha256": sha(d)} for n, d in files.items()]}
+    ).encode()
+    base = zip_files(files, dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    rng = random.Random(1)
+    outcomes: dict[str, int] = {}
+    for _ in range(5000):
+        data = bytearray(base)
+        for _ in range(rng.randint(1, 6)):
+            at = rng.randrange(len(data))
+            choice = rng.random()
+            if choice < 0.6:
+                data[at] = rng.randrange(256)
+            elif choice < 0.8:
+                del data[at : at + rng.randint(1, 50)]
+            else:
+                data[at:at] = rng.randbytes(rng.randint(1, 20))
+        try:
+            opened = unpack_verified(bytes(data))
+        except CryptoError as error:  # anything else fails the test with its traceback
+            outcomes[error.key] = outcomes.get(error.key, 0) + 1
+        else:
+            assert opened == files  # what opens is exactly what was packed
+            outcomes["opened"] = outcomes.get("opened", 0) + 1
+    assert outcomes["crypto.package-not-zip"] > 3000
+    assert len(outcomes) >= 5

@@ -131,8 +131,18 @@ def unpack_verified(payload: bytes) -> dict[str, bytes]:
     payload = bytes(payload)
     try:
         archive = zipfile.ZipFile(io.BytesIO(payload))
-        members = [info for info in archive.infolist() if not info.is_dir()]
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
+        # folders are not written (files make their folders); an empty name is a member and
+        # refused as unsafe (ZipInfo.is_dir() raises IndexError on it)
+        members = [info for info in archive.infolist() if not info.filename.endswith("/")]
+    except (  # a damaged or hostile central directory: all of these are seen when fuzzing
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,  # "zip file version 22.6"
+        ValueError,
+        EOFError,
+        struct.error,
+        OverflowError,
+    ) as error:
         raise CryptoError("crypto.package-not-zip") from error
     _refuse_too_many(members)
     for info in members:
