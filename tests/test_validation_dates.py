@@ -240,38 +240,38 @@ def test_a_month_first_column_with_one_telling_date_is_read_month_first(values, 
     dates = [*values, tells]
     texts = [f"{d:%m/%d/%Y}" if padded else f"{d.month}/{d.day}/{d.year}" for d in dates]
     column = read_date_column(np.array(texts, dtype=object))
-    assert column.order.order == MONTH_FIRST
+    assert column.reading.order == MONTH_FIRST
     assert list(column.values) == [np.datetime64(d, "ns") for d in dates]
     assert list(column.kind) == [None] * len(dates)
-    assert not column.order.mixed
+    assert not column.reading.mixed
 
 
 @given(some_dates, telling)
 def test_a_day_first_column_with_one_telling_date_is_read_day_first(values, tells):
     dates = [*values, tells]
     column = read_date_column(np.array([f"{d:%d-%m-%Y}" for d in dates], dtype=object))
-    assert column.order.order == DAY_FIRST
+    assert column.reading.order == DAY_FIRST
     assert list(column.values) == [np.datetime64(d, "ns") for d in dates]
 
 
 def test_a_column_where_every_date_reads_both_ways_is_read_day_first():
     column = read_date_column(np.array(["03/04/1965", "05/08/1966", "07/07/1970"], dtype=object))
-    assert column.order.order == DAY_FIRST
+    assert column.reading.order == DAY_FIRST
     assert list(column.values) == [
         np.datetime64(D(1965, 4, 3), "ns"),
         np.datetime64(D(1966, 8, 5), "ns"),
         np.datetime64(D(1970, 7, 7), "ns"),
     ]
-    assert column.order.both_ways.tolist() == [True, True, False]  # 07/07 is the same either way
-    assert not column.order.day_first_only.any()
-    assert not column.order.month_first_only.any()
+    assert column.reading.both_ways.tolist() == [True, True, False]  # 07/07 is the same either way
+    assert not column.reading.day_first_only.any()
+    assert not column.reading.month_first_only.any()
 
 
 def test_only_dates_that_exist_one_way_tell_the_order():
     texts = ["31/02/1980", "02/31/1980", "45/03/1980", "1980-02-13", "13 feb 1980", "13021980"]
     column = read_date_column(np.array(texts, dtype=object))
-    assert not column.order.day_first_only.any()
-    assert not column.order.month_first_only.any()
+    assert not column.reading.day_first_only.any()
+    assert not column.reading.month_first_only.any()
     assert column.kind[:3].tolist() == ["impossible"] * 3
 
 

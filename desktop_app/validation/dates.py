@@ -238,7 +238,7 @@ class DateOrder:
 class DateColumn(DateArrayParse):
     """A column's values read one way (:func:`read_date_column`), with the evidence for it."""
 
-    order: DateOrder
+    reading: DateOrder
 
 
 def _calendar(year: np.ndarray, month: np.ndarray, day: np.ndarray):

@@ -215,7 +215,7 @@ def _check_dates(
     parsed = dates.read_date_column(values, date_system)
     kind = parsed.kind.copy()
     kind[kind == dates.OPEN] = EMPTY
-    return parsed.values, kind, parsed.order
+    return parsed.values, kind, parsed.reading
 
 
 def check_values(
