@@ -9,8 +9,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from desktop_app.categories import is_derivable
-from desktop_app.errors import UsageError
+from desktop_app.errors import AppError, UsageError
 from desktop_app.intake import RawTable, list_sheets, read_table
+from desktop_app.intake.fingerprint import SourceFingerprint, ensure_unchanged, fingerprint_file
 from desktop_app.mapping import BreakdownColumn, ColumnSuggestion, Mapping
 from desktop_app.mapping.model import derived_header, is_derived_header
 from desktop_app.mapping.store import check_mapping_fits, load_mapping
@@ -30,6 +31,9 @@ class CheckOptions:
     breakdowns: tuple[str, ...] = ()
     peildatum: dt.date | None = None  # default: today
     population: MappingType[str, bool] = field(default_factory=dict)
+    # The fingerprint of the file as it was checked before (a draft's): refused when the bytes read
+    # now differ (SourceChanged), before anything is mapped or validated. None: nothing to compare.
+    expected_fingerprint: SourceFingerprint | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -43,6 +47,11 @@ class CheckResult:
     possible_breakdowns: tuple[BreakdownColumn, ...]
     validation: ValidationResult
     peildatum: dt.date
+
+    @property
+    def fingerprint(self) -> SourceFingerprint | None:
+        """SHA-256 and size of exactly the bytes that were read and checked."""
+        return self.table.fingerprint
 
     @property
     def exit_code(self) -> int:
@@ -76,13 +85,20 @@ def run_check(path: Path, options: CheckOptions) -> CheckResult:
     )
     hints = header_hints(programme)
     sheet = options.sheet
-    if saved:
-        # The saved sheet and headers are hints: next year's export may name its sheet otherwise
-        # or drop the title rows, and the header row is found again from the saved headers.
-        hints = [*saved.used_headers, *hints]
-        if sheet is None and saved.sheet in {s.name for s in list_sheets(path)}:
-            sheet = saved.sheet
-    table = read_table(path, sheet=sheet, header_row=options.header_row, header_hints=hints)
+    expected = options.expected_fingerprint
+    try:
+        if saved:
+            # The saved sheet and headers are hints: next year's export may name its sheet
+            # otherwise or drop the title rows, and the header row is found again from them.
+            hints = [*saved.used_headers, *hints]
+            if sheet is None and saved.sheet in {s.name for s in list_sheets(path)}:
+                sheet = saved.sheet
+        table = read_table(path, sheet=sheet, header_row=options.header_row, header_hints=hints)
+    except AppError:
+        if expected is not None:  # a checked file that no longer reads: say that it changed
+            ensure_unchanged(Path(path).name, expected, fingerprint_file(Path(path)))
+        raise
+    ensure_unchanged(Path(path).name, expected, table.fingerprint)
     derivable = derived_breakdown_headers(programme)
     missing = [
         h

@@ -14,13 +14,17 @@ holds is what the officer chose or typed about the organisation and the file. Fo
       "peildatum": "2026-01-01",                 # or null
       "population": {"externals": false, "interns": false, "leavers": false},
       "has_file": true,                          # algemene variant: does the officer give an export?
-      "source": {"path": "/…/personeel.xlsx", "sheet": "Personeel", "header_row": 3},
+      "source": {"path": "/…/personeel.xlsx", "sheet": "Personeel", "header_row": 3,
+                 "fingerprint": {"sha256": "9f86d0…", "size": 48213}},   # optional, see below
       "mapping": { …the mapping file's shape, see desktop_app.mapping.store… },   # or null
       "categories": {},                          # placeholder: category choices (next version)
       "portal": {}                               # placeholder: portal settings (next version)
     }
 
 A relative ``source.path`` is read relative to the draft's own folder (the bundled demo uses it).
+``source.fingerprint`` is the SHA-256 and size of the bytes last checked (read for review); packaging
+refuses a file that no longer matches it. It is optional within version 1: a draft saved before it
+existed opens as it is, and gets one when its file is next checked.
 The mapping's value maps hold the coded values the officer translated (``"Vrouw" -> "V"``), as a
 saved mapping does; nothing else from the file.
 """
@@ -38,6 +42,7 @@ from typing import Any
 from desktop_app import __version__
 from desktop_app.atomic import write_atomic
 from desktop_app.errors import AppError
+from desktop_app.intake.fingerprint import SourceFingerprint
 from desktop_app.mapping.model import Mapping
 from desktop_app.mapping.store import mapping_from_json, mapping_to_json
 
@@ -70,11 +75,24 @@ class ChecklistAnswer:
 
 @dataclass
 class SourceFile:
-    """Which file, sheet and header row the officer chose (the file itself is only read)."""
+    """Which file, sheet and header row the officer chose (the file itself is only read), and the
+    fingerprint of the file's bytes as they were checked (None: not checked yet, or an older
+    draft)."""
 
     path: Path | None = None
     sheet: str | None = None
     header_row: int | None = None
+    fingerprint: SourceFingerprint | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "path": str(self.path) if self.path else None,
+            "sheet": self.sheet,
+            "header_row": self.header_row,
+        }
+        if self.fingerprint is not None:
+            data["fingerprint"] = self.fingerprint.to_json()
+        return data
 
 
 @dataclass
@@ -117,11 +135,7 @@ class Draft:
             "peildatum": self.peildatum.isoformat() if self.peildatum else None,
             "population": dict(self.population),
             "has_file": self.has_file,
-            "source": {
-                "path": str(self.source.path) if self.source.path else None,
-                "sheet": self.source.sheet,
-                "header_row": self.source.header_row,
-            },
+            "source": self.source.to_json(),
             "mapping": mapping_to_json(self.mapping) if self.mapping else None,
             "categories": dict(self.categories),
             "portal": dict(self.portal),
@@ -188,6 +202,11 @@ def _draft_from_json(data: dict[str, Any], folder: Path) -> Draft:
             path=Path(source_path) if source_path else None,
             sheet=_optional(source.get("sheet"), str),
             header_row=_optional(source.get("header_row"), int),
+            fingerprint=(
+                SourceFingerprint.from_json(source["fingerprint"])
+                if source.get("fingerprint") is not None
+                else None
+            ),
         ),
         mapping=mapping_from_json(data["mapping"]) if data.get("mapping") else None,
         categories=dict(data.get("categories") or {}),

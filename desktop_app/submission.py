@@ -1,7 +1,8 @@
 """From a draft and the employee file to a signed, encrypted ``.p7m`` and the officer's summary.
 
 One call for the wizard's "Encrypt" step and the ``package`` command: check the file with the
-draft's choices, refuse while anything is open, build the package, check the office's certificate,
+draft's choices (refused when it changed since it was checked: its fingerprint differs from the
+draft's), refuse while anything is open, build the package, check the office's certificate,
 seal it, write the ``.p7m`` atomically and, beside it, the summary for the officer's records.
 Nothing else is written: no plaintext copy of the output file lands anywhere.
 """
@@ -71,11 +72,19 @@ def organisation_id(draft: Draft) -> str:
 
 
 def check_draft_file(draft: Draft, file: Path | None = None) -> CheckResult:
-    """Check ``file`` (default: the draft's source file) with every choice the draft holds."""
+    """Check ``file`` (default: the draft's source file) with every choice the draft holds.
+
+    The draft's own file must still be the one last checked: a fingerprint that differs from the
+    bytes read now is refused (:class:`~desktop_app.intake.fingerprint.SourceChanged`), asking
+    for a new check. A draft without a fingerprint (saved before there were any, or never
+    checked) is not refused: it gets the fingerprint of the bytes checked now. Another ``file``
+    than the draft's is the caller's explicit choice: it is checked and nothing is compared.
+    """
     path = Path(file) if file else draft.source.path
     if path is None or draft.programme_id is None:
         raise UsageError("submission.draft-incomplete")
-    return run_check(
+    own_file = draft.source.path is not None and _same_path(path, draft.source.path)
+    check = run_check(
         path,
         CheckOptions(
             programme_id=draft.programme_id,
@@ -85,8 +94,19 @@ def check_draft_file(draft: Draft, file: Path | None = None) -> CheckResult:
             breakdowns=draft.breakdowns,
             peildatum=draft.peildatum,
             population=dict(draft.population),
+            expected_fingerprint=draft.source.fingerprint if own_file else None,
         ),
     )
+    if own_file and draft.source.fingerprint is None:
+        draft.source.fingerprint = check.fingerprint
+    return check
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except (OSError, RuntimeError):  # a symlink loop: compare as given
+        return Path(a) == Path(b)
 
 
 def default_identity(draft: Draft) -> SigningIdentity:
@@ -140,7 +160,14 @@ def make_submission(
     digest = hashlib.sha256(sealed).hexdigest()
     out.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(out, sealed)
-    html = summary_html(package.manifest, programme, language, out.name, digest)
+    html = summary_html(
+        package.manifest,
+        programme,
+        language,
+        out.name,
+        digest,
+        source_name=check.source.name if check is not None else None,
+    )
     submission = Submission(
         package_path=out,
         summary_path=None,

@@ -333,6 +333,7 @@ def test_calamine_password_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         raise python_calamine.PasswordError("workbook is password protected")
 
     monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", protected)
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_filelike", protected)
     refused(good_xlsx(tmp_path / "personeel.xlsx"), "intake.encrypted")
 
 
@@ -343,6 +344,7 @@ def test_unexpected_reader_error_is_wrapped(
         raise python_calamine.CalamineError("Unexpected end of stream in shared strings")
 
     monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", broken)
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_filelike", broken)
     error = refused(good_xlsx(tmp_path / "personeel.xlsx"), "intake.could-not-read")
     assert "Unexpected end of stream in shared strings" in error.render("nl")
 

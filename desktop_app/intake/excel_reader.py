@@ -7,6 +7,8 @@ turned into an :class:`IntakeError`; no traceback reaches the user.
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,13 +38,41 @@ def _wrap(error: Exception, name: str) -> IntakeError:
     return IntakeError("intake.could-not-read", file=name, error=str(error) or type(error).__name__)
 
 
-@contextmanager
-def open_workbook(path: Path) -> Iterator[calamine.CalamineWorkbook]:
-    """The workbook, opened read-only; calamine's errors become :class:`IntakeError`."""
+_NO_FORMAT = "Cannot detect file format"
+"""What calamine says when it parses bytes and every format's reader failed (it drops their
+errors). Sniffing already found a workbook container, so the file is damaged or encrypted."""
+
+
+def _unreadable_bytes(data: bytes, name: str) -> IntakeError:
+    """Calamine's readers all failed on these bytes: an encrypted OpenDocument file (its manifest
+    lists encryption data), else a damaged workbook."""
     try:
-        workbook = calamine.CalamineWorkbook.from_path(str(path))
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            info = archive.getinfo("META-INF/manifest.xml")
+            if info.file_size <= 1024 * 1024 and b"encryption-data" in archive.read(info):
+                return IntakeError("intake.encrypted", file=name)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, RuntimeError):
+        pass
+    return IntakeError("intake.corrupt", file=name, error="its parts cannot be read as a workbook")
+
+
+@contextmanager
+def open_workbook(path: Path, data: bytes | None = None) -> Iterator[calamine.CalamineWorkbook]:
+    """The workbook, opened read-only; calamine's errors become :class:`IntakeError`.
+
+    With ``data`` (the file's bytes, read once by the caller and fingerprinted) calamine parses
+    those bytes and never opens ``path``, which then only names the file in messages.
+    """
+    try:
+        if data is None:
+            workbook = calamine.CalamineWorkbook.from_path(str(path))
+        else:
+            workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as error:  # calamine raises its own and plain ValueError/OSError
+        if data is not None and str(error) == _NO_FORMAT:
+            raise _unreadable_bytes(data, path.name) from error
         raise _wrap(error, path.name) from error
+    data = None  # calamine holds its own copy: ours is not kept while the sheet is read
     try:
         yield workbook
     finally:

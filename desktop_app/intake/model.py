@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
+from desktop_app.intake.fingerprint import SourceFingerprint
 from desktop_app.messages import Message
 
 
@@ -74,6 +75,8 @@ class RawTable:
     encoding: str | None = None  # CSV only
     delimiter: str | None = None  # CSV only
     notes: tuple[Message, ...] = field(default_factory=tuple)  # e.g. "hidden sheets present"
+    # SHA-256 and size of exactly the bytes parsed (None: a table not read from a file)
+    fingerprint: SourceFingerprint | None = None
 
     @property
     def n_rows(self) -> int:

@@ -10,11 +10,13 @@ validation reports that there is no data to submit (it knows the programme's wor
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from os import PathLike
 from pathlib import Path
 
 from desktop_app.errors import IntakeError
-from desktop_app.intake import csv_reader, excel_reader
+from desktop_app.intake import csv_reader, excel_reader, sniff
+from desktop_app.intake.fingerprint import SourceFingerprint
 from desktop_app.intake.model import RawTable, SheetInfo
 from desktop_app.intake.sniff import Detected, detect
 from desktop_app.intake.table import Grid, Source, build_table, bulk_allocation
@@ -57,11 +59,8 @@ def read_table(
 def _read_csv(detected: Detected, header_row: int | None, hints: tuple[str, ...]) -> RawTable:
     path = detected.path
     claims_workbook = path.suffix.lower() in _SPREADSHEET_SUFFIXES
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise IntakeError("intake.cannot-open", file=path.name, error=reason) from error
+    data = _read_source(path)
+    fingerprint = SourceFingerprint.of(data)
     try:
         with bulk_allocation():
             grid, decoded, dialect = csv_reader.read_grid(path, data)
@@ -84,7 +83,8 @@ def _read_csv(detected: Detected, header_row: int | None, hints: tuple[str, ...]
         notes=notes,
     )
     with bulk_allocation():
-        return build_table(grid, source, header_row=header_row, hints=hints, all_text=True)
+        table = build_table(grid, source, header_row=header_row, hints=hints, all_text=True)
+    return replace(table, fingerprint=fingerprint)
 
 
 _NOT_TEXT_TABLE = {"intake.unknown-format", "intake.undecodable", "intake.not-tabular"}
@@ -95,7 +95,10 @@ def _read_workbook(
 ) -> RawTable:
     path = detected.path
     name = path.name
-    with excel_reader.open_workbook(path) as workbook:
+    data = _read_source(path)
+    fingerprint = SourceFingerprint.of(data)
+    with excel_reader.open_workbook(path, data) as workbook:
+        del data  # calamine holds its own copy of the bytes
         sheets = excel_reader.sheet_infos(workbook, name)
         chosen = excel_reader.choose_sheet(sheets, sheet, name)
         with bulk_allocation():
@@ -127,4 +130,29 @@ def _read_workbook(
         notes=notes,
     )
     with bulk_allocation():
-        return build_table(grid, source, header_row=header_row, hints=hints, merged=merged)
+        table = build_table(grid, source, header_row=header_row, hints=hints, merged=merged)
+    return replace(table, fingerprint=fingerprint)
+
+
+def _read_source(path: Path) -> bytes:
+    """The file's bytes, read once: what is fingerprinted is exactly what is parsed.
+
+    Bounded by ``sniff.MAX_FILE_BYTES`` again here: the file may have grown since it was sniffed.
+    """
+    limit = sniff.MAX_FILE_BYTES
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise IntakeError("intake.cannot-open", file=path.name, error=reason) from error
+    if len(data) > limit:
+        raise IntakeError(
+            "intake.file-too-large",
+            file=path.name,
+            size_mb=len(data) // (1024 * 1024),
+            limit_mb=limit // (1024 * 1024),
+        )
+    if not data:
+        raise IntakeError("intake.file-empty", file=path.name)
+    return data

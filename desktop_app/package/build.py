@@ -2,8 +2,9 @@
 
 The manifest records what was sent and on what grounds: programme and profile version,
 organisation, checklist answers (who confirmed what, when), peildatum, population choices, mapping
-and category choices, row counts, the checks' outcome, the SHA-256 of every file, the certificates'
-fingerprints, the app version and the creation time. It holds no employee values.
+and category choices, row counts, the checks' outcome, the SHA-256 of every file, the source file's
+fingerprint (SHA-256 and size of the bytes that were checked), the certificates' fingerprints, the
+app version and the creation time. It holds no employee values.
 
 Packaging is refused while a checklist item is unconfirmed or a validation error remains.
 The zip is deterministic: the same draft and file give the same bytes for the same creation time.
@@ -377,6 +378,7 @@ def _manifest(
             "written": output.rows,
         },
         "checks": {"errors": counts["error"], "warnings": counts["warning"]},
+        "source": _source_entry(check),
         "files": [
             {
                 "name": name,
@@ -393,6 +395,14 @@ def _manifest(
         "recipient_certificate_sha256": fingerprints[0],
         "signer_certificate_sha256": fingerprints[1],
     }
+
+
+def _source_entry(check: CheckResult | None) -> dict[str, Any] | None:
+    """The source file as it was checked: SHA-256 and size of the bytes read (None: no file)."""
+    fingerprint = check.fingerprint if check is not None else None
+    if fingerprint is None:
+        return None
+    return {"sha256": fingerprint.sha256, "bytes": fingerprint.size}
 
 
 def zip_files(files: Mapping[str, bytes], created: dt.datetime) -> bytes:

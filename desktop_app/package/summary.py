@@ -24,8 +24,11 @@ def summary_html(
     language: str,
     package_name: str,
     package_sha256: str,
+    *,
+    source_name: str | None = None,
 ) -> str:
-    """A one-page summary for the officer's records, in ``language``."""
+    """A one-page summary for the officer's records, in ``language``. ``source_name`` is the
+    checked source file's name, shown beside its fingerprint from the manifest."""
     organisation = manifest.get("organisation", {})
     created = dt.datetime.fromisoformat(manifest["created"]).strftime("%d-%m-%Y %H:%M %Z").strip()
     rows = manifest["rows"]
@@ -45,6 +48,10 @@ def summary_html(
     row("summary.programme", f"{programme.name.get(language)} ({programme.id} {programme.version})")
     row("summary.peildatum", manifest["peildatum"])
     row("summary.package", f"{package_name}  SHA-256 {package_sha256}")
+    source = manifest.get("source")
+    if source:
+        value = {"file": source_name or "-", "size": source["bytes"], "sha256": source["sha256"]}
+        row("summary.source", Message("summary.source-value", value).render(language))
     row("summary.rows", Message("summary.rows-value", rows).render(language))
     row("summary.key", str(manifest.get("identification_key") or "-"))
     row("summary.checks", Message("summary.checks-value", manifest["checks"]).render(language))

@@ -190,9 +190,13 @@ class EncryptPage(WorkerPage):
         self._error = None
         self.session.submission = None
         self.upload_card.reset()
+        draft = _copy_draft(self.draft)
+        if self.session.table is not None:
+            # The file must still be what the review showed: the core refuses it otherwise.
+            draft.source.fingerprint = self.session.table.fingerprint
         worker = Worker(
             submission_job,
-            _copy_draft(self.draft),
+            draft,
             certificate,
             out,
             review.confirmed_fingerprint,

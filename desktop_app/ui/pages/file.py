@@ -184,6 +184,7 @@ class FilePage(WorkerPage):
         self.draft.source.path = Path(path)
         self.draft.source.sheet = None
         self.draft.source.header_row = None
+        self.draft.source.fingerprint = None  # not checked yet
         self._read(Path(path), None, None)
 
     def _read(self, path: Path, sheet: str | None, header_row: int | None) -> None:
@@ -211,6 +212,7 @@ class FilePage(WorkerPage):
         self.draft.source.path = Path(table.source)
         self.draft.source.sheet = table.sheet
         self.draft.source.header_row = table.header_row
+        self.draft.source.fingerprint = table.fingerprint  # the bytes read: what is reviewed
         self._show_table(table, outcome.sheets)
         self.wiz().autosave()
 

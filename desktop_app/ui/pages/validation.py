@@ -134,6 +134,7 @@ class ValidationPage(WorkerPage):
 
     def _done(self, outcome: CheckOutcome) -> None:
         self.session.table = outcome.table
+        self.draft.source.fingerprint = outcome.table.fingerprint
         self.session.validation = outcome.validation
         self._show_result()
 
