@@ -15,7 +15,11 @@ from desktop_app.intake.fingerprint import SourceFingerprint, ensure_unchanged, 
 from desktop_app.mapping import BreakdownColumn, ColumnSuggestion, Mapping
 from desktop_app.mapping.model import derived_header, is_derived_header
 from desktop_app.mapping.store import check_mapping_fits, load_mapping
-from desktop_app.mapping.suggest import suggest_mapping
+from desktop_app.mapping.suggest import (
+    duplicate_header_notes,
+    duplicated_headers,
+    suggest_mapping,
+)
 from desktop_app.profiles import Programme, load_programme_by_id
 from desktop_app.validation import ValidationResult, validate
 
@@ -105,6 +109,13 @@ def run_check(path: Path, options: CheckOptions) -> CheckResult:
         for h in options.breakdowns
         if (h not in derivable if is_derived_header(h) else h not in table.headers)
     ]
+    if missing and not table.header_found:  # no column names to offer: never a row of data
+        raise UsageError(
+            "cli.breakdown-not-found-no-header",
+            columns=missing,
+            file=table.source.name,
+            row=table.data_start,
+        )
     if missing:
         raise UsageError(
             "cli.breakdown-not-found", columns=missing, available=[*table.headers, *derivable]
@@ -115,7 +126,12 @@ def run_check(path: Path, options: CheckOptions) -> CheckResult:
         else options.breakdowns
     )
     suggested, suggestions, possible = suggest_mapping(
-        table.headers, programme, marked, sheet=table.sheet, header_row=table.header_row
+        table.headers,
+        programme,
+        marked,
+        sheet=table.sheet,
+        header_row=table.header_row,
+        duplicated=duplicated_headers(table),
     )
     if saved:
         known = {b.header: b for b in saved.breakdowns}
@@ -123,12 +139,16 @@ def run_check(path: Path, options: CheckOptions) -> CheckResult:
         mapping = replace(
             saved, breakdowns=breakdowns, sheet=table.sheet, header_row=table.header_row
         )
-        check_mapping_fits(mapping, table.headers, programme)
+        no_header = None if table.header_found else (table.source.name, table.data_start)
+        check_mapping_fits(mapping, table.headers, programme, no_header=no_header)
         suggestions = ()
     else:
         mapping = suggested
     peildatum = options.peildatum or dt.date.today()
     validation = validate(table, programme, mapping, peildatum, dict(options.population))
+    duplicates = duplicate_header_notes(table, mapping, programme)
+    if duplicates:
+        validation = replace(validation, notes=(*duplicates, *validation.notes))
     return CheckResult(
         source=Path(path),
         programme=programme,

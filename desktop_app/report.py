@@ -20,7 +20,7 @@ def check_report_json(result: CheckResult, language: str) -> dict[str, Any]:
         "file": str(result.source),
         "format": table.file_format,
         "sheet": table.sheet,
-        "header_row": table.header_row,
+        "header_row": table.header_row if table.header_found else None,
         "rows": table.n_rows,
         "programme": {"id": result.programme.id, "version": result.programme.version},
         "peildatum": result.peildatum.isoformat(),
@@ -67,10 +67,10 @@ def check_report_text(result: CheckResult, language: str) -> str:
 
     lines = [
         say(
-            "cli.report-file",
+            "cli.report-file" if table.header_found else "cli.report-file-no-header",
             file=result.source.name,
             sheet=table.sheet or "-",
-            header_row=table.header_row,
+            header_row=table.header_row if table.header_found else table.data_start,
             rows=table.n_rows,
         ),
         say(

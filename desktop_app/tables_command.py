@@ -79,6 +79,12 @@ def run_tables(path: Path, options: TablesOptions) -> TablesResult:
     )
     if "salary_band" in columns:
         salary = next((h for h in check.table.headers if _SALARY_HEADER.search(str(h))), None)
+        if salary is None and not check.table.header_found:  # never a row of data as headers
+            raise UsageError(
+                "disclosure.tables.no-salary-column-no-header",
+                file=check.table.source.name,
+                row=check.table.data_start,
+            )
         if salary is None:
             raise UsageError(
                 "disclosure.tables.no-salary-column", available=list(check.table.headers)

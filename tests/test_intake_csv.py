@@ -250,3 +250,147 @@ def test_a_tie_between_semicolon_and_comma_goes_to_the_semicolon(tmp_path: Path)
     assert csv_reader.sniff_dialect(text).delimiter == ";"
     assert csv_reader.sniff_dialect(mirror).delimiter == ";"
     assert csv_reader.sniff_dialect(mirror).fields == csv_reader.sniff_dialect(text).fields == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        # ',' (decimal commas) would win once ';' is broken by the quote
+        ('Naam;Opmerking;FTE\nJan;"de Vries;0,8\nPiet;iets;1,0\nAnna;x;0,5\nKees;y;0,6\n', 2),
+        # headerless, the quote in the first line: under ',' a table of three columns
+        (
+            'P1;"Jansen, Jan;111222333;0,8\nP2;Pietersen;123456782;1,0\nP3;Vries, A;012345672;0,5\n',
+            1,
+        ),
+        # the quote in the header: no delimiter fits at all
+        ('"Naam;BSN;Geslacht\nJan;111222333;M\nPiet;123456782;V\n', 1),
+        # a quoted value spanning lines above it: the line in the file, not the record
+        ('Naam;Opmerking\nJan;"twee\nregels"\nPiet;"nooit dicht\nKees;x\n', 4),
+        ('Naam;Opmerking\r\nJan;x\r\nPiet;"nooit dicht\r\nKees;x\r\n', 3),
+    ],
+)
+def test_unclosed_quote_is_found_whatever_delimiter_it_breaks(
+    tmp_path: Path, text: str, line: int
+) -> None:
+    path = tmp_path / "kapot.csv"
+    path.write_bytes(text.encode("utf-8"))
+    error = refused(path, "intake.csv-unclosed-quote")
+    assert error.message.params["row"] == line
+
+
+def test_quotes_that_close_are_no_error(tmp_path: Path) -> None:
+    path = tmp_path / "goed.csv"
+    path.write_text(
+        'Naam,Opmerking,Maat\n"Jansen; Jan","zegt ""ja""",5"\nBakker,"a, b",6\n', encoding="utf-8"
+    )
+    table = read(path)
+    assert table.delimiter == ","
+    assert column(table, "Opmerking") == ['zegt "ja"', "a, b"]
+    assert column(table, "Maat") == ['5"', "6"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet=st.sampled_from(['"', ";", ",", "\n", "a"]), max_size=24),
+    delimiter=st.sampled_from([";", ","]),
+)
+def test_unclosed_quote_agrees_with_the_parser(text: str, delimiter: str) -> None:
+    """The quote scan says 'never closed' exactly when pandas' tokenizer ends inside a quote."""
+    import pandas as pd
+
+    try:
+        pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            header=None,
+            names=range(64),
+            dtype=object,
+            skip_blank_lines=False,
+            engine="c",
+        )
+        ends_inside = False
+    except pd.errors.ParserError as error:
+        ends_inside = "EOF inside string" in str(error)
+    except pd.errors.EmptyDataError:
+        ends_inside = False
+    assert (csv_reader.unclosed_quote(text, delimiter) is not None) == ends_inside
+
+
+def test_headerless_export_says_so_and_names_columns_by_letter(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "Personeelsoverzicht\n\n"
+        "P100000;Jansen;111222333;01-02-1980;M\n"
+        "P100001;Bakker;123456782;31-12-1975;V\n",
+        encoding="utf-8",
+    )
+    table = read(path)
+    assert not table.header_found
+    assert table.header_row == 0
+    assert table.headers == ("(A)", "(B)", "(C)", "(D)", "(E)")
+    assert table.raw_headers == ("",) * 5
+    assert table.rows.tolist() == [3, 4]
+    assert table.data_start == 3
+    assert column(table, "(C)") == ["111222333", "123456782"]
+    assert table.title_lines == ("Personeelsoverzicht",)
+    (note,) = table.notes
+    assert note.key == "intake.no-header-row"
+    assert note.params["row"] == 3
+    for language in ("nl", "en", "fr"):
+        text = note.render(language)
+        for value in ("111222333", "Jansen", "P100000"):
+            assert value not in text
+    # read again as the draft keeps it (header row 0): the same table
+    again = read(path, header_row=0)
+    assert (again.header_found, again.headers, again.rows.tolist()) == (
+        False,
+        table.headers,
+        [3, 4],
+    )
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "Jansen;Jan;Utrecht;Personeelszaken;M",  # only words, but its values recur below
+        "1001;3,5;1200;0,8;12",  # only numbers
+        "Jansen;Jan;jan.jansen@example.nl;06-12345678;M",  # a phone number
+    ],
+)
+def test_rows_of_data_are_never_headers(tmp_path: Path, first_line: str) -> None:
+    path = tmp_path / "export.csv"
+    rest = "Bakker;Piet;Utrecht;Personeelszaken;M\nSmit;Anna;Gent;ICT;V\n"
+    path.write_text(first_line + "\n" + rest, encoding="utf-8")
+    table = read(path)
+    assert not table.header_found
+    assert table.headers[0] == "(A)"
+
+
+def test_a_header_repeated_down_a_paged_report_is_still_the_header(tmp_path: Path) -> None:
+    header = "Naam;Afdeling;Geslacht"
+    lines = [header, "Jansen;ICT;M", "Bakker;ICT;V", header, "Smit;HR;V"]
+    path = tmp_path / "rapport.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    table = read(path)
+    assert table.header_found
+    assert table.headers == ("Naam", "Afdeling", "Geslacht")
+
+
+def test_a_line_with_an_identifier_above_the_header(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "KvK;12345678\nNaam;Afdeling;Geslacht;Geboortedatum\nJansen;ICT;M;01-02-1980\n",
+        encoding="utf-8",
+    )
+    table = read(path)
+    assert table.header_found
+    assert table.header_row == 2
+    assert table.headers == ("Naam", "Afdeling", "Geslacht", "Geboortedatum")
+
+
+def test_duplicate_columns_are_grouped(tmp_path: Path) -> None:
+    path = tmp_path / "dubbel.csv"
+    path.write_text("BSN;Naam;bsn ;Datum;BSN\n1;a;2;d;3\n", encoding="utf-8")
+    table = read(path)
+    assert table.headers == ("BSN", "Naam", "bsn (C)", "Datum", "BSN (E)")
+    assert table.duplicate_columns() == ((0, 2, 4),)

@@ -245,6 +245,47 @@ def report_csv(d: Path) -> Path:
     return d / "rapport.csv"
 
 
+def unclosed_quote_wrong_delimiter(d: Path) -> Path:
+    """Under ';' a quote is never closed; ',' (decimal commas) would then pass for the delimiter."""
+    (d / "fte.csv").write_text(
+        'Naam;Opmerking;FTE\nJan;"de Vries;0,8\nPiet;iets;1,0\nAnna;x;0,5\nKees;y;0,6\n',
+        encoding="utf-8",
+    )
+    return d / "fte.csv"
+
+
+def unclosed_quote_in_header(d: Path) -> Path:
+    """No delimiter fits the file while the quote swallows it."""
+    (d / "kop.csv").write_text('"Naam;BSN;Geslacht\nJan;1;M\nPiet;2;V\n', encoding="utf-8")
+    return d / "kop.csv"
+
+
+def unclosed_quote_headerless(d: Path) -> Path:
+    (d / "zonder kop.csv").write_text(
+        'P1;"Jansen, Jan;111222333;0,8\nP2;Pietersen;123456782;1,0\nP3;Vries, A;012345672;0,5\n',
+        encoding="utf-8",
+    )
+    return d / "zonder kop.csv"
+
+
+def titles_only_xlsx(d: Path) -> Path:
+    wb = xlsxwriter.Workbook(d / "titels.xlsx")
+    ws = wb.add_worksheet("Rapport")
+    ws.write(0, 0, "Personeelsoverzicht 2025")
+    ws.write(2, 0, "Gemeente Voorbeeld, afdeling HR")
+    ws.write(3, 0, "Vertrouwelijk")
+    wb.close()
+    return d / "titels.xlsx"
+
+
+def titles_only_csv(d: Path) -> Path:
+    """Excel pads each title to the table's width; there is no table under them."""
+    (d / "titels.csv").write_text(
+        "Personeelsoverzicht 2025;;;;\nAfdeling HR;;;;\nVertrouwelijk;;;;\n", encoding="utf-8"
+    )
+    return d / "titels.csv"
+
+
 CORPUS: list[tuple[str, Callable[[Path], Path], str, dict[str, Any]]] = [
     ("missing", missing, "intake.file-not-found", {}),
     ("folder", folder, "intake.not-a-file", {}),
@@ -276,6 +317,12 @@ CORPUS: list[tuple[str, Callable[[Path], Path], str, dict[str, Any]]] = [
      {"header_row": 500}),
     ("header-row-blank", report_csv, "intake.header-row-empty", {"header_row": 2}),
     ("sheet-asked-of-csv", report_csv, "intake.csv-no-sheets", {"sheet": "Blad1"}),
+    ("unclosed-quote-wrong-delimiter", unclosed_quote_wrong_delimiter, "intake.csv-unclosed-quote",
+     {}),
+    ("unclosed-quote-in-header", unclosed_quote_in_header, "intake.csv-unclosed-quote", {}),
+    ("unclosed-quote-headerless", unclosed_quote_headerless, "intake.csv-unclosed-quote", {}),
+    ("titles-only-xlsx", titles_only_xlsx, "intake.titles-only", {}),
+    ("titles-only-csv", titles_only_csv, "intake.not-tabular", {}),
 ]  # fmt: skip
 
 

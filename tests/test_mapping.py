@@ -208,3 +208,24 @@ def test_a_dutch_intern_extern_column_is_not_guessed(ingezoomd):
     )
     assert known == {"Extern": "external", "Stagiair": "internship", "Uitzendkracht": "external"}
     assert unknown == ["Intern"]  # Dutch "intern" means own staff: the officer decides
+
+
+def test_a_duplicated_header_is_never_suggested(ingezoomd):
+    """Two 'BSN' columns: neither is mapped for the officer (nor offered as a breakdown)."""
+    headers = ["BSN", "Geboortedatum", "BSN (C)", "Afdeling", "Afdeling (E)"]
+    duplicated = {"BSN", "BSN (C)", "Afdeling", "Afdeling (E)"}
+    mapping, suggestions, possible = suggest_mapping(headers, ingezoomd, duplicated=duplicated)
+    assert dict(mapping.fields) == {"birth_date": "Geboortedatum"}
+    assert {s.header for s in suggestions} == {"Geboortedatum"}
+    assert possible == ()
+    # without the duplicates the same columns are suggested
+    mapping, _, _ = suggest_mapping(headers, ingezoomd)
+    assert mapping.fields["bsn"] == "BSN"
+
+
+def test_a_mapping_for_a_file_without_header_row_says_so(ingezoomd):
+    mapping = Mapping(ingezoomd.id, {"bsn": "BSN"})
+    with pytest.raises(MappingError) as caught:
+        check_mapping_fits(mapping, ["(A)", "(B)"], ingezoomd, no_header=("export.csv", 1))
+    assert caught.value.message.key == "mapping.columns-missing-no-header"
+    assert "(A)" not in caught.value.render("en")

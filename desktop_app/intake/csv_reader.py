@@ -176,6 +176,7 @@ def read_grid(path: Path, data: bytes) -> tuple[Grid, DecodedText, Dialect]:
     if not decoded.text.strip():
         raise IntakeError("intake.csv-no-data", file=name)
     dialect = sniff_dialect(decoded.text)
+    _refuse_unclosed_quote(decoded.text, dialect, name)
     if dialect is None:
         raise IntakeError("intake.not-tabular", file=name)
     grid = _parse_columns(decoded.text, dialect, name)
@@ -185,6 +186,64 @@ def read_grid(path: Path, data: bytes) -> tuple[Grid, DecodedText, Dialect]:
         except csv.Error as error:
             raise IntakeError("intake.could-not-read", file=name, error=str(error)) from error
     return grid, decoded, dialect
+
+
+def unclosed_quote(text: str, delimiter: str) -> int | None:
+    """Offset of a quote that opens a value under ``delimiter`` and is never closed, or None.
+
+    The csv module's rules: a ``"`` opens a quoted value only at the start of a value (after the
+    delimiter or a line end); inside it ``""`` is a quote and a lone ``"`` closes it. Only the
+    quote characters are visited, so a file without quotes costs one ``find``.
+    """
+    find = text.find
+    position = find('"')
+    while position != -1:
+        if position and text[position - 1] not in (delimiter, "\n", "\r"):
+            position = find('"', position + 1)  # a quote inside a value is just a character
+            continue
+        end = position + 1
+        while True:
+            close = find('"', end)
+            if close == -1:
+                return position
+            if text.startswith('"', close + 1):  # "" inside quotes
+                end = close + 2
+                continue
+            break
+        position = find('"', close + 1)
+    return None
+
+
+def line_number(text: str, offset: int) -> int:
+    """1-based line of ``offset`` (line ends: \\n, \\r\\n or a lone \\r)."""
+    newlines = text.count("\n", 0, offset)
+    return (newlines or text.count("\r", 0, offset)) + 1
+
+
+def _refuse_unclosed_quote(text: str, dialect: Dialect | None, name: str) -> None:
+    """An unclosed quote is refused with its line, before it can pass for a table.
+
+    A quote never closed under the delimiter the file is read with swallows the rest of the file.
+    One never closed under another delimiter may be why that delimiter was passed over (its
+    quoting broken) or no delimiter fit at all: when the text without that one quote would be
+    read with that delimiter, the quote is the fault, not the file's layout, and the officer is
+    told so rather than shown a table split at the wrong character.
+    """
+    sample, truncated = _sample(text)
+    if '"' not in sample:
+        return
+    for delimiter in DELIMITERS:
+        opened = unclosed_quote(sample, delimiter)
+        if opened is None:
+            continue
+        if dialect is not None and delimiter == dialect.delimiter:
+            if truncated:
+                continue  # the cut may fall inside a value; the whole text is parsed later
+        else:
+            repaired = sniff_dialect(sample[:opened] + sample[opened + 1 :])
+            if repaired is None or repaired.delimiter != delimiter:
+                continue
+        raise IntakeError("intake.csv-unclosed-quote", file=name, row=line_number(text, opened))
 
 
 _UNCLOSED_QUOTE = re.compile(r"EOF inside string starting at row (\d+)")

@@ -57,7 +57,7 @@ class RawTable:
       are kept (validation reports them).
     - ``headers`` are unique and never empty: an empty header becomes ``"(C)"`` (its column letter),
       a repeated one gets ``" (C)"`` appended. ``raw_headers`` keeps the text as found (merged header
-      cells filled).
+      cells filled); :meth:`duplicate_columns` tells which columns share a name.
     """
 
     source: Path
@@ -77,6 +77,10 @@ class RawTable:
     notes: tuple[Message, ...] = field(default_factory=tuple)  # e.g. "hidden sheets present"
     # SHA-256 and size of exactly the bytes parsed (None: a table not read from a file)
     fingerprint: SourceFingerprint | None = None
+    # False: no row looked like a header (a headerless export). Then ``header_row`` is 0, the data
+    # starts in ``rows[0]``, ``headers`` are the column letters ("(A)", "(B)", ...) and
+    # ``raw_headers`` are empty: no value of the file is ever shown as a column name.
+    header_found: bool = True
 
     @property
     def n_rows(self) -> int:
@@ -85,6 +89,21 @@ class RawTable:
     @property
     def n_columns(self) -> int:
         return len(self.columns)
+
+    @property
+    def data_start(self) -> int:
+        """Row number of the first data row (the row below the header when there are none)."""
+        return int(self.rows[0]) if len(self.rows) else self.header_row + 1
+
+    def duplicate_columns(self) -> tuple[tuple[int, ...], ...]:
+        """Column indexes that share a header (as the officer reads it: case and spacing aside),
+        one group per repeated name, in column order."""
+        groups: dict[str, list[int]] = {}
+        for index, text in enumerate(self.raw_headers):
+            key = " ".join(text.split()).casefold()
+            if key:
+                groups.setdefault(key, []).append(index)
+        return tuple(tuple(g) for g in groups.values() if len(g) > 1)
 
     def column_index(self, header: str) -> int:
         """Index of the column with this (unique) header; ValueError if absent."""

@@ -18,8 +18,9 @@ from desktop_app.intake.header import (
     SCAN_ROWS,
     MergedRange,
     filled_with_merges,
-    find_header_row,
+    find_header,
     is_blank,
+    only_lines_of_text,
     row_is_blank,
     unique_headers,
 )
@@ -117,10 +118,14 @@ def build_table(
 ) -> RawTable:
     """``grid[i]`` is row number ``i + 1`` (Excel row or CSV record); blank trailing rows are dropped.
 
+    ``header_row`` 0 says the table has no header row (the data starts where it is detected).
+    Without ``header_row`` the header is detected; when no row looks like a header the table has
+    none (``header_found`` False, columns named by their letters, a note says so).
     ``all_text`` says every cell is already ``str`` (CSV), which skips the type check.
     """
     end = grid.last_filled_row()
-    if header_row is not None:
+    found = True
+    if header_row:
         if not 1 <= header_row <= max(end, 1):
             raise IntakeError(
                 "intake.header-row-out-of-range",
@@ -135,22 +140,32 @@ def build_table(
                 "intake.header-row-empty", file=source.path.name, where=source.where, row=header_row
             )
     else:
-        found = find_header_row(grid.head(min(end, SCAN_ROWS + 1)), hints, merged)
-        if found is None:  # the readers refuse blank sheets first; kept for direct callers
+        head = grid.head(min(end, SCAN_ROWS + 1))
+        guess = find_header(head, hints, merged)
+        if guess is None:  # the readers refuse blank sheets first; kept for direct callers
             raise IntakeError(
                 "intake.workbook-empty", file=source.path.name, sheet=source.sheet or ""
             )
-        index = found
+        if header_row is None and end <= SCAN_ROWS and only_lines_of_text(head):
+            raise IntakeError(
+                "intake.titles-only",
+                file=source.path.name,
+                where=source.where,
+                lines=sum(not row_is_blank(row) for row in head),
+            )
+        index = guess.index
+        found = guess.found and header_row is None
 
-    header_cells = filled_with_merges(grid, index, merged)
     width = len(grid.columns)
+    first = index + 1 if found else index  # the first data row
+    header_cells = filled_with_merges(grid, index, merged) if found else [""] * width
 
     raw_headers: list[str] = []
     kept: list[int] = []
     texts: list[np.ndarray] = []
     for j in range(width):
         header = cell_text(header_cells[j])
-        values = grid.columns[j][index + 1 : end]
+        values = grid.columns[j][first:end]
         if not header.strip() and all(is_blank(v) for v in values):
             continue  # an unnamed, empty column carries nothing
         raw_headers.append(header)
@@ -162,22 +177,32 @@ def build_table(
         for row in grid.head(index)
         if not row_is_blank(row)
     )
+    notes = source.notes
+    if not found:
+        notes = (
+            *notes,
+            Message(
+                "intake.no-header-row",
+                {"file": source.path.name, "where": source.where, "row": first + 1},
+            ),
+        )
     return RawTable(
         source=source.path,
         file_format=source.file_format,
         sheet=source.sheet,
         sheets=source.sheets,
-        header_row=index + 1,
+        header_row=index + 1 if found else 0,
         headers=unique_headers(raw_headers, kept),
         raw_headers=tuple(raw_headers),
         column_letters=tuple(column_letter(j) for j in kept),
-        rows=np.arange(index + 2, end + 1, dtype=np.int64),
+        rows=np.arange(first + 1, end + 1, dtype=np.int64),
         columns=tuple(texts),
         title_lines=title_lines,
         date_system=source.date_system,
         encoding=source.encoding,
         delimiter=source.delimiter,
-        notes=source.notes,
+        notes=notes,
+        header_found=found,
     )
 
 

@@ -118,9 +118,19 @@ def _text(value: Any) -> str:
     return value
 
 
-def check_mapping_fits(mapping: Mapping, headers: Sequence[str], programme: Programme) -> None:
+def check_mapping_fits(
+    mapping: Mapping,
+    headers: Sequence[str],
+    programme: Programme,
+    *,
+    no_header: tuple[str, int] | None = None,
+) -> None:
     """Refuse a saved mapping that no longer fits: other programme, unknown fields, or columns
-    that went missing from the file (all named at once)."""
+    that went missing from the file (all named at once).
+
+    ``no_header`` (file name, first data row) says the file has no header row: the missing
+    columns are then explained by that, and ``headers`` (column letters) are not offered.
+    """
     if mapping.programme_id != programme.id:
         raise MappingError(
             "mapping.other-programme", saved=mapping.programme_id, chosen=programme.id
@@ -150,6 +160,13 @@ def check_mapping_fits(mapping: Mapping, headers: Sequence[str], programme: Prog
         ]
         if h not in present
     ]
+    if missing and no_header is not None:
+        raise MappingError(
+            "mapping.columns-missing-no-header",
+            missing=[f"“{h}”" for h in dict.fromkeys(missing)],
+            file=no_header[0],
+            row=no_header[1],
+        )
     if missing:
         raise MappingError(
             "mapping.columns-missing",

@@ -4,12 +4,18 @@ A header matches a synonym exactly (confidence 1.0), after forgiving case, accen
 punctuation and word order (0.95), or fuzzily (rapidfuzz; confidence scaled from the similarity,
 below 0.75 not suggested). Each column feeds at most one field; the best matches win, ties broken
 by profile order then column order, so the same file always gets the same suggestion.
+
+A header that two columns share (two "BSN" columns) is never suggested: which of them holds the
+right values is the officer's choice, and :func:`duplicate_header_notes` tells them which one the
+mapping uses.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
@@ -21,7 +27,11 @@ from desktop_app.mapping.model import (
     is_derived_header,
 )
 from desktop_app.mapping.normalise import header_words, normalise_header
+from desktop_app.messages import Message
 from desktop_app.profiles.model import Programme
+
+if TYPE_CHECKING:
+    from desktop_app.intake.model import RawTable
 
 MIN_CONFIDENCE = 0.75
 _FUZZY_WEIGHT = 0.9  # a fuzzy match never outranks an exact synonym
@@ -80,18 +90,21 @@ def rank_columns(headers: Sequence[str], programme: Programme) -> list[ColumnSug
     return [c[3] for c in candidates]
 
 
-def suggest_mapping(
+def suggest_mapping(  # noqa: PLR0917 (sheet and header_row are passed positionally)
     headers: Sequence[str],
     programme: Programme,
     breakdown_headers: Sequence[str] = (),
     sheet: str | None = None,
     header_row: int | None = None,
+    duplicated: Collection[str] = (),
 ) -> tuple[Mapping, tuple[ColumnSuggestion, ...], tuple[BreakdownColumn, ...]]:
     """The suggested mapping, the suggestions it was built from, and columns that look like
     breakdowns (offered to the user, not chosen for them).
 
     ``breakdown_headers`` are columns the user marked as breakdowns: they are kept out of the field
-    mapping and tied to the programme breakdown they resemble most, if any.
+    mapping and tied to the programme breakdown they resemble most, if any. ``duplicated`` are the
+    headers of columns whose name another column shares (:func:`duplicated_headers`): never
+    suggested.
     """
     field_ids = {f.id for f in programme.employee_fields}
     breakdown_ids = {b.id for b in programme.breakdowns}
@@ -100,8 +113,11 @@ def suggest_mapping(
     used_targets: set[str] = set()
     chosen: list[ColumnSuggestion] = []
     offered: dict[str, str] = {}
+    duplicated = set(duplicated)
     for suggestion in rank_columns(headers, programme):
         if suggestion.header in used_headers or suggestion.field_id in used_targets:
+            continue
+        if suggestion.header in duplicated:
             continue
         if suggestion.field_id in field_ids and suggestion.header not in marked:
             chosen.append(suggestion)
@@ -126,3 +142,60 @@ def suggest_mapping(
         header_row=header_row,
     )
     return mapping, tuple(chosen), possible
+
+
+def duplicated_headers(table: RawTable) -> frozenset[str]:
+    """The (unique) headers of the columns whose name another column shares."""
+    return frozenset(table.headers[i] for group in table.duplicate_columns() for i in group)
+
+
+def duplicate_header_notes(
+    table: RawTable, mapping: Mapping | None, programme: Programme | None = None
+) -> tuple[Message, ...]:
+    """One note per name that several columns share: the columns (letters), and which of them the
+    mapping uses, for what (none, as long as the officer has not chosen: never suggested)."""
+    uses: dict[str, list[object]] = {}
+    if mapping is not None:
+        labels = {f.id: f.label for f in programme.employee_fields} if programme else {}
+        for field_id, header in mapping.fields.items():
+            uses.setdefault(header, []).append(labels.get(field_id, field_id))
+        for breakdown in mapping.breakdowns:
+            label: object = breakdown.breakdown_id or breakdown.header
+            if programme is not None and breakdown.breakdown_id:
+                with suppress(KeyError):
+                    label = programme.breakdown(breakdown.breakdown_id).label
+            uses.setdefault(breakdown.header, []).append(label)
+    notes = []
+    for group in table.duplicate_columns():
+        letters = [table.column_letters[i] for i in group]
+        header = " ".join(table.raw_headers[group[0]].split())
+        used = [i for i in group if table.headers[i] in uses]
+        if not used:
+            notes.append(
+                Message(
+                    "mapping.duplicate-header-unused",
+                    {
+                        "header": header,
+                        "columns": letters,
+                        "names": [f"“{table.headers[i]}”" for i in group],
+                    },
+                )
+            )
+            continue
+        notes.append(
+            Message(
+                "mapping.duplicate-header-used",
+                {
+                    "header": header,
+                    "columns": letters,
+                    "used": [
+                        Message(
+                            "mapping.duplicate-header-use",
+                            {"column": table.column_letters[i], "uses": uses[table.headers[i]]},
+                        )
+                        for i in used
+                    ],
+                },
+            )
+        )
+    return tuple(notes)

@@ -28,7 +28,11 @@ from desktop_app.mapping import BreakdownColumn, ColumnSuggestion, Mapping
 from desktop_app.mapping.model import derived_header, is_derived_header
 from desktop_app.mapping.normalise import normalise_value
 from desktop_app.mapping.store import check_mapping_fits, load_mapping, save_mapping
-from desktop_app.mapping.suggest import suggest_mapping
+from desktop_app.mapping.suggest import (
+    duplicate_header_notes,
+    duplicated_headers,
+    suggest_mapping,
+)
 from desktop_app.mapping.values import code_lookup
 from desktop_app.profiles import EmployeeField, FieldType, Programme
 from desktop_app.ui.pages.base import WizardPage
@@ -133,6 +137,8 @@ class MappingPage(WizardPage):
         fields_layout.addWidget(self.grid_widget)
         self.key_message = InlineMessage(self.fields_card)
         self.problem = InlineMessage(self.fields_card)
+        self.header_message = InlineMessage(self.fields_card)  # no header row, repeated names
+        fields_layout.addWidget(self.header_message)
         fields_layout.addWidget(self.key_message)
         fields_layout.addWidget(self.problem)
         layout.addWidget(self.fields_card)
@@ -194,7 +200,12 @@ class MappingPage(WizardPage):
                 saved = None
         marked = [b.header for b in saved.breakdowns] if saved else []
         suggested, suggestions, possible = suggest_mapping(
-            table.headers, programme, marked, sheet=table.sheet, header_row=table.header_row
+            table.headers,
+            programme,
+            marked,
+            sheet=table.sheet,
+            header_row=table.header_row,
+            duplicated=duplicated_headers(table),
         )
         self.suggestions = {s.field_id: s for s in suggestions}
         self.offered = {b.header: b.breakdown_id for b in (*possible, *suggested.breakdowns)}
@@ -414,9 +425,20 @@ class MappingPage(WizardPage):
             )
         else:
             self.problem.clear_message()
+        self._show_header_notes()
         self._show_key()
         self._show_breakdowns()
         self._retranslate_value_maps()
+
+    def _show_header_notes(self) -> None:
+        table = self.table
+        notes = [n for n in table.notes if n.key == "intake.no-header-row"]
+        notes += duplicate_header_notes(table, self.draft.mapping, self.programme)
+        if notes:
+            text = "\n".join(n.render(self.language) for n in notes)
+            self.header_message.show_message("warning", text)
+        else:
+            self.header_message.clear_message()
 
     def _missing_required(self) -> list[str]:
         return [
