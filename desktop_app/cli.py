@@ -254,6 +254,10 @@ def _add_upload_parser(commands: argparse._SubParsersAction) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; every refusal and every unexpected failure ends in a sentence, never a
     traceback, and everything written passes :func:`desktop_app.terminal.plain_text`."""
+    if argv is None:  # a real start (not a test calling main): no core dump of employee data
+        from desktop_app.hardening import disable_core_dumps
+
+        disable_core_dumps()
     with safe_output():
         try:
             args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)

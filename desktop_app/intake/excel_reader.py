@@ -18,6 +18,7 @@ from typing import Any
 import python_calamine as calamine
 
 from desktop_app.errors import IntakeError
+from desktop_app.intake import extent
 from desktop_app.intake.header import MergedRange, row_is_blank
 from desktop_app.intake.model import SheetInfo
 
@@ -154,14 +155,23 @@ def read_sheet(workbook: calamine.CalamineWorkbook, sheet: str, name: str) -> Sh
 
 
 def sheets_with_data(
-    workbook: calamine.CalamineWorkbook, sheets: tuple[SheetInfo, ...]
+    workbook: calamine.CalamineWorkbook,
+    sheets: tuple[SheetInfo, ...],
+    data: bytes | None = None,
+    file_format: str = "",
 ) -> list[str]:
-    """Names of the other worksheets that hold anything (only asked when the chosen one is empty)."""
+    """Names of the other worksheets that hold anything (only asked when the chosen one is empty).
+
+    With the workbook's bytes, each sheet is pre-checked (:mod:`extent`) before calamine builds it:
+    a sheet with a stray far cell is not suggested (building it would abort the process).
+    """
     found = []
     for sheet in sheets:
         if not sheet.is_worksheet:
             continue
         try:
+            if data is not None:
+                extent.check_sheet(data, file_format, sheet.name, "")
             rows = workbook.get_sheet_by_name(sheet.name).to_python(nrows=200)
         except Exception:  # noqa: S112 - a sheet that cannot be read simply is not suggested
             continue

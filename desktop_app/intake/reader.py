@@ -15,7 +15,7 @@ from os import PathLike
 from pathlib import Path
 
 from desktop_app.errors import IntakeError
-from desktop_app.intake import csv_reader, excel_reader, sniff
+from desktop_app.intake import csv_reader, excel_reader, extent, sniff
 from desktop_app.intake.fingerprint import SourceFingerprint
 from desktop_app.intake.model import RawTable, SheetInfo
 from desktop_app.intake.sniff import Detected, detect
@@ -31,7 +31,9 @@ def list_sheets(path: str | PathLike[str]) -> tuple[SheetInfo, ...]:
     detected = detect(source)
     if detected.file_format == "csv":
         return ()
-    with excel_reader.open_workbook(source) as workbook:
+    data = _read_source(source)
+    extent.check_workbook(data, detected.file_format, source.name)  # .xls/.ods: built when opened
+    with excel_reader.open_workbook(source, data) as workbook:
         return excel_reader.sheet_infos(workbook, source.name)
 
 
@@ -97,10 +99,13 @@ def _read_workbook(
     name = path.name
     data = _read_source(path)
     fingerprint = SourceFingerprint.of(data)
+    extent.check_workbook(data, detected.file_format, name)  # .xls/.ods: built when opened
     with excel_reader.open_workbook(path, data) as workbook:
-        del data  # calamine holds its own copy of the bytes
         sheets = excel_reader.sheet_infos(workbook, name)
         chosen = excel_reader.choose_sheet(sheets, sheet, name)
+        # Before calamine builds the sheet: a stray far cell would make it abort the process.
+        extent.check_sheet(data, detected.file_format, chosen.name, name)
+        raw = data  # calamine holds its own copy; ours only to pre-check other sheets
         with bulk_allocation():
             data = excel_reader.read_sheet(workbook, chosen.name, name)
             merged = data.merged
@@ -108,13 +113,16 @@ def _read_workbook(
             del data  # the row lists; the grid holds the same cells by column
         if not grid.last_filled_row():
             others = [
-                s for s in excel_reader.sheets_with_data(workbook, sheets) if s != chosen.name
+                s
+                for s in excel_reader.sheets_with_data(workbook, sheets, raw, detected.file_format)
+                if s != chosen.name
             ]
             if others:
                 raise IntakeError(
                     "intake.sheet-empty-others", file=name, sheet=chosen.name, others=others
                 )
             raise IntakeError("intake.workbook-empty", file=name, sheet=chosen.name)
+        del raw
     hidden = [
         s.name
         for s in sheets
