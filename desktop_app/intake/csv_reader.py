@@ -193,8 +193,10 @@ def unclosed_quote(text: str, delimiter: str) -> int | None:
 
     The csv module's rules: a ``"`` opens a quoted value only at the start of a value (after the
     delimiter or a line end); inside it ``""`` is a quote and a lone ``"`` closes it. Only the
-    quote characters are visited, so a file without quotes costs one ``find``.
+    quote characters are visited, and only when the last quotes could be such an opening.
     """
+    if not _may_end_inside_quotes(text, delimiter):
+        return None
     find = text.find
     position = find('"')
     while position != -1:
@@ -212,6 +214,21 @@ def unclosed_quote(text: str, delimiter: str) -> int | None:
             break
         position = find('"', close + 1)
     return None
+
+
+def _may_end_inside_quotes(text: str, delimiter: str) -> bool:
+    """A quote that is never closed is followed only by ``""`` pairs to the end of the text, so it
+    is the last quote, or the one before the last pairs: when none of those stands at the start of
+    a value, no quote is left open (a file of quoted values costs a few ``rfind``)."""
+    position = text.rfind('"')
+    while position != -1:
+        before = text[position - 1] if position else "\n"
+        if before in (delimiter, "\n", "\r"):
+            return True
+        if before != '"':
+            return False
+        position = text.rfind('"', 0, position - 1)  # the pair ends here: the quote before it
+    return False
 
 
 def line_number(text: str, offset: int) -> int:
