@@ -41,6 +41,7 @@ from typing import Any
 
 from desktop_app import __version__
 from desktop_app.atomic import write_atomic
+from desktop_app.bounded_read import FileKind, read_json_bounded
 from desktop_app.errors import AppError
 from desktop_app.intake.fingerprint import SourceFingerprint
 from desktop_app.mapping.model import Mapping
@@ -154,7 +155,7 @@ def load_draft(path: Path) -> Draft:
     """Read a draft; a missing, damaged or foreign file is refused with a :class:`DraftError`."""
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = read_json_bounded(path, FileKind.DRAFT)
     except FileNotFoundError:
         raise DraftError("draft.not-found", file=path.name) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:

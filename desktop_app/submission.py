@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desktop_app.atomic import write_atomic
+from desktop_app.bounded_read import FileKind, read_bounded
 from desktop_app.check import CheckOptions, CheckResult, run_check
 from desktop_app.crypto.envelope import PACKAGE_SUFFIX, seal
 from desktop_app.crypto.keys import SigningIdentity, fingerprint_hex, load_or_create_identity
@@ -136,7 +137,9 @@ def make_submission(
     application = not programme.needs_employee_file and file is None and draft.has_file is False
     check = None if application else check_draft_file(draft, file)
     recipient: CheckedRecipient = check_recipient(
-        load_certificate(Path(recipient_certificate).read_bytes(), str(recipient_certificate)),
+        load_certificate(
+            read_bounded(recipient_certificate, FileKind.CERTIFICATE), str(recipient_certificate)
+        ),
         pin=programme.recipient_certificate_sha256,
         confirmed_fingerprint=confirmed_fingerprint,
         at=now,

@@ -54,6 +54,7 @@ from desktop_app.crypto.errors import CryptoError
 from desktop_app.crypto.pem import PRIVATE_KEY_LABELS, pem_block
 from desktop_app.crypto.recipient import load_certificate
 from desktop_app.messages import LANGUAGES, LocalizedText
+from desktop_app.zip_damage import ZIP_DAMAGE
 
 MAX_TOTAL_BYTES = 2 * 1024**3
 MAX_FILES = 10_000
@@ -134,15 +135,7 @@ def unpack_verified(payload: bytes) -> dict[str, bytes]:
         # folders are not written (files make their folders); an empty name is a member and
         # refused as unsafe (ZipInfo.is_dir() raises IndexError on it)
         members = [info for info in archive.infolist() if not info.filename.endswith("/")]
-    except (  # a damaged or hostile central directory: all of these are seen when fuzzing
-        zipfile.BadZipFile,
-        zipfile.LargeZipFile,
-        NotImplementedError,  # "zip file version 22.6"
-        ValueError,
-        EOFError,
-        struct.error,
-        OverflowError,
-    ) as error:
+    except ZIP_DAMAGE as error:  # a damaged or hostile central directory
         raise CryptoError("crypto.package-not-zip") from error
     _refuse_too_many(members)
     for info in members:

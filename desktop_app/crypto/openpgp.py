@@ -39,6 +39,7 @@ import pysequoia
 from pysequoia.packet import PacketPile, Tag
 
 from desktop_app.atomic import write_atomic
+from desktop_app.bounded_read import FileKind, read_bounded
 from desktop_app.crypto.errors import CryptoError
 from desktop_app.crypto.keys import KeyringPassphraseStore, PassphraseStore
 
@@ -311,7 +312,7 @@ def decrypt_file(key: OpenPgpKey, source: Path, target: Path) -> int:
     """Decrypt ``source`` to ``target`` atomically (all or nothing); returns the plaintext size."""
     source, target = Path(source), Path(target)
     try:
-        data = source.read_bytes()
+        data = read_bounded(source, FileKind.PACKAGE)
     except OSError as error:
         raise OpenPgpError(
             "openpgp.file-unreadable", file=str(source), detail=error.strerror or error

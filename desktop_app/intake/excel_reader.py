@@ -21,6 +21,7 @@ from desktop_app.errors import IntakeError
 from desktop_app.intake import extent
 from desktop_app.intake.header import MergedRange, row_is_blank
 from desktop_app.intake.model import SheetInfo
+from desktop_app.zip_damage import ZIP_DAMAGE
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def _unreadable_bytes(data: bytes, name: str) -> IntakeError:
             info = archive.getinfo("META-INF/manifest.xml")
             if info.file_size <= 1024 * 1024 and b"encryption-data" in archive.read(info):
                 return IntakeError("intake.encrypted", file=name)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, RuntimeError):
+    except (*ZIP_DAMAGE, KeyError, OSError):
         pass
     return IntakeError("intake.corrupt", file=name, error="its parts cannot be read as a workbook")
 

@@ -16,6 +16,7 @@ from typing import BinaryIO
 from desktop_app.errors import IntakeError
 from desktop_app.intake.cfb import MAGIC as CFB_MAGIC
 from desktop_app.intake.cfb import CfbError, inspect_cfb
+from desktop_app.zip_damage import ZIP_DAMAGE
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
 """Larger files are refused before reading (an HR export of 1 million rows is well below this)."""
@@ -164,7 +165,7 @@ def _detect_zip(path: Path, size: int) -> Detected:
                         raise IntakeError("intake.not-a-spreadsheet", file=name, kind=kind)
     except IntakeError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, KeyError, ValueError) as error:
+    except (*ZIP_DAMAGE, KeyError) as error:
         raise IntakeError(
             "intake.corrupt", file=name, error=str(error) or type(error).__name__
         ) from error

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from desktop_app import __version__
+from desktop_app.bounded_read import FileKind, InputFileError, load_json_bounded
 from desktop_app.categories import (
     UNKNOWN,
     bands_for,
@@ -421,9 +422,9 @@ def zip_files(files: Mapping[str, bytes], created: dt.datetime) -> bytes:
 def verify_manifest(files: Mapping[str, bytes]) -> list[Message]:
     """The office's check: every file the manifest lists is there with its hash, nothing else."""
     try:
-        manifest = json.loads(files[MANIFEST_NAME].decode("utf-8"))
+        manifest = load_json_bounded(files[MANIFEST_NAME], MANIFEST_NAME, FileKind.MANIFEST)
         listed = {entry["name"]: entry["sha256"] for entry in manifest["files"]}
-    except (KeyError, ValueError, TypeError):
+    except (KeyError, ValueError, TypeError, InputFileError):
         return [Message("package.manifest-unreadable")]
     problems = []
     for name, digest in sorted(listed.items()):

@@ -14,6 +14,7 @@ from PySide6.QtGui import QDesktopServices, QFontDatabase
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop_app.atomic import write_atomic
+from desktop_app.bounded_read import FileKind, read_bounded
 from desktop_app.crypto import openpgp
 from desktop_app.draft import data_dir
 from desktop_app.errors import AppError
@@ -148,7 +149,9 @@ class KszRequestPage(WorkerPage):
             candidates.append(key_folder(organisation) / openpgp.PUBLIC_KEY_FILE)
         for path in candidates:
             try:
-                self.key_info = openpgp.read_public_key(path.read_bytes(), str(path))
+                self.key_info = openpgp.read_public_key(
+                    read_bounded(path, FileKind.KEY), str(path)
+                )
             except (OSError, AppError):
                 continue
             self._set_fingerprint(self.key_info.fingerprint)
@@ -211,7 +214,7 @@ class KszRequestPage(WorkerPage):
     def use_public_key(self, path: Path) -> None:
         """Use an existing key pair (Kleopatra): only its public key is needed here."""
         try:
-            info = openpgp.read_public_key(path.read_bytes(), str(path))
+            info = openpgp.read_public_key(read_bounded(path, FileKind.KEY), str(path))
         except OSError as error:
             self.key_error = self.tr("%1 cannot be read: %2").replace("%1", str(path))
             self.key_error = self.key_error.replace("%2", error.strerror or str(error))

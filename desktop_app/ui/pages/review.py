@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.bounded_read import FileKind, read_bounded
 from desktop_app.crypto.errors import CryptoError
 from desktop_app.crypto.keys import fingerprint_hex, fingerprint_sha256
 from desktop_app.crypto.recipient import check_recipient, load_certificate
@@ -325,8 +326,10 @@ class ReviewPage(WorkerPage):
         self.certificate = None
         self.certificate_error = None
         try:
-            self.certificate = load_certificate(path.read_bytes(), path.name)
-        except CryptoError as error:
+            self.certificate = load_certificate(
+                read_bounded(path, FileKind.CERTIFICATE), path.name
+            )
+        except AppError as error:
             self.certificate_error = error.render(self.language)
         except OSError as error:
             self.certificate_error = self.tr("The file cannot be read: %1").replace(
