@@ -71,7 +71,7 @@ def read_bounded(path: str | os.PathLike[str], kind: FileKind) -> bytes:
         raise InputFileError(
             "bounded-read.folder", file=path.name, what=kind.description
         ) from None
-    with os.fdopen(descriptor, "rb", buffering=0) as handle:
+    try:
         mode = os.fstat(descriptor).st_mode
         if stat.S_ISDIR(mode):
             raise InputFileError("bounded-read.folder", file=path.name, what=kind.description)
@@ -79,6 +79,10 @@ def read_bounded(path: str | os.PathLike[str], kind: FileKind) -> bytes:
             raise InputFileError(
                 "bounded-read.not-regular", file=path.name, what=kind.description
             )
+    except BaseException:
+        os.close(descriptor)
+        raise
+    with os.fdopen(descriptor, "rb", buffering=0) as handle:
         data = _read_at_most(handle, kind.limit + 1)
     if len(data) > kind.limit:
         raise InputFileError(
