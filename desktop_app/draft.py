@@ -33,8 +33,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,9 +47,6 @@ from desktop_app.mapping.store import mapping_from_json, mapping_to_json
 
 FORMAT = "diversity-assistant/draft"
 VERSION = 1
-DATA_DIR_ENV = "DIVERSITY_ASSISTANT_DATA_DIR"
-APP_FOLDER = "Diversity Assistant"
-AUTOSAVE_NAME = "autosave-draft.json"
 
 
 class DraftError(AppError):
@@ -231,28 +226,3 @@ def _optional(value: Any, kind: type) -> Any:
 
 def _date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(_text(value)) if value is not None else None
-
-
-def data_dir() -> Path:
-    """The user's app-data folder for this product (not created here).
-
-    ``DIVERSITY_ASSISTANT_DATA_DIR`` wins; else ``%APPDATA%`` on Windows, ``~/Library/Application
-    Support`` on macOS, ``$XDG_DATA_HOME`` or ``~/.local/share`` elsewhere.
-    """
-    override = os.environ.get(DATA_DIR_ENV)
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        base = os.environ.get("APPDATA")
-        root = Path(base) if base else Path.home() / "AppData" / "Roaming"
-    elif sys.platform == "darwin":
-        root = Path.home() / "Library" / "Application Support"
-    else:
-        xdg = os.environ.get("XDG_DATA_HOME")
-        root = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".local" / "share"
-    return root / APP_FOLDER
-
-
-def autosave_path() -> Path:
-    """Where the wizard keeps the draft between sessions."""
-    return data_dir() / AUTOSAVE_NAME

@@ -36,8 +36,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 
-from desktop_app.draft import data_dir
 from desktop_app.errors import AppError
+from desktop_app.paths import data_dir
 from desktop_app.terminal import plain_text
 
 LOG_FOLDER = "logs"

@@ -22,7 +22,7 @@ from desktop_app.check import CheckOptions, CheckResult, run_check
 from desktop_app.crypto.envelope import PACKAGE_SUFFIX, seal
 from desktop_app.crypto.keys import SigningIdentity, fingerprint_hex, load_or_create_identity
 from desktop_app.crypto.recipient import CheckedRecipient, check_recipient, load_certificate
-from desktop_app.draft import Draft, data_dir
+from desktop_app.draft import Draft
 from desktop_app.errors import UsageError
 from desktop_app.mapping.normalise import strip_accents
 from desktop_app.package.build import (
@@ -32,6 +32,7 @@ from desktop_app.package.build import (
     readiness_problems,
 )
 from desktop_app.package.summary import summary_html
+from desktop_app.paths import data_dir
 from desktop_app.profiles import load_programme_by_id
 
 SummaryRenderer = Callable[[str, str], bytes]  # (html, title) -> PDF bytes

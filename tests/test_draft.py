@@ -13,8 +13,6 @@ from desktop_app.draft import (
     Draft,
     DraftError,
     SourceFile,
-    autosave_path,
-    data_dir,
     load_draft,
     save_draft,
 )
@@ -98,24 +96,6 @@ def test_a_broken_draft_is_refused_with_a_clear_message(tmp_path, content, expec
         load_draft(path)
     assert expected in caught.value.render("nl")
     assert "draft.json" in caught.value.render("fr")
-
-
-def test_the_autosave_lives_in_the_data_folder_the_environment_names(tmp_path, monkeypatch):
-    monkeypatch.setenv("DIVERSITY_ASSISTANT_DATA_DIR", str(tmp_path / "data"))
-    assert data_dir() == tmp_path / "data"
-    assert autosave_path() == tmp_path / "data" / "autosave-draft.json"
-
-
-def test_without_override_the_autosave_follows_the_platform(monkeypatch, tmp_path):
-    monkeypatch.delenv("DIVERSITY_ASSISTANT_DATA_DIR", raising=False)
-    monkeypatch.setattr("sys.platform", "linux")
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    assert data_dir() == tmp_path / "xdg" / "Diversity Assistant"
-    monkeypatch.setattr("sys.platform", "win32")
-    monkeypatch.setenv("APPDATA", str(tmp_path / "Roaming"))
-    assert data_dir() == tmp_path / "Roaming" / "Diversity Assistant"
-    monkeypatch.setattr("sys.platform", "darwin")
-    assert data_dir().parts[-3:] == ("Library", "Application Support", "Diversity Assistant")
 
 
 def test_the_demo_draft_is_complete_and_points_at_the_demo_file():

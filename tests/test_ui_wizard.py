@@ -334,7 +334,7 @@ def test_the_language_switches_live_also_for_the_core_messages(qtbot, tmp_path, 
 
 
 def test_restarting_offers_to_continue_the_autosaved_draft(qtbot, data_folder):
-    from desktop_app.draft import autosave_path
+    from desktop_app.paths import autosave_path
 
     assert (
         starting_draft(None, False, "nl", ask=pytest.fail)[0].programme_id is None

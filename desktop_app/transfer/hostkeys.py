@@ -11,7 +11,7 @@ from pathlib import Path
 
 from desktop_app.atomic import write_atomic
 from desktop_app.bounded_read import FileKind, InputFileError, read_json_bounded
-from desktop_app.draft import data_dir
+from desktop_app.paths import data_dir
 
 FILE_NAME = "portal-host-keys.json"
 

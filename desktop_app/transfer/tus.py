@@ -28,7 +28,7 @@ from desktop_app.bounded_read import (
     read_json_bounded,
     require_regular_file,
 )
-from desktop_app.draft import data_dir
+from desktop_app.paths import data_dir
 from desktop_app.transfer.model import (
     CancelToken,
     Credentials,

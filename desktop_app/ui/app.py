@@ -12,9 +12,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory, QWidget
 
 from desktop_app import __version__
-from desktop_app.draft import Draft, DraftError, autosave_path, data_dir, load_draft
+from desktop_app.draft import Draft, DraftError, load_draft
 from desktop_app.logging_setup import configure_logging
 from desktop_app.messages import LANGUAGES, system_language
+from desktop_app.paths import autosave_path, data_dir
 from desktop_app.resources import resource_path
 from desktop_app.ui.crash import CrashHandler, install_crash_handler
 from desktop_app.ui.i18n import Translations

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWi
 from desktop_app.atomic import write_atomic
 from desktop_app.bounded_read import FileKind, read_bounded
 from desktop_app.crypto import openpgp
-from desktop_app.draft import data_dir
 from desktop_app.errors import AppError
 from desktop_app.ksz.request import check_request, render_html, render_odt
 from desktop_app.messages import Message
+from desktop_app.paths import data_dir
 from desktop_app.submission import organisation_id
 from desktop_app.ui.pages import ksz_state
 from desktop_app.ui.pages.base import WorkerPage
