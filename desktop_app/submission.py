@@ -24,7 +24,6 @@ from desktop_app.crypto.keys import SigningIdentity, fingerprint_hex, load_or_cr
 from desktop_app.crypto.recipient import CheckedRecipient, check_recipient, load_certificate
 from desktop_app.draft import Draft
 from desktop_app.errors import UsageError
-from desktop_app.mapping.normalise import strip_accents
 from desktop_app.package.build import (
     PackageRefused,
     build_application_package,
@@ -34,6 +33,7 @@ from desktop_app.package.build import (
 from desktop_app.package.summary import summary_html
 from desktop_app.paths import data_dir
 from desktop_app.profiles import load_programme_by_id
+from desktop_app.text import strip_accents
 
 SummaryRenderer = Callable[[str, str], bytes]  # (html, title) -> PDF bytes
 SUMMARY_SUFFIX = ".summary.pdf"

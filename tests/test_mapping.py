@@ -10,11 +10,11 @@ import pytest
 from desktop_app.demo_data import HEADERS
 from desktop_app.errors import MappingError
 from desktop_app.mapping import BreakdownColumn, Mapping
-from desktop_app.mapping.normalise import normalise_header, normalise_value
 from desktop_app.mapping.store import check_mapping_fits, load_mapping, save_mapping
 from desktop_app.mapping.suggest import header_confidence, suggest_mapping
 from desktop_app.mapping.values import code_lookup, suggest_value_map
 from desktop_app.profiles import load_programme_by_id
+from desktop_app.text import normalise_header, normalise_value
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from desktop_app.errors import ProfileError
-from desktop_app.mapping.normalise import normalise_value
 from desktop_app.messages import LANGUAGES, LocalizedText, catalogue
 from desktop_app.profiles import (
     FieldRole,
@@ -23,6 +22,7 @@ from desktop_app.profiles import (
 )
 from desktop_app.profiles import loader as loader_module
 from desktop_app.resources import resource_path
+from desktop_app.text import normalise_value
 
 INGEZOOMD = "cbs-barometer-ingezoomd"
 ALGEMEEN = "cbs-barometer-algemeen"

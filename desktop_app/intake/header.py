@@ -22,7 +22,7 @@ from typing import Any
 
 from desktop_app.intake.cells import cell_text
 from desktop_app.intake.model import column_letter
-from desktop_app.mapping.normalise import normalise_header
+from desktop_app.text import normalise_header
 
 SCAN_ROWS = 50
 """Rows looked at when searching for the header."""

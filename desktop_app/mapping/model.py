@@ -54,7 +54,7 @@ class Mapping:
     """The user's mapping for one programme; saved as JSON so next year's export maps in one step.
 
     ``value_maps[field_id]`` maps a source value, normalised with
-    :func:`desktop_app.mapping.normalise.normalise_value`, to one of the field's codes.
+    :func:`desktop_app.text.normalise_value`, to one of the field's codes.
     """
 
     programme_id: str

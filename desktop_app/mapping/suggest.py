@@ -26,9 +26,9 @@ from desktop_app.mapping.model import (
     Mapping,
     is_derived_header,
 )
-from desktop_app.mapping.normalise import header_words, normalise_header
 from desktop_app.messages import Message
 from desktop_app.profiles.model import Programme
+from desktop_app.text import header_words, normalise_header
 
 if TYPE_CHECKING:
     from desktop_app.intake.model import RawTable

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from desktop_app.mapping.normalise import normalise_value
 from desktop_app.profiles.model import EmployeeField
+from desktop_app.text import normalise_value
 
 
 def code_lookup(field: EmployeeField, overrides: Mapping[str, str] | None = None) -> dict[str, str]:

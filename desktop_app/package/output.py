@@ -26,8 +26,8 @@ import pandas as pd
 
 from desktop_app.categories.bands import UNKNOWN
 from desktop_app.errors import AppError
-from desktop_app.mapping.normalise import strip_accents
 from desktop_app.profiles.model import FieldRole, OutputColumn, Programme
+from desktop_app.text import strip_accents
 from desktop_app.validation.model import ValidationResult
 
 BREAKDOWN_PREFIX = "breakdown:"

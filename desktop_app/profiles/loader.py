@@ -606,7 +606,7 @@ class _ProgrammeReader:
     def _check_code_spellings(self, tables: list[_Table], codes: tuple[CodeValue, ...]) -> None:
         """Every spelling of a value (the code itself and its synonyms, compared the way the
         mapping compares values) means one code only; a synonym may not repeat within its code."""
-        from desktop_app.mapping.normalise import normalise_value
+        from desktop_app.text import normalise_value
 
         owner: dict[str, str] = {}
         for table, code in zip(tables, codes, strict=True):
@@ -646,7 +646,7 @@ class _ProgrammeReader:
         self, fields: tuple[EmployeeField, ...], breakdowns: tuple[Breakdown, ...]
     ) -> None:
         """A header spelling may point to one employee field or breakdown only."""
-        from desktop_app.mapping.normalise import normalise_header
+        from desktop_app.text import normalise_header
 
         owner: dict[str, str] = {}
         groups = [("employee_fields", f.id, f.synonyms) for f in fields] + [

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from desktop_app.mapping.normalise import normalise_value
 from desktop_app.profiles.model import EmployeeField, FieldType
+from desktop_app.text import normalise_value
 from desktop_app.validation import dates, identifiers
 from desktop_app.validation.model import Code
 

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from desktop_app.intake.model import RawTable
-from desktop_app.mapping.normalise import normalise_value
+from desktop_app.text import normalise_value
 
 # Normalised first word(s) of a cell that marks a total row (nl, en, fr).
 TOTAL_WORDS: tuple[str, ...] = (

@@ -26,7 +26,6 @@ from desktop_app.errors import AppError
 from desktop_app.intake import RawTable
 from desktop_app.mapping import BreakdownColumn, ColumnSuggestion, Mapping
 from desktop_app.mapping.model import derived_header, is_derived_header
-from desktop_app.mapping.normalise import normalise_value
 from desktop_app.mapping.store import check_mapping_fits, load_mapping, save_mapping
 from desktop_app.mapping.suggest import (
     duplicate_header_notes,
@@ -35,6 +34,7 @@ from desktop_app.mapping.suggest import (
 )
 from desktop_app.mapping.values import code_lookup
 from desktop_app.profiles import EmployeeField, FieldType, Programme
+from desktop_app.text import normalise_value
 from desktop_app.ui.pages.base import WizardPage
 from desktop_app.ui.widgets import (
     InlineMessage,

@@ -1,4 +1,7 @@
-"""Forgiving comparison keys for headers and coded values: case, accents, spacing, punctuation."""
+"""Forgiving comparison keys for headers and coded values: case, accents, spacing, punctuation.
+
+Low and Qt-free: intake, profiles, mapping, validation and package all use it; it imports nothing of
+the product."""
 
 from __future__ import annotations
 
