@@ -45,8 +45,11 @@ class PreviewModel(QAbstractTableModel):
         if table is None:
             self._cells, self._row_numbers = [], []
         else:
-            self._cells = [list(table.raw_headers), *table.preview(PREVIEW_ROWS)]
-            self._row_numbers = [table.header_row, *(int(r) for r in table.rows[:PREVIEW_ROWS])]
+            # a file without a header row gets no (empty, highlighted) header line of its own
+            header = [list(table.raw_headers)] if table.header_found else []
+            numbers = [table.header_row] if table.header_found else []
+            self._cells = [*header, *table.preview(PREVIEW_ROWS)]
+            self._row_numbers = [*numbers, *(int(r) for r in table.rows[:PREVIEW_ROWS])]
         self.endResetModel()
 
     def rowCount(self, parent: _Index = _ROOT) -> int:
@@ -60,7 +63,7 @@ class PreviewModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        is_header = index.row() == 0
+        is_header = index.row() == 0 and self._table is not None and self._table.header_found
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._cells[index.row()][index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and is_header:

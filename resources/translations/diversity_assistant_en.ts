@@ -456,6 +456,14 @@
         <translation>Preview of the first rows</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No row holds column names, so the columns are named by their letter. If the file has a header row, give its number above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The highlighted row holds the column names. If it is the wrong row, change the header row above.</source>
         <translation>The highlighted row holds the column names. If it is the wrong row, change the header row above.</translation>
     </message>
@@ -1484,7 +1492,27 @@ Valid until: %2</source>
 <context>
     <name>TablePreview</name>
     <message>
+        <source>Minimum employees per table &amp;cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum employees per table cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 names no cell threshold. Fill in the minimum number of employees per table cell to continue, for example 5 or 10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Table preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The programme names no minimum number of employees per table cell. Give one to see the table preview: cells with fewer employees are hidden.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

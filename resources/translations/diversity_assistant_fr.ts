@@ -456,6 +456,14 @@
         <translation>Aperçu des premières lignes</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>No row holds column names, so the columns are named by their letter. If the file has a header row, give its number above.</source>
+        <translation>Aucune ligne ne contient de noms de colonnes : les colonnes portent donc le nom de leur lettre. Si le fichier a une ligne d&apos;en-tête, indiquez son numéro ci-dessus.</translation>
+    </message>
+    <message>
         <source>The highlighted row holds the column names. If it is the wrong row, change the header row above.</source>
         <translation>La ligne en surbrillance contient les noms de colonnes. Si ce n’est pas la bonne, modifiez la ligne d’en-tête ci-dessus.</translation>
     </message>
@@ -1485,8 +1493,28 @@ Valable jusqu’au : %2</translation>
 <context>
     <name>TablePreview</name>
     <message>
+        <source>Minimum employees per table &amp;cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum employees per table cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 names no cell threshold. Fill in the minimum number of employees per table cell to continue, for example 5 or 10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Table preview</source>
         <translation>Aperçu du tableau</translation>
+    </message>
+    <message>
+        <source>The programme names no minimum number of employees per table cell. Give one to see the table preview: cells with fewer employees are hidden.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Employees per subgroup and sex, as the table could be published after your merges: cells of fewer than %1 employees are hidden.</source>

@@ -456,6 +456,14 @@
         <translation>Voorbeeld van de eerste rijen</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <source>No row holds column names, so the columns are named by their letter. If the file has a header row, give its number above.</source>
+        <translation>Geen enkele rij bevat kolomnamen; de kolommen heten daarom naar hun letter. Heeft het bestand wel een kopregel, geef dan hierboven het rijnummer op.</translation>
+    </message>
+    <message>
         <source>The highlighted row holds the column names. If it is the wrong row, change the header row above.</source>
         <translation>De gemarkeerde rij bevat de kolomnamen. Is het de verkeerde rij, pas dan hierboven de kopregel aan.</translation>
     </message>
@@ -1485,8 +1493,28 @@ Geldig tot: %2</translation>
 <context>
     <name>TablePreview</name>
     <message>
+        <source>Minimum employees per table &amp;cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum employees per table cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 names no cell threshold. Fill in the minimum number of employees per table cell to continue, for example 5 or 10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Table preview</source>
         <translation>Voorbeeld van de tabel</translation>
+    </message>
+    <message>
+        <source>The programme names no minimum number of employees per table cell. Give one to see the table preview: cells with fewer employees are hidden.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Employees per subgroup and sex, as the table could be published after your merges: cells of fewer than %1 employees are hidden.</source>

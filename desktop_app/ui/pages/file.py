@@ -89,7 +89,7 @@ class FilePage(WorkerPage):
         self.sheet.activated.connect(self._sheet_chosen)
         self.header_label = QLabel(self)
         self.header_row = QSpinBox(self)
-        self.header_row.setRange(1, 1_048_576)
+        self.header_row.setRange(0, 1_048_576)  # 0: the file has no header row
         self.header_label.setBuddy(self.header_row)
         self.header_row.valueChanged.connect(self._header_row_typed)
         options.addWidget(self.sheet_label)
@@ -156,11 +156,8 @@ class FilePage(WorkerPage):
         self.header_label.setText(self.tr("&Header row (Excel row number)"))
         self.header_row.setAccessibleName(self.tr("Header row (Excel row number)"))
         self.preview.setAccessibleName(self.tr("Preview of the first rows"))
-        self.preview_hint.setText(
-            self.tr(
-                "The highlighted row holds the column names. If it is the wrong row, change the header row above."
-            )
-        )
+        self.header_row.setSpecialValueText(self.tr("none"))
+        self._show_preview_hint()
         self.busy.retranslate()
         self._update_file_label()
         self._show_sheets(self.session.sheets if self.wizard() else ())
@@ -236,11 +233,25 @@ class FilePage(WorkerPage):
             else ""
         )
         self.titles.setVisible(bool(table.title_lines))
+        self._show_preview_hint()
         self._set_options_enabled(True)
         self.sheet.setEnabled(table.sheet is not None)
         self._show_notes()
         self._update_file_label()
         self.changed()
+
+    def _show_preview_hint(self) -> None:
+        table = self.session.table if self.wizard() else None
+        if table is not None and not table.header_found:
+            text = self.tr(
+                "No row holds column names, so the columns are named by their letter. If the file "
+                "has a header row, give its number above."
+            )
+        else:
+            text = self.tr(
+                "The highlighted row holds the column names. If it is the wrong row, change the header row above."
+            )
+        self.preview_hint.setText(text)
 
     def _show_sheets(self, sheets) -> None:
         current = self.session.table.sheet if self.wizard() and self.session.table else None
@@ -271,7 +282,7 @@ class FilePage(WorkerPage):
             self.tr("%1 data rows and %2 columns read from row %3 on.")
             .replace("%1", QLocale().toString(table.n_rows))
             .replace("%2", str(table.n_columns))
-            .replace("%3", str(table.header_row + 1))
+            .replace("%3", str(table.data_start))
         )
         self.notes.show_message("info", "\n".join(lines))
 
