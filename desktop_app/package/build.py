@@ -40,7 +40,7 @@ from desktop_app.mapping.store import mapping_to_json
 from desktop_app.messages import Message
 from desktop_app.package.output import OutputFile, application_output, build_output
 from desktop_app.profiles.model import Programme
-from desktop_app.validation.identifiers import check_loonheffingennummer, mask_identifier
+from desktop_app.validation.identifier_types import LOONHEFFINGENNUMMER
 
 MANIFEST_NAME = "manifest.json"
 MANIFEST_FORMAT = "diversity-assistant/manifest"
@@ -265,12 +265,12 @@ def application_counts(draft: Draft) -> tuple[list[tuple[str, int]], list[Messag
         )
         return pairs, problems
     for position, (number, count) in enumerate(zip(numbers, counts, strict=True), start=1):
-        checked = check_loonheffingennummer(number)
+        checked = LOONHEFFINGENNUMMER.check(number)
         if not checked.valid:
             problems.append(
                 Message(
                     "package.application-bad-number",
-                    {"position": position, "number": mask_identifier(number)},
+                    {"position": position, "number": LOONHEFFINGENNUMMER.mask(number)},
                 )
             )
             continue

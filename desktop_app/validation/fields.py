@@ -17,26 +17,16 @@ import pandas as pd
 
 from desktop_app.profiles.model import EmployeeField, FieldType
 from desktop_app.text import normalise_value
-from desktop_app.validation import dates, identifiers
+from desktop_app.validation import dates, identifier_types
 from desktop_app.validation.model import Code
 
 EMPTY = "empty"
 UNKNOWN = "unknown"
 
-IDENTIFIER_TYPES = frozenset(
-    {FieldType.BSN, FieldType.RSIN, FieldType.LOONHEFFINGENNUMMER, FieldType.INSZ, FieldType.KBO}
-)
+IDENTIFIER_TYPES = frozenset(FieldType(kind.id) for kind in identifier_types.IDENTIFIER_TYPES)
 NUMERIC_TYPES = frozenset(
     {FieldType.INTEGER, FieldType.DECIMAL, FieldType.YEAR, FieldType.HOUSE_NUMBER}
 )
-
-_IDENTIFIER_ARRAY_CHECKS = {
-    FieldType.BSN: identifiers.check_bsn_array,
-    FieldType.RSIN: identifiers.check_rsin_array,
-    FieldType.LOONHEFFINGENNUMMER: identifiers.check_loonheffingennummer_array,
-    FieldType.INSZ: identifiers.check_insz_array,
-    FieldType.KBO: identifiers.check_kbo_array,
-}
 
 _GROUPS = {
     FieldType.DATE: "date",
@@ -227,8 +217,9 @@ def check_values(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Typed values and problem kinds for stripped, non-empty values (None kind = fine)."""
     n = len(values)
-    if field_type in _IDENTIFIER_ARRAY_CHECKS:
-        checked = _IDENTIFIER_ARRAY_CHECKS[field_type](values)
+    identifier = identifier_types.identifier_type(field_type)
+    if identifier is not None:
+        checked = identifier.check_many(values)
         return checked.normalised, checked.kind
     if field_type is FieldType.DATE:
         typed, kind, _ = _check_dates(values, date_system)

@@ -45,9 +45,8 @@ from desktop_app.ui.widgets import (
     titled_card,
     vbox,
 )
-from desktop_app.validation import mask_identifier
+from desktop_app.validation.identifier_types import identifier_type
 
-MASKED_TYPES = {FieldType.BSN, FieldType.INSZ, FieldType.RSIN, FieldType.LOONHEFFINGENNUMMER}
 MAX_LISTED_VALUES = 30
 EXAMPLES = 3
 
@@ -404,8 +403,9 @@ class MappingPage(WizardPage):
                 row.match.setText(self.tr("chosen by you"))
                 row.match.setStyleSheet("color: #0b4f8a;")
             examples = distinct_values(self.table.column(header), EXAMPLES)
-            if row.field.type in MASKED_TYPES:
-                examples = [mask_identifier(e) for e in examples]
+            identifier = identifier_type(row.field.type)
+            if identifier is not None:
+                examples = [identifier.example(e) for e in examples]
             row.examples.setText(", ".join(examples) if examples else self.tr("(empty column)"))
         twice = {h: names for h, names in used.items() if len(names) > 1}
         if twice:

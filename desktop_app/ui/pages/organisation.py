@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -24,17 +25,23 @@ from PySide6.QtWidgets import (
 from desktop_app.profiles import FieldType, OrganisationField
 from desktop_app.ui.pages.base import WizardPage
 from desktop_app.ui.widgets import InlineMessage, ScrollArea, hint_label, vbox
-from desktop_app.validation import check_kbo, check_loonheffingennummer
+from desktop_app.validation.identifier_types import identifier_type
 
 _SEPARATORS = re.compile(r"[,;\n]+")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 NUMBERS = "loonheffingennummers"
 STAFF_COUNTS = "staff_counts"
 MAX_STAFF = 10_000_000
-_CHECKS = {
-    FieldType.LOONHEFFINGENNUMMER: check_loonheffingennummer,
-    FieldType.KBO: check_kbo,
-}
+
+
+@dataclass(frozen=True)
+class _NumberTexts:
+    """What the page says about one identifier type (translated): placeholder, confirmation
+    (``%1``: how many) and the problem per kind (``%1``: the value)."""
+
+    placeholder: str
+    valid: str
+    problems: dict[str, str]
 
 
 def split_numbers(text: str) -> list[str]:
@@ -269,10 +276,9 @@ class OrganisationPage(WizardPage):
             row.edit.setAccessibleName(label)
             row.help.setText(row.field.help.get(self.language) if row.field.help else "")
             row.help.setVisible(row.field.help is not None)
-            if row.field.type == FieldType.LOONHEFFINGENNUMMER:
-                row.edit.setPlaceholderText(self.tr("e.g. 123456782L01; 123456782L02"))
-            elif row.field.type == FieldType.KBO:
-                row.edit.setPlaceholderText(self.tr("e.g. 0203.201.340"))
+            texts = self._number_texts(row.field.type)
+            if texts is not None:
+                row.edit.setPlaceholderText(texts.placeholder)
             self._check(row)
         self._retranslate_counts()
 
@@ -304,46 +310,63 @@ class OrganisationPage(WizardPage):
         text = row.edit.text().strip()
         if not text:
             return None, None
-        check = _CHECKS.get(field.type)
-        if check is not None:
+        identifier = identifier_type(field.type)
+        if identifier is not None:
+            texts = self._number_texts(field.type)
             values = split_numbers(text) if field.multiple else [text]
             for value in values:
-                result = check(value)
+                result = identifier.check(value)
                 if not result.valid:
-                    return self._identifier_problem(field.type, value, result.kind), None
+                    return self._identifier_problem(texts, value, result.kind), None
             if len(set(values)) < len(values):
                 return self.tr("A number is entered twice."), None
-            if field.type == FieldType.KBO:
-                return None, self.tr("Valid KBO number(s): %1").replace("%1", str(len(values)))
-            return None, self.tr("Valid payroll tax number(s): %1").replace("%1", str(len(values)))
+            if texts is None:
+                return None, None
+            return None, texts.valid.replace("%1", str(len(values)))
         if field.type == FieldType.EMAIL and not _EMAIL.fullmatch(text):
             return self.tr("This is not an e-mail address (name@example.org)."), None
         return None, None
 
-    def _identifier_problem(self, kind_of_number: FieldType, value: str, kind: str | None) -> str:
-        if kind_of_number == FieldType.LOONHEFFINGENNUMMER:
-            texts = {
-                "format": self.tr(
-                    "“%1” is not a payroll tax number: expected 9 digits, the letter L and 2 digits, "
-                    "for example 123456782L01."
-                ),
-                "length": self.tr("“%1”: the first part must have 9 digits."),
-                "checksum": self.tr(
-                    "“%1” fails the eleven-test (elfproef): probably a typing error in the first 9 digits."
-                ),
-            }
-        else:
-            texts = {
-                "format": self.tr(
-                    "“%1” is not a KBO number: expected 10 digits, e.g. 0203.201.340."
-                ),
-                "length": self.tr("“%1”: a KBO number has 10 digits."),
-                "checksum": self.tr(
-                    "“%1” fails the check digits (modulo 97): probably a typing error."
-                ),
-            }
+    def _number_texts(self, field_type: FieldType) -> _NumberTexts | None:
+        """The page's texts for an identifier type typed here (None: only the generic ones)."""
+        identifier = identifier_type(field_type)
+        if identifier is None:
+            return None
+        texts = {
+            "loonheffingennummer": _NumberTexts(
+                placeholder=self.tr("e.g. 123456782L01; 123456782L02"),
+                valid=self.tr("Valid payroll tax number(s): %1"),
+                problems={
+                    "format": self.tr(
+                        "“%1” is not a payroll tax number: expected 9 digits, the letter L and 2 digits, "
+                        "for example 123456782L01."
+                    ),
+                    "length": self.tr("“%1”: the first part must have 9 digits."),
+                    "checksum": self.tr(
+                        "“%1” fails the eleven-test (elfproef): probably a typing error in the first 9 digits."
+                    ),
+                },
+            ),
+            "kbo": _NumberTexts(
+                placeholder=self.tr("e.g. 0203.201.340"),
+                valid=self.tr("Valid KBO number(s): %1"),
+                problems={
+                    "format": self.tr(
+                        "“%1” is not a KBO number: expected 10 digits, e.g. 0203.201.340."
+                    ),
+                    "length": self.tr("“%1”: a KBO number has 10 digits."),
+                    "checksum": self.tr(
+                        "“%1” fails the check digits (modulo 97): probably a typing error."
+                    ),
+                },
+            ),
+        }
+        return texts.get(identifier.id)
+
+    def _identifier_problem(self, texts: _NumberTexts | None, value: str, kind: str | None) -> str:
+        problems = texts.problems if texts is not None else {}
         fallback = self.tr("“%1” is not a valid number.")
-        return texts.get(kind or "", fallback).replace("%1", value)
+        return problems.get(kind or "", fallback).replace("%1", value)
 
     def _peildatum_changed(self, date: QDate) -> None:
         if self.wizard() is not None:
