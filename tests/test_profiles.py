@@ -13,14 +13,19 @@ import pytest
 from desktop_app.errors import ProfileError
 from desktop_app.messages import LANGUAGES, LocalizedText, catalogue
 from desktop_app.profiles import (
+    BreakdownSource,
+    CountSource,
     FieldRole,
+    FieldSource,
     FieldType,
+    Flow,
+    PeildatumSource,
     Programme,
     available_programmes,
     load_programme,
     load_programme_by_id,
 )
-from desktop_app.profiles import loader as loader_module
+from desktop_app.profiles import reader as reader_module
 from desktop_app.resources import resource_path
 from desktop_app.text import normalise_value
 
@@ -196,13 +201,18 @@ def test_ingezoomd_facts() -> None:
         "month",
         "day",
     ]
-    assert columns["peildatum"].source == "peildatum"
+    assert columns["peildatum"].source == PeildatumSource()
     assert columns["peildatum"].required
-    breakdown_sources = [c.source for c in p.output.columns if c.source.startswith("breakdown:")]
-    assert breakdown_sources == [f"breakdown:{n}" for n in range(1, p.max_breakdowns + 1)]
+    breakdown_sources = [
+        c.source for c in p.output.columns if isinstance(c.source, BreakdownSource)
+    ]
+    assert breakdown_sources == [BreakdownSource(n) for n in range(1, p.max_breakdowns + 1)]
+    assert str(breakdown_sources[0]) == "breakdown:1"  # as the profile writes it
     # nothing internal leaves the machine
     internal = {f.id for f in p.employee_fields if f.role is FieldRole.INTERNAL}
-    assert not {c.source.removeprefix("field:") for c in p.output.columns} & internal
+    output_fields = {c.source.field for c in p.output.columns if isinstance(c.source, FieldSource)}
+    assert output_fields
+    assert not output_fields & internal
 
 
 def test_ingezoomd_header_synonyms() -> None:
@@ -288,9 +298,9 @@ def test_algemeen_facts() -> None:
     assert "delivery-agreement" not in checklist  # only the zoomed-in variant
     assert p.output is not None
     assert [c.source for c in p.output.columns] == [
-        "field:loonheffingennummer",
-        "count",
-        "peildatum",
+        FieldSource("loonheffingennummer"),
+        CountSource(),
+        PeildatumSource(),
     ]
 
 
@@ -328,7 +338,7 @@ def test_ksz_facts() -> None:
     assert code_of(p, "work_regime", "Voltijds") == "full-time"
     assert code_of(p, "work_regime", "temps partiel") == "part-time"
     assert p.output is not None
-    assert p.output.columns[0].source == "field:insz"
+    assert p.output.columns[0].source == FieldSource("insz")
 
 
 def test_no_pins_are_invented() -> None:
@@ -757,6 +767,62 @@ BROKEN: list[tuple[str, str, Callable[[str], str], str, str, str]] = [
         'the address "http://upload.example.org/" must start with https://',
     ),
     (
+        "missing-flow",
+        INGEZOOMD,
+        remove_line('flow = "cbs"'),
+        "flow",
+        "deze verplichte sleutel ontbreekt; kies uit: cbs, ksz",
+        "this required key is missing; choose one of: cbs, ksz",
+    ),
+    (
+        "unknown-flow",
+        ALGEMEEN,
+        replace('flow = "cbs"', 'flow = "barometer"'),
+        "flow",
+        '"barometer" is hier niet toegestaan; kies uit: cbs, ksz',
+        '"barometer" is not allowed here; choose one of: cbs, ksz',
+    ),
+    (
+        "flow-not-a-text",
+        KSZ,
+        replace('flow = "ksz"', "flow = true"),
+        "flow",
+        "verwacht een tekst, maar gevonden",
+        "expected a text, but found true or false",
+    ),
+    (
+        "crossing-on-the-cbs-route",
+        KSZ,
+        replace('flow = "ksz"', 'flow = "cbs"'),
+        "crossing",
+        "een sectie [crossing] hoort alleen bij de route ksz, niet bij cbs",
+        'a [crossing] section belongs to the ksz route only, not to cbs; set flow = "ksz"',
+    ),
+    (
+        "ksz-route-without-crossing",
+        KSZ,
+        lambda text: text[: text.index("\n[crossing]\n")] + "\n",
+        "crossing",
+        "de route ksz heeft de referentiecijfers van een sectie [crossing] nodig",
+        "the ksz route needs the reference figures of a [crossing] section",
+    ),
+    (
+        "unknown-key-in-output-column",
+        INGEZOOMD,
+        replace('source = "peildatum"', 'source = "peildatum"\nsoruce = "count"'),
+        "output.columns[8].soruce",
+        "onbekende sleutel; bedoelt u source?",
+        "unknown key; did you mean source? Allowed here: name, source, part, format, required",
+    ),
+    (
+        "wrong-type-in-crossing",
+        KSZ,
+        replace("edges = [20, 25, 30, 35, 40, 45, 50, 55, 60, 65]", 'edges = "20-65"'),
+        "crossing.age.edges",
+        "verwacht een lijst, maar gevonden een tekst",
+        "expected a list, but found a text",
+    ),
+    (
         "list-of-tables-expected",
         KSZ,
         lambda text: re.sub(
@@ -810,13 +876,126 @@ def test_the_corpus_is_large_enough() -> None:
     assert len({case[0] for case in BROKEN}) == len(BROKEN)
 
 
+PROFILE_MODULES = sorted(Path(reader_module.__file__).parent.glob("*.py"))
+
+
 def test_every_message_the_loader_uses_exists() -> None:
-    source = Path(loader_module.__file__).read_text(encoding="utf-8")
+    source = "\n".join(path.read_text(encoding="utf-8") for path in PROFILE_MODULES)
     problems = set(re.findall(r'\.fail\(\s*[^,()]+(?:\([^()]*\))?,\s*"([a-z0-9-]+)"', source))
     assert len(problems) > 20
     keys = {f"profiles.problem.{problem}" for problem in problems}
     keys |= set(re.findall(r'"(profiles\.[a-z0-9.-]+)"', source))
-    keys |= {f"profiles.type.{name}" for _, name in loader_module._TYPE_NAMES}
-    keys |= {f"profiles.type.{name}" for name in re.findall(r'_wrong\([^()]*"([a-z-]+)"\)', source)}
+    keys |= {f"profiles.type.{name}" for _, name in reader_module.TYPE_NAMES}
+    keys |= {f"profiles.type.{name}" for name in reader_module.EXPECTED_NAMES}
+    keys |= {f"profiles.type.{name}" for name in re.findall(r'wrong\([^()]*"([a-z-]+)"\)', source)}
     missing = sorted(k for k in keys if k not in catalogue() and not k.endswith("."))
     assert not missing
+
+
+# --------------------------------------------------------------------------------------------------
+# the route, and the keys declared once (in the dataclasses of model.py)
+
+
+def test_each_profile_declares_its_route() -> None:
+    routes = {p.id: p.flow for p in available_programmes()}
+    assert routes == {ALGEMEEN: Flow.CBS, INGEZOOMD: Flow.CBS, KSZ: Flow.KSZ}
+    for programme in available_programmes():
+        assert (programme.crossing is not None) == (programme.flow is Flow.KSZ)
+
+
+def test_the_allowed_keys_are_the_dataclass_fields() -> None:
+    import desktop_app.profiles.model as model
+
+    for cls in (
+        model.Programme,
+        model.ChecklistItem,
+        model.OrganisationField,
+        model.EmployeeField,
+        model.CodeValue,
+        model.IdentificationKey,
+        model.Breakdown,
+        model.Thresholds,
+        model.PopulationOption,
+        model.OutputFormat,
+        model.OutputColumn,
+        model.Portal,
+        model.CrossingSettings,
+        model.CharacteristicScheme,
+        model.ReferenceGroup,
+        model.AgeReference,
+    ):
+        names = tuple(f.name for f in dataclasses.fields(cls) if f.name != "source_path")
+        assert reader_module.allowed_keys(cls) == names, cls
+    top = reader_module.allowed_keys(model.Programme)
+    assert "flow" in top
+    assert "source_path" not in top  # set by the loader, never by a profile
+
+
+@dataclasses.dataclass(frozen=True)
+class _Settings:
+    """A section the reader has never seen: it reads it from its fields alone."""
+
+    id: str
+    size: int
+    route: Flow
+    label: LocalizedText
+    spellings: tuple[str, ...] = ()
+    note: str | None = None
+    strict: bool = False
+
+
+def _read(tmp_path: Path, data: dict[str, object], cls: type = _Settings) -> object:
+    ctx = reader_module.Context(tmp_path / "made-up.toml")
+    return reader_module.Reader(ctx).read(data, "settings", cls)
+
+
+LABEL = {"nl": "Label", "en": "Label", "fr": "Libellé"}
+
+
+def test_a_new_dataclass_field_is_a_new_key_without_touching_the_reader(tmp_path: Path) -> None:
+    data = {"id": "x", "size": 3, "route": "ksz", "label": LABEL, "spellings": ["X", "Ex"]}
+    settings = _read(tmp_path, data)
+    assert settings == _Settings(
+        id="x", size=3, route=Flow.KSZ, label=LocalizedText(LABEL), spellings=("X", "Ex")
+    )
+    with pytest.raises(ProfileError) as info:
+        _read(tmp_path, {**data, "colour": "red"})
+    assert info.value.message.params["key_path"] == "settings.colour"
+
+    # add a field: the same table with the new key is accepted, no reader change needed
+    @dataclasses.dataclass(frozen=True)
+    class _Wider(_Settings):
+        colour: str = "blue"
+
+    assert _read(tmp_path, {**data, "colour": "red"}, _Wider).colour == "red"
+    assert _read(tmp_path, data, _Wider).colour == "blue"
+    assert reader_module.allowed_keys(_Wider)[-1] == "colour"
+
+
+@pytest.mark.parametrize(
+    ("change", "key_path", "problem", "en"),
+    [
+        ({"sise": 3}, "settings.sise", "unknown-key-suggestion", "unknown key; did you mean size?"),
+        ({"size": "3"}, "settings.size", "wrong-type", "expected a whole number, but found a text"),
+        ({"size": None}, "settings.size", "missing-key", "this required key is missing."),
+        ({"route": None}, "settings.route", "missing-key-choice", "choose one of: cbs, ksz"),
+        ({"strict": 1}, "settings.strict", "wrong-type", "expected true or false"),
+        ({"spellings": ["X", 2]}, "settings.spellings[1]", "wrong-type", "but found a whole"),
+        ({"label": {"nl": "L", "en": "L"}}, "settings.label.fr", "missing-translation", "fr"),
+        ({"note": " "}, "settings.note", "empty", "must not be empty"),
+    ],
+)
+def test_the_reader_refuses_with_the_key_and_the_file(
+    tmp_path: Path, change: dict[str, object], key_path: str, problem: str, en: str
+) -> None:
+    data: dict[str, object] = {"id": "x", "size": 3, "route": "cbs", "label": LABEL}
+    data.update(change)
+    data = {k: v for k, v in data.items() if v is not None}
+    with pytest.raises(ProfileError) as info:
+        _read(tmp_path, data)
+    error = info.value
+    assert error.message.params["key_path"] == key_path
+    assert error.message.params["problem"].key == f"profiles.problem.{problem}"
+    text = error.render("en")
+    assert str(tmp_path / "made-up.toml") in text
+    assert en in text

@@ -10,6 +10,7 @@ import datetime
 from collections.abc import Mapping as AbcMapping
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 
@@ -21,6 +22,7 @@ from desktop_app.profiles.model import (
     EmployeeField,
     FieldRole,
     FieldType,
+    Flow,
     IdentificationKey,
     PopulationOption,
     Programme,
@@ -75,8 +77,9 @@ def programme(
     identification_keys: Sequence[IdentificationKey] | None = None,
     population_options: Sequence[PopulationOption] | None = None,
     thresholds: Thresholds | None = None,
-    counting_unit: str = "person",
+    counting_unit: Literal["person", "job"] = "person",
     programme_id: str = "test-cbs-ingezoomd",
+    flow: Flow = Flow.CBS,
 ) -> Programme:
     """A programme shaped like CBS ingezoomd (field ids, key alternatives, population options)."""
     if employee_fields is None:
@@ -158,6 +161,7 @@ def programme(
         office="CBS",
         country="NL",
         variant="ingezoomd",
+        flow=flow,
         name=text("Test"),
         description=text("Test"),
         counting_unit=counting_unit,
@@ -186,6 +190,7 @@ def ksz_programme() -> Programme:
         ),
         identification_keys=(IdentificationKey("insz", text("INSZ"), ("insz",)),),
         population_options=(PopulationOption("leavers", text("Uitstromers")),),
+        flow=Flow.KSZ,
     )
 
 

@@ -26,7 +26,17 @@ import pandas as pd
 
 from desktop_app.categories.bands import UNKNOWN
 from desktop_app.errors import AppError
-from desktop_app.profiles.model import FieldRole, OutputColumn, Programme
+from desktop_app.profiles.model import (
+    BreakdownSource,
+    ConstantSource,
+    CountSource,
+    FieldRole,
+    FieldSource,
+    OrganisationSource,
+    OutputColumn,
+    PeildatumSource,
+    Programme,
+)
 from desktop_app.text import strip_accents
 from desktop_app.validation.model import ValidationResult
 
@@ -73,23 +83,23 @@ def _selected_columns(
     key_fields = set(key.fields + key.optional_fields) if key else set()
     chosen: list[OutputColumn] = []
     for column in programme.output.columns:
-        kind, _, ref = column.source.partition(":")
-        if kind == "field":
-            field = programme.employee_field(ref)
-            available = ref in validation.records.columns
-            if field.role is FieldRole.IDENTIFIER and ref not in key_fields:
-                available = False  # data minimisation: only the key in use leaves the machine
-        elif kind == "breakdown":
-            available = int(ref) in breakdowns
-        elif kind == "organisation":
-            available = bool(organisation_fields.get(ref))
-        else:  # peildatum, constant, count
-            available = True
+        match column.source:
+            case FieldSource(field=ref):
+                field = programme.employee_field(ref)
+                available = ref in validation.records.columns
+                if field.role is FieldRole.IDENTIFIER and ref not in key_fields:
+                    available = False  # data minimisation: only the key in use leaves the machine
+            case BreakdownSource(number=number):
+                available = number in breakdowns
+            case OrganisationSource(field=ref):
+                available = bool(organisation_fields.get(ref))
+            case PeildatumSource() | ConstantSource() | CountSource():
+                available = True
         if available:
             chosen.append(column)
         elif column.required:
             raise OutputError(
-                "package.output-source-missing", column=column.name, source=column.source
+                "package.output-source-missing", column=column.name, source=str(column.source)
             )
     return chosen
 
@@ -110,18 +120,20 @@ def _column_values(
     column: OutputColumn, sources: _Sources, date_format: str, decimal: str
 ) -> list[str]:
     records = sources.records
-    kind, _, ref = column.source.partition(":")
-    constant = {
-        "peildatum": lambda: sources.peildatum.strftime(column.format or date_format),
-        "constant": lambda: ref,
-        "organisation": lambda: sources.organisation_fields[ref],
-    }
-    if kind in constant:
-        return [constant[kind]()] * len(records)
-    if kind == "breakdown":
-        values = sources.breakdowns[int(ref)].reindex(records.index)
-        return [UNKNOWN if _missing(v) else str(v) for v in values]
-    return _field_values(records[ref], column, date_format, decimal)
+    match column.source:
+        case PeildatumSource():
+            return [sources.peildatum.strftime(column.format or date_format)] * len(records)
+        case ConstantSource(value=value):
+            return [value] * len(records)
+        case OrganisationSource(field=ref):
+            return [sources.organisation_fields[ref]] * len(records)
+        case BreakdownSource(number=number):
+            values = sources.breakdowns[number].reindex(records.index)
+            return [UNKNOWN if _missing(v) else str(v) for v in values]
+        case FieldSource(field=ref):
+            return _field_values(records[ref], column, date_format, decimal)
+        case CountSource():  # pragma: no cover - counted columns are filled by build_output
+            raise AssertionError(column.name)
 
 
 def _field_values(
@@ -148,7 +160,7 @@ def build_output(
 ) -> OutputFile:
     """The output file's bytes for the included rows.
 
-    ``breakdowns[n]`` (1-based, as the profile's ``breakdown:n``) holds each row's category code,
+    ``breakdowns[n]`` (1-based, as the profile's ``breakdown:n``, :class:`BreakdownSource`) holds each row's category code,
     indexed like ``validation.records`` (Excel row numbers).
     """
     if programme.output is None:
@@ -162,8 +174,8 @@ def build_output(
         )
     records = validation.records[np.asarray(validation.included, dtype=bool)]
     columns = _selected_columns(programme, validation, breakdowns, organisation_fields)
-    counted = [c for c in columns if c.source == "count"]
-    value_columns = [c for c in columns if c.source != "count"]
+    counted = [c for c in columns if isinstance(c.source, CountSource)]
+    value_columns = [c for c in columns if not isinstance(c.source, CountSource)]
     sources = _Sources(records, breakdowns, organisation_fields, peildatum)
     table = pd.DataFrame(
         {c.name: _column_values(c, sources, spec.date_format, spec.decimal) for c in value_columns},
@@ -227,19 +239,21 @@ def application_output(
     for number, count in counts:
         row = []
         for column in spec.columns:
-            kind, _, ref = column.source.partition(":")
-            if column.source == "count":
-                row.append(str(count))
-            elif kind == "field":
-                row.append(number)
-            elif kind == "peildatum":
-                row.append(peildatum.strftime(column.format or spec.date_format))
-            elif kind == "constant":
-                row.append(ref)
-            else:
-                raise OutputError(
-                    "package.output-source-missing", column=column.name, source=column.source
-                )
+            match column.source:
+                case CountSource():
+                    row.append(str(count))
+                case FieldSource():
+                    row.append(number)
+                case PeildatumSource():
+                    row.append(peildatum.strftime(column.format or spec.date_format))
+                case ConstantSource(value=value):
+                    row.append(value)
+                case BreakdownSource() | OrganisationSource():
+                    raise OutputError(
+                        "package.output-source-missing",
+                        column=column.name,
+                        source=str(column.source),
+                    )
         rows.append([neutralise_formula(v) for v in row])
     content = _encode(spec.file_type, header if spec.header else None, rows, spec)
     name = file_name(spec.file_name, programme, organisation, peildatum)

@@ -1,22 +1,30 @@
 """Programme profiles: what each programme asks for, as validated data."""
 
-from desktop_app.profiles.loader import (
+from desktop_app.profiles.catalogue import (
     available_programme_ids,
     available_programmes,
-    load_programme,
     load_programme_by_id,
 )
+from desktop_app.profiles.loader import load_programme
 from desktop_app.profiles.model import (
     Breakdown,
+    BreakdownSource,
     ChecklistItem,
     CodeValue,
+    ConstantSource,
+    CountSource,
     EmployeeField,
     FieldRole,
+    FieldSource,
     FieldType,
+    Flow,
     IdentificationKey,
     OrganisationField,
+    OrganisationSource,
     OutputColumn,
     OutputFormat,
+    OutputSource,
+    PeildatumSource,
     PopulationOption,
     Portal,
     Programme,
@@ -25,15 +33,23 @@ from desktop_app.profiles.model import (
 
 __all__ = [
     "Breakdown",
+    "BreakdownSource",
     "ChecklistItem",
     "CodeValue",
+    "ConstantSource",
+    "CountSource",
     "EmployeeField",
     "FieldRole",
+    "FieldSource",
     "FieldType",
+    "Flow",
     "IdentificationKey",
     "OrganisationField",
+    "OrganisationSource",
     "OutputColumn",
     "OutputFormat",
+    "OutputSource",
+    "PeildatumSource",
     "PopulationOption",
     "Portal",
     "Programme",

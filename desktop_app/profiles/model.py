@@ -1,12 +1,21 @@
-"""A programme profile, as loaded from ``resources/programmes/<id>.toml`` (see loader.py)."""
+"""A programme profile, as loaded from ``resources/programmes/<id>.toml`` (see loader.py).
+
+These dataclasses are also the profile's schema: the reader takes every table's keys, their types
+and whether they are required (no default) from the fields below; what a type cannot say (an id's
+form, a range, unique ids) is the fields' ``key(...)`` metadata (schema.py).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Literal
 
 from desktop_app.messages import LocalizedText
+from desktop_app.profiles.schema import COUNTRY, ID, VERSION, key
+
+MAX_AGE_LIMIT = 120  # the highest max_age a profile may set
 
 
 class FieldType(StrEnum):
@@ -31,6 +40,13 @@ class FieldType(StrEnum):
     PHONE = "phone"
 
 
+class Flow(StrEnum):
+    """The route the wizard and the command line take for a programme (the profile says which)."""
+
+    CBS = "cbs"  # the Dutch CBS barometer: employee file, categories, package, delivery
+    KSZ = "ksz"  # the Belgian KSZ/BCSS data request: decisions, crossing check, request
+
+
 class FieldRole(StrEnum):
     """What a field is for; decides what may leave the machine and which checks apply."""
 
@@ -51,14 +67,14 @@ class CodeValue:
 
 @dataclass(frozen=True)
 class ChecklistItem:
-    id: str
+    id: str = field(metadata=key(form=ID))
     text: LocalizedText
     explanation: LocalizedText
 
 
 @dataclass(frozen=True)
 class OrganisationField:
-    id: str
+    id: str = field(metadata=key(form=ID))
     type: FieldType
     label: LocalizedText
     required: bool = True
@@ -68,7 +84,7 @@ class OrganisationField:
 
 @dataclass(frozen=True)
 class EmployeeField:
-    id: str
+    id: str = field(metadata=key(form=ID))
     type: FieldType
     label: LocalizedText
     role: FieldRole
@@ -76,7 +92,7 @@ class EmployeeField:
         False  # required on its own; identification-key fields are required via the key
     )
     synonyms: tuple[str, ...] = ()  # header spellings, all languages together
-    codes: tuple[CodeValue, ...] = ()  # CODE fields only
+    codes: tuple[CodeValue, ...] = field(default=(), metadata=key(unique="code"))  # CODE only
     help: LocalizedText | None = None
 
 
@@ -84,7 +100,7 @@ class EmployeeField:
 class IdentificationKey:
     """One way to identify a person; the first fully mapped alternative is used."""
 
-    id: str
+    id: str = field(metadata=key(form=ID))
     label: LocalizedText
     fields: tuple[str, ...]  # all must be mapped
     optional_fields: tuple[str, ...] = ()  # sent when mapped (house-number suffix)
@@ -95,7 +111,7 @@ class IdentificationKey:
 class Breakdown:
     """A kind of subgroup the programme accepts (organisational unit, function level, ...)."""
 
-    id: str
+    id: str = field(metadata=key(form=ID))
     label: LocalizedText
     synonyms: tuple[str, ...] = ()
     derived_from: str | None = None  # e.g. "birth_date" for age, "start_date" for entry year
@@ -103,29 +119,122 @@ class Breakdown:
 
 @dataclass(frozen=True)
 class Thresholds:
-    min_subgroup_size: int | None = None  # CBS ingezoomd: 250 employees per subgroup
-    cell_threshold: int = 3  # frequency-table cells below this are primary unsafe
-    min_age: int = 14  # plausibility at the peildatum
-    max_age: int = 100
+    # CBS ingezoomd: 250 employees per subgroup
+    min_subgroup_size: int | None = field(default=None, metadata=key(minimum=1))
+    # frequency-table cells below this are primary unsafe
+    cell_threshold: int = field(default=3, metadata=key(minimum=0))
+    # plausibility at the peildatum
+    min_age: int = field(default=14, metadata=key(minimum=0))
+    max_age: int = field(default=100, metadata=key(minimum=1, maximum=MAX_AGE_LIMIT))
 
 
 @dataclass(frozen=True)
 class PopulationOption:
     """A population choice the officer makes (externals, interns, leavers included?)."""
 
-    id: str
+    id: str = field(metadata=key(form=ID))
     label: LocalizedText
     default: bool = False
+
+
+@dataclass(frozen=True)
+class FieldSource:
+    """``field:<id>``: an employee field's values."""
+
+    field: str
+
+    def __str__(self) -> str:
+        return f"field:{self.field}"
+
+
+@dataclass(frozen=True)
+class BreakdownSource:
+    """``breakdown:<n>``: the category codes of the n-th chosen breakdown (1-based)."""
+
+    number: int
+
+    def __str__(self) -> str:
+        return f"breakdown:{self.number}"
+
+
+@dataclass(frozen=True)
+class OrganisationSource:
+    """``organisation:<id>``: an organisation field, the same on every row."""
+
+    field: str
+
+    def __str__(self) -> str:
+        return f"organisation:{self.field}"
+
+
+@dataclass(frozen=True)
+class ConstantSource:
+    """``constant:<text>``: the text itself on every row (it may be empty)."""
+
+    value: str
+
+    def __str__(self) -> str:
+        return f"constant:{self.value}"
+
+
+@dataclass(frozen=True)
+class PeildatumSource:
+    """``peildatum``: the reference date, on every row."""
+
+    def __str__(self) -> str:
+        return "peildatum"
+
+
+@dataclass(frozen=True)
+class CountSource:
+    """``count``: the file becomes a table of counts (see :class:`OutputColumn`)."""
+
+    def __str__(self) -> str:
+        return "count"
+
+
+OutputSource = (
+    FieldSource
+    | BreakdownSource
+    | OrganisationSource
+    | ConstantSource
+    | PeildatumSource
+    | CountSource
+)
+
+
+def parse_output_source(text: str) -> OutputSource | None:  # noqa: PLR0911 - one per form
+    """The typed source a profile's ``source = "..."`` text names, or None if it names none.
+
+    ``str()`` of the result gives ``text`` back. References (does the field exist?) are the
+    profile reader's checks; this only reads the form.
+    """
+    if text == "peildatum":
+        return PeildatumSource()
+    if text == "count":
+        return CountSource()
+    kind, separator, rest = text.partition(":")
+    if not separator:
+        return None
+    if kind == "constant":
+        return ConstantSource(rest)
+    if kind == "field" and rest:
+        return FieldSource(rest)
+    if kind == "organisation" and rest:
+        return OrganisationSource(rest)
+    if kind == "breakdown" and rest.isascii() and rest.isdigit() and int(rest) >= 1:
+        return BreakdownSource(int(rest))
+    return None
 
 
 @dataclass(frozen=True)
 class OutputColumn:
     """One column of the programme's output file.
 
-    ``source`` is ``field:<employee field id>``, ``breakdown:<n>`` (the n-th chosen breakdown,
-    1-based), ``peildatum``, ``organisation:<field id>``, ``constant:<text>`` or ``count``.
-    ``part`` takes ``year``/``month``/``day`` of a date. ``format`` is a strftime pattern for whole
-    dates.
+    ``source`` is written ``field:<employee field id>``, ``breakdown:<n>`` (the n-th chosen
+    breakdown, 1-based), ``peildatum``, ``organisation:<field id>``, ``constant:<text>`` or
+    ``count`` in the profile, and read once into an :data:`OutputSource`. ``part`` takes
+    ``year``/``month``/``day`` of a date. ``format`` is a strftime pattern for whole dates.
 
     ``count`` makes the file a table of counts instead of one row per employee: one row per
     distinct combination of the other columns' values among the included employees, with the
@@ -135,38 +244,38 @@ class OutputColumn:
     """
 
     name: str
-    source: str
-    part: str | None = None
+    source: OutputSource
+    part: Literal["year", "month", "day"] | None = None
     format: str | None = None
     required: bool = True
 
 
 @dataclass(frozen=True)
 class OutputFormat:
-    file_type: str  # "csv" or "xlsx"
+    file_type: Literal["csv", "xlsx"]
     file_name: str  # pattern, may use {organisation} {peildatum} {programme}
-    columns: tuple[OutputColumn, ...]
+    columns: tuple[OutputColumn, ...] = field(metadata=key(unique="name"))
     encoding: str = "utf-8"
-    delimiter: str = ";"
-    decimal: str = ","
-    line_terminator: str = "\r\n"
+    delimiter: str = field(default=";", metadata=key(blank=True))
+    decimal: str = field(default=",", metadata=key(blank=True))
+    line_terminator: str = field(default="\r\n", metadata=key(blank=True))
     date_format: str = "%Y-%m-%d"
     header: bool = True
 
 
 @dataclass(frozen=True)
 class Portal:
-    protocol: str  # "sftp" or "tus"
-    url: str | None = None
-    host_key_sha256: str | None = None
-    tls_pin_sha256: str | None = None
+    protocol: Literal["sftp", "tus"]
+    url: str | None = field(default=None, metadata=key(blank=True))
+    host_key_sha256: str | None = field(default=None, metadata=key(blank=True))
+    tls_pin_sha256: str | None = field(default=None, metadata=key(blank=True))
 
 
 @dataclass(frozen=True)
 class ReferenceGroup:
     """One group of a characteristic scheme with its reference share of the population."""
 
-    code: str
+    code: str = field(metadata=key(form=ID))
     label: LocalizedText
     share: float
 
@@ -180,11 +289,11 @@ class CharacteristicScheme:
     detail (proposed when a crossing is too small).
     """
 
-    id: str
-    characteristic: str  # "origin", "sex", "work_regime"
+    id: str = field(metadata=key(form=ID))
+    characteristic: Literal["origin", "sex", "work_regime"]
     label: LocalizedText
     definition: LocalizedText
-    groups: tuple[ReferenceGroup, ...]
+    groups: tuple[ReferenceGroup, ...] = field(metadata=key(unique="code"))
     coarser: tuple[str, ...] = ()
 
     def share(self, code: str) -> float:
@@ -212,9 +321,10 @@ class AgeReference:
 class CrossingSettings:
     """What the crossing check needs (KSZ route): a versioned set of reference figures."""
 
-    version: str  # the version of the reference figures, not of the profile
+    # the version of the reference figures, not of the profile
+    version: str = field(metadata=key(form=VERSION))
     source: LocalizedText  # where the figures come from, and that they are approximations
-    schemes: tuple[CharacteristicScheme, ...]
+    schemes: tuple[CharacteristicScheme, ...] = field(metadata=key(unique="id"))
     age: AgeReference | None = None
 
     def scheme(self, scheme_id: str) -> CharacteristicScheme:
@@ -224,30 +334,35 @@ class CrossingSettings:
         raise KeyError(scheme_id)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Programme:
-    id: str
-    version: str
+    id: str = field(metadata=key(form=ID))
+    version: str = field(metadata=key(form=VERSION))
     office: str  # "CBS", "KSZ"
-    country: str  # "NL", "BE"
+    country: str = field(metadata=key(form=COUNTRY))  # "NL", "BE"
     variant: str  # "ingezoomd", "algemeen", "aanvraag"
+    flow: Flow  # which route the wizard and the command line take
     name: LocalizedText
     description: LocalizedText
-    counting_unit: str  # "person" or "job"
-    needs_employee_file: bool
-    checklist: tuple[ChecklistItem, ...]
-    organisation_fields: tuple[OrganisationField, ...]
-    employee_fields: tuple[EmployeeField, ...]
-    identification_keys: tuple[IdentificationKey, ...]
-    breakdowns: tuple[Breakdown, ...]
-    max_breakdowns: int | None
-    population_options: tuple[PopulationOption, ...]
-    thresholds: Thresholds
-    output: OutputFormat | None
-    recipient_certificate_sha256: str | None = None
+    counting_unit: Literal["person", "job"]
+    needs_employee_file: bool = True
+    checklist: tuple[ChecklistItem, ...] = field(default=(), metadata=key(unique="id"))
+    organisation_fields: tuple[OrganisationField, ...] = field(
+        default=(), metadata=key(unique="id")
+    )
+    employee_fields: tuple[EmployeeField, ...] = field(default=(), metadata=key(unique="id"))
+    identification_keys: tuple[IdentificationKey, ...] = field(
+        default=(), metadata=key(unique="id")
+    )
+    breakdowns: tuple[Breakdown, ...] = field(default=(), metadata=key(unique="id"))
+    max_breakdowns: int | None = field(default=None, metadata=key(minimum=1))
+    population_options: tuple[PopulationOption, ...] = field(default=(), metadata=key(unique="id"))
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    output: OutputFormat | None = None
+    recipient_certificate_sha256: str | None = field(default=None, metadata=key(blank=True))
     portal: Portal | None = None
     crossing: CrossingSettings | None = None  # KSZ: reference shares for the crossing check
-    source_path: Path | None = field(default=None, compare=False)
+    source_path: Path | None = field(default=None, compare=False, metadata=key(read=False))
 
     def employee_field(self, field_id: str) -> EmployeeField:
         for candidate in self.employee_fields:

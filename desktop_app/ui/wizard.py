@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app.draft import Draft, save_draft
 from desktop_app.errors import AppError
 from desktop_app.intake import RawTable, SheetInfo
-from desktop_app.profiles import Programme, load_programme_by_id
+from desktop_app.profiles import Flow, Programme, load_programme_by_id
 from desktop_app.submission import Submission
 from desktop_app.ui.i18n import LANGUAGE_NAMES, Translations
 from desktop_app.ui.widgets import repolish, vbox
@@ -206,9 +206,9 @@ class DiversityWizard(QWizard):
         return self._programme
 
     def is_ksz(self) -> bool:
-        """Whether this run is the Belgian KSZ route (a programme with crossing settings)."""
+        """Whether this run is the Belgian KSZ route (the profile's ``flow``)."""
         programme = self.programme
-        return programme is not None and programme.crossing is not None
+        return programme is not None and programme.flow is Flow.KSZ
 
     def uses_file(self) -> bool:
         """Whether the file, mapping and validation pages are part of this run. On the KSZ route
@@ -216,7 +216,7 @@ class DiversityWizard(QWizard):
         programme = self.programme
         if programme is None:
             return True
-        if programme.crossing is not None:
+        if programme.flow is Flow.KSZ:
             return bool(self.draft.has_file)
         return programme.needs_employee_file or bool(self.draft.has_file)
 
