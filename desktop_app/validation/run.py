@@ -31,6 +31,7 @@ from desktop_app.validation.fields import (
     message_key,
     problem_code,
 )
+from desktop_app.validation.identifier_types import identifier_type
 from desktop_app.validation.identifiers import check_bsn, mask_identifier
 from desktop_app.validation.model import Code, Finding, Severity, ValidationResult
 from desktop_app.validation.rows import classify_rows
@@ -363,10 +364,11 @@ class _Validation:
                         else (lambda i, fv=fv, field=field: self._display(field, fv.raw_value(i))),
                     ),
                 }
-                if field.type in IDENTIFIER_TYPES:
-                    params["name"] = Message(f"validation.identifier-name.{field.type}")
-                    params["expected"] = Message(f"validation.identifier-shape.{field.type}")
-                    params["check"] = Message(f"validation.identifier-check.{field.type}")
+                identifier = identifier_type(field.type)
+                if identifier is not None:
+                    params["name"] = Message(identifier.name_key)
+                    params["expected"] = Message(identifier.shape_key)
+                    params["check"] = Message(identifier.check_key)
                 if code is Code.UNKNOWN_CODE:
                     params["values"] = self._unknown_values(fv, mask)
                     params["codes"] = ", ".join(c.code for c in field.codes)
