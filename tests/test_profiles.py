@@ -14,11 +14,13 @@ from desktop_app.errors import ProfileError
 from desktop_app.messages import LANGUAGES, LocalizedText, catalogue
 from desktop_app.profiles import (
     BreakdownSource,
+    ConstantSource,
     CountSource,
     FieldRole,
     FieldSource,
     FieldType,
     Flow,
+    OrganisationSource,
     PeildatumSource,
     Programme,
     available_programmes,
@@ -26,6 +28,7 @@ from desktop_app.profiles import (
     load_programme_by_id,
 )
 from desktop_app.profiles import reader as reader_module
+from desktop_app.profiles.model import parse_output_source
 from desktop_app.resources import resource_path
 from desktop_app.text import normalise_value
 
@@ -999,3 +1002,29 @@ def test_the_reader_refuses_with_the_key_and_the_file(
     text = error.render("en")
     assert str(tmp_path / "made-up.toml") in text
     assert en in text
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("field:bsn", FieldSource("bsn")),
+        ("breakdown:2", BreakdownSource(2)),
+        ("organisation:name", OrganisationSource("name")),
+        ("constant:2026", ConstantSource("2026")),
+        ("constant:", ConstantSource("")),
+        ("constant:a:b", ConstantSource("a:b")),
+        ("peildatum", PeildatumSource()),
+        ("count", CountSource()),
+    ],
+)
+def test_an_output_source_is_read_once_into_a_typed_value(text: str, source: object) -> None:
+    assert parse_output_source(text) == source
+    assert str(source) == text  # what the profile wrote, for messages
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "peil", "field:", "organisation:", "breakdown:", "breakdown:0", "breakdown:x", "count:1"],
+)
+def test_a_source_that_names_nothing_is_none(text: str) -> None:
+    assert parse_output_source(text) is None
