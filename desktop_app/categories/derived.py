@@ -9,6 +9,7 @@ the explicit unknown category. Only band labels ever reach the output file, neve
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -46,14 +47,31 @@ def bands_for(breakdown_id: str, chosen: Mapping[str, Any] | None = None) -> Ban
     return Bands(tuple(edges))
 
 
+class EdgesError(ValueError):
+    """Band edges typed so that they cannot be used. ``reason`` says why: ``"numbers"`` (not whole
+    numbers separated by commas, semicolons or spaces) or ``"increasing"`` (not going up)."""
+
+    def __init__(self, text: str, reason: str) -> None:
+        super().__init__(f"band edges must be increasing whole numbers: {text!r}")
+        self.reason = reason
+
+
+_EDGE_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+")
+
+
 def parse_edges(text: str) -> tuple[int, ...]:
-    """``"25, 35, 45"`` → ``(25, 35, 45)``. Raises ValueError unless the text is increasing whole
-    numbers separated by commas."""
-    parts = [p.strip() for p in text.replace(";", ",").split(",")]
-    if not parts or any(not p.lstrip("-").isdigit() for p in parts):
-        raise ValueError(f"not a list of whole numbers: {text!r}")
+    """``"25, 35, 45"`` (or ``"25; 35; 45"``, ``"25 35 45"``) → ``(25, 35, 45)``: the one parser of
+    typed band edges, for the Dutch band editor and the KSZ age bands alike. Raises
+    :class:`EdgesError` (a ValueError) unless the text is increasing whole numbers; an empty
+    part (``"35,,50"``) is refused, not skipped."""
+    parts = _EDGE_SEPARATOR.split(text.strip())
+    if any(not p.lstrip("-").isdigit() for p in parts):
+        raise EdgesError(text, "numbers")
     edges = tuple(int(p) for p in parts)
-    Bands(edges)  # raises ValueError unless increasing
+    try:
+        Bands(edges)
+    except ValueError:
+        raise EdgesError(text, "increasing") from None
     return edges
 
 

@@ -126,3 +126,28 @@ def unknown_share(labels: pd.Series) -> float:
     if labels.empty:
         return 0.0
     return float((labels == UNKNOWN).mean())
+
+
+MERGE_JOINER = " + "
+
+
+def merged_names(moves: Mapping[str, str]) -> dict[str, str]:
+    """A merge plan's ``moves`` (label -> target) as merges to keep (label -> merged group's name).
+
+    A target that is itself one of the file's subgroups would hide the others behind its name
+    ("Financiën" then also holding HR): such a group is named after all its members instead
+    ("Financiën + HR"), and the target is renamed too. The remainder group keeps its name.
+    """
+    groups: dict[str, set[str]] = {}
+    for label, target in moves.items():
+        groups.setdefault(target, set()).add(label)
+    merges: dict[str, str] = {}
+    for target, members in groups.items():
+        if target == REMAINDER:
+            name = target
+        else:
+            name = MERGE_JOINER.join(sorted({target, *members}))
+            merges[target] = name
+        for label in members:
+            merges[label] = name
+    return dict(sorted(merges.items()))

@@ -7,10 +7,6 @@ takes it back). The check runs in a worker; Next waits until every crossing pass
 
 from __future__ import annotations
 
-import copy
-import itertools
-from dataclasses import dataclass
-
 import pandas as pd
 from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import (
@@ -24,20 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.categories import Bands, MergePlan, subgroup_sizes
+from desktop_app.categories import Bands, subgroup_sizes
+from desktop_app.categories.derived import parse_edges
 from desktop_app.errors import AppError
-from desktop_app.ksz.crossing import (
-    Crossing,
-    CrossingResult,
-    Proposal,
-    check_crossing,
-    propose,
-    settings_of,
-)
+from desktop_app.ksz import steps
+from desktop_app.ksz.choices import origin_schemes, read_choices, update_choices
+from desktop_app.ksz.crossing import Crossing, CrossingResult, Proposal
+from desktop_app.ksz.merges import Snapshot, apply_to_draft, restore
+from desktop_app.ksz.steps import CrossingOutcome
 from desktop_app.profiles import Programme
-from desktop_app.ui.pages import ksz_state
 from desktop_app.ui.pages.base import WorkerPage
-from desktop_app.ui.pages.categories import suggestion_names
 from desktop_app.ui.widgets import (
     BusyBar,
     InlineMessage,
@@ -50,55 +42,19 @@ from desktop_app.ui.widgets import (
 )
 from desktop_app.ui.workers import Worker
 
-PROPOSALS = 3
 MAX_STAFF = 1_000_000
 DEBOUNCE_MS = 150
 # Choices of age bands offered besides the profile's default; all use the reference edges.
 AGE_PRESETS = ((25, 35, 45, 55), (30, 40, 50, 60), (35, 55), (45,))
 
 
-@dataclass(frozen=True)
-class CrossingOutcome:
-    results: tuple[CrossingResult, ...]
-    proposals: tuple[tuple[Proposal, ...], ...]
-
-
 def crossing_job(
     worker: Worker, staff: pd.DataFrame, crossings: list[Crossing], programme: Programme
 ) -> CrossingOutcome:
-    """Check every crossing and, for those below the threshold, find coarser ones that pass."""
-    settings = settings_of(programme)
-    threshold = programme.thresholds.cell_threshold
-    results, proposals = [], []
-    for crossing in crossings:
-        result = check_crossing(staff, crossing, settings, threshold)
-        worker.check_cancelled()
-        results.append(result)
-        found = () if result.passes else tuple(propose(staff, crossing, programme, limit=PROPOSALS))
-        worker.check_cancelled()
-        proposals.append(found)
-    return CrossingOutcome(tuple(results), tuple(proposals))
-
-
-def compose_merges(current: dict[str, str], moves: dict[str, str]) -> dict[str, str]:
-    """The officer's merges (file label -> group) followed by a proposal's ``moves`` on the
-    current groups, as file label -> group name (a group is named after all its members)."""
-    names = suggestion_names(MergePlan(moves=moves))
-    composite = {label: names.get(group, group) for label, group in current.items()}
-    groups = set(current.values())
-    for label, name in names.items():
-        if label not in groups:
-            composite.setdefault(label, name)
-    return {label: name for label, name in sorted(composite.items()) if label != name}
-
-
-def parse_edges(text: str) -> tuple[int, ...] | None:
-    parts = [p for p in text.replace(";", ",").replace(" ", ",").split(",") if p.strip()]
-    try:
-        edges = tuple(int(p) for p in parts)
-    except ValueError:
-        return None
-    return edges or None
+    """The core's check of every crossing with its proposals; cancelled between crossings."""
+    return steps.check_all(
+        staff, crossings, programme, step=lambda _done, _total: worker.check_cancelled()
+    )
 
 
 def people(expected: float) -> str:
@@ -193,7 +149,7 @@ class KszCategoriesPage(WorkerPage):
         self._error: Exception | None = None
         self.outcome: CrossingOutcome | None = None
         self.views: list[CrossingView] = []
-        self.history: list[dict] = []
+        self.history: list[Snapshot] = []
         self.edges_valid = True
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -287,16 +243,14 @@ class KszCategoriesPage(WorkerPage):
 
     def load(self) -> None:
         self._loading = True
-        programme = self.programme
-        state = ksz_state.state(self.draft)
-        chosen = ksz_state.characteristics(self.draft)
+        choices = read_choices(self.draft)
+        chosen = choices.requested()
         self.age_card.setVisible("age" in chosen)
         self.origin_card.setVisible("origin" in chosen)
-        self.edges.setText(", ".join(str(e) for e in ksz_state.age_edges(self.draft, programme)))
+        self.edges.setText(", ".join(str(e) for e in choices.edges(self.programme)))
         self.edges_valid = True
         self.edges_message.clear_message()
-        count = state.get("staff_count")
-        self.count.setValue(count if isinstance(count, int) else 0)
+        self.count.setValue(choices.staff_count or 0)
         self.count_widget.setVisible(not self.draft.has_file)
         self._loading = False
         self.history = []
@@ -329,85 +283,44 @@ class KszCategoriesPage(WorkerPage):
             self.changed()
             return
         self.edges_message.clear_message()
-        ksz_state.state(self.draft)["age_edges"] = list(parse_edges(text) or ())
+        update_choices(self.draft, age_edges=parse_edges(text))
         self._show_choices()
         self.refresh()
 
     def edges_problem(self, text: str) -> str | None:
-        settings = self.programme.crossing
-        allowed = tuple(settings.age.edges) if settings and settings.age else ()
-        edges = parse_edges(text)
-        listed = ", ".join(str(e) for e in allowed)
-        if edges is None:
-            return self.tr("Type ages separated by commas, for example 25, 35, 45, 55.")
-        if any(b <= a for a, b in itertools.pairwise(edges)):
-            return self.tr("The ages must go up, for example 25, 35, 45, 55.")
-        wrong = [e for e in edges if e not in allowed]
-        if wrong:
-            return (
-                self.tr("%1 is not one of the ages the reference figures use: %2.")
-                .replace("%1", str(wrong[0]))
-                .replace("%2", listed)
-            )
-        return None
+        problem = steps.edges_problem(text, self.programme)
+        return problem.render(self.language) if problem is not None else None
 
     def _origin_chosen(self, index: int) -> None:
         scheme = self.origin.itemData(index)
         if scheme and self.wizard() is not None:
-            ksz_state.state(self.draft)["origin_scheme"] = scheme
+            update_choices(self.draft, origin_scheme=scheme)
             self._show_choices()
             self.refresh()
 
     def _count_changed(self, value: int) -> None:
         if self.wizard() is None or self._loading:
             return
-        ksz_state.state(self.draft)["staff_count"] = value
+        update_choices(self.draft, staff_count=value)
         self.refresh()
-
-    def _snapshot(self) -> dict:
-        state = ksz_state.state(self.draft)
-        return {
-            "origin_scheme": state.get("origin_scheme"),
-            "age_edges": copy.deepcopy(state.get("age_edges")),
-            "merges": ksz_state.merges(self.draft),
-        }
 
     def apply_proposal(self, proposal: Proposal) -> None:
         """Take over the proposal's grouping, age bands and merges of own categories."""
-        self.history.append(self._snapshot())
-        state = ksz_state.state(self.draft)
-        settings = self.programme.crossing
-        for scheme_id in proposal.crossing.schemes:
-            if settings.scheme(scheme_id).characteristic == "origin":
-                state["origin_scheme"] = scheme_id
-        if proposal.crossing.age_bands is not None:
-            state["age_edges"] = list(proposal.crossing.age_bands.edges)
-        if proposal.result.merges:
-            merges = ksz_state.merges(self.draft)
-            for column, moves in proposal.result.merges.items():
-                merges[column] = compose_merges(merges.get(column, {}), dict(moves))
-            ksz_state.set_merges(self.draft, merges)
+        self.history.append(apply_to_draft(self.draft, proposal, self.programme))
         self.wiz().autosave()
         self._reload_choices()
 
     def undo(self) -> None:
         if not self.history:
             return
-        snapshot = self.history.pop()
-        state = ksz_state.state(self.draft)
-        for key in ("origin_scheme", "age_edges"):
-            if snapshot[key] is None:
-                state.pop(key, None)
-            else:
-                state[key] = snapshot[key]
-        ksz_state.set_merges(self.draft, snapshot["merges"])
+        restore(self.draft, self.history.pop())
         self.wiz().autosave()
         self._reload_choices()
 
     def _reload_choices(self) -> None:
         self._loading = True
         self.edges.setText(
-            ", ".join(str(e) for e in ksz_state.age_edges(self.draft, self.programme))
+            ", ".join(str(e) for e in read_choices(self.draft).edges(self.programme))
         )
         self.edges_valid = True
         self.edges_message.clear_message()
@@ -422,7 +335,7 @@ class KszCategoriesPage(WorkerPage):
         return super().running or self._timer.isActive()
 
     def staff(self) -> pd.DataFrame:
-        return ksz_state.staff_table(self.draft, self.session.validation)
+        return steps.staff_table(self.draft, self.session.validation)
 
     def _run(self) -> None:
         if not self.active():
@@ -432,7 +345,7 @@ class KszCategoriesPage(WorkerPage):
         if not self.edges_valid:
             return
         staff = self.staff()
-        crossings = ksz_state.crossings(self.draft, self.programme, tuple(staff.columns))
+        crossings = steps.crossings(read_choices(self.draft), self.programme, tuple(staff.columns))
         self._show_choices()
         if len(staff) == 0 or not crossings:
             self._show_status()
@@ -506,12 +419,10 @@ class KszCategoriesPage(WorkerPage):
         programme = self.programme
         settings = programme.crossing
         language = self.language
+        choices = read_choices(self.draft)
         # age presets
-        edges = ksz_state.age_edges(self.draft, programme)
-        presets = [ksz_state.default_age_edges(programme)]
-        presets += [p for p in AGE_PRESETS if p not in presets]
-        allowed = set(settings.age.edges) if settings.age else set()
-        presets = [p for p in presets if set(p) <= allowed]
+        edges = choices.edges(programme)
+        presets = steps.age_presets(programme, AGE_PRESETS)
         self.age_choice.blockSignals(True)
         self.age_choice.clear()
         for preset in presets:
@@ -521,10 +432,10 @@ class KszCategoriesPage(WorkerPage):
         self.age_choice.setCurrentIndex(current)
         self.age_choice.blockSignals(False)
         # origin schemes
-        scheme_id = ksz_state.origin_scheme(self.draft, programme)
+        scheme_id = choices.origin(programme)
         self.origin.blockSignals(True)
         self.origin.clear()
-        for candidate in ksz_state.origin_schemes(programme):
+        for candidate in origin_schemes(programme):
             self.origin.addItem(settings.scheme(candidate).label.get(language), candidate)
         self.origin.setCurrentIndex(max(self.origin.findData(scheme_id), 0))
         self.origin.blockSignals(False)
@@ -589,14 +500,14 @@ class KszCategoriesPage(WorkerPage):
             )
         elif self.outcome is None:
             self.status.clear_message()
-        elif failing := [r for r in self.outcome.results if not r.passes]:
+        elif failing := self.outcome.failing:
             self.status.show_message(
                 "error",
                 self.tr(
                     "%1 of the %2 requested tables would have cells with fewer than %3 people. "
                     "Apply a proposal or choose coarser categories to continue."
                 )
-                .replace("%1", str(len(failing)))
+                .replace("%1", str(failing))
                 .replace("%2", str(len(self.outcome.results)))
                 .replace("%3", threshold),
             )
@@ -671,4 +582,4 @@ class KszCategoriesPage(WorkerPage):
             return False
         if not self.edges_valid or not self.outcome.results:
             return False
-        return all(result.passes for result in self.outcome.results)
+        return self.outcome.passes

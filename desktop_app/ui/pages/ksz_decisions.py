@@ -1,7 +1,7 @@
 """KSZ step 1, decisions: which characteristics (origin group from nationality, sex, age, work
 regime), which reference year, with the definitions from the profile shown; the officer's own
 definitions; whether the institution sends its own data (department, function level) for linkage.
-Kept in ``draft.categories["ksz"]`` and ``draft.has_file`` (see ksz_state)."""
+Kept in ``draft.categories["ksz"]`` (see desktop_app.ksz.choices) and ``draft.has_file``."""
 
 from __future__ import annotations
 
@@ -17,32 +17,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.ui.pages import ksz_state
+from desktop_app.ksz.choices import (
+    CHARACTERISTICS,
+    format_definitions,
+    parse_definitions,
+    read_choices,
+    update_choices,
+)
 from desktop_app.ui.pages.base import WizardPage
 from desktop_app.ui.widgets import InlineMessage, ScrollArea, hint_label, vbox
 
 FIRST_YEAR = 2000
-
-
-def parse_definitions(text: str) -> dict[str, str]:
-    """``term: definition`` per line; a line without a colon is a definition without a term."""
-    out: dict[str, str] = {}
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip()
-        if not line:
-            continue
-        term, colon, definition = line.partition(":")
-        if colon and term.strip() and definition.strip():
-            out[term.strip()] = definition.strip()
-        else:
-            out[f"{number}"] = line
-    return out
-
-
-def format_definitions(definitions: dict[str, str]) -> str:
-    return "\n".join(
-        value if key.isdigit() else f"{key}: {value}" for key, value in definitions.items()
-    )
 
 
 class KszDecisionsPage(WizardPage):
@@ -58,7 +43,7 @@ class KszDecisionsPage(WizardPage):
         box = vbox(self.characteristics_box, margins=10, spacing=4)
         self.checks: dict[str, QCheckBox] = {}
         self.definition_labels: dict[str, QLabel] = {}
-        for characteristic in ksz_state.CHARACTERISTICS:
+        for characteristic in CHARACTERISTICS:
             check = QCheckBox(self.characteristics_box)
             check.toggled.connect(lambda _c: self._characteristics_changed())
             definition = hint_label("", self.characteristics_box)
@@ -114,26 +99,25 @@ class KszDecisionsPage(WizardPage):
 
     def load(self) -> None:
         self._loading = True
-        chosen = ksz_state.characteristics(self.draft)
+        choices = read_choices(self.draft)
+        chosen = choices.requested()
         for characteristic, check in self.checks.items():
             check.setChecked(characteristic in chosen)
-        self.year.setValue(ksz_state.reference_year(self.draft))
+        self.year.setValue(choices.year())
         self.own_data.setChecked(bool(self.draft.has_file))
-        self.definitions.setPlainText(format_definitions(ksz_state.definitions(self.draft)))
+        self.definitions.setPlainText(format_definitions(choices.definitions))
         self._loading = False
         self._store()
 
     def _store(self) -> None:
         if self.wizard() is None or self._loading:
             return
-        state = ksz_state.state(self.draft)
-        state["characteristics"] = [c for c, check in self.checks.items() if check.isChecked()]
-        state["reference_year"] = self.year.value()
-        definitions = parse_definitions(self.definitions.toPlainText())
-        if definitions:
-            state["definitions"] = definitions
-        else:
-            state.pop("definitions", None)
+        update_choices(
+            self.draft,
+            characteristics=tuple(c for c, check in self.checks.items() if check.isChecked()),
+            reference_year=self.year.value(),
+            definitions=parse_definitions(self.definitions.toPlainText()),
+        )
         self._show_message()
         self.changed()
 
@@ -221,7 +205,7 @@ class KszDecisionsPage(WizardPage):
             return
         settings = self.programme.crossing
         language = self.language
-        origin = settings.scheme(ksz_state.origin_scheme(self.draft, self.programme))
+        origin = settings.scheme(read_choices(self.draft).origin(self.programme))
         texts = {
             "origin": origin.definition.get(language)
             + " "

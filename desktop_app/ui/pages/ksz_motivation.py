@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
 
-from desktop_app.ksz.request import EXAMPLES, MOTIVATION_FIELDS, check_request
+from desktop_app.ksz.choices import read_choices, update_choices
+from desktop_app.ksz.documents import build_request
+from desktop_app.ksz.request import EXAMPLES, MOTIVATION_FIELDS, Motivation, check_request
 from desktop_app.messages import Message
-from desktop_app.ui.pages import ksz_state
 from desktop_app.ui.pages.base import WizardPage
 from desktop_app.ui.widgets import InlineMessage, ScrollArea, card, heading_label, hint_label, vbox
 
@@ -71,7 +72,7 @@ class KszMotivationPage(WizardPage):
 
     def load(self) -> None:
         self._loading = True
-        motivation = ksz_state.motivation(self.draft)
+        motivation = read_choices(self.draft).full_motivation()
         for name, field in self.fields.items():
             value = getattr(motivation, name)
             if field.text() != value:
@@ -82,9 +83,8 @@ class KszMotivationPage(WizardPage):
     def _edited(self) -> None:
         if self.wizard() is None or self._loading:
             return
-        ksz_state.state(self.draft)["motivation"] = {
-            name: field.text() for name, field in self.fields.items()
-        }
+        texts = {name: field.text() for name, field in self.fields.items()}
+        update_choices(self.draft, motivation=Motivation(**texts))
         self._check()
 
     def _example(self, field: MotivationField) -> None:
@@ -98,7 +98,7 @@ class KszMotivationPage(WizardPage):
         """The core's verdict on each motivation field (the other problems belong elsewhere)."""
         if self.wizard() is None or not self.wiz().is_ksz():
             return
-        request = ksz_state.build_request(self.draft, self.programme)
+        request = build_request(self.draft, self.programme)
         self.problems = {}
         for problem in check_request(request, self.programme):
             field = problem.params.get("field")

@@ -6,7 +6,6 @@ through review and encryption). The fingerprint is kept in ``draft.organisation`
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
@@ -17,11 +16,18 @@ from desktop_app.atomic import write_atomic
 from desktop_app.bounded_read import FileKind, read_bounded
 from desktop_app.crypto import openpgp
 from desktop_app.errors import AppError
-from desktop_app.ksz.request import check_request, render_html, render_odt
+from desktop_app.ksz import steps
+from desktop_app.ksz.choices import read_choices, update_choices
+from desktop_app.ksz.documents import (
+    FINGERPRINT,
+    build_request,
+    key_folder,
+    make_documents,
+    public_key_path,
+)
+from desktop_app.ksz.request import KszRequest, check_request
 from desktop_app.messages import Message
-from desktop_app.paths import data_dir
 from desktop_app.submission import organisation_id
-from desktop_app.ui.pages import ksz_state
 from desktop_app.ui.pages.base import WorkerPage
 from desktop_app.ui.pdf import html_to_pdf
 from desktop_app.ui.widgets import (
@@ -34,14 +40,7 @@ from desktop_app.ui.widgets import (
 )
 from desktop_app.ui.workers import Worker
 
-FINGERPRINT = "openpgp_fingerprint"
-PUBLIC_KEY_FILE = "public_key_file"  # in draft.categories["ksz"]: an imported public key
-DOCUMENT_STEMS = {"nl": "ksz-aanvraag", "fr": "bcss-demande"}
-
-
-def key_folder(organisation: str) -> Path:
-    """Where the organisation's OpenPGP key pair is kept (beside its CMS signing key)."""
-    return data_dir() / "keys" / organisation / "openpgp"
+__all__ = ["FINGERPRINT", "KszRequestPage", "create_key_job", "key_folder"]
 
 
 def create_key_job(
@@ -140,33 +139,23 @@ class KszRequestPage(WorkerPage):
     def _find_key(self) -> None:
         """Reuse the key made before (or the imported public key); else nothing yet."""
         self.key_info = None
-        imported = ksz_state.state(self.draft).get(PUBLIC_KEY_FILE)
+        imported = read_choices(self.draft).public_key_file
         organisation = self.organisation()
         candidates = []
-        if isinstance(imported, str):
+        if imported is not None:
             candidates.append(Path(imported))
         if organisation:
             candidates.append(key_folder(organisation) / openpgp.PUBLIC_KEY_FILE)
         for path in candidates:
             try:
-                self.key_info = openpgp.read_public_key(
-                    read_bounded(path, FileKind.KEY), str(path)
-                )
+                self.key_info = openpgp.read_public_key(read_bounded(path, FileKind.KEY), str(path))
             except (OSError, AppError):
                 continue
             self._set_fingerprint(self.key_info.fingerprint)
             return
 
     def public_key_path(self) -> Path | None:
-        imported = ksz_state.state(self.draft).get(PUBLIC_KEY_FILE)
-        if isinstance(imported, str) and Path(imported).exists():
-            return Path(imported)
-        organisation = self.organisation()
-        if organisation:
-            path = key_folder(organisation) / openpgp.PUBLIC_KEY_FILE
-            if path.exists():
-                return path
-        return None
+        return public_key_path(self.draft, self.organisation())
 
     def _set_fingerprint(self, fingerprint: str) -> None:
         self.draft.organisation[FINGERPRINT] = fingerprint
@@ -193,7 +182,7 @@ class KszRequestPage(WorkerPage):
             self._check()
 
     def _key_made(self, info: openpgp.PublicKeyInfo) -> None:
-        ksz_state.state(self.draft).pop(PUBLIC_KEY_FILE, None)
+        update_choices(self.draft, public_key_file=None)
         self.key_info = info
         self._set_fingerprint(info.fingerprint)
         self.wiz().autosave()
@@ -222,7 +211,7 @@ class KszRequestPage(WorkerPage):
             self.key_error = error.render(self.language)
         else:
             self.key_error = None
-            ksz_state.state(self.draft)[PUBLIC_KEY_FILE] = str(path)
+            update_choices(self.draft, public_key_file=str(path))
             self.key_info = info
             self._set_fingerprint(info.fingerprint)
             self.wiz().autosave()
@@ -260,9 +249,9 @@ class KszRequestPage(WorkerPage):
 
     # -- the documents ----------------------------------------------------------------------------
 
-    def _request(self):
-        staff = ksz_state.staff_table(self.draft, self.session.validation)
-        return ksz_state.build_request(self.draft, self.programme, staff)
+    def _request(self) -> KszRequest:
+        staff = steps.staff_table(self.draft, self.session.validation)
+        return build_request(self.draft, self.programme, staff)
 
     def _check(self) -> None:
         if self.wizard() is None or not self.wiz().is_ksz():
@@ -278,40 +267,21 @@ class KszRequestPage(WorkerPage):
         if folder:
             self.write_documents(Path(folder))
 
-    def document_paths(self, folder: Path) -> list[Path]:
-        organisation = self.organisation() or "organisation"
-        year = ksz_state.reference_year(self.draft)
-        return [
-            folder / f"{DOCUMENT_STEMS[language]}-{organisation}-{year}-{language}.{suffix}"
-            for language in ("nl", "fr")
-            for suffix in ("pdf", "odt")
-        ]
-
     def write_documents(self, folder: Path) -> list[Path]:
         """The request in Dutch and French, as PDF and ODT, plus the public key, into ``folder``.
         Qt's text layout makes the PDF, so this runs in the GUI thread (a second or two)."""
         self._check()
         if self.problems:
             return []
-        request = self._request()
-        written = []
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            for path in self.document_paths(folder):
-                language = path.stem.rsplit("-", 1)[1]
-                if path.suffix == ".pdf":
-                    title = Message("ksz.doc.title").render(language)
-                    data = html_to_pdf(render_html(request, self.programme, language), title)
-                else:
-                    data = render_odt(request, self.programme, language)
-                write_atomic(path, data)
-                written.append(path)
-            public = self.public_key_path()
-            if public is not None:
-                target = folder / f"openpgp-public-key-{self.organisation()}.asc"
-                if public.resolve() != target.resolve():
-                    shutil.copyfile(public, target)
-                written.append(target)
+            written = make_documents(
+                self._request(),
+                self.programme,
+                folder,
+                self.organisation() or "organisation",
+                html_to_pdf,
+                public_key=self.public_key_path(),
+            )
         except (OSError, AppError) as error:
             text = error.render(self.language) if isinstance(error, AppError) else str(error)
             self.documents_message.show_message(
@@ -319,7 +289,7 @@ class KszRequestPage(WorkerPage):
             )
             return []
         self.written = written
-        ksz_state.state(self.draft)["documents"] = [str(p) for p in written]
+        update_choices(self.draft, documents=tuple(str(p) for p in written))
         self.wiz().autosave()
         self._show()
         self.changed()

@@ -1,0 +1,175 @@
+"""The KSZ choices in the core: today's draft section read and written unchanged, defaults where
+nothing was chosen, proposals applied to the draft and undone, and age edges judged as typed."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from desktop_app.categories.derived import EdgesError, parse_edges
+from desktop_app.draft import Draft, load_draft, save_draft
+from desktop_app.ksz.choices import (
+    DEFAULT_CHARACTERISTICS,
+    KszChoices,
+    format_definitions,
+    parse_definitions,
+    read_choices,
+    update_choices,
+)
+from desktop_app.ksz.crossing import Crossing, propose
+from desktop_app.ksz.merges import apply_to_draft, compose_merges, read_merges, restore
+from desktop_app.ksz.request import Motivation
+from desktop_app.ksz.steps import crossings, edges_problem, staff_from_count
+from desktop_app.profiles import load_programme_by_id
+
+KSZ = load_programme_by_id("ksz-diversiteit")
+
+SECTION = {
+    "characteristics": ["origin", "sex"],
+    "origin_scheme": "origin-statbel",
+    "age_edges": [35, 55],
+    "reference_year": 2025,
+    "definitions": {"Personeel": "statutair en contractueel personeel op 31 december"},
+    "motivation": {
+        "purpose": "Nulmeting",
+        "legal_basis": "Decreet",
+        "proportionality": "Alleen categorieën",
+        "plan_action": "Actie 2.3",
+    },
+    "staff_count": 436,
+    "public_key_file": "/tmp/kleopatra.asc",
+    "documents": ["/tmp/ksz-aanvraag-stad-voorbeeld-2025-nl.pdf"],
+}
+
+
+def test_todays_draft_section_reads_and_writes_unchanged(tmp_path) -> None:
+    choices = KszChoices.from_json(SECTION)
+    assert choices.to_json() == SECTION
+    assert choices.requested() == ("origin", "sex")
+    assert choices.schemes(KSZ) == ("origin-statbel", "sex")
+    assert choices.age_bands(KSZ) is None  # age not requested
+    assert choices.full_motivation().plan_action == "Actie 2.3"
+    # through a saved draft file, as the wizard writes it
+    draft = Draft(programme_id=KSZ.id, categories={"ksz": json.loads(json.dumps(SECTION))})
+    save_draft(draft, tmp_path / "d.json")
+    again = read_choices(load_draft(tmp_path / "d.json"))
+    assert again == choices
+
+
+def test_nothing_chosen_reads_as_the_defaults() -> None:
+    choices = read_choices(Draft())
+    assert choices == KszChoices()
+    assert choices.to_json() == {}
+    assert choices.requested() == DEFAULT_CHARACTERISTICS
+    assert choices.origin(KSZ) == "origin-ksz"
+    assert choices.edges(KSZ) == tuple(KSZ.crossing.age.default_edges or KSZ.crossing.age.edges)
+    assert choices.year(dt_today(2026)) == 2025
+
+
+def dt_today(year: int):
+    import datetime as dt
+
+    return dt.date(year, 3, 1)
+
+
+def test_wrong_values_read_as_not_chosen_and_unknown_keys_are_kept() -> None:
+    section = {
+        "characteristics": "origin",
+        "origin_scheme": "religion",  # not in the profile: the default applies
+        "age_edges": [25, "35"],
+        "reference_year": True,
+        "staff_count": "436",
+        "from_a_later_release": {"x": 1},
+    }
+    choices = KszChoices.from_json(section)
+    assert choices.characteristics is None
+    assert choices.origin(KSZ) == "origin-ksz"
+    assert choices.age_edges is None
+    assert choices.reference_year is None
+    assert choices.staff_count is None
+    assert choices.to_json() == {"origin_scheme": "religion", "from_a_later_release": {"x": 1}}
+
+
+def test_update_choices_changes_only_what_is_given() -> None:
+    draft = Draft(categories={"ksz": dict(SECTION)})
+    update_choices(draft, motivation=Motivation("a", "b", "c", "d"), public_key_file=None)
+    stored = draft.categories["ksz"]
+    assert stored["motivation"] == {
+        "purpose": "a",
+        "legal_basis": "b",
+        "proportionality": "c",
+        "plan_action": "d",
+    }
+    assert "public_key_file" not in stored
+    assert stored["age_edges"] == [35, 55]
+
+
+def test_definitions_as_typed_round_trip() -> None:
+    text = "Personeel: statutair personeel\nzonder term"
+    parsed = parse_definitions(text)
+    assert parsed == {"Personeel": "statutair personeel", "2": "zonder term"}
+    assert format_definitions(parsed) == text
+
+
+def test_a_proposal_applied_to_the_draft_and_undone() -> None:
+    draft = Draft(categories={"ksz": {"staff_count": 120, "characteristics": ["origin", "sex"]}})
+    staff = staff_from_count(120)
+    (crossing,) = crossings(read_choices(draft), KSZ, ())
+    assert crossing == Crossing((), ("origin-ksz", "sex"), None)
+    best = propose(staff, crossing, KSZ)[0]
+    before = apply_to_draft(draft, best, KSZ)
+    assert read_choices(draft).origin(KSZ) == best.crossing.schemes[0]
+    assert read_choices(draft).staff_count == 120
+    restore(draft, before)
+    assert read_choices(draft).origin_scheme is None
+    assert read_merges(draft) == {}
+    assert "merges" not in draft.categories
+
+
+def test_compose_merges_names_a_group_after_its_members() -> None:
+    assert compose_merges({}, {"Onthaal": "Communicatie"}) == {
+        "Communicatie": "Communicatie + Onthaal",
+        "Onthaal": "Communicatie + Onthaal",
+    }
+    current = {"Onthaal": "Communicatie + Onthaal", "Communicatie": "Communicatie + Onthaal"}
+    # a proposal on the merged groups: the file's labels follow their group into the new one
+    merged = "Communicatie + Onthaal + ICT"
+    assert compose_merges(current, {"Communicatie + Onthaal": "ICT"}) == {
+        "Communicatie": merged,
+        "ICT": merged,
+        "Onthaal": merged,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("35, 55", None),
+        ("35 55", None),
+        ("35;55", None),
+        ("", "ksz.edges-not-numbers"),
+        ("35, x", "ksz.edges-not-numbers"),
+        ("35,,55", "ksz.edges-not-numbers"),
+        ("55, 35", "ksz.edges-not-increasing"),
+        ("25, 33", "ksz.age-edge-not-in-reference"),
+    ],
+)
+def test_age_edges_as_typed_use_the_one_band_parser(text: str, key: str | None) -> None:
+    problem = edges_problem(text, KSZ)
+    assert (problem.key if problem else None) == key
+    if problem is None:
+        assert parse_edges(text) == (35, 55)
+    else:
+        for language in ("nl", "en", "fr"):
+            assert problem.render(language)
+    if key == "ksz.age-edge-not-in-reference":
+        assert "33" in problem.render("nl")
+
+
+def test_the_band_parser_says_why() -> None:
+    with pytest.raises(EdgesError) as caught:
+        parse_edges("50, 35")
+    assert caught.value.reason == "increasing"
+    with pytest.raises(ValueError):
+        parse_edges("35, x")
