@@ -17,6 +17,7 @@ from pathlib import Path
 from desktop_app import __version__
 from desktop_app.bounded_read import FileKind, read_bounded
 from desktop_app.errors import AppError, UsageError
+from desktop_app.ksz.cli import add_ksz_parser, run_ksz
 from desktop_app.messages import LANGUAGES, Message, system_language
 from desktop_app.terminal import safe_output
 
@@ -153,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_package_parsers(commands)
     _add_upload_parser(commands)
+    add_ksz_parser(commands)
 
     sheets = commands.add_parser(
         "sheets", help="list the sheets of a workbook (hidden ones marked)"
@@ -314,6 +316,7 @@ def _dispatch(args: argparse.Namespace, language: str) -> int:
         "open": _open,
         "upload": _upload,
         "openpgp-decrypt": _openpgp_decrypt,
+        "ksz": run_ksz,
     }
     return commands[args.command](args, language)
 
