@@ -14,12 +14,9 @@ from desktop_app.intake import RawTable, list_sheets, read_table
 from desktop_app.intake.fingerprint import SourceFingerprint, ensure_unchanged, fingerprint_file
 from desktop_app.mapping import BreakdownColumn, ColumnSuggestion, Mapping
 from desktop_app.mapping.model import derived_header, is_derived_header
-from desktop_app.mapping.store import check_mapping_fits, load_mapping
-from desktop_app.mapping.suggest import (
-    duplicate_header_notes,
-    duplicated_headers,
-    suggest_mapping,
-)
+from desktop_app.mapping.start import starting_mapping
+from desktop_app.mapping.store import load_mapping
+from desktop_app.mapping.suggest import duplicate_header_notes
 from desktop_app.profiles import Programme, load_programme_by_id
 from desktop_app.validation import ValidationResult, validate
 
@@ -120,30 +117,11 @@ def run_check(path: Path, options: CheckOptions) -> CheckResult:
         raise UsageError(
             "cli.breakdown-not-found", columns=missing, available=[*table.headers, *derivable]
         )
-    marked = (
-        tuple(dict.fromkeys([*(b.header for b in saved.breakdowns), *options.breakdowns]))
-        if saved
-        else options.breakdowns
-    )
-    suggested, suggestions, possible = suggest_mapping(
-        table.headers,
-        programme,
-        marked,
-        sheet=table.sheet,
-        header_row=table.header_row,
-        duplicated=duplicated_headers(table),
-    )
-    if saved:
-        known = {b.header: b for b in saved.breakdowns}
-        breakdowns = tuple(known.get(b.header, b) for b in suggested.breakdowns)
-        mapping = replace(
-            saved, breakdowns=breakdowns, sheet=table.sheet, header_row=table.header_row
-        )
-        no_header = None if table.header_found else (table.source.name, table.data_start)
-        check_mapping_fits(mapping, table.headers, programme, no_header=no_header)
-        suggestions = ()
-    else:
-        mapping = suggested
+    # the one rule both faces share: a saved mapping that no longer fits is refused (MappingError)
+    start = starting_mapping(table, programme, saved, options.breakdowns)
+    mapping = start.mapping
+    suggestions = () if saved else start.suggestions
+    possible = start.possible
     peildatum = options.peildatum or dt.date.today()
     validation = validate(table, programme, mapping, peildatum, dict(options.population))
     duplicates = duplicate_header_notes(table, mapping, programme)

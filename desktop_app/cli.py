@@ -133,7 +133,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--min-count",
         type=int,
         metavar="N",
-        help="cells below N are unsafe (default: the programme's cell threshold)",
+        help="cells below N are unsafe (default: the programme's cell threshold; required when "
+        "the programme names none)",
     )
     tables.add_argument(
         "--peildatum", type=_date, metavar="YYYY-MM-DD", help="reference date (default: today)"
@@ -241,6 +242,11 @@ def _add_upload_parser(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--user", metavar="NAME", help="login name at the portal")
     parser.add_argument(
         "--host-key-sha256", metavar="FP", help="SFTP: the server's host key fingerprint (SHA256:…)"
+    )
+    parser.add_argument(
+        "--programme",
+        metavar="ID",
+        help="SFTP: apply this programme profile's host-key pin when --portal is its portal",
     )
     parser.add_argument(
         "--ca-file", type=Path, metavar="CA.pem", help="HTTPS: trust this CA instead of the system"

@@ -7,7 +7,8 @@ Columns of a table (``--by``):
 - a **derived category**, by name (derived names win over a source header of the same name):
   - ``age``: age band at the peildatum from the mapped ``birth_date`` (``<25 25-34 35-44 45-54 55+``);
   - ``sex``: the mapped ``sex`` code (``M``, ``V``, ``X``);
-  - ``entry_year``: calendar year of the mapped ``start_date``;
+  - ``entry_year``: band of the year of entry from the mapped ``start_date`` (the programme's
+    bands, as in the wizard and the output file: ``<2000 2000-2009 2010-2014 2015-2019 2020+``);
   - ``salary_band``: band of the scale number (``<7 7-9 10-12 13+``) in the salary-scale column,
     the first source header containing "schaal", "scale" or "salar" (case-insensitive).
   A missing value becomes the explicit category ``onbekend``.
@@ -28,12 +29,18 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from desktop_app.categories import AGE_BANDS, SALARY_SCALE_BANDS, UNKNOWN, age_at, scale_number
+from desktop_app.categories.labels import (
+    TABLE_NAMES,
+    FieldNotMapped,
+    included_rows,
+    named_category_labels,
+)
+from desktop_app.categories.preview import cell_threshold
 from desktop_app.check import CheckOptions, CheckResult, run_check
 from desktop_app.disclosure import LinkedTables, Protection, RuleSettings, frequency_tables, protect
 from desktop_app.errors import UsageError
 
-DERIVED = ("age", "sex", "entry_year", "salary_band")
+DERIVED = TABLE_NAMES
 _SALARY_HEADER = re.compile(r"schaal|scale|salar", re.IGNORECASE)
 BREAKDOWN_PREFIX = "breakdown:"
 
@@ -43,7 +50,7 @@ class TablesOptions:
     programme_id: str
     by: tuple[tuple[str, ...], ...]
     mapping_path: Path | None = None
-    min_count: int | None = None  # default: the programme's cell threshold
+    min_count: int | None = None  # default: the programme's cell threshold (required without)
     peildatum: dt.date | None = None
     zeros_unsafe: bool = False
     thorough: bool = False
@@ -101,11 +108,8 @@ def run_tables(path: Path, options: TablesOptions) -> TablesResult:
             )
     else:
         salary = None
-    threshold = options.min_count
-    if threshold is None:
-        threshold = check.programme.thresholds.cell_threshold
-    if threshold < 1:
-        raise UsageError("disclosure.tables.no-threshold", programme=options.programme_id)
+    # the profile decides; a programme without a cell threshold needs --min-count (none invented)
+    threshold = cell_threshold(check.programme, options.min_count)
     records = category_records(check, columns, salary)
     tables = frequency_tables(records, options.by)
     protection = protect(
@@ -119,34 +123,21 @@ def run_tables(path: Path, options: TablesOptions) -> TablesResult:
 def category_records(
     check: CheckResult, columns: Sequence[str], salary: str | None
 ) -> pd.DataFrame:
-    """One row per included person, one column of category codes per ``--by`` column."""
-    records = check.validation.records.loc[np.asarray(check.validation.included, dtype=bool)]
+    """One row per included person, one column of category codes per ``--by`` column, worked
+    out by :func:`desktop_app.categories.labels.named_category_labels` (what the wizard and the
+    package builder use too)."""
+    records = included_rows(check.validation.records, check.validation.included)
     out: dict[str, object] = {}
     for name in columns:
-        if name == "age":
-            if "birth_date" not in records:
-                raise UsageError(
-                    "disclosure.tables.field-not-mapped", column=name, field="birth_date"
-                )
-            ages = age_at(records["birth_date"], check.peildatum)
-            out[name] = AGE_BANDS.assign(ages)
-        elif name == "sex":
-            if "sex" not in records:
-                raise UsageError("disclosure.tables.field-not-mapped", column=name, field="sex")
-            out[name] = records["sex"].astype(object).where(records["sex"].notna(), UNKNOWN)
-        elif name == "entry_year":
-            if "start_date" not in records:
-                raise UsageError(
-                    "disclosure.tables.field-not-mapped", column=name, field="start_date"
-                )
-            years = pd.to_datetime(records["start_date"], errors="coerce").dt.year
-            out[name] = years.map(lambda y: UNKNOWN if pd.isna(y) else str(int(y)))
-        elif name == "salary_band":
-            labels = records[BREAKDOWN_PREFIX + str(salary)]
-            out[name] = SALARY_SCALE_BANDS.assign(scale_number(labels))
-        else:
-            values = records[BREAKDOWN_PREFIX + name]
-            out[name] = values.astype(object).where(values.notna(), UNKNOWN).map(str)
+        try:
+            labels = named_category_labels(
+                check.programme, records, name, check.peildatum, salary_header=salary
+            )
+        except FieldNotMapped as missing:
+            raise UsageError(
+                "disclosure.tables.field-not-mapped", column=name, field=missing.field
+            ) from None
+        out[name] = labels.map(str)
     return pd.DataFrame({k: np.asarray(v, dtype=object) for k, v in out.items()})
 
 

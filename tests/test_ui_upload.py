@@ -17,6 +17,7 @@ from test_ui_submission import WAIT, isolated, office  # noqa: F401 (fixtures)
 
 from desktop_app.transfer import Portal, receipt_path
 from desktop_app.transfer.credentials import SERVICE, keyring_account
+from desktop_app.transfer.hostkeys import remember_host_key, remembered_host_key
 from desktop_app.ui.app import create_wizard, demo_draft
 from desktop_app.ui.pages.upload import UPLOAD
 from desktop_app.ui.wizard import PageId
@@ -119,17 +120,18 @@ def test_upload_confirms_the_host_key_and_shows_the_receipt(
     assert receipt_path(package).exists()
     assert panel.receipt_values["file"].text() == str(receipt_path(package))
 
-    # The draft keeps the portal settings and the confirmed key, never a password.
+    # The draft keeps the portal settings, never a password; the confirmed key is kept in the one
+    # host-key store (app data), not in the draft (issue 13: one store).
     settings = wizard.draft.portal[UPLOAD]
     assert settings["url"] == url
     assert settings["user"] == sshd.user
-    assert settings["host_key_sha256"] == sshd.host_key.fingerprint
+    assert "host_key_sha256" not in settings
+    assert remembered_host_key("127.0.0.1", sshd.port) == sshd.host_key.fingerprint
     assert "password" not in json.dumps(wizard.draft.to_json())
 
-    # A wrong pin (the office's key changed, or someone is in between): refused, with its message.
+    # A wrong key (the office's key changed, or someone is in between): refused, with its message.
     other = make_ssh_key(tmp_path / "other").fingerprint
-    settings["host_key_sha256"] = other
-    wizard.draft.portal[UPLOAD] = settings
+    remember_host_key("127.0.0.1", sshd.port, other)
     panel.upload_button.click()
     qtbot.waitUntil(lambda: not panel.running, timeout=WAIT)
     assert panel.host_key_dialog is None  # a pinned key is never asked about
@@ -163,6 +165,7 @@ def test_a_refused_host_key_sends_nothing(
     assert sshd.host_key.fingerprint in panel.message.text()
     assert list(inbox.iterdir()) == []
     assert "host_key_sha256" not in panel.settings()
+    assert remembered_host_key("127.0.0.1", sshd.port) is None
 
 
 def test_password_login_is_remembered_in_the_keyring_only(

@@ -30,9 +30,9 @@ from desktop_app.categories import (
     UNKNOWN,
     bands_for,
     check_subgroup_sizes,
-    derived_labels,
     is_derivable,
 )
+from desktop_app.categories.labels import category_labels
 from desktop_app.check import CheckResult
 from desktop_app.draft import Draft
 from desktop_app.errors import AppError
@@ -139,7 +139,7 @@ def subgroup_problems(draft: Draft, check: CheckResult) -> list[Message]:
     """Subgroups below the programme's minimum (CBS ingezoomd: 250) after the officer's merges,
     including the group a breakdown leaves out (total minus the listed groups). A derived breakdown
     that cannot be computed is reported instead (see :func:`derived_problems`)."""
-    derived = derived_problems(check, _bands(draft))
+    derived = derived_problems(check, chosen_bands(draft))
     if derived:
         return derived
     minimum = check.programme.thresholds.min_subgroup_size
@@ -147,7 +147,9 @@ def subgroup_problems(draft: Draft, check: CheckResult) -> list[Message]:
         return []
     included = np.asarray(check.validation.included, dtype=bool)
     problems = []
-    for number, codes in breakdown_codes(check, _merges(draft), bands=_bands(draft)).items():
+    for number, codes in breakdown_codes(
+        check, chosen_merges(draft), bands=chosen_bands(draft)
+    ).items():
         labels = codes[included].fillna(UNKNOWN).replace("", UNKNOWN)
         small = check_subgroup_sizes(labels, minimum, population_total=int(included.sum()))
         if small:
@@ -167,12 +169,12 @@ def subgroup_problems(draft: Draft, check: CheckResult) -> list[Message]:
     return problems
 
 
-def _merges(draft: Draft) -> dict | None:
+def chosen_merges(draft: Draft) -> dict | None:
     merges = draft.categories.get("merges")
     return merges if isinstance(merges, dict) else None
 
 
-def _bands(draft: Draft) -> dict | None:
+def chosen_bands(draft: Draft) -> dict | None:
     bands = draft.categories.get("bands")
     return bands if isinstance(bands, dict) else None
 
@@ -183,8 +185,9 @@ def breakdown_codes(
     *,
     bands: Mapping[str, Any] | None = None,
 ) -> dict[int, pd.Series]:
-    """Each chosen breakdown's category per row: the source label, merged where the officer chose
-    merges (``categories[header] = {label: merged label}``).
+    """Each chosen breakdown's category per row (:func:`desktop_app.categories.labels.category_labels`,
+    what the wizard and ``tables`` show too): the source label (missing: the unknown category),
+    merged where the officer chose merges (``categories[header] = {label: merged label}``).
 
     A derived breakdown (header ``=age``, ``=entry_year``) gets the band label computed from its
     date field (age at the peildatum, year of entry) with the officer's edges
@@ -193,23 +196,18 @@ def breakdown_codes(
     problems = derived_problems(check, bands)
     if problems:
         raise PackageRefused(problems)
-    specs = {b.id: b for b in check.programme.breakdowns if b.derived_from}
     records = check.validation.records
-    codes: dict[int, pd.Series] = {}
-    for number, breakdown in enumerate(check.mapping.breakdowns, start=1):
-        if breakdown.is_derived:
-            spec = specs[str(breakdown.breakdown_id)]
-            labels = derived_labels(
-                spec.id,
-                records[str(spec.derived_from)],
-                check.peildatum,
-                bands_for(spec.id, bands),
-            )
-        else:
-            labels = records[f"breakdown:{breakdown.header}"]
-        merges = (categories or {}).get(breakdown.header) or {}
-        codes[number] = labels.map(lambda v, m=merges: m.get(v, v) if isinstance(v, str) else v)
-    return codes
+    return {
+        number: category_labels(
+            check.programme,
+            records,
+            breakdown.header,
+            check.peildatum,
+            bands=bands,
+            merges=(categories or {}).get(breakdown.header),
+        )
+        for number, breakdown in enumerate(check.mapping.breakdowns, start=1)
+    }
 
 
 def build_package(
@@ -225,13 +223,13 @@ def build_package(
     if problems:
         raise PackageRefused(problems)
     organisation = str(draft.organisation.get("name", ""))
-    merges = _merges(draft)
+    merges = chosen_merges(draft)
     output = build_output(
         check.programme,
         check.validation,
         check.peildatum,
         organisation,
-        breakdowns=breakdown_codes(check, merges, bands=_bands(draft)),
+        breakdowns=breakdown_codes(check, merges, bands=chosen_bands(draft)),
     )
     return _assemble(
         draft,

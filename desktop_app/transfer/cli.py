@@ -14,7 +14,8 @@ from desktop_app.bounded_read import FileKind, require_regular_file
 from desktop_app.messages import Message
 from desktop_app.transfer import credentials as store
 from desktop_app.transfer.api import upload
-from desktop_app.transfer.model import Credentials, Portal, TransferError
+from desktop_app.transfer.hostkey_policy import portal_for_upload
+from desktop_app.transfer.model import Credentials, TransferError
 
 
 def run_upload(args: argparse.Namespace, language: str) -> int:
@@ -24,10 +25,18 @@ def run_upload(args: argparse.Namespace, language: str) -> int:
         require_regular_file(args.key_file, FileKind.KEY)
     if args.ca_file is not None:
         require_regular_file(args.ca_file, FileKind.CERTIFICATE)
-    portal = Portal.from_url(
+    # the host key the wizard would expect too: --host-key-sha256, else the profile's pin (with
+    # --programme), else a remembered key, else asked (see transfer/hostkey_policy.py)
+    programme = None
+    if getattr(args, "programme", None):
+        from desktop_app.profiles import load_programme_by_id
+
+        programme = load_programme_by_id(args.programme)
+    portal = portal_for_upload(
         args.portal,
         username=args.user,
-        host_key_sha256=args.host_key_sha256,
+        given=args.host_key_sha256,
+        profile=programme,
         ca_file=args.ca_file,
     )
     user = portal.username

@@ -26,7 +26,8 @@ import paramiko
 from paramiko.sftp import CMD_EXTENDED, CMD_EXTENDED_REPLY
 
 from desktop_app.bounded_read import FileKind, require_regular_file
-from desktop_app.transfer.hostkeys import remember_host_key, remembered_host_key
+from desktop_app.transfer.hostkey_policy import expected_host_key
+from desktop_app.transfer.hostkeys import remember_host_key
 from desktop_app.transfer.model import (
     CancelToken,
     Credentials,
@@ -149,7 +150,7 @@ class SftpUpload:
     def _check_host_key(self, key: paramiko.PKey) -> None:
         host, port = self.portal.host, self.portal.port
         actual = host_key_fingerprint(key)
-        expected = self.portal.host_key_sha256 or remembered_host_key(host, port)
+        expected = expected_host_key(self.portal).fingerprint  # pin, else remembered, else ask
         if expected is not None:
             if actual != expected:
                 raise TransferError(

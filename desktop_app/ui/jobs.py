@@ -3,32 +3,36 @@ steps and cancel points between them."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import itertools
 from collections.abc import Callable
 from collections.abc import Mapping as MappingType
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 from PySide6.QtCore import QCoreApplication
 
+from desktop_app.categories.preview import (  # noqa: F401 (CategoryGrid: the models' import)
+    CategoryGrid,
+    CategoryTables,
+    category_tables,
+)
 from desktop_app.check import CheckResult, header_hints
 from desktop_app.crypto.keys import SigningIdentity
 from desktop_app.draft import Draft
 from desktop_app.intake import RawTable, SheetInfo, list_sheets, read_table
 from desktop_app.mapping import Mapping
-from desktop_app.messages import Message
-from desktop_app.package.build import breakdown_codes, readiness_problems
-from desktop_app.package.output import OutputFile, build_output
+from desktop_app.package.preview import (  # noqa: F401 (the review page's imports)
+    SAMPLE_ROWS,
+    Preview,
+    first_rows,
+    mask_value,
+    package_preview,
+)
 from desktop_app.profiles import Programme
-from desktop_app.profiles.model import FieldRole
 from desktop_app.submission import Submission, make_submission
 from desktop_app.ui.workers import Cancelled, Worker
-from desktop_app.validation import ValidationResult, mask_identifier, validate
+from desktop_app.validation import ValidationResult, validate
 
 
 @dataclass(frozen=True)
@@ -89,20 +93,6 @@ def check_job(  # noqa: PLR0917 (called positionally by Worker)
 
 # -- review and encryption ---------------------------------------------------------------------
 
-SAMPLE_ROWS = 5
-
-
-@dataclass(frozen=True)
-class Preview:
-    """What will leave the machine, as the review page shows it (identifiers already masked)."""
-
-    file_name: str
-    columns: tuple[str, ...]
-    rows: int
-    sample: tuple[tuple[str, ...], ...]
-    masked_columns: tuple[str, ...]
-    problems: tuple[Message, ...]
-
 
 def session_check(
     draft: Draft, programme: Programme, table: RawTable, validation: ValidationResult
@@ -122,76 +112,11 @@ def session_check(
 
 
 def preview_job(worker: Worker, draft: Draft, check: CheckResult) -> Preview:
-    """Build the output file in memory (never written) and read back its first rows, masked."""
+    """The core's :func:`desktop_app.package.preview.package_preview` with progress and cancel."""
     worker.progress(-1, QCoreApplication.translate("Jobs", "Preparing the preview…"))
-    problems = tuple(readiness_problems(draft, check))
-    merges = draft.categories.get("merges")
-    output = build_output(
-        check.programme,
-        check.validation,
-        check.peildatum,
-        str(draft.organisation.get("name", "")),
-        breakdowns=breakdown_codes(
-            check,
-            merges if isinstance(merges, dict) else None,
-            bands=bands if isinstance(bands := draft.categories.get("bands"), dict) else None,
-        ),
-    )
+    preview = package_preview(draft, check)
     worker.check_cancelled()
-    masked = _identifier_columns(check.programme)
-    sample = []
-    for row in first_rows(output, check.programme, SAMPLE_ROWS):
-        sample.append(
-            tuple(
-                mask_value(value) if name in masked else value
-                for name, value in zip(output.columns, row, strict=False)
-            )
-        )
-    return Preview(
-        file_name=output.name,
-        columns=output.columns,
-        rows=output.rows,
-        sample=tuple(sample),
-        masked_columns=tuple(c for c in output.columns if c in masked),
-        problems=problems,
-    )
-
-
-def mask_value(value: str) -> str:
-    """An identifier as the review shows it: all but its last three digits hidden; short values
-    (a birth month, a house number) hidden completely."""
-    if sum(ch.isdigit() for ch in value) > 3:
-        return mask_identifier(value)
-    return "*" * len(value)
-
-
-def _identifier_columns(programme: Programme) -> set[str]:
-    """Output columns that carry an identifier field (masked in the preview)."""
-    assert programme.output is not None
-    names = set()
-    for column in programme.output.columns:
-        kind, _, ref = column.source.partition(":")
-        if kind == "field" and programme.employee_field(ref).role is FieldRole.IDENTIFIER:
-            names.add(column.name)
-    return names
-
-
-def first_rows(output: OutputFile, programme: Programme, count: int) -> list[list[str]]:
-    spec = programme.output
-    assert spec is not None
-    if spec.file_type == "csv":
-        text = output.content.decode(spec.encoding)
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=spec.delimiter)
-        rows = list(itertools.islice(reader, count + (1 if spec.header else 0)))
-        return rows[1:] if spec.header else rows
-    from openpyxl import load_workbook
-
-    sheet = load_workbook(io.BytesIO(output.content), read_only=True).active
-    start = 2 if spec.header else 1
-    return [
-        ["" if v is None else str(v) for v in row]
-        for row in sheet.iter_rows(min_row=start, max_row=start + count - 1, values_only=True)
-    ]
+    return preview
 
 
 def submission_job(  # noqa: PLR0917 (called positionally by Worker)
@@ -230,63 +155,12 @@ def submission_job(  # noqa: PLR0917 (called positionally by Worker)
 # -- safe categories: the protected frequency table --------------------------------------------
 
 
-@dataclass(frozen=True)
-class CategoryGrid:
-    """One breakdown's protected table: ``rows`` (subgroups) × ``columns`` (sex codes); ``None``
-    is the total. ``status[r][c]``: ``"primary"``, ``"secondary"`` or ``"published"``."""
-
-    header: str
-    rows: tuple[str | None, ...]
-    columns: tuple[str | None, ...]
-    counts: tuple[tuple[int, ...], ...]
-    status: tuple[tuple[str, ...], ...]
-
-
-@dataclass(frozen=True)
-class CategoryTables:
-    """The breakdowns × sex protected together (linked tables) and the audit's verdict."""
-
-    grids: tuple[CategoryGrid, ...]
-    threshold: int
-    passed: bool
-    failures: int
-
-
 def category_tables_job(
     worker: Worker,
     labels: MappingType[str, pd.Series],
     sexes: pd.Series | None,
     threshold: int,
 ) -> CategoryTables:
-    """Count each breakdown (labels after the merges, one per counted person) by sex, protect the
-    tables together with ``threshold`` (primary + secondary suppression) and audit them."""
-    from desktop_app.disclosure import RuleSettings, frequency_tables, protect
-
+    """The core's :func:`desktop_app.categories.preview.category_tables` with progress and cancel."""
     worker.progress(-1, QCoreApplication.translate("Jobs", "Protecting the table…"))
-    headers = list(labels)
-    names = [f"breakdown{i}" for i in range(len(headers))]
-    records = {n: np.asarray(labels[h], dtype=object) for n, h in zip(names, headers, strict=True)}
-    if sexes is not None:
-        records["sex"] = np.asarray(sexes, dtype=object)
-    specs = [(n, "sex") if sexes is not None else (n,) for n in names]
-    tables = frequency_tables(pd.DataFrame(records), specs)
-    worker.check_cancelled()
-    protection = protect(tables, RuleSettings(threshold=threshold))
-    worker.check_cancelled()
-    index = tables.index
-    grids = []
-    for t, (name, header) in enumerate(zip(names, headers, strict=True)):
-        rows = (*tables.variable(name).codes, None)
-        columns = (*tables.variable("sex").codes, None) if sexes is not None else (None,)
-        counts, status = [], []
-        for row in rows:
-            cells = [index[tables.key(t, {name: row, "sex": column})] for column in columns]
-            counts.append(tuple(int(tables.values[i]) for i in cells))
-            status.append(tuple(protection.status(i) for i in cells))
-        grids.append(CategoryGrid(header, rows, columns, tuple(counts), tuple(status)))
-    return CategoryTables(
-        grids=tuple(grids),
-        threshold=threshold,
-        passed=protection.passed,
-        failures=len(protection.report.failures),
-    )
+    return category_tables(labels, sexes, threshold, worker.check_cancelled)

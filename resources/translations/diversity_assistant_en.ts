@@ -596,18 +596,6 @@
 <context>
     <name>KszCategoriesPage</name>
     <message>
-        <source>Type ages separated by commas, for example 25, 35, 45, 55.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The ages must go up, for example 25, 35, 45, 55.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not one of the ages the reference figures use: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Checking the crossings…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1020,6 +1008,10 @@
 <context>
     <name>MappingPage</name>
     <message>
+        <source>The columns were suggested anew from your file. Check them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Age (band at the reference date)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1138,6 +1130,18 @@
     <message>
         <source>&amp;Load mapping…</source>
         <translation>&amp;Load mapping…</translation>
+    </message>
+    <message>
+        <source>S&amp;tart from a suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved mapping does not fit this file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose “Start from a suggestion” to map the columns anew, or load a mapping that fits.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Field</source>

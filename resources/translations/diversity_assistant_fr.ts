@@ -596,18 +596,6 @@
 <context>
     <name>KszCategoriesPage</name>
     <message>
-        <source>Type ages separated by commas, for example 25, 35, 45, 55.</source>
-        <translation>Tapez des âges séparés par des virgules, par exemple 25, 35, 45, 55.</translation>
-    </message>
-    <message>
-        <source>The ages must go up, for example 25, 35, 45, 55.</source>
-        <translation>Les âges doivent être croissants, par exemple 25, 35, 45, 55.</translation>
-    </message>
-    <message>
-        <source>%1 is not one of the ages the reference figures use: %2.</source>
-        <translation>%1 ne fait pas partie des âges utilisés par les chiffres de référence : %2.</translation>
-    </message>
-    <message>
         <source>Checking the crossings…</source>
         <translation>Vérification des croisements…</translation>
     </message>
@@ -1020,6 +1008,10 @@
 <context>
     <name>MappingPage</name>
     <message>
+        <source>The columns were suggested anew from your file. Check them.</source>
+        <translation>Les colonnes ont été proposées à nouveau d&apos;après votre fichier. Vérifiez-les.</translation>
+    </message>
+    <message>
         <source>Age (band at the reference date)</source>
         <translation>Âge (tranche à la date de référence)</translation>
     </message>
@@ -1138,6 +1130,18 @@
     <message>
         <source>&amp;Load mapping…</source>
         <translation>&amp;Charger une correspondance…</translation>
+    </message>
+    <message>
+        <source>S&amp;tart from a suggestion</source>
+        <translation>&amp;Partir d&apos;une proposition</translation>
+    </message>
+    <message>
+        <source>The saved mapping does not fit this file: %1</source>
+        <translation>La correspondance enregistrée ne convient pas à ce fichier : %1</translation>
+    </message>
+    <message>
+        <source>Choose “Start from a suggestion” to map the columns anew, or load a mapping that fits.</source>
+        <translation>Choisissez « Partir d&apos;une proposition » pour associer les colonnes à nouveau, ou chargez une correspondance qui convient.</translation>
     </message>
     <message>
         <source>Field</source>
@@ -1494,19 +1498,19 @@ Valable jusqu’au : %2</translation>
     <name>TablePreview</name>
     <message>
         <source>Minimum employees per table &amp;cell</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimum d&apos;employés par &amp;cellule</translation>
     </message>
     <message>
         <source>Minimum employees per table cell</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimum d&apos;employés par cellule</translation>
     </message>
     <message>
         <source>required</source>
-        <translation type="unfinished"></translation>
+        <translation>obligatoire</translation>
     </message>
     <message>
         <source>%1 names no cell threshold. Fill in the minimum number of employees per table cell to continue, for example 5 or 10.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne fixe aucun seuil par cellule. Indiquez le nombre minimum d&apos;employés par cellule pour continuer, par exemple 5 ou 10.</translation>
     </message>
     <message>
         <source>Table preview</source>
@@ -1514,7 +1518,7 @@ Valable jusqu’au : %2</translation>
     </message>
     <message>
         <source>The programme names no minimum number of employees per table cell. Give one to see the table preview: cells with fewer employees are hidden.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le programme ne fixe aucun nombre minimum d&apos;employés par cellule. Indiquez-en un pour voir l&apos;aperçu du tableau : les cellules comptant moins d&apos;employés sont masquées.</translation>
     </message>
     <message>
         <source>Employees per subgroup and sex, as the table could be published after your merges: cells of fewer than %1 employees are hidden.</source>

@@ -596,18 +596,6 @@
 <context>
     <name>KszCategoriesPage</name>
     <message>
-        <source>Type ages separated by commas, for example 25, 35, 45, 55.</source>
-        <translation>Typ leeftijden gescheiden door komma&apos;s, bijvoorbeeld 25, 35, 45, 55.</translation>
-    </message>
-    <message>
-        <source>The ages must go up, for example 25, 35, 45, 55.</source>
-        <translation>De leeftijden moeten oplopen, bijvoorbeeld 25, 35, 45, 55.</translation>
-    </message>
-    <message>
-        <source>%1 is not one of the ages the reference figures use: %2.</source>
-        <translation>%1 is geen van de leeftijden die de referentiecijfers gebruiken: %2.</translation>
-    </message>
-    <message>
         <source>Checking the crossings…</source>
         <translation>De kruisingen worden gecontroleerd…</translation>
     </message>
@@ -1020,6 +1008,10 @@
 <context>
     <name>MappingPage</name>
     <message>
+        <source>The columns were suggested anew from your file. Check them.</source>
+        <translation>De kolommen zijn opnieuw voorgesteld op basis van uw bestand. Controleer ze.</translation>
+    </message>
+    <message>
         <source>Age (band at the reference date)</source>
         <translation>Leeftijd (klasse op de peildatum)</translation>
     </message>
@@ -1138,6 +1130,18 @@
     <message>
         <source>&amp;Load mapping…</source>
         <translation>Koppeling &amp;laden…</translation>
+    </message>
+    <message>
+        <source>S&amp;tart from a suggestion</source>
+        <translation>&amp;Begin met een voorstel</translation>
+    </message>
+    <message>
+        <source>The saved mapping does not fit this file: %1</source>
+        <translation>De opgeslagen koppeling past niet bij dit bestand: %1</translation>
+    </message>
+    <message>
+        <source>Choose “Start from a suggestion” to map the columns anew, or load a mapping that fits.</source>
+        <translation>Kies „Begin met een voorstel” om de kolommen opnieuw te koppelen, of laad een koppeling die past.</translation>
     </message>
     <message>
         <source>Field</source>
@@ -1494,19 +1498,19 @@ Geldig tot: %2</translation>
     <name>TablePreview</name>
     <message>
         <source>Minimum employees per table &amp;cell</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimum medewerkers per tabel&amp;cel</translation>
     </message>
     <message>
         <source>Minimum employees per table cell</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimum medewerkers per tabelcel</translation>
     </message>
     <message>
         <source>required</source>
-        <translation type="unfinished"></translation>
+        <translation>verplicht</translation>
     </message>
     <message>
         <source>%1 names no cell threshold. Fill in the minimum number of employees per table cell to continue, for example 5 or 10.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 noemt geen celdrempel. Vul het minimumaantal medewerkers per tabelcel in om verder te gaan, bijvoorbeeld 5 of 10.</translation>
     </message>
     <message>
         <source>Table preview</source>
@@ -1514,7 +1518,7 @@ Geldig tot: %2</translation>
     </message>
     <message>
         <source>The programme names no minimum number of employees per table cell. Give one to see the table preview: cells with fewer employees are hidden.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het programma noemt geen minimumaantal medewerkers per tabelcel. Vul er een in om de tabel te zien: cellen met minder medewerkers worden verborgen.</translation>
     </message>
     <message>
         <source>Employees per subgroup and sex, as the table could be published after your merges: cells of fewer than %1 employees are hidden.</source>

@@ -15,9 +15,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-import numpy as np
 import pandas as pd
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,21 +32,32 @@ from PySide6.QtWidgets import (
 
 from desktop_app.categories import (
     REMAINDER,
-    UNKNOWN,
     Bands,
     MergePlan,
     bands_for,
-    derived_labels,
-    is_derivable,
     parse_edges,
     propose_merges,
     subgroup_sizes,
 )
+from desktop_app.categories.labels import (
+    FieldNotMapped,
+    category_labels,
+    derived_date_field,
+    included_rows,
+    named_category_labels,
+    source_labels,
+)
+from desktop_app.categories.preview import (
+    CategoryTables,
+    ThresholdMissing,
+    cell_threshold,
+    needs_chosen_threshold,
+)
 from desktop_app.errors import AppError
-from desktop_app.mapping.model import is_derived_header
+from desktop_app.mapping.model import derived_header, is_derived_header
 from desktop_app.profiles import Programme
 from desktop_app.ui.chart import SubgroupChart
-from desktop_app.ui.jobs import CategoryTables, category_tables_job
+from desktop_app.ui.jobs import category_tables_job
 from desktop_app.ui.models import PRIMARY_COLOUR, SECONDARY_COLOUR, CategoryTableModel
 from desktop_app.ui.pages.base import WorkerPage
 from desktop_app.ui.widgets import (
@@ -64,15 +75,13 @@ from desktop_app.validation import ValidationResult
 MERGES = "merges"
 BANDS = "bands"
 MERGE_JOINER = " + "
-DEFAULT_CELL_THRESHOLD = 5  # when the programme names no cell threshold
+CELL_THRESHOLD = "cell_threshold"  # the officer's, where the programme names none
 
 
 def breakdown_labels(validation: ValidationResult, header: str) -> pd.Series:
-    """The subgroup of every counted person, as the output file will carry it (missing: unknown)."""
-    labels = validation.records[f"breakdown:{header}"][np.asarray(validation.included, dtype=bool)]
-    labels = labels.astype(object)
-    blank = labels.isna() | (labels.astype(str).str.strip() == "")
-    return labels.where(~blank, UNKNOWN).astype(str)
+    """The subgroup of every counted person, as the output file will carry it (missing: unknown):
+    the core's :func:`desktop_app.categories.labels.source_labels`."""
+    return source_labels(included_rows(validation.records, validation.included), header)
 
 
 def derived_breakdown_labels(
@@ -83,15 +92,17 @@ def derived_breakdown_labels(
     bands: Mapping | None,
 ) -> pd.Series | None:
     """The band of every counted person for a derived breakdown (age at the peildatum, year of
-    entry), or None when its date is not mapped. Raises ValueError on unusable band edges."""
+    entry), or None when the programme does not derive it or its date is not mapped. Raises
+    ValueError on unusable band edges. The core's :func:`~desktop_app.categories.labels.category_labels`."""
+    if derived_date_field(programme, breakdown_id) is None:
+        return None
+    records = included_rows(validation.records, validation.included)
     try:
-        source = programme.breakdown(breakdown_id).derived_from
-    except KeyError:
+        return category_labels(
+            programme, records, derived_header(breakdown_id), peildatum, bands=bands
+        )
+    except FieldNotMapped:
         return None
-    if not source or source not in validation.records.columns or not is_derivable(breakdown_id):
-        return None
-    dates = validation.records[source][np.asarray(validation.included, dtype=bool)]
-    return derived_labels(breakdown_id, dates, peildatum, bands_for(breakdown_id, bands))
 
 
 def merged_sizes(labels: pd.Series, merges: Mapping[str, str]) -> dict[str, int]:
@@ -415,6 +426,20 @@ class TablePreview(QWidget):
         layout = vbox(frame, margins=12, spacing=6)
         self.heading = heading_label("", frame)
         self.hint = hint_label("", frame)
+        # The programme names no cell threshold: the officer gives one (none is invented).
+        self.threshold_row = QWidget(frame)
+        threshold_layout = QHBoxLayout(self.threshold_row)
+        threshold_layout.setContentsMargins(0, 0, 0, 0)
+        self.threshold_label = QLabel(self.threshold_row)
+        self.threshold_edit = QLineEdit(self.threshold_row)
+        self.threshold_edit.setValidator(QIntValidator(1, 100000, self.threshold_edit))
+        self.threshold_edit.setMaximumWidth(90)
+        self.threshold_label.setBuddy(self.threshold_edit)
+        self.threshold_edit.editingFinished.connect(page.threshold_edited)
+        threshold_layout.addWidget(self.threshold_label)
+        threshold_layout.addWidget(self.threshold_edit)
+        threshold_layout.addStretch(1)
+        self.threshold_message = InlineMessage(frame)
         self.busy = BusyBar(frame)
         self.busy.cancel_requested.connect(page.cancel)
         self.grids_widget = QWidget(frame)
@@ -425,6 +450,8 @@ class TablePreview(QWidget):
         for widget in (
             self.heading,
             self.hint,
+            self.threshold_row,
+            self.threshold_message,
             self.busy,
             self.grids_widget,
             self.legend,
@@ -469,6 +496,23 @@ class TablePreview(QWidget):
             self.views.append((label, view, model))
         self.refresh()
 
+    def _refresh_threshold_field(self, threshold: int | None) -> None:
+        asked = self.page.threshold_asked()
+        self.threshold_row.setVisible(asked)
+        self.threshold_label.setText(self.tr("Minimum employees per table &cell"))
+        self.threshold_edit.setAccessibleName(self.tr("Minimum employees per table cell"))
+        self.threshold_edit.setPlaceholderText(self.tr("required"))
+        if asked and threshold is None:
+            self.threshold_message.show_message(
+                "error",
+                self.tr(
+                    "%1 names no cell threshold. Fill in the minimum number of employees per "
+                    "table cell to continue, for example 5 or 10."
+                ).replace("%1", self.page.programme.office if self.page.programme else ""),
+            )
+        else:
+            self.threshold_message.clear_message()
+
     def set_error(self, error: Exception) -> None:
         self.clear()
         self.error = error
@@ -480,6 +524,17 @@ class TablePreview(QWidget):
         threshold = tables.threshold if tables else self.page.cell_threshold()
         by_sex = bool(tables and tables.grids and tables.grids[0].columns != (None,))
         self.heading.setText(self.tr("Table preview"))
+        self._refresh_threshold_field(threshold)
+        if threshold is None:
+            self.hint.setText(
+                self.tr(
+                    "The programme names no minimum number of employees per table cell. Give "
+                    "one to see the table preview: cells with fewer employees are hidden."
+                )
+            )
+            self.legend.hide()
+            self.verdict.clear_message()
+            return
         if by_sex or (tables is None and self.page.sexes() is not None):
             hint = self.tr(
                 "Employees per subgroup and sex, as the table could be published after your "
@@ -593,18 +648,51 @@ class CategoriesPage(WorkerPage):
 
     # -- the table preview ----------------------------------------------------------------------
 
-    def cell_threshold(self) -> int:
+    def threshold_asked(self) -> bool:
+        """Whether the officer must give the cell threshold (the profile names none)."""
         programme = self.programme
-        threshold = programme.thresholds.cell_threshold if programme else 0
-        return threshold or DEFAULT_CELL_THRESHOLD
+        return programme is not None and needs_chosen_threshold(programme)
+
+    def chosen_threshold(self) -> int | None:
+        """The officer's cell threshold kept in the draft (only where the profile names none)."""
+        chosen = self.draft.categories.get(CELL_THRESHOLD)
+        if isinstance(chosen, bool) or not isinstance(chosen, int) or chosen < 1:
+            return None
+        return chosen
+
+    def cell_threshold(self) -> int | None:
+        """The core's rule (:func:`desktop_app.categories.preview.cell_threshold`): the profile's
+        threshold, else the officer's; None while the officer has not given the one asked for."""
+        programme = self.programme
+        if programme is None:
+            return None
+        try:
+            return cell_threshold(
+                programme, self.chosen_threshold() if self.threshold_asked() else None
+            )
+        except ThresholdMissing:
+            return None
+
+    def threshold_edited(self) -> None:
+        text = self.preview.threshold_edit.text().strip()
+        value = int(text) if text.isdigit() and int(text) >= 1 else None
+        if value == self.chosen_threshold():
+            return
+        if value is None:
+            self.draft.categories.pop(CELL_THRESHOLD, None)
+        else:
+            self.draft.categories[CELL_THRESHOLD] = value
+        self.wiz().autosave()
+        self.merges_changed()
 
     def sexes(self) -> pd.Series | None:
         """The mapped sex of every counted person (missing: unknown), or None when not mapped."""
-        result = self.session.validation
-        if result is None or "sex" not in result.records.columns:
+        result, programme = self.session.validation, self.programme
+        if result is None or programme is None or "sex" not in result.records.columns:
             return None
-        sexes = result.records["sex"][np.asarray(result.included, dtype=bool)].astype(object)
-        return sexes.where(sexes.notna(), UNKNOWN).map(str)
+        records = included_rows(result.records, result.included)
+        peildatum = self.draft.peildatum or dt.date.today()
+        return named_category_labels(programme, records, "sex", peildatum).map(str)
 
     def merges_changed(self) -> None:
         self.changed()
@@ -617,8 +705,14 @@ class CategoriesPage(WorkerPage):
             self.preview.hide()
             return
         self.preview.show()
+        threshold = self.cell_threshold()
+        chosen = self.chosen_threshold()
+        self.preview.threshold_edit.setText(str(chosen) if chosen is not None else "")
+        if threshold is None:  # asked of the officer, not given yet: no threshold is invented
+            self.preview.refresh()
+            return
         labels = {s.title: s.labels.map(lambda v, m=s.merges: m.get(v, v)) for s in self.sections}
-        worker = Worker(category_tables_job, labels, self.sexes(), self.cell_threshold())
+        worker = Worker(category_tables_job, labels, self.sexes(), threshold)
         self.start_job(
             worker,
             self.tr("Protecting the table…"),
@@ -646,6 +740,8 @@ class CategoriesPage(WorkerPage):
     def isComplete(self) -> bool:
         if self.wizard() is None:
             return False
+        if self.sections and self.cell_threshold() is None:
+            return False  # the programme names no cell threshold and the officer gave none
         return not self.blocking()
 
     def changed(self) -> None:

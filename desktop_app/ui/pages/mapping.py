@@ -26,14 +26,13 @@ from desktop_app.errors import AppError
 from desktop_app.intake import RawTable
 from desktop_app.mapping import BreakdownColumn, ColumnSuggestion, Mapping
 from desktop_app.mapping.model import derived_header, is_derived_header
-from desktop_app.mapping.store import check_mapping_fits, load_mapping, save_mapping
+from desktop_app.mapping.start import MappingStart, starting_mapping
+from desktop_app.mapping.store import load_mapping, save_mapping
 from desktop_app.mapping.suggest import (
     duplicate_header_notes,
-    duplicated_headers,
-    suggest_mapping,
 )
 from desktop_app.mapping.values import code_lookup
-from desktop_app.profiles import EmployeeField, FieldType, Programme
+from desktop_app.profiles import EmployeeField, FieldType
 from desktop_app.text import normalise_value
 from desktop_app.ui.pages.base import WizardPage
 from desktop_app.ui.widgets import (
@@ -119,11 +118,23 @@ class MappingPage(WizardPage):
         self.value_boxes: list[ValueMapBox] = []
         self.suggestions: dict[str, ColumnSuggestion] = {}
         self.offered: dict[str, str | None] = {}
+        self.refusal: AppError | None = None  # the saved mapping did not fit the file
 
         content = QWidget()
         layout = vbox(content, spacing=12)
         self.intro = hint_label("", content)
         layout.addWidget(self.intro)
+        # A saved mapping that no longer fits is refused (never silently replaced): the refusal,
+        # and starting from a suggestion as the officer's explicit choice.
+        self.saved_refused = InlineMessage(content)
+        self.suggest_button = QPushButton(content)
+        self.suggest_button.clicked.connect(self.start_from_suggestion)
+        self.suggest_button.hide()
+        refused_row = QHBoxLayout()
+        refused_row.addWidget(self.suggest_button)
+        refused_row.addStretch(1)
+        layout.addWidget(self.saved_refused)
+        layout.addLayout(refused_row)
         self.fields_card = card(content)
         fields_layout = vbox(self.fields_card, margins=12, spacing=8)
         self.fields_heading = heading_label("", self.fields_card)
@@ -187,37 +198,44 @@ class MappingPage(WizardPage):
         if key == self._built_for and self.draft.mapping is not None:
             return
         self._built_for = key
-        self._apply(self._starting_mapping(table, programme))
+        try:
+            start = starting_mapping(table, programme, self.draft.mapping)
+        except AppError as error:  # the saved mapping no longer fits: say so, offer a suggestion
+            self._refuse_saved(error)
+            return
+        self._start(start)
 
-    def _starting_mapping(self, table: RawTable, programme: Programme) -> Mapping:
-        """The draft's mapping when it still fits this file, else the suggestion."""
-        saved = self.draft.mapping
-        if saved is not None:
-            try:
-                check_mapping_fits(saved, table.headers, programme)
-            except AppError:
-                saved = None
-        marked = [b.header for b in saved.breakdowns] if saved else []
-        suggested, suggestions, possible = suggest_mapping(
-            table.headers,
-            programme,
-            marked,
-            sheet=table.sheet,
-            header_row=table.header_row,
-            duplicated=duplicated_headers(table),
+    def _start(self, start: MappingStart) -> None:
+        self.refusal = None
+        self.saved_refused.clear_message()
+        self.suggest_button.hide()
+        for widget in (self.fields_card, self.values_widget, self.breakdown_card):
+            widget.show()
+        self.suggestions = {s.field_id: s for s in start.suggestions}
+        self.offered = {
+            b.header: b.breakdown_id for b in (*start.possible, *start.mapping.breakdowns)
+        }
+        self._apply(start.mapping)
+
+    def _refuse_saved(self, error: AppError) -> None:
+        """The draft's mapping is kept as it is (nothing replaced); the page waits for a choice."""
+        self.refusal = error
+        self.rows = []
+        for widget in (self.fields_card, self.values_widget, self.breakdown_card):
+            widget.hide()
+        self.suggest_button.show()
+        self.retranslate()
+        self.completeChanged.emit()
+
+    def start_from_suggestion(self) -> None:
+        """The officer's explicit choice after a refusal: the suggestion for this file."""
+        table, programme = self.table, self.programme
+        if table is None or programme is None:
+            return
+        self._start(starting_mapping(table, programme, None))
+        self.file_message.show_message(
+            "info", self.tr("The columns were suggested anew from your file. Check them.")
         )
-        self.suggestions = {s.field_id: s for s in suggestions}
-        self.offered = {b.header: b.breakdown_id for b in (*possible, *suggested.breakdowns)}
-        if saved is not None:
-            return Mapping(
-                programme.id,
-                saved.fields,
-                saved.value_maps,
-                saved.breakdowns,
-                sheet=table.sheet,
-                header_row=table.header_row,
-            )
-        return suggested
 
     def _apply(self, mapping: Mapping) -> None:
         """Show ``mapping`` in the widgets and keep it in the draft."""
@@ -555,6 +573,19 @@ class MappingPage(WizardPage):
         self.breakdowns.setAccessibleName(self.tr("Breakdown columns"))
         self.save_button.setText(self.tr("&Save mapping…"))
         self.load_button.setText(self.tr("&Load mapping…"))
+        self.suggest_button.setText(self.tr("S&tart from a suggestion"))
+        if self.refusal is not None:
+            self.saved_refused.show_message(
+                "error",
+                self.tr("The saved mapping does not fit this file: %1").replace(
+                    "%1", self.refusal.render(self.language)
+                )
+                + "\n"
+                + self.tr(
+                    "Choose “Start from a suggestion” to map the columns anew, or load a "
+                    "mapping that fits."
+                ),
+            )
         if self.wizard() is None or not self.rows:
             return
         for column, title in enumerate(
@@ -643,20 +674,11 @@ class MappingPage(WizardPage):
     def load_from(self, path: Path) -> None:
         try:
             mapping = load_mapping(path)
-            check_mapping_fits(mapping, self.table.headers, self.programme)
+            start = starting_mapping(self.table, self.programme, mapping)  # refused: no fit
         except AppError as error:
             self.file_message.show_message("error", error.render(self.language))
             return
-        self._apply(
-            Mapping(
-                mapping.programme_id,
-                mapping.fields,
-                mapping.value_maps,
-                mapping.breakdowns,
-                sheet=self.table.sheet,
-                header_row=self.table.header_row,
-            )
-        )
+        self._start(start)
         self.file_message.show_message(
             "ok", self.tr("Mapping loaded from %1.").replace("%1", str(path))
         )

@@ -3,8 +3,11 @@ tus over HTTPS), the login, progress with cancel and resume, an unknown SSH host
 the officer, and the receipt with the server's SHA-256.
 
 The portal settings are kept in ``draft.portal["upload"]`` (address, user name, key file, the
-confirmed host-key fingerprint, the custom CA file): never the password, which only the operating
-system's keyring holds when the officer asks for it.
+custom CA file): never the password, which only the operating system's keyring holds when the
+officer asks for it. Which SSH host key is expected is the core's rule
+(:mod:`desktop_app.transfer.hostkey_policy`, shared with the ``upload`` command); a confirmed key
+is remembered in the one host-key store in app data, not in the draft (a key an earlier draft
+kept is moved there when the settings are read).
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from desktop_app.transfer import (
     save_password,
     upload,
 )
+from desktop_app.transfer.hostkey_policy import migrate_draft_host_key, portal_for_upload
 from desktop_app.ui.widgets import InlineMessage, hint_label, vbox
 from desktop_app.ui.workers import Worker, WorkerSignals
 
@@ -299,7 +303,12 @@ class UploadPanel(QFrame):
 
     def settings(self) -> dict:
         stored = self.page.draft.portal.get(UPLOAD)
-        return dict(stored) if isinstance(stored, dict) else {}
+        if not isinstance(stored, dict):
+            return {}
+        if "host_key_sha256" in stored or "host_key_for" in stored:  # an earlier draft's key
+            stored = migrate_draft_host_key(stored)
+            self.page.draft.portal[UPLOAD] = stored
+        return dict(stored)
 
     def _save_settings(self) -> None:
         settings = self.settings()
@@ -309,18 +318,7 @@ class UploadPanel(QFrame):
         settings["ca_file"] = (
             self.ca_file.text().strip() or None if self.use_ca.isChecked() else None
         )
-        pinned_for = self._host_port()
-        if settings.get("host_key_for") and settings.get("host_key_for") != pinned_for:
-            settings.pop("host_key_sha256", None)  # another server: its key is asked again
-            settings.pop("host_key_for", None)
         self.page.draft.portal[UPLOAD] = settings
-
-    def _host_port(self) -> str | None:
-        try:
-            portal = Portal.from_url(self.url.text().strip())
-        except TransferError:
-            return None
-        return f"[{portal.host}]:{portal.port}"
 
     def profile_portal(self):
         programme = self.page.programme
@@ -420,19 +418,15 @@ class UploadPanel(QFrame):
 
     def portal(self) -> Portal:
         """The portal from the fields (raises TransferError with a translated message)."""
-        settings = self.settings()
         url = self.url.text().strip()
         https = url.lower().startswith("https:")
-        profile = self.profile_portal()
-        pin = None
-        if not https:
-            if profile is not None and profile.host_key_sha256 and profile.url == url:
-                pin = profile.host_key_sha256
-            elif settings.get("host_key_for") == self._host_port():
-                pin = settings.get("host_key_sha256")
         ca = self.ca_file.text().strip() if https and self.use_ca.isChecked() else None
-        return Portal.from_url(
-            url, username=self.user.text().strip() or None, host_key_sha256=pin, ca_file=ca
+        # the profile's pin for its own portal; a remembered key is applied at the handshake
+        return portal_for_upload(
+            url,
+            username=self.user.text().strip() or None,
+            profile=self.profile_portal(),
+            ca_file=ca,
         )
 
     def credentials(self, portal: Portal) -> Credentials | None:
@@ -507,20 +501,12 @@ class UploadPanel(QFrame):
 
     def _host_key_answered(self, question: HostKeyQuestion) -> None:
         self.host_key_dialog = None
-        if question.accepted:
-            settings = self.settings()
-            settings["host_key_sha256"] = question.fingerprint
-            settings["host_key_for"] = f"[{question.host}]:{question.port}"
-            self.page.draft.portal[UPLOAD] = settings
+        if question.accepted:  # the upload remembers it in the app-data store (transfer.hostkeys)
             self.page.wiz().autosave()
 
     def _done(self, receipt: Receipt, portal: Portal, credentials: Credentials | None) -> None:
         self.receipt = receipt
-        settings = self.settings()
-        if receipt.protocol == "sftp":
-            settings["host_key_sha256"] = receipt.server_identity
-            settings["host_key_for"] = f"[{portal.host}]:{portal.port}"
-        self.page.draft.portal[UPLOAD] = settings
+        self.page.draft.portal[UPLOAD] = self.settings()
         self._keep_password(portal, credentials)
         self.page.wiz().autosave()
 
