@@ -14,8 +14,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from desktop_app.categories.bands import UNKNOWN
 from desktop_app.categories.derived import EdgesError, parse_edges
+from desktop_app.categories.labels import BREAKDOWN_PREFIX, source_labels
 from desktop_app.draft import Draft
 from desktop_app.ksz.choices import KszChoices, read_choices
 from desktop_app.ksz.crossing import (
@@ -32,7 +32,6 @@ from desktop_app.profiles import Programme
 from desktop_app.validation import ValidationResult
 
 PROPOSALS = 3  # proposals per crossing that does not pass
-BREAKDOWN_PREFIX = "breakdown:"
 
 # (done, total) after each crossing; raising from it stops the check (the wizard's cancel)
 StepCallback = Callable[[int, int], None]
@@ -51,9 +50,7 @@ def own_columns(breakdowns: Sequence[str], validation: ValidationResult | None) 
 def own_labels(validation: ValidationResult, header: str) -> pd.Series:
     """Each counted person's own category as the linkage file carries it (missing: unknown)."""
     included = np.asarray(validation.included, dtype=bool)
-    labels = validation.records[BREAKDOWN_PREFIX + header][included].astype(object)
-    blank = labels.isna() | (labels.astype(str).str.strip() == "")
-    return labels.where(~blank, UNKNOWN).astype(str)
+    return source_labels(validation.records[included], header)
 
 
 def staff_from_file(
