@@ -410,4 +410,5 @@ def test_every_intake_key_has_three_languages_with_the_same_fields() -> None:
         assert set(texts) == set(LANGUAGES), key
         fields = {language: template_fields(texts[language]) for language in LANGUAGES}
         assert fields["nl"] == fields["en"] == fields["fr"], key
-        assert "file" in fields["nl"], key
+        # every intake message names the file: as {file}, or as {where} (the file and its sheet)
+        assert fields["nl"] & {"file", "where"}, key
