@@ -365,6 +365,15 @@ def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
     return state
 
 
+@pytest.fixture(autouse=True)
+def private_temp(tmp_path_factory, monkeypatch) -> Path:
+    """A temp folder of this test's own, so that what the step leaves there is its own doing."""
+    folder = tmp_path_factory.mktemp("temp")
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    monkeypatch.setenv("TMPDIR", str(folder))
+    return folder
+
+
 def temp_entries() -> set[str]:
     return set(os.listdir(tempfile.gettempdir()))
 
@@ -399,7 +408,7 @@ def run_file_case(folder: Path, builder, kind: str, key: str, options: dict) -> 
                 ("validation.no-data", "validation.unmapped")
             )
     assert snapshot(folder) == before, "the check wrote or changed something"
-    assert temp_entries() <= temp_before, "the check left something in the temp folder"
+    assert temp_entries() == temp_before == set(), "the check left something in the temp folder"
 
 
 INTAKE_IDS = [f"intake-{c[0]}" for c in INTAKE_CORPUS]
