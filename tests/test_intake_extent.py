@@ -4,12 +4,14 @@ sheet and the far cell) by the real CLI, run in a child under a 2 GiB address-sp
 from __future__ import annotations
 
 import io
+import random
 import re
 import resource
 import shutil
 import struct
 import subprocess
 import sys
+import threading
 import zipfile
 from pathlib import Path
 
@@ -277,3 +279,109 @@ def test_sheets_with_data_skips_a_far_sheet(tmp_path: Path) -> None:
     result = run_check(tmp_path / "two.xlsx")
     assert result.returncode == 2, result.stderr[-2000:]
     assert "Traceback" not in result.stderr, result.stderr[-2000:]
+
+
+# --- the vectorised scan against the exact one ---------------------------------------------------
+
+def _random_reference(rng: random.Random) -> bytes:
+    kind = rng.random()
+    if kind < 0.6:
+        column, row = rng.randint(1, 40), rng.randint(1, 3000)
+    elif kind < 0.8:
+        column, row = rng.randint(1, 16384), rng.randint(1, 1048576)
+    elif kind < 0.9:  # beyond the grid, still canonical
+        column, row = rng.randint(16385, 200000), rng.randint(1048577, 99999999)
+    else:  # 4 letters, 8+ digits, row 0, leading zeros, lower case
+        return rng.choice([b"ZZZZ1", b"A4000000000", b"B0", b"C007", b"d5", b"xfd12", b"AB01234567"])
+    text = extent.column_letters(column).encode() + str(row).encode()
+    return text if rng.random() < 0.9 else text.lower()
+
+
+def _random_cell(rng: random.Random) -> bytes:
+    head = b'<c r="' + _random_reference(rng) + b'"' + rng.choice([b"", b' s="3"', b' t="s"'])
+    form = rng.randrange(12)
+    bodies = {
+        0: b"/>",  # styled empty
+        1: b"></c>",
+        2: b"><v>7</v></c>",
+        3: b' t="inlineStr"><is><t>x</t></is></c>',
+        4: b"><f>SUM(A1:A2)</f><v>3</v></c>",  # formula with its cached value
+        5: b"><f>SUM(A1:A2)</f></c>",  # formula only: no value
+        6: b'><f t="shared" si="0"/><v>1</v></c>',
+        7: b'><f t="shared" si="0"/></c>',
+        8: b"><v/></c>",
+        9: b' t="inlineStr"><is><r><rPr><i/><color rgb="FF0000"/></rPr><t>y</t></r></is></c>',
+        10: b">\n  <v>5</v>\n</c>",  # whitespace between the tags
+        11: b"><v>2</v></c>",
+    }
+    return head + bodies[form]
+
+
+def _random_sheet(rng: random.Random) -> bytes:
+    rows = []
+    for number in range(1, rng.randint(1, 60)):
+        cells = b"".join(_random_cell(rng) for _ in range(rng.randint(0, 12)))
+        rows.append(b'<row r="%d">' % number + cells + b"</row>" if cells or rng.random() < 0.5
+                    else b'<row r="%d"/>' % number)
+    return (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="x">'
+            b'<dimension ref="A1:B2"/><cols><col min="1" max="2"/></cols><sheetData>'
+            + b"".join(rows) + b"</sheetData><conditionalFormatting><cfRule/></conditionalFormatting>"
+            b"</worksheet>")
+
+
+def _xlsx_of(sheet: bytes) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml",
+                         b'<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        archive.writestr("xl/_rels/workbook.xml.rels",
+                         b'<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/>'
+                         b"</Relationships>")
+        archive.writestr("xl/worksheets/sheet1.xml", sheet)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("piece", [64, 1 << 21])
+def test_the_vectorised_scan_agrees_with_the_exact_scan(monkeypatch, piece: int) -> None:
+    monkeypatch.setattr(extent, "_SCAN_PIECE", piece)  # small pieces: cuts between most cells
+    rng = random.Random(20240605 + piece)
+    for _ in range(300):
+        data = _xlsx_of(_random_sheet(rng))
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            exact = extent._exact_xlsx(extent._inflated(archive, "xl/worksheets/sheet1.xml"))
+            fast = extent._fast_xlsx(archive, "xl/worksheets/sheet1.xml")  # never _Irregular here
+        assert fast == exact
+        assert extent.measure_sheet(data, "xlsx", "S") == exact
+
+
+def test_the_vectorised_scan_on_a_large_sheet(monkeypatch) -> None:
+    monkeypatch.setattr(extent, "_SCAN_PIECE", 1 << 16)
+    rng = random.Random(7)
+    cells = [b'<c r="%s%d"><v>1</v></c>' % (extent.column_letters(rng.randint(1, 30)).encode(), r)
+             for r in range(1, 40000)]
+    cells.insert(25000, b'<c r="AB1048576" s="2"/><c r="XFD7"><f>1</f></c><c r="C1000000"><v>1</v></c>')
+    sheet = b"<worksheet><sheetData><row>" + b"".join(cells) + b"</row></sheetData></worksheet>"
+    data = _xlsx_of(sheet)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        exact = extent._exact_xlsx(extent._inflated(archive, "xl/worksheets/sheet1.xml"))
+        assert extent._fast_xlsx(archive, "xl/worksheets/sheet1.xml") == exact
+    assert (exact.values, exact.last_row, exact.far_cell) == (40000, 1000000, "C1000000")
+
+
+def test_an_irregular_cell_hands_the_sheet_to_the_exact_scan() -> None:
+    sheet = (b'<worksheet><sheetData><row r="3"><c r="A3"><v>1</v></c><c t="s"><v>0</v></c>'
+             b"</row></sheetData></worksheet>")
+    with zipfile.ZipFile(io.BytesIO(_xlsx_of(sheet))) as archive, pytest.raises(extent._Irregular):
+        extent._fast_xlsx(archive, "xl/worksheets/sheet1.xml")
+    measured = extent.measure_sheet(_xlsx_of(sheet), "xlsx", "S")
+    assert measured is not None
+    assert (measured.values, measured.last_row, measured.last_column) == (2, 3, 2)
+
+
+def test_a_broken_stream_leaves_no_thread_running() -> None:
+    data = bytearray(_xlsx_of(_random_sheet(random.Random(3)) * 1))
+    start = data.find(b"xl/worksheets/sheet1.xml") + 24  # the local header's name, then the data
+    data[start + 20 : start + 60] = bytes(40)
+    before = threading.active_count()
+    extent.measure_sheet(bytes(data), "xlsx", "S")  # damage: None or an extent, never a hang
+    assert threading.active_count() == before

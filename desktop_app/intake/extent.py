@@ -38,23 +38,32 @@ the number of cells that hold values.
   ratio of thousands to billions. Above the floor a block must be "paid for" by values, so memory
   stays proportional to the data a file really carries.
 
-Cost: the sheet XML is inflated in chunks (ISA-L when the ``isal`` package is there, else zlib)
-and searched with one regular expression that matches only ``<c`` elements that are not in the
-canonical ``<c r="REF"`` form, or whose REF lies beyond the extent seen so far (rounded up to the
-next leading letter/digit, so it is recompiled a few dozen times at most). A 200,000-row sheet of
-106 MB gives no match at all. Anything unusual (cells without ``r``, namespace prefixes, odd
-quoting) switches that sheet to the exact element-by-element scan, which follows calamine's rules.
+Cost: the sheet XML is inflated in pieces of ~2 MB (ISA-L when the ``isal`` package is there,
+else zlib) by one thread while two more scan the pieces with numpy (both release the GIL): the
+opening tags of a piece, the cells among them, what follows each cell's start tag (a value child,
+a formula, or the next cell), and the references of the cells holding a value, decoded 8 bytes at
+a time into keys whose largest gives the last row and column. That count and extent are exactly
+the element-by-element scan's (a property test holds them equal); a cell in any other form
+(whitespace between tags, an odd reference) is judged alone by that scan's rules, and anything
+unusual (cells without ``r``, namespace prefixes, odd quoting) switches the sheet to that scan.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
+import queue
 import re
 import struct
+import threading
 import zipfile
 import zlib
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+
+import numpy as np
 
 from desktop_app.errors import IntakeError
 from desktop_app.intake.cfb import CfbError, _Reader
@@ -63,6 +72,7 @@ try:  # ISA-L inflates about three times faster than zlib; optional
     from isal import isal_zlib as _inflate_module
 except ImportError:  # pragma: no cover - depends on the installation
     _inflate_module = zlib
+_INFLATE_ERROR: type[Exception] = getattr(_inflate_module, "error", zlib.error)
 
 MAX_ROWS = 1_048_576
 MAX_COLUMNS = 16_384
@@ -152,7 +162,7 @@ def check_workbook(data: bytes, file_format: str, file: str) -> None:
         return
     try:
         names = _xls_sheet_names(data) if file_format == "xls" else _ods_sheet_names(data)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, zlib.error,
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, zlib.error, _INFLATE_ERROR,
             CfbError, struct.error, IndexError, RuntimeError, NotImplementedError):
         return
     for sheet in names:
@@ -186,7 +196,7 @@ def measure_sheet(data: bytes, file_format: str, sheet: str) -> Extent | None:
             return _ods_extent(data, sheet)
         if file_format == "xls":
             return _xls_extent(data, sheet)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, zlib.error,
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, zlib.error, _INFLATE_ERROR,
             CfbError, struct.error, IndexError, RuntimeError, NotImplementedError):
         return None
     return None
@@ -242,12 +252,12 @@ def _xlsx_sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
     return None
 
 
-def _inflated(archive: zipfile.ZipFile, member: str) -> Iterator[bytes]:
-    """The member's bytes in pieces of a few hundred KB (inflated here, not by zipfile)."""
+def _inflated(archive: zipfile.ZipFile, member: str, size: int = 1 << 18) -> Iterator[bytes]:
+    """The member's bytes in pieces of at most ``size`` bytes (inflated here, not by zipfile)."""
     info = archive.getinfo(member)
     if info.compress_type != zipfile.ZIP_DEFLATED:
         with archive.open(info) as stream:
-            while piece := stream.read(1 << 18):
+            while piece := stream.read(size):
                 yield piece
         return
     fp = archive.fp
@@ -260,14 +270,20 @@ def _inflated(archive: zipfile.ZipFile, member: str) -> Iterator[bytes]:
     fp.seek(info.header_offset + 30 + name_length + extra_length)
     remaining = info.compress_size
     inflater = _inflate_module.decompressobj(-15)
-    while remaining > 0:
-        compressed = fp.read(min(_CHUNK, remaining))
-        if not compressed:
-            break
-        remaining -= len(compressed)
-        piece = inflater.decompress(compressed)
+    step = max(_CHUNK, size // 8)
+    pending = b""
+    while remaining > 0 or pending:
+        if not pending:
+            pending = fp.read(min(step, remaining))
+            if not pending:
+                break
+            remaining -= len(pending)
+        piece = inflater.decompress(pending, size)
+        pending = inflater.unconsumed_tail
         if piece:
             yield piece
+        elif inflater.eof:
+            break
     tail = inflater.flush()
     if tail:
         yield tail
@@ -277,121 +293,344 @@ class _Irregular(Exception):
     """The fast scan met a form it does not judge: the exact scan takes over."""
 
 
+_CELL_OPEN = re.compile(rb'<c r="([A-Za-z]+)(\d+)"[^>]*?(/?)>')
+_VALUE_CHILD = re.compile(rb"<(?:[\w.-]+:)?(?:v|is)[\s>/]")
+_CELL_CLOSE = re.compile(rb"</(?:[\w.-]+:)?c\s*>")
+
+
+
 def _xlsx_extent(data: bytes, sheet: str) -> Extent | None:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         member = _xlsx_sheet_part(archive, sheet)
         if member is None:
             return None
         try:
-            return _fast_xlsx(_inflated(archive, member))
+            return _fast_xlsx(archive, member)
         except _Irregular:
             return _exact_xlsx(_inflated(archive, member))
 
 
+# --- xlsx: the vectorised scan -------------------------------------------------------------------
+#
+# The sheet XML is inflated by one thread into pieces of ~2 MB, each cut just before a ``<c r="``
+# (so every cell lies whole in one piece, and nothing but the next cell follows the last one); two
+# more threads scan the pieces with numpy (zlib and numpy release the GIL); the results are merged
+# in document order. Per piece: the positions of every opening tag (``<`` + a lowercase letter),
+# the cells among them, the kind of the one or two tags after each cell (a ``<v>``/``<is>`` child
+# right after the start tag: a value; a ``<f>`` first: the tag after it decides; the next cell or
+# row, or the piece's end: no value), and for the cells holding a value their reference, read 8
+# bytes at a time: a column key and a row key whose order is the numbers' order, so the largest
+# row and column (and the first cell to reach each) come from two argmax calls. Any cell in
+# another form (whitespace between tags, a value child after something else, a reference of more
+# than 3 letters or 7 digits, lower case ...) is judged on its own by the rules of the exact scan;
+# a cell that is not ``<c r="`` at all (no ``r``, a prefix, odd quoting) hands the sheet to it.
+
+_SCAN_PIECE = 1 << 21  # inflated bytes per scanned piece
+_SCAN_AHEAD = 3  # pieces inflated or scanned ahead of the merge: memory stays a few pieces
+_PAD = bytes(40)  # after each piece: the fixed-width reads near its end stay inside the buffer
+_U = np.uint64
+_HIGH = _U(0x8080808080808080)
+_LOW7 = _U(0x7F7F7F7F7F7F7F7F)
+_BYTE_BITS = _U(0x0008101820283038)
+
+
+def _bytes_of(value: int) -> np.uint64:
+    return _U(value * 0x0101010101010101)
+
+
+def _first_byte_bits(flags: np.ndarray) -> np.ndarray:
+    """8 x the index (0-7) of the lowest byte whose high bit is set in each word; 0 where none."""
+    lowest = flags & (_U(0) - flags)
+    return ((lowest >> _U(7)) * _BYTE_BITS) >> _U(56)
+
+
+def _words(buffer: bytes) -> np.ndarray:
+    """Every 8-byte little-endian word of ``buffer``, one starting at each byte (a view)."""
+    return np.ndarray((len(buffer) - 7,), dtype="<u8", buffer=buffer, strides=(1,))
+
+
+def _pairs(buffer: bytes) -> np.ndarray:
+    return np.ndarray((len(buffer) - 1,), dtype="<u2", buffer=buffer, strides=(1,))
+
+
+def _quads(buffer: bytes) -> np.ndarray:
+    return np.ndarray((len(buffer) - 3,), dtype="<u4", buffer=buffer, strides=(1,))
+
+
+def _tag(text: bytes) -> int:
+    return int.from_bytes(text, "little")
+
+
+_CELL_TAG = _tag(b' r="')
+_V_TAG, _IS_TAG, _CELL_NEXT, _ROW_TAG = _tag(b"<v>"), _tag(b"<is>"), _tag(b"<c "), _tag(b"<row")
+_CLOSE_F, _AFTER_ATTRIBUTE, _AFTER_EMPTY = _tag(b"</f>"), _tag(b'">'), _tag(b"/>")
+
+
 @dataclass
-class _Bounds:
-    """Rows and columns up to which a canonical reference is "near" (no match needed)."""
+class _Found:
+    """The first cell (in document order) reaching a piece's largest row or column."""
 
-    letters: int  # a column reference of more letters is far
-    first_letter: int  # ... as is one of exactly ``letters`` letters starting after this letter
-    digits: int  # a row of more digits is far
-    first_digit: int  # ... as is one of exactly ``digits`` digits starting above this digit
-
-    @classmethod
-    def covering(cls, row: int, column: int) -> _Bounds:
-        letters = column_letters(max(column, 1))
-        digits = str(max(row, 1))
-        return cls(len(letters), ord(letters[0]), len(digits), int(digits[0]))
-
-    @property
-    def rows(self) -> int:
-        return (self.first_digit + 1) * 10 ** (self.digits - 1) - 1
-
-    @property
-    def columns(self) -> int:
-        return column_number(bytes([self.first_letter]) + b"Z" * (self.letters - 1))
-
-    def pattern(self) -> re.Pattern[bytes]:
-        """``<c`` not followed by `` r="REF"`` with REF within these bounds (this also finds
-        ``<col`` and other elements that start so, which the caller skips)."""
-        a, d = self.letters, self.digits
-        last = chr(self.first_letter)
-        letters = f"[A-{last}]" + (f"[A-Z]{{{a - 1}}}" if a > 1 else "")
-        if a > 1:
-            letters = f"(?:[A-Z]{{1,{a - 1}}}|{letters})"
-        digits = f"[1-{self.first_digit}]" + (f"\\d{{{d - 1}}}" if d > 1 else "")
-        if d > 1:
-            digits = f"(?:[1-9]\\d{{0,{d - 2}}}|{digits})"
-        return re.compile(f'<c(?! r="{letters}{digits}")'.encode())
+    key: int
+    order: tuple[int, int]
+    row: int
+    column: int
 
 
-_CELL_OPEN = re.compile(rb'<c r="([A-Za-z]+)(\d+)"[^>]*?(/?)>')
-_VALUE_CHILD = re.compile(rb"<(?:[\w.-]+:)?(?:v|is)[\s>/]")
-_CELL_CLOSE = re.compile(rb"</(?:[\w.-]+:)?c\s*>")
+@dataclass
+class _Partial:
+    values: int = 0
+    row: _Found | None = None
+    column: _Found | None = None
+
+    def offer(self, row: int, column: int, order: tuple[int, int]) -> None:
+        if self.row is None or row > self.row.key or (row == self.row.key and order < self.row.order):
+            self.row = _Found(row, order, row, column)
+        if (self.column is None or column > self.column.key
+                or (column == self.column.key and order < self.column.order)):
+            self.column = _Found(column, order, row, column)
 
 
-def _fast_xlsx(pieces: Iterator[bytes]) -> Extent:  # noqa: PLR0912, PLR0915 - one state machine
-    """One search per piece for cells beyond the bounds seen so far; see the module docstring."""
-    extent = Extent()
-    bounds = _Bounds(1, 65, 1, 1)  # up to A1 ... grows with what is found
-    pattern = bounds.pattern()
-    carry = b""
-    declared_checked = False
-    for piece in pieces:
-        buffer = carry + piece if carry else piece
-        if not declared_checked:
-            # The declared dimension is a hint for the first bounds (a lie only costs time).
-            match = re.search(rb'<dimension ref="(?:[A-Z]+\d+:)?([A-Z]{1,3})(\d{1,7})"', buffer)
-            if match or b"<sheetData" in buffer:
-                declared_checked = True
-                if match:
-                    row, column = int(match.group(2)), column_number(match.group(1))
-                    if row <= MAX_ROWS and column <= MAX_COLUMNS:
-                        bounds = _Bounds.covering(row, column)
-                        pattern = bounds.pattern()
-        cut = buffer.rfind(b"<")
-        if cut <= 0:
-            carry = buffer
-            continue
-        position = 0
-        while True:
-            hit = pattern.search(buffer, position, cut)
-            if hit is None:
-                carry = buffer[cut:]
-                break
-            start = hit.start()
-            head = _CELL_OPEN.match(buffer, start)
-            if head is None:
-                following = buffer[start + 2 : start + 3]
-                if following.isalpha() or following == b"":  # <col, <cols, <cfRule ... not a cell
-                    position = start + 2
+def _one_cell(buffer: bytes, size: int, start: int) -> tuple[int, int] | None:
+    """(row, column) of the cell at ``start`` if it holds a value, by the exact scan's rules."""
+    head = _CELL_OPEN.match(buffer, start, size)
+    if head is None:
+        raise _Irregular
+    if head.group(3):
+        return None
+    close = _CELL_CLOSE.search(buffer, head.end(), size)
+    if close is None:
+        raise _Irregular  # cut before the next cell: a cell without its end
+    if _VALUE_CHILD.search(buffer, head.end(), close.start()) is None:
+        return None
+    return int(head.group(2)), column_number(head.group(1))
+
+
+def _short_references(words: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """References held whole (with their closing quote) in the 8 bytes read at their start: which
+    are well formed, and keys whose order is their rows' and their columns' order (the digits,
+    resp. letters, right-aligned big-endian: a longer number has a non-zero byte further up)."""
+    upper = (words + _bytes_of(0x3F)) & ~(words + _bytes_of(0x25)) & _HIGH  # 'A' <= byte <= 'Z'
+    shift = _first_byte_bits(upper ^ _HIGH)  # 8 x letters
+    digits = words >> shift
+    numbers = digits ^ _bytes_of(0x30)
+    length = _first_byte_bits(((numbers + _bytes_of(0x76)) | numbers) & _HIGH)  # 8 x digits
+    ok = ((digits >> length) & _U(0xFF)) == 34  # '"' after the digits
+    ok &= (shift - _U(8)) <= _U(16)  # 1 to 3 letters
+    ok &= length > 0
+    ok &= (words & _HIGH) == 0  # ASCII only: no carry crosses a byte above
+    rows = (numbers << (_U(64) - length)).byteswap()
+    columns = (words << (_U(64) - shift)).byteswap()
+    return ok, rows, columns
+
+
+def _long_references(words: np.ndarray, reference: np.ndarray) -> tuple[np.ndarray, np.ndarray,
+                                                                        np.ndarray]:
+    """As :func:`_short_references` for any length: the digits are read where the letters end."""
+    letters = words[reference]
+    ascii_letters = (letters & _HIGH) == 0
+    letters = letters & _LOW7
+    upper = (letters + _bytes_of(0x3F)) & ~(letters + _bytes_of(0x25)) & _HIGH
+    shift = _first_byte_bits(upper ^ _HIGH)
+    count = shift >> _U(3)
+    ok = (count >= 1) & (count <= 3)
+    mask = (_U(1) << np.minimum(shift, _U(32))) - _U(1)
+    ok &= ascii_letters | (((letters & _HIGH) & mask) == 0)
+    digits = words[reference + count.astype(np.intp)]
+    ok &= (digits & _HIGH) == 0
+    numbers = (digits & _LOW7) ^ _bytes_of(0x30)
+    length = _first_byte_bits(((numbers + _bytes_of(0x76)) | numbers) & _HIGH)
+    ok &= (length > 0) & (((digits >> length) & _U(0xFF)) == 34)
+    rows = (numbers << (_U(64) - np.maximum(length, _U(8)))).byteswap()
+    columns = (letters << (_U(64) - np.minimum(np.maximum(shift, _U(8)), _U(24)))).byteswap()
+    return ok, rows, columns
+
+
+def _scan_piece(buffer: bytes, size: int, number: int) -> _Partial:  # noqa: PLR0915 - one pass
+    """The cells holding a value in ``buffer[:size]`` (followed by :data:`_PAD`)."""
+    partial = _Partial()
+    a = np.frombuffer(buffer, np.uint8)
+    opening = a[:size] == 60  # '<'
+    lowercase = np.greater(a[1 : size + 1], 96)
+    np.logical_and(opening, lowercase, out=opening)  # ... and a lowercase letter: an opening tag
+    del lowercase
+    tags = np.flatnonzero(opening)
+    del opening
+    first = a[tags + 1]
+    cells = np.flatnonzero(first == 99)  # '<c'
+    if not len(cells):
+        return partial
+    starts = tags[cells]
+    quads, pairs = _quads(buffer), _pairs(buffer)
+    canonical = quads[starts + 2] == _CELL_TAG
+    if not canonical.all():
+        second = a[starts + 2]
+        element = ((second | 32) - 97) < 26  # '<col', '<cfRule' ...: not cells
+        if not (canonical | element).all():
+            raise _Irregular  # a cell without r="..." first: the exact scan places it
+        cells, starts = cells[canonical], starts[canonical]
+        if not len(cells):
+            return partial
+    # The opening tag after each cell; past the last one, the piece's end (the next cell).
+    last = len(tags) - 1
+    after = tags[np.minimum(cells + 1, last)]
+    after[cells + 1 > last] = size
+    one, two = a[after + 1], pairs[after + 2]
+    value = ((one == 118) & ((two & 0xFF) == 62)) | ((one == 105) & (two == _tag(b"s>")))
+    value &= pairs[after - 2] == _AFTER_ATTRIBUTE  # the child right after the start tag
+    empty = ((one == 99) & ((two & 0xFF) == 32)) | ((one == 114) & (two == _tag(b"ow")))
+    empty |= after >= size
+    settled = value | empty
+    formula = (one == 102) & (~settled)
+    if formula.any():
+        which = np.flatnonzero(formula & (pairs[after - 2] == _AFTER_ATTRIBUTE)
+                               & (((two & 0xFF) == 62) | ((two & 0xFF) == 32)))
+        following = cells[which] + 2
+        later = tags[np.minimum(following, last)]
+        later[following > last] = size
+        kind2 = quads[later]
+        value2 = ((kind2 & 0xFFFFFF) == _V_TAG) | (kind2 == _IS_TAG)
+        value2 &= (pairs[later - 2] == _AFTER_EMPTY) | (quads[later - 4] == _CLOSE_F)
+        empty2 = ((kind2 & 0xFFFFFF) == _CELL_NEXT) | (kind2 == _ROW_TAG) | (later >= size)
+        value[which[value2]] = True
+        settled[which[value2 | empty2]] = True
+    odd = np.flatnonzero(~settled)
+    # References of the cells holding a value: [A-Z]{1,3} then [0-9]{1,7} then '"'.
+    reference = starts[value] + 6
+    words = _words(buffer)
+    ok, rows, columns = _short_references(words[reference])
+    if not ok.all():  # longer than 7 characters (or not a reference): two reads
+        rest = np.flatnonzero(~ok)
+        ok2, rows2, columns2 = _long_references(words, reference[rest])
+        ok[rest], rows[rest], columns[rest] = ok2, rows2, columns2
+    good = np.flatnonzero(ok)
+    partial.values = len(good)
+    if len(good):
+        for keys, slot in ((rows, "row"), (columns, "column")):
+            chosen = keys[good]
+            place = int(reference[good[int(chosen.argmax())]]) - 6
+            row, column = _one_cell(buffer, size, place) or (0, 0)
+            key = row if slot == "row" else column
+            setattr(partial, slot, _Found(key, (number, place), row, column))
+    # Cells in any other form, one at a time.
+    singles = np.concatenate((starts[odd], reference[~ok] - 6)) if len(odd) or not ok.all() else ()
+    for place in singles:
+        found = _one_cell(buffer, size, int(place))
+        if found is not None:
+            partial.values += 1
+            partial.offer(found[0], found[1], (number, int(place)))
+    return partial
+
+
+class _Pieces:
+    """The sheet XML from ``<sheetData`` on, in pieces cut before ``<c r="``, inflated by a thread
+    of its own into a small queue (a context manager: the thread is always joined)."""
+
+    def __init__(self, archive: zipfile.ZipFile, member: str) -> None:
+        self._source = _inflated(archive, member, _SCAN_PIECE)
+        self._queue: queue.Queue[object] = queue.Queue(maxsize=_SCAN_AHEAD)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="xlsx-inflate", daemon=True)
+
+    def __enter__(self) -> _Pieces:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        while self._thread.is_alive():
+            with contextlib.suppress(queue.Empty):
+                self._queue.get(timeout=0.05)  # frees a producer blocked on a full queue
+        self._thread.join()
+
+    def _put(self, item: object) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.05)
+            except queue.Full:
+                continue
+            return True
+        return False
+
+    def _run(self) -> None:
+        try:
+            for piece in self._cut():
+                if not self._put(piece):
+                    return
+            self._put(None)
+        except BaseException as error:  # handed to the consumer, raised there
+            self._put(error)
+
+    def _cut(self) -> Iterator[tuple[bytes, int]]:
+        carry = b""
+        started = False
+        for inflated in self._source:
+            chunk = inflated
+            if not started:
+                buffer = carry + chunk
+                at = buffer.find(b"<sheetData")
+                if at < 0:
+                    carry = buffer[-16:]
                     continue
-                raise _Irregular
-            if head.group(3):  # <c r="..." .../>: empty
-                position = head.end()
+                started, carry, chunk = True, b"", buffer[at:]
+            cut = chunk.rfind(b'<c r="')
+            if cut <= 0:
+                carry += chunk
+                if len(carry) > 16 * _SCAN_PIECE:
+                    raise _Irregular  # no cell for many pieces
                 continue
-            close = _CELL_CLOSE.search(buffer, head.end())
-            if close is None:  # the cell goes on in the next piece
-                if start == 0:
-                    raise _Irregular  # one cell larger than a piece
-                carry = buffer[start:]
-                break
-            position = close.end()
-            if _VALUE_CHILD.search(buffer, head.end(), close.start()) is None:
-                continue
-            row, column = int(head.group(2)), column_number(head.group(1))
-            extent.add(row, column)
-            if row > MAX_ROWS or column > MAX_COLUMNS:
-                return extent  # refused anyway
-            if row > bounds.rows or column > bounds.columns:
-                bounds = _Bounds.covering(max(row, bounds.rows), max(column, bounds.columns))
-                pattern = bounds.pattern()
-    # Every other cell was within the bounds: the block is at most bounds.rows x bounds.columns.
-    if bounds.rows * bounds.columns <= BOX_FLOOR:
-        extent.last_row = max(extent.last_row, 1)
-        extent.last_column = max(extent.last_column, 1)
+            yield b"".join((carry, memoryview(chunk)[:cut], _PAD)), len(carry) + cut
+            carry = chunk[cut:]
+        if not started:
+            raise _Irregular  # no <sheetData (a prefixed one?): the exact scan decides
+        if carry:
+            yield carry + _PAD, len(carry)
+
+    def __iter__(self) -> Iterator[tuple[bytes, int]]:
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item  # type: ignore[misc]
+
+
+def _fast_xlsx(archive: zipfile.ZipFile, member: str) -> Extent:
+    merged = _Partial()
+
+    def merge(partial: _Partial) -> None:  # pieces in document order: a tie keeps the first
+        merged.values += partial.values
+        if partial.row and (merged.row is None or partial.row.key > merged.row.key):
+            merged.row = partial.row
+        if partial.column and (merged.column is None or partial.column.key > merged.column.key):
+            merged.column = partial.column
+
+    with _Pieces(archive, member) as pieces, ThreadPoolExecutor(2) as pool:
+        pending: deque[Future[_Partial]] = deque()
+        try:
+            for number, (buffer, size) in enumerate(pieces):
+                pending.append(pool.submit(_scan_piece, buffer, size, number))
+                while len(pending) >= _SCAN_AHEAD or (pending and pending[0].done()):
+                    merge(pending.popleft().result())
+            while pending:
+                merge(pending.popleft().result())
+        finally:
+            for future in pending:
+                future.cancel()
+    values, best_row, best_column = merged.values, merged.row, merged.column
+    extent = Extent(values=values)
+    if best_row is None or best_column is None:
         return extent
-    raise _Irregular  # large: the exact scan counts the values for the ratio
+    extent.last_row, extent.last_column = best_row.key, best_column.key
+    # The exact scan keeps the first cell whose score beats all before it: the first to reach the
+    # largest score, which is the largest row's or the largest column's (the earlier if both).
+    extent.far_score = max(best_row.key / MAX_ROWS, best_column.key / MAX_COLUMNS)
+    reaching = [found for found, score in ((best_row, best_row.key / MAX_ROWS),
+                                           (best_column, best_column.key / MAX_COLUMNS))
+                if score == extent.far_score]
+    far = min(reaching, key=lambda found: found.order)
+    extent.far_cell = cell_reference(far.row, far.column)
+    return extent
 
 
 _ELEMENT = re.compile(rb"<(/?)(?:[\w.-]+:)?(row|c|v|is|sheetData)\b([^>]*?)(/?)>")
