@@ -9,67 +9,21 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from ksz_helpers import MOTIVATION, ORGANISATION, staff_file, valid_insz
 
 from desktop_app.cli import main
 from desktop_app.crypto import openpgp
 from desktop_app.draft import Draft, save_draft
 
 PROGRAMME = "ksz-diversiteit"
-SIZES = {
-    ("Financiën", "A"): 120,
-    ("Financiën", "B"): 80,
-    ("Financiën", "C"): 60,
-    ("ICT", "A"): 90,
-    ("ICT", "B"): 40,
-    ("ICT", "C"): 15,
-    ("Juridische dienst", "A"): 12,
-    ("Juridische dienst", "B"): 6,
-    ("Communicatie", "B"): 9,
-    ("Onthaal", "C"): 4,
-}
-ORGANISATION = {
-    "name": "Stad Voorbeeld",
-    "address": "Markt 1, 9000 Gent",
-    "kbo_numbers": ["0207.451.227"],
-    "contact_name": "An Peeters",
-    "contact_email": "an.peeters@voorbeeld.be",
-    "contact_phone": "+32 9 123 45 67",
-    "signatory_name": "Jan Janssens",
-    "signatory_function": "Algemeen directeur",
-}
-MOTIVATION = {
-    "purpose": "Nulmeting van de samenstelling van ons personeel per directie, als basis voor "
-    "het actieplan 2026-2028 van Stad Voorbeeld.",
-    "legal_basis": "Decreet van 7 december 2018 betreffende het gelijkekansen- en "
-    "diversiteitsbeleid, artikel 6.",
-    "proportionality": "Alleen geaggregeerde aantallen in brede categorieën; geen individuele "
-    "gegevens komen terug naar de organisatie.",
-    "plan_action": "Actie 2.3 van het diversiteitsplan: streefcijfers per functieniveau bepalen "
-    "en jaarlijks opvolgen.",
-}
-
-
-def valid_insz(index: int) -> str:
-    base = f"8{index % 10}0{1 + index % 9}{10 + index % 18:02d}{100 + index:03d}"[:9]
-    return base + f"{97 - int(base) % 97:02d}"
-
-
-def staff_file(folder: Path) -> Path:
-    lines = ["Rijksregisternummer;Personeelsnummer;Afdeling;Niveau\n"]
-    index = 0
-    for (unit, level), count in SIZES.items():
-        for _ in range(count):
-            lines.append(f"{valid_insz(index)};P{index:04d};{unit};{level}\n")
-            index += 1
-    path = folder / "personeel.csv"
-    path.write_text("".join(lines), encoding="utf-8")
-    return path
+# The draft keeps the KBO numbers as a list.
+DRAFT_ORGANISATION = {**ORGANISATION, "kbo_numbers": [ORGANISATION["kbo_numbers"]]}
 
 
 def write_draft(folder: Path, name: str = "concept.json", **ksz: object) -> Path:
     draft = Draft(
         programme_id=PROGRAMME,
-        organisation=dict(ORGANISATION),
+        organisation=dict(DRAFT_ORGANISATION),
         has_file=False,
         categories={"ksz": {"characteristics": ["origin", "sex"], **ksz}},
     )
@@ -204,7 +158,7 @@ def _complete_draft(folder: Path, **ksz: object) -> tuple[Path, str]:
     openpgp.write_public_key(key, public)
     draft = Draft(
         programme_id=PROGRAMME,
-        organisation={**ORGANISATION, "openpgp_fingerprint": key.fingerprint},
+        organisation={**DRAFT_ORGANISATION, "openpgp_fingerprint": key.fingerprint},
         has_file=False,
         categories={
             "ksz": {

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from ksz_helpers import SIZES
 
 from desktop_app.categories import AGE_BANDS, Bands
 from desktop_app.ksz.crossing import (
@@ -23,18 +24,6 @@ KSZ = load_programme_by_id("ksz-diversiteit")
 SETTINGS = KSZ.crossing
 THRESHOLD = KSZ.thresholds.cell_threshold
 
-SIZES = {
-    ("Financiën", "A"): 120,
-    ("Financiën", "B"): 80,
-    ("Financiën", "C"): 60,
-    ("ICT", "A"): 90,
-    ("ICT", "B"): 40,
-    ("ICT", "C"): 15,
-    ("Juridische dienst", "A"): 12,
-    ("Juridische dienst", "B"): 6,
-    ("Communicatie", "B"): 9,
-    ("Onthaal", "C"): 4,
-}
 UNIT, LEVEL = "organisational_unit", "function_level"
 
 

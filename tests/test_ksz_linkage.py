@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ksz_helpers import valid_insz
+
 from desktop_app.check import CheckOptions, run_check
 from desktop_app.crypto.keys import create_identity, fingerprint_hex
 from desktop_app.crypto.office import open_package_file
@@ -14,12 +16,6 @@ from desktop_app.submission import make_submission
 from tests.test_crypto_support import make_office, write_pem
 
 HEADER = "Rijksregisternummer;Personeelsnummer;Afdeling;Niveau;Arbeidsregime\n"
-
-
-def valid_insz(index: int) -> str:
-    """A valid national number for someone born in 1980-1989 (check digits computed here)."""
-    base = f"8{index % 10}0{1 + index % 9}{10 + index % 18:02d}{100 + index:03d}"[:9]
-    return base + f"{97 - int(base) % 97:02d}"
 
 
 def staff_file(tmp_path: Path, bad_rows: dict[int, str]) -> Path:

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import json
 
+from ksz_helpers import staff_file
 from PySide6.QtCore import Qt
 from test_ui_ksz import (  # noqa: F401 - isolated is an autouse fixture
     fill_motivation,
     go_next,
     isolated,
     make_wizard,
-    staff_file,
     wait_checked,
     walk_to_decisions,
 )

@@ -195,8 +195,9 @@ def test_screenshot_of_the_general_variant_without_a_file(
 def test_screenshot_of_the_ksz_pages(qtbot, tmp_path, monkeypatch, language, memory_keyring):
     """The Belgian route's own pages: decisions, motivation (an example-only text refused),
     categories (a crossing too small, then fixed by a proposal) and the request."""
+    from ksz_helpers import MOTIVATION, ORGANISATION, staff_file
     from PySide6.QtWidgets import QFileDialog
-    from test_ui_ksz import MOTIVATION, ORGANISATION, staff_file, walk_to_decisions
+    from test_ui_ksz import walk_to_decisions
 
     monkeypatch.setenv("DIVERSITY_ASSISTANT_DATA_DIR", str(tmp_path / "appdata"))
     folder = screenshot_folder(tmp_path)
