@@ -15,6 +15,7 @@ from desktop_app.categories import (
     AGE_BANDS,
     UNKNOWN,
     Bands,
+    MergePlan,
     SubgroupViolation,
     age_at,
     check_subgroup_sizes,
@@ -22,6 +23,7 @@ from desktop_app.categories import (
     scale_number,
     year_of,
 )
+from desktop_app.categories.subgroups import merged_names
 from desktop_app.check import CheckOptions, run_check
 from desktop_app.demo_data import HEADERS, StaffOptions, staff_rows
 from desktop_app.draft import load_draft
@@ -103,6 +105,17 @@ def test_the_remainder_group_must_itself_reach_the_minimum():
     assert plan.moves["D"] == "overig"
     assert "A" not in plan.moves
     assert plan.passes
+
+
+def test_merge_names_never_hide_other_departments():
+    plan = MergePlan(moves={"HR": "ICT", "Jur": "ICT", "A": "overig", "B": "overig"})
+    assert merged_names(plan.moves) == {
+        "A": "overig",
+        "B": "overig",
+        "HR": "HR + ICT + Jur",
+        "ICT": "HR + ICT + Jur",
+        "Jur": "HR + ICT + Jur",
+    }
 
 
 def test_a_population_below_the_minimum_cannot_pass():

@@ -26,7 +26,6 @@ from desktop_app.draft import Draft
 from desktop_app.intake import read_table
 from desktop_app.resources import resource_path
 from desktop_app.ui.app import create_wizard, demo_draft
-from desktop_app.ui.pages.categories import suggestion_names
 from desktop_app.ui.wizard import PageId
 
 DEMO_FILE = resource_path("samples", "demo-personeel.xlsx")
@@ -331,19 +330,6 @@ def test_a_messy_file_still_stops_at_the_checks(qtbot, tmp_path, isolated):
     qtbot.waitUntil(lambda: page.session.validation is not None and not page.running, timeout=WAIT)
     assert page.counts() == {"error": 3, "warning": 3}
     assert not next_enabled(wizard)
-
-
-def test_merge_names_never_hide_other_departments():
-    from desktop_app.categories import MergePlan
-
-    plan = MergePlan(moves={"HR": "ICT", "Jur": "ICT", "A": "overig", "B": "overig"})
-    assert suggestion_names(plan) == {
-        "A": "overig",
-        "B": "overig",
-        "HR": "HR + ICT + Jur",
-        "ICT": "HR + ICT + Jur",
-        "Jur": "HR + ICT + Jur",
-    }
 
 
 def test_without_a_file_the_wizard_goes_from_organisation_to_review(qtbot, tmp_path, isolated):

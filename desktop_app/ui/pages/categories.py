@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 from desktop_app.categories import (
     REMAINDER,
     Bands,
-    MergePlan,
     bands_for,
     parse_edges,
     propose_merges,
@@ -53,6 +52,7 @@ from desktop_app.categories.preview import (
     cell_threshold,
     needs_chosen_threshold,
 )
+from desktop_app.categories.subgroups import MERGE_JOINER, merged_names
 from desktop_app.errors import AppError
 from desktop_app.mapping.model import derived_header, is_derived_header
 from desktop_app.profiles import Programme
@@ -74,7 +74,6 @@ from desktop_app.validation import ValidationResult
 
 MERGES = "merges"
 BANDS = "bands"
-MERGE_JOINER = " + "
 CELL_THRESHOLD = "cell_threshold"  # the officer's, where the programme names none
 
 
@@ -267,7 +266,7 @@ class BreakdownSection(QWidget):
         """Merges that make every subgroup reach the minimum, from the file's own subgroups."""
         strategy = self.strategy.currentData() or "sibling"
         plan = propose_merges(subgroup_sizes(self.labels), self.minimum or 0, strategy=strategy)
-        return suggestion_names(plan)
+        return merged_names(plan.moves)
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -388,28 +387,6 @@ class BreakdownSection(QWidget):
         self.coarser.setAccessibleName(
             self.tr("Merge two neighbouring bands of %1").replace("%1", self.title)
         )
-
-
-def suggestion_names(plan: MergePlan) -> dict[str, str]:
-    """``plan.moves`` (label -> target) as the draft's merges (label -> merged group's name).
-
-    A target that is itself one of the file's subgroups would hide the others behind its name
-    ("Financiën" then also holding HR): such a group is named after all its members instead
-    ("Financiën + HR"), and the target is renamed too. The remainder group keeps its name.
-    """
-    groups: dict[str, set[str]] = {}
-    for label, target in plan.moves.items():
-        groups.setdefault(target, set()).add(label)
-    merges: dict[str, str] = {}
-    for target, members in groups.items():
-        if target == REMAINDER:
-            name = target
-        else:
-            name = MERGE_JOINER.join(sorted({target, *members}))
-            merges[target] = name
-        for label in members:
-            merges[label] = name
-    return dict(sorted(merges.items()))
 
 
 class TablePreview(QWidget):
