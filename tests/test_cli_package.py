@@ -11,12 +11,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from package_helpers import demo_staff, package_keys
 from test_crypto_support import ec_key, make_office, openssl, write_pem
 
-from desktop_app.crypto.keys import create_identity
-from desktop_app.demo_data import StaffOptions, staff_rows, write_demo_workbook
+from desktop_app.demo_data import StaffOptions, staff_rows
 from desktop_app.draft import load_draft, save_draft
-from desktop_app.resources import resource_path
 
 N = 70
 
@@ -34,21 +33,8 @@ def run_cli(*args: str | Path, env: dict | None = None) -> subprocess.CompletedP
 
 @pytest.fixture
 def setup(tmp_path):
-    workbook = tmp_path / "personeel.xlsx"
-    write_demo_workbook(workbook, StaffOptions(n=N, messy=False))
-    draft = load_draft(resource_path("samples", "demo-draft.json"))
-    draft.source.path = workbook
-    draft.mapping = None  # 70 people: no breakdown can reach CBS's 250 per subgroup
-    draft_path = tmp_path / "concept.json"
-    save_draft(draft, draft_path)
-    office_key, office_cert = make_office()
-    write_pem(tmp_path / "office-cert.pem", office_cert)
-    write_pem(tmp_path / "office-key.pem", office_key)
-    identity = create_identity(
-        tmp_path / "keys", "gemeente-voorbeeld", "Gemeente Voorbeeld", passphrase="test-passphrase"
-    )
-    write_pem(tmp_path / "signer-cert.pem", identity.certificate)
-    write_pem(tmp_path / "signer-key.pem", identity.private_key)
+    _, draft_path = demo_staff(tmp_path, N)
+    package_keys(tmp_path)
     fingerprint = (
         openssl("x509", "-in", tmp_path / "office-cert.pem", "-noout", "-fingerprint", "-sha256")
         .stdout.decode()

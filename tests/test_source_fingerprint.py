@@ -13,10 +13,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from test_crypto_support import make_office, write_pem
+from package_helpers import demo_staff, package_keys
 
 from desktop_app import cli
-from desktop_app.crypto.keys import create_identity, fingerprint_hex
 from desktop_app.crypto.office import open_package_file
 from desktop_app.demo_data import StaffOptions, write_demo_workbook
 from desktop_app.draft import DraftError, load_draft, save_draft
@@ -24,7 +23,6 @@ from desktop_app.errors import IntakeError
 from desktop_app.intake import read_table
 from desktop_app.intake.fingerprint import SourceChanged, SourceFingerprint
 from desktop_app.messages import Message
-from desktop_app.resources import resource_path
 from desktop_app.submission import check_draft_file, make_submission
 
 N = 70
@@ -145,13 +143,7 @@ def test_an_encrypted_opendocument_file_is_still_called_encrypted(tmp_path: Path
 @pytest.fixture
 def staff(tmp_path: Path) -> tuple[Path, Path]:
     """A 70-person workbook and a draft for it as saved before fingerprints existed."""
-    workbook = tmp_path / "personeel.xlsx"
-    write_demo_workbook(workbook, StaffOptions(n=N, messy=False))
-    draft = load_draft(resource_path("samples", "demo-draft.json"))
-    draft.source.path = workbook
-    draft.mapping = None  # 70 people: no breakdown can reach CBS's 250 per subgroup
-    draft_path = tmp_path / "concept.json"
-    save_draft(draft, draft_path)
+    workbook, draft_path = demo_staff(tmp_path, N)
     data = json.loads(draft_path.read_text(encoding="utf-8"))
     assert "fingerprint" not in data["source"]  # as an older version of the app wrote it
     return workbook, draft_path
@@ -212,22 +204,7 @@ def test_a_changed_file_is_refused_by_the_check_and_a_different_file_is_not_comp
 
 @pytest.fixture
 def keys(tmp_path: Path) -> dict[str, Path | str]:
-    office_key, office_cert = make_office()
-    write_pem(tmp_path / "office-cert.pem", office_cert)
-    write_pem(tmp_path / "office-key.pem", office_key)
-    identity = create_identity(
-        tmp_path / "keys", "gemeente-voorbeeld", "Gemeente Voorbeeld", passphrase="test-passphrase"
-    )
-    write_pem(tmp_path / "signer-cert.pem", identity.certificate)
-    write_pem(tmp_path / "signer-key.pem", identity.private_key)
-    return {
-        "office-cert": tmp_path / "office-cert.pem",
-        "office-key": tmp_path / "office-key.pem",
-        "signer-cert": tmp_path / "signer-cert.pem",
-        "signer-key": tmp_path / "signer-key.pem",
-        "office-sha256": fingerprint_hex(office_cert),
-        "identity": identity,
-    }
+    return package_keys(tmp_path)
 
 
 def package_command(draft_path: Path, keys: dict, out: Path, *extra: str) -> list[str]:
