@@ -1,4 +1,8 @@
-"""The one entry point: ``upload(package, portal, credentials, progress, cancel) -> Receipt``."""
+"""The one entry point: ``upload(package, portal, credentials, progress, cancel) -> Receipt``.
+
+The transport is chosen by the portal's URL scheme from :data:`TRANSPORTS` (one module per
+scheme, each a :class:`~desktop_app.transfer.transport.Transport`).
+"""
 
 from __future__ import annotations
 
@@ -16,9 +20,21 @@ from desktop_app.transfer.model import (
     RetryPolicy,
     TransferError,
 )
-from desktop_app.transfer.sftp import HostKeyConfirm
+from desktop_app.transfer.sftp import TRANSPORT as SFTP
+from desktop_app.transfer.transport import HostKeyConfirm, Transport, UploadJob
+from desktop_app.transfer.tus import TRANSPORT as TUS
 
 log = logging.getLogger(__name__)
+
+TRANSPORTS: dict[str, Transport] = {transport.scheme: transport for transport in (SFTP, TUS)}
+"""The upload schemes by the portal URL's scheme."""
+
+
+def transport_for(portal: Portal) -> Transport:
+    transport = TRANSPORTS.get(portal.scheme)
+    if transport is None:
+        raise TransferError("transfer.portal-url-invalid", url=portal.url)
+    return transport
 
 
 def file_sha256(path: Path) -> str:
@@ -58,22 +74,18 @@ def upload(
     report = progress or (lambda _done, _total: None)
     sha256 = file_sha256(package)
     log.info("upload of %s (%s) to %s", package.name, sha256, portal.url)
-    if portal.protocol == "sftp":
-        from desktop_app.transfer.sftp import SftpUpload
-
-        if credentials is None:
-            raise TransferError("transfer.credentials-missing", host=portal.host)
-        job = SftpUpload(
-            package, sha256, portal, credentials, report, cancel, confirm_host_key, policy
-        )
-        receipt = job.run()
-    else:
-        from desktop_app.transfer.tus import TusUpload
-
-        job = TusUpload(package, sha256, portal, credentials, report, cancel, policy)
-        if chunk_size:
-            job.chunk_size = chunk_size
-        receipt = job.run()
+    job = UploadJob(
+        package,
+        sha256,
+        portal,
+        credentials,
+        report,
+        cancel,
+        policy,
+        confirm_host_key=confirm_host_key,
+        chunk_size=chunk_size,
+    )
+    receipt = transport_for(portal).run(job)
     if receipt.sha256 != sha256:  # each protocol already checks; never issue a wrong receipt
         raise TransferError(
             "transfer.verify-failed", host=portal.host, expected=sha256, actual=receipt.sha256

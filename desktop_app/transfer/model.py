@@ -101,8 +101,13 @@ class Portal:
         )
 
     @property
+    def scheme(self) -> str:
+        """The URL scheme (``sftp``, ``https``): what picks the transport."""
+        return "sftp" if self.protocol == "sftp" else "https"
+
+    @property
     def url(self) -> str:
-        scheme = "sftp" if self.protocol == "sftp" else "https"
+        scheme = self.scheme
         host = f"[{self.host}]" if ":" in self.host else self.host
         path = self.path if self.path.startswith("/") else f"/{self.path}"
         return f"{scheme}://{host}:{self.port}{path}"

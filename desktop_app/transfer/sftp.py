@@ -39,11 +39,10 @@ from desktop_app.transfer.model import (
     utc_now,
 )
 from desktop_app.transfer.retry import connect_error, lost_error, run_with_retries
+from desktop_app.transfer.transport import HostKeyConfirm, UploadJob
 
 log = logging.getLogger(__name__)
 
-HostKeyConfirm = Callable[[str, int, str], bool]
-"""Asked (host, port, "SHA256:…") on first contact with an unpinned server; True trusts it."""
 
 CHUNK = 256 * 1024
 READ_CHUNK = 1024 * 1024
@@ -62,7 +61,7 @@ def temporary_name(name: str, sha256: str) -> str:
 
 
 class SftpUpload:
-    def __init__(  # noqa: PLR0917 - internal; built by api.upload
+    def __init__(  # noqa: PLR0917 - internal; built by SftpTransport.run
         self,
         package: Path,
         sha256: str,
@@ -340,3 +339,27 @@ def _quiet_prefetch_thread(remote: paramiko.SFTPFile) -> None:
             target(*args, **kwargs)
 
     remote._prefetch_thread = quiet  # type: ignore[method-assign]
+
+
+class SftpTransport:
+    """``sftp://``: SFTP over SSH (paramiko); the host key as the job's portal pins it, else
+    remembered, else confirmed by ``job.confirm_host_key``; a login is required."""
+
+    scheme = "sftp"
+
+    def run(self, job: UploadJob) -> Receipt:
+        if job.credentials is None:
+            raise TransferError("transfer.credentials-missing", host=job.portal.host)
+        return SftpUpload(
+            job.package,
+            job.sha256,
+            job.portal,
+            job.credentials,
+            job.progress,
+            job.cancel,
+            job.confirm_host_key,
+            job.policy,
+        ).run()
+
+
+TRANSPORT = SftpTransport()

@@ -40,6 +40,7 @@ from desktop_app.transfer.model import (
     utc_now,
 )
 from desktop_app.transfer.retry import connect_error, lost_error, run_with_retries
+from desktop_app.transfer.transport import UploadJob
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +109,7 @@ class _StoredUrls:
 
 
 class TusUpload:
-    def __init__(  # noqa: PLR0917 - internal; built by api.upload
+    def __init__(  # noqa: PLR0917 - internal; built by TusTransport.run
         self,
         package: Path,
         sha256: str,
@@ -340,3 +341,27 @@ class TusUpload:
         if isinstance(exc, OSError | http.client.HTTPException | ValueError):
             return lost_error(exc, self.portal.host)  # ValueError: a garbled header after a cut
         return None
+
+
+class TusTransport:
+    """``https://``: the tus resumable-upload protocol over HTTPS (system trust store, or the
+    portal's own CA file); a login is optional."""
+
+    scheme = "https"
+
+    def run(self, job: UploadJob) -> Receipt:
+        upload = TusUpload(
+            job.package,
+            job.sha256,
+            job.portal,
+            job.credentials,
+            job.progress,
+            job.cancel,
+            job.policy,
+        )
+        if job.chunk_size:
+            upload.chunk_size = job.chunk_size
+        return upload.run()
+
+
+TRANSPORT = TusTransport()
