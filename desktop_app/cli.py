@@ -399,7 +399,7 @@ def _package(args: argparse.Namespace, language: str) -> int:
         signer = SigningIdentity(organisation_id(draft), key, certificate)
     render = None
     if not args.no_summary:
-        from desktop_app.ui.pdf import html_to_pdf
+        from desktop_app.render import html_to_pdf
 
         render = html_to_pdf
     result = make_submission(
@@ -441,7 +441,7 @@ def _load_signing_key(path: Path):  # an EC or RSA private key
 
 
 def _open(args: argparse.Namespace, language: str) -> int:
-    from desktop_app.crypto.office import open_package_file
+    from desktop_app.package.open import open_package_file
 
     opened = open_package_file(
         args.package,

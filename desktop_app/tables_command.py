@@ -35,9 +35,9 @@ from desktop_app.categories.labels import (
     included_rows,
     named_category_labels,
 )
-from desktop_app.categories.preview import cell_threshold
 from desktop_app.check import CheckOptions, CheckResult, run_check
 from desktop_app.disclosure import LinkedTables, Protection, RuleSettings, frequency_tables, protect
+from desktop_app.disclosure.preview import cell_threshold
 from desktop_app.errors import UsageError
 
 DERIVED = TABLE_NAMES

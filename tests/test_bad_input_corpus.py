@@ -31,11 +31,11 @@ from test_intake_refusals import CORPUS as INTAKE_CORPUS
 
 from desktop_app.bounded_read import FileKind, read_bounded
 from desktop_app.check import CheckOptions, run_check
-from desktop_app.crypto.office import open_package_file
 from desktop_app.crypto.recipient import load_certificate
 from desktop_app.draft import load_draft
 from desktop_app.errors import AppError
 from desktop_app.intake.fingerprint import SourceFingerprint
+from desktop_app.package.open import open_package_file
 from desktop_app.transfer.model import Portal
 
 PROGRAMME = "cbs-barometer-ingezoomd"

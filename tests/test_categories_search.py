@@ -7,14 +7,14 @@ import pandas as pd
 import pytest
 
 from desktop_app.categories import AGE_BANDS, Bands
-from desktop_app.categories.search import (
+from desktop_app.disclosure import RuleSettings
+from desktop_app.disclosure.merge_search import (
     band_options,
     hierarchy_options,
     keep_as_is,
     merge_options,
     search_categories,
 )
-from desktop_app.disclosure import RuleSettings
 from desktop_app.messages import LANGUAGES
 
 RULE = RuleSettings(threshold=5)

@@ -20,8 +20,8 @@ from test_crypto_support import MemoryStore, make_office, openssl, openssl_ca_of
 from desktop_app.crypto.envelope import check_signer_dates, seal, seal_to_file
 from desktop_app.crypto.errors import CryptoError
 from desktop_app.crypto.keys import create_identity, fingerprint_hex
-from desktop_app.crypto.office import open_package_file, unpack_verified
 from desktop_app.crypto.recipient import check_recipient, load_certificate
+from desktop_app.package.open import open_package_file, unpack_verified
 
 FILES = {"tabel.csv": b"a;b\r\n1;2\r\n", "samenvatting/lees-mij.txt": "Één regel\n".encode()}
 

@@ -31,9 +31,9 @@ import desktop_app.profiles as profiles_module
 import desktop_app.ui.wizard as wizard_module
 from desktop_app.categories import bands_for, subgroup_sizes
 from desktop_app.categories.labels import category_labels, included_rows
-from desktop_app.categories.preview import ThresholdMissing, cell_threshold
 from desktop_app.check import CheckOptions, run_check
 from desktop_app.cli import main
+from desktop_app.disclosure.preview import ThresholdMissing, cell_threshold
 from desktop_app.errors import MappingError
 from desktop_app.mapping.start import starting_mapping
 from desktop_app.mapping.store import save_mapping

@@ -10,8 +10,8 @@ from ksz_helpers import valid_insz
 
 from desktop_app.check import CheckOptions, run_check
 from desktop_app.crypto.keys import create_identity, fingerprint_hex
-from desktop_app.crypto.office import open_package_file
 from desktop_app.draft import load_draft
+from desktop_app.package.open import open_package_file
 from desktop_app.submission import make_submission
 from tests.test_crypto_support import make_office, write_pem
 

@@ -94,7 +94,7 @@ def test_odt_is_an_editable_document_with_the_same_content() -> None:
 
 
 def test_pdf_through_qt(qapp) -> None:
-    from desktop_app.ui.pdf import html_to_pdf
+    from desktop_app.render import html_to_pdf
 
     pdf = html_to_pdf(render_html(request(), KSZ, "nl"), "KSZ")
     assert pdf.startswith(b"%PDF")

@@ -142,7 +142,7 @@ def test_zip_timestamps_come_from_the_creation_time():
 
 def test_the_summary_is_a_pdf_listing_files_fingerprints_and_confirmations(clean, draft, tmp_path):
     from desktop_app.package.summary import summary_html
-    from desktop_app.ui.pdf import html_to_pdf
+    from desktop_app.render import html_to_pdf
 
     check = check_of(clean, draft)
     package = build_package(

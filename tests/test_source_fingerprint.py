@@ -16,13 +16,13 @@ import pytest
 from package_helpers import demo_staff, package_keys
 
 from desktop_app import cli
-from desktop_app.crypto.office import open_package_file
 from desktop_app.demo_data import StaffOptions, write_demo_workbook
 from desktop_app.draft import DraftError, load_draft, save_draft
 from desktop_app.errors import IntakeError
 from desktop_app.intake import read_table
 from desktop_app.intake.fingerprint import SourceChanged, SourceFingerprint
 from desktop_app.messages import Message
+from desktop_app.package.open import open_package_file
 from desktop_app.submission import check_draft_file, make_submission
 
 N = 70

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QFileDialog, QWizard
 from test_crypto_support import InMemoryKeyring, make_office, write_pem
 
 from desktop_app.crypto import openpgp
-from desktop_app.crypto.office import open_package_file
 from desktop_app.draft import Draft
 from desktop_app.ksz.request import EXAMPLES
+from desktop_app.package.open import open_package_file
 from desktop_app.ui.app import create_wizard
 from desktop_app.ui.pages.ksz_request import key_folder
 from desktop_app.ui.wizard import PageId

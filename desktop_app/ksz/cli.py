@@ -257,7 +257,7 @@ def run_request(args: argparse.Namespace, language: str) -> int:
         for problem in problems:
             print(f"  {problem_location(problem)}: {problem.render(language)}", file=sys.stderr)
         return EXIT_FINDINGS
-    from desktop_app.ui.pdf import html_to_pdf  # Qt's text engine, offscreen, as `package` does
+    from desktop_app.render import html_to_pdf  # Qt's text engine, offscreen, as `package` does
 
     organisation = organisation_id(draft)
     public_key = public_key_path(draft, organisation)

@@ -3,7 +3,7 @@ the draft), and the request documents (Dutch and French, PDF and ODT, with the p
 them) rendered in memory and then written, each file atomically.
 
 The PDF is made by a renderer the caller passes (``html -> pdf bytes``; today
-``desktop_app.ui.pdf.html_to_pdf``, which the wizard and the ``package`` command use too), so this
+``desktop_app.render.html_to_pdf``, which the wizard and the ``package`` command use too), so this
 module stays Qt-free.
 """
 

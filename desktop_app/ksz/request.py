@@ -8,7 +8,7 @@ the categories chosen (schemes and age bands from the profile, own categories), 
 :func:`check_request` refuses what the KSZ would send back: empty motivations, motivations that are
 only the example text or too little own text (fewer than :data:`MIN_OWN_CHARACTERS` letters after
 removing the example sentences), invalid KBO numbers, a missing fingerprint. The document is rendered
-as HTML in Dutch or French (:func:`render_html`; PDF through ``desktop_app.ui.pdf.html_to_pdf``, a
+as HTML in Dutch or French (:func:`render_html`; PDF through ``desktop_app.render.html_to_pdf``, a
 Qt call the UI makes) and as an editable ODT (:func:`render_odt`, odfpy). The Basisschema's exact
 layout is not public: the sections follow the KSZ's four steps.
 """

@@ -1,6 +1,6 @@
 """The officer's record of a submission, as HTML: what was sent, the checks, the fingerprints.
 
-Qt-free; :mod:`desktop_app.ui.pdf` renders it to PDF with Qt's own QTextDocument/QPdfWriter.
+Qt-free; :mod:`desktop_app.render` renders it to PDF with Qt's own QTextDocument/QPdfWriter.
 """
 
 from __future__ import annotations

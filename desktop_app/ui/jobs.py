@@ -12,13 +12,13 @@ from pathlib import Path
 import pandas as pd
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app.categories.preview import (  # noqa: F401 (CategoryGrid: the models' import)
+from desktop_app.check import CheckResult, header_hints
+from desktop_app.crypto.keys import SigningIdentity
+from desktop_app.disclosure.preview import (  # noqa: F401 (CategoryGrid: the models' import)
     CategoryGrid,
     CategoryTables,
     category_tables,
 )
-from desktop_app.check import CheckResult, header_hints
-from desktop_app.crypto.keys import SigningIdentity
 from desktop_app.draft import Draft
 from desktop_app.intake import RawTable, SheetInfo, list_sheets, read_table
 from desktop_app.mapping import Mapping
@@ -161,6 +161,6 @@ def category_tables_job(
     sexes: pd.Series | None,
     threshold: int,
 ) -> CategoryTables:
-    """The core's :func:`desktop_app.categories.preview.category_tables` with progress and cancel."""
+    """The core's :func:`desktop_app.disclosure.preview.category_tables` with progress and cancel."""
     worker.progress(-1, QCoreApplication.translate("Jobs", "Protecting the table…"))
     return category_tables(labels, sexes, threshold, worker.check_cancelled)

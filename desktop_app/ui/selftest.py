@@ -93,10 +93,10 @@ def _package_round_trip(work: Path) -> dict[str, Any]:
     from desktop_app.check import CheckOptions, run_check
     from desktop_app.crypto.envelope import open_envelope, seal
     from desktop_app.crypto.keys import create_identity, fingerprint_hex
-    from desktop_app.crypto.office import load_private_key, unpack_verified
     from desktop_app.crypto.recipient import check_recipient, load_certificate
     from desktop_app.draft import load_draft
     from desktop_app.package.build import build_package
+    from desktop_app.package.open import load_private_key, unpack_verified
     from desktop_app.resources import resource_path
 
     draft = load_draft(resource_path("samples", "demo-draft.json"))

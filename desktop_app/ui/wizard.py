@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from enum import IntEnum
 from functools import partial
 from pathlib import Path
 
@@ -22,88 +20,14 @@ from PySide6.QtWidgets import (
 
 from desktop_app.draft import Draft, save_draft
 from desktop_app.errors import AppError
-from desktop_app.intake import RawTable, SheetInfo
 from desktop_app.profiles import Flow, Programme, load_programme_by_id
-from desktop_app.submission import Submission
 from desktop_app.ui.i18n import LANGUAGE_NAMES, Translations
+from desktop_app.ui.routes import CBS_ROUTE, FILE_PAGES, KSZ_PAGES, PageId, ksz_route
+from desktop_app.ui.session import Session
 from desktop_app.ui.widgets import repolish, vbox
 from desktop_app.ui.workers import WorkerManager
-from desktop_app.validation import ValidationResult
 
 log = logging.getLogger(__name__)
-
-
-class PageId(IntEnum):
-    PROGRAMME = 0
-    CHECKLIST = 1
-    ORGANISATION = 2
-    FILE = 3
-    MAPPING = 4
-    VALIDATION = 5
-    CATEGORIES = 6
-    REVIEW = 7
-    ENCRYPT = 8
-    # The Belgian KSZ route (ksz-diversiteit): its own pages after the organisation page.
-    KSZ_DECISIONS = 9
-    KSZ_MOTIVATION = 10
-    KSZ_CATEGORIES = 11
-    KSZ_REQUEST = 12
-
-
-# Without an employee file there is nothing to read or categorise (CBS algemene variant): the
-# application with the typed staff counts goes from the organisation page to review and encrypt.
-FILE_PAGES = (
-    PageId.FILE,
-    PageId.MAPPING,
-    PageId.VALIDATION,
-    PageId.CATEGORIES,
-)
-
-# The Dutch (CBS) route: the pages in order (the file pages skipped without a staff export).
-CBS_ROUTE = tuple(p for p in PageId if p <= PageId.ENCRYPT)
-KSZ_PAGES = (
-    PageId.KSZ_DECISIONS,
-    PageId.KSZ_MOTIVATION,
-    PageId.KSZ_CATEGORIES,
-    PageId.KSZ_REQUEST,
-)
-
-
-def ksz_route(sends_own_data: bool) -> tuple[PageId, ...]:
-    """The Belgian route: the KSZ's four steps (decide, motivate, describe in categories, apply)
-    after the organisation; with the institution's own data for linkage, the staff file is read,
-    mapped and checked before the categories, and the linkage file is reviewed and encrypted
-    after the request."""
-    file_pages = (PageId.FILE, PageId.MAPPING, PageId.VALIDATION) if sends_own_data else ()
-    linkage = (PageId.REVIEW, PageId.ENCRYPT) if sends_own_data else ()
-    return (
-        PageId.PROGRAMME,
-        PageId.CHECKLIST,
-        PageId.ORGANISATION,
-        PageId.KSZ_DECISIONS,
-        PageId.KSZ_MOTIVATION,
-        *file_pages,
-        PageId.KSZ_CATEGORIES,
-        PageId.KSZ_REQUEST,
-        *linkage,
-    )
-
-
-@dataclass
-class Session:
-    """What the wizard holds in memory only: the table read from the file and what came of it.
-    Never saved: employee data stays in the source file and in this process."""
-
-    table: RawTable | None = None
-    sheets: tuple[SheetInfo, ...] = ()
-    validation: ValidationResult | None = None
-    submission: Submission | None = None  # the last package made (paths and hashes only)
-
-    def forget_file(self) -> None:
-        self.table = None
-        self.sheets = ()
-        self.validation = None
-        self.submission = None
 
 
 PREFERRED_MINIMUM = QSize(980, 700)

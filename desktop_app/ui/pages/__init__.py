@@ -19,7 +19,7 @@ def create_pages() -> dict[int, WizardPage]:
     from desktop_app.ui.pages.programme import ProgrammePage
     from desktop_app.ui.pages.review import ReviewPage
     from desktop_app.ui.pages.validation import ValidationPage
-    from desktop_app.ui.wizard import PageId
+    from desktop_app.ui.routes import PageId
 
     return {
         PageId.PROGRAMME: ProgrammePage(),

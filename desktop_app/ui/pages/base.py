@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
     from desktop_app.draft import Draft
     from desktop_app.profiles import Programme
-    from desktop_app.ui.wizard import DiversityWizard, Session
+    from desktop_app.ui.session import Session, WizardHost
     from desktop_app.ui.workers import Worker
 
 
@@ -20,7 +20,7 @@ class WizardPage(QWizardPage):
     """A page that reads and writes the wizard's draft. Subclasses implement ``retranslate()``
     (all visible text) and may implement ``load()`` (draft -> widgets, on entering the page)."""
 
-    def wiz(self) -> DiversityWizard:
+    def wiz(self) -> WizardHost:
         return self.wizard()  # type: ignore[return-value]
 
     @property

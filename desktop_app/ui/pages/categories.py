@@ -46,13 +46,13 @@ from desktop_app.categories.labels import (
     named_category_labels,
     source_labels,
 )
-from desktop_app.categories.preview import (
+from desktop_app.categories.subgroups import MERGE_JOINER, merged_names
+from desktop_app.disclosure.preview import (
     CategoryTables,
     ThresholdMissing,
     cell_threshold,
     needs_chosen_threshold,
 )
-from desktop_app.categories.subgroups import MERGE_JOINER, merged_names
 from desktop_app.errors import AppError
 from desktop_app.mapping.model import derived_header, is_derived_header
 from desktop_app.profiles import Programme
@@ -638,7 +638,7 @@ class CategoriesPage(WorkerPage):
         return chosen
 
     def cell_threshold(self) -> int | None:
-        """The core's rule (:func:`desktop_app.categories.preview.cell_threshold`): the profile's
+        """The core's rule (:func:`desktop_app.disclosure.preview.cell_threshold`): the profile's
         threshold, else the officer's; None while the officer has not given the one asked for."""
         programme = self.programme
         if programme is None:
@@ -707,7 +707,7 @@ class CategoriesPage(WorkerPage):
             self.preview.set_error(error)
 
     def nextId(self) -> int:
-        from desktop_app.ui.wizard import PageId
+        from desktop_app.ui.routes import PageId
 
         return PageId.REVIEW
 

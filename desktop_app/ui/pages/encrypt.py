@@ -26,11 +26,11 @@ from desktop_app.crypto.envelope import PACKAGE_SUFFIX
 from desktop_app.crypto.keys import SigningIdentity
 from desktop_app.draft import Draft
 from desktop_app.errors import AppError
+from desktop_app.render import html_to_pdf
 from desktop_app.submission import Submission, default_identity, write_summary
 from desktop_app.ui.jobs import submission_job
 from desktop_app.ui.pages.base import WorkerPage
 from desktop_app.ui.pages.upload import UploadPanel
-from desktop_app.ui.pdf import html_to_pdf
 from desktop_app.ui.widgets import (
     BusyBar,
     InlineMessage,
@@ -132,6 +132,7 @@ class EncryptPage(WorkerPage):
         # The upload (desktop_app/transfer: SFTP or tus over HTTPS, receipt with the server's hash)
         # acts on self.session.submission.package_path once the package is made.
         self.upload_card = UploadPanel(self, content)
+        self.upload_card.started.connect(self._show)
 
         layout.addWidget(self.target_card)
         layout.addWidget(self.result_card)
@@ -151,7 +152,7 @@ class EncryptPage(WorkerPage):
 
     @staticmethod
     def _review_id() -> int:
-        from desktop_app.ui.wizard import PageId
+        from desktop_app.ui.routes import PageId
 
         return PageId.REVIEW
 

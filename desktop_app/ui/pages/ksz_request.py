@@ -27,9 +27,9 @@ from desktop_app.ksz.documents import (
 )
 from desktop_app.ksz.request import KszRequest, check_request
 from desktop_app.messages import Message
+from desktop_app.render import html_to_pdf
 from desktop_app.submission import organisation_id
 from desktop_app.ui.pages.base import WorkerPage
-from desktop_app.ui.pdf import html_to_pdf
 from desktop_app.ui.widgets import (
     BusyBar,
     InlineMessage,

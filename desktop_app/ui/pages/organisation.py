@@ -379,7 +379,7 @@ class OrganisationPage(WizardPage):
             self.session.validation = None
 
     def nextId(self) -> int:
-        from desktop_app.ui.wizard import PageId
+        from desktop_app.ui.routes import PageId
 
         return PageId.FILE if self.wiz().uses_file() else PageId.REVIEW
 

@@ -51,7 +51,7 @@ from desktop_app.ui.widgets import InlineMessage, hint_label, vbox
 from desktop_app.ui.workers import Worker, WorkerSignals
 
 if TYPE_CHECKING:
-    from desktop_app.ui.pages.encrypt import EncryptPage
+    from desktop_app.ui.pages.base import WizardPage
 
 # Where the portal settings live in the draft (beside the recipient certificate).
 UPLOAD = "upload"
@@ -195,9 +195,12 @@ def _size_text(size: int) -> str:
 
 
 class UploadPanel(QFrame):
-    """The upload card of the encrypt page. ``page`` gives the draft, the session and the wizard."""
+    """The upload card of the encrypt page. ``page`` gives the draft, the session and the wizard;
+    ``started`` tells the page that an upload began (a new package waits for it)."""
 
-    def __init__(self, page: EncryptPage, parent: QWidget | None = None) -> None:  # noqa: PLR0915
+    started = Signal()
+
+    def __init__(self, page: WizardPage, parent: QWidget | None = None) -> None:  # noqa: PLR0915
         super().__init__(parent)
         self.page = page
         self.setProperty("card", "true")
@@ -467,7 +470,7 @@ class UploadPanel(QFrame):
         self.progress_label.setText(self.tr("Connecting…"))
         self.progress_box.show()
         self.page.wiz().workers.start(worker)
-        self.page._show()
+        self.started.emit()
 
     def reset(self) -> None:
         """A new package replaces the old one: its receipt and messages go."""
