@@ -637,7 +637,27 @@ _ELEMENT = re.compile(rb"<(/?)(?:[\w.-]+:)?(row|c|v|is|sheetData)\b([^>]*?)(/?)>
 _R_ATTRIBUTE = re.compile(rb"""(?:^|\s)r\s*=\s*["']([^"']*)["']""")
 
 
-def _exact_xlsx(pieces: Iterator[bytes]) -> Extent:  # noqa: PLR0912, PLR0915 - one state machine
+def _tags(
+    pieces: Iterator[bytes], pattern: re.Pattern[bytes]
+) -> Iterator[tuple[re.Match[bytes], int]]:
+    """The pattern's matches in XML read in pieces, each with where the text before it starts in
+    ``match.string`` (the end of the previous match, or the start of the buffer); a tag cut in two
+    by the pieces is matched once it is whole."""
+    carry = b""
+    for piece in pieces:
+        buffer = carry + piece if carry else piece
+        cut = buffer.rfind(b"<")
+        if cut < 0:
+            carry = buffer
+            continue
+        position = 0
+        for match in pattern.finditer(buffer, 0, cut):
+            yield match, position
+            position = match.end()
+        carry = buffer[cut:]
+
+
+def _exact_xlsx(pieces: Iterator[bytes]) -> Extent:  # noqa: PLR0912 - one state machine
     """Element by element, with calamine's rules for positions and values."""
     extent = Extent()
     row_index = 0  # 0-based, as calamine
@@ -646,55 +666,47 @@ def _exact_xlsx(pieces: Iterator[bytes]) -> Extent:  # noqa: PLR0912, PLR0915 - 
     in_cell = False
     cell_has_value = False
     cell_position = (0, 0)
-    carry = b""
-    for piece in pieces:
-        buffer = carry + piece if carry else piece
-        cut = buffer.rfind(b"<")
-        if cut < 0:
-            carry = buffer
+    for match, _ in _tags(pieces, _ELEMENT):
+        closing, name, attributes, empty = match.groups()
+        if name == b"sheetData":
+            if closing and in_data:
+                return extent
+            in_data = not closing and not empty
             continue
-        for match in _ELEMENT.finditer(buffer, 0, cut):
-            closing, name, attributes, empty = match.groups()
-            if name == b"sheetData":
-                if closing and in_data:
-                    return extent
-                in_data = not closing and not empty
-                continue
-            if not in_data:
-                continue
-            if name == b"row":
-                if closing:
+        if not in_data:
+            continue
+        if name == b"row":
+            if closing:
+                row_index += 1
+                column_index = 0
+            else:
+                reference = _R_ATTRIBUTE.search(attributes)
+                if reference:
+                    digits = re.search(rb"\d+", reference.group(1))
+                    if digits:
+                        row_index = int(digits.group()) - 1
+                if empty:
                     row_index += 1
                     column_index = 0
-                else:
-                    reference = _R_ATTRIBUTE.search(attributes)
-                    if reference:
-                        digits = re.search(rb"\d+", reference.group(1))
-                        if digits:
-                            row_index = int(digits.group()) - 1
-                    if empty:
-                        row_index += 1
-                        column_index = 0
-            elif name == b"c":
-                if closing:
-                    if in_cell and cell_has_value:
-                        extent.add(cell_position[0] + 1, cell_position[1] + 1)
-                    in_cell = False
-                    continue
-                reference = _R_ATTRIBUTE.search(attributes)
-                position = (row_index, column_index)
-                if reference:
-                    parts = re.fullmatch(rb"([A-Za-z]+)(\d+)", reference.group(1))
-                    if parts:
-                        position = (int(parts.group(2)) - 1, column_number(parts.group(1)) - 1)
-                        column_index = position[1]
-                column_index += 1
-                if empty:
-                    continue
-                in_cell, cell_has_value, cell_position = True, False, position
-            elif in_cell and not closing:  # <v> or <is> inside a cell
-                cell_has_value = True
-        carry = buffer[cut:]
+        elif name == b"c":
+            if closing:
+                if in_cell and cell_has_value:
+                    extent.add(cell_position[0] + 1, cell_position[1] + 1)
+                in_cell = False
+                continue
+            reference = _R_ATTRIBUTE.search(attributes)
+            position = (row_index, column_index)
+            if reference:
+                parts = re.fullmatch(rb"([A-Za-z]+)(\d+)", reference.group(1))
+                if parts:
+                    position = (int(parts.group(2)) - 1, column_number(parts.group(1)) - 1)
+                    column_index = position[1]
+            column_index += 1
+            if empty:
+                continue
+            in_cell, cell_has_value, cell_position = True, False, position
+        elif in_cell and not closing:  # <v> or <is> inside a cell
+            cell_has_value = True
     return extent
 
 
@@ -722,69 +734,58 @@ def _ods_extent(data: bytes, sheet: str) -> Extent | None:  # noqa: PLR0912, PLR
         row_last_column = 0
         cell: tuple[int, int] | None = None  # (first column, repeat) of an open cell
         cell_content = False
-        carry = b""
-        for piece in pieces:
-            buffer = carry + piece if carry else piece
-            cut = buffer.rfind(b"<")
-            if cut < 0:
-                carry = buffer
-                continue
-            # Text inside cells shows as any element between the cell's open and close tags.
-            position = 0
-            for match in _ODS_ELEMENT.finditer(buffer, 0, cut):
-                closing, name, attributes, empty = match.groups()
-                between = buffer[position : match.start()]
-                position = match.end()
-                if cell is not None and b"<" in between:
-                    cell_content = True
-                if name == b"table:table":
-                    if closing:
-                        if extent is not None:
-                            return extent
-                        continue
-                    found = _ODS_NAME.search(attributes)
-                    if found and _unescape(found.group(1)) == sheet and extent is None:
-                        extent, row = Extent(), 0
-                    continue
-                if extent is None:
-                    continue
-                if name == b"table:table-row":
-                    if closing or empty:
-                        if empty:
-                            repeated = _ODS_ROWS_REPEATED.search(attributes)
-                            row_repeat = int(repeated.group(1)) if repeated else 1
-                            row_values = 0
-                        if row_values:
-                            last = row + min(row_repeat, MAX_ROWS + 1)
-                            extent.add(last, row_last_column, 0)
-                            extent.values += row_values
-                        row += row_repeat
-                        column = 0
-                        continue
-                    repeated = _ODS_ROWS_REPEATED.search(attributes)
-                    row_repeat = int(repeated.group(1)) if repeated else 1
-                    column, row_values, row_last_column = 0, 0, 0
-                    continue
-                # a cell
+        # Text inside cells shows as any element between the cell's open and close tags.
+        for match, before in _tags(pieces, _ODS_ELEMENT):
+            closing, name, attributes, empty = match.groups()
+            if cell is not None and b"<" in match.string[before : match.start()]:
+                cell_content = True
+            if name == b"table:table":
                 if closing:
-                    if cell is not None:
-                        first, repeat = cell
-                        if cell_content:
-                            row_values += 1
-                            row_last_column = first + min(repeat, MAX_COLUMNS + 1)
-                        cell = None
+                    if extent is not None:
+                        return extent
                     continue
-                repeated = _ODS_COLUMNS_REPEATED.search(attributes)
-                repeat = int(repeated.group(1)) if repeated else 1
-                has_type = _ODS_VALUE_TYPE.search(attributes) is not None
-                if empty:
-                    if has_type:
+                found = _ODS_NAME.search(attributes)
+                if found and _unescape(found.group(1)) == sheet and extent is None:
+                    extent, row = Extent(), 0
+                continue
+            if extent is None:
+                continue
+            if name == b"table:table-row":
+                if closing or empty:
+                    if empty:
+                        repeated = _ODS_ROWS_REPEATED.search(attributes)
+                        row_repeat = int(repeated.group(1)) if repeated else 1
+                        row_values = 0
+                    if row_values:
+                        last = row + min(row_repeat, MAX_ROWS + 1)
+                        extent.add(last, row_last_column, 0)
+                        extent.values += row_values
+                    row += row_repeat
+                    column = 0
+                    continue
+                repeated = _ODS_ROWS_REPEATED.search(attributes)
+                row_repeat = int(repeated.group(1)) if repeated else 1
+                column, row_values, row_last_column = 0, 0, 0
+                continue
+            # a cell
+            if closing:
+                if cell is not None:
+                    first, repeat = cell
+                    if cell_content:
                         row_values += 1
-                        row_last_column = column + min(repeat, MAX_COLUMNS + 1)
-                else:
-                    cell, cell_content = (column, repeat), has_type
-                column += repeat
-            carry = buffer[cut:]
+                        row_last_column = first + min(repeat, MAX_COLUMNS + 1)
+                    cell = None
+                continue
+            repeated = _ODS_COLUMNS_REPEATED.search(attributes)
+            repeat = int(repeated.group(1)) if repeated else 1
+            has_type = _ODS_VALUE_TYPE.search(attributes) is not None
+            if empty:
+                if has_type:
+                    row_values += 1
+                    row_last_column = column + min(repeat, MAX_COLUMNS + 1)
+            else:
+                cell, cell_content = (column, repeat), has_type
+            column += repeat
         return extent
 
 
