@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -33,7 +33,6 @@ from desktop_app.package.build import (
 from desktop_app.package.summary import summary_html
 from desktop_app.paths import data_dir
 from desktop_app.profiles import load_programme_by_id
-from desktop_app.text import strip_accents
 
 SummaryRenderer = Callable[[str, str], bytes]  # (html, title) -> PDF bytes
 SUMMARY_SUFFIX = ".summary.pdf"
@@ -65,12 +64,50 @@ def write_summary(submission: Submission, render_summary: SummaryRenderer) -> Su
 
 
 def organisation_id(draft: Draft) -> str:
-    """A stable id for the organisation's signing key, from its name."""
-    name = str(draft.organisation.get("name", "")).strip()
-    slug = re.sub(r"[^a-z0-9]+", "-", strip_accents(name).lower()).strip("-")
-    if not slug:
+    """The organisation's stable id for its keys (folder ``keys/<id>`` in app data, keyring
+    entries): :attr:`desktop_app.draft.Organisation.id` (``rsin-…`` from the loonheffingennummer,
+    ``kbo-…`` from the KBO number), so a renamed organisation keeps its keys. Until a number is
+    given, the name's slug, as releases before draft version 2 used (a key made then is adopted
+    by the number's id once there is one, see :func:`adopt_earlier_keys`)."""
+    org = draft.organisation_id or draft.organisation.name_slug
+    if not org:
         raise UsageError("submission.organisation-missing")
-    return slug[:64]
+    adopt_earlier_keys(draft, org)
+    return org
+
+
+def adopt_earlier_keys(draft: Draft, org: str) -> None:
+    """Keys an earlier release made under the organisation's name (``keys/<name slug>``) are
+    copied to ``keys/<org>`` with their keyring entries, once, when ``keys/<org>`` does not exist
+    yet; the earlier folder and entries are left as they were. Nothing happens when the keyring
+    cannot give the passphrases (the earlier keys stay where they are, found by the name)."""
+    legacy = draft.organisation.name_slug
+    keys = data_dir() / "keys"
+    target, earlier = keys / org, keys / legacy
+    if not legacy or legacy == org or target.exists() or not earlier.is_dir():
+        return
+    from desktop_app.crypto.errors import CryptoError
+    from desktop_app.crypto.keys import KeyringPassphraseStore
+    from desktop_app.crypto.openpgp import STORE_SUFFIX
+
+    store = KeyringPassphraseStore()
+    try:
+        entries = {
+            suffix: secret
+            for suffix in ("", STORE_SUFFIX)
+            if (secret := store.get(legacy + suffix)) is not None
+        }
+        for suffix, secret in entries.items():
+            store.set(org + suffix, secret)
+    except CryptoError:
+        return
+    staging = keys / f".{org}.adopting"
+    try:
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.copytree(earlier, staging)
+        staging.replace(target)
+    except OSError:  # the earlier keys stay where they are; nothing half copied is used
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def check_draft_file(draft: Draft, file: Path | None = None) -> CheckResult:
@@ -100,7 +137,7 @@ def check_draft_file(draft: Draft, file: Path | None = None) -> CheckResult:
         ),
     )
     if own_file and draft.source.fingerprint is None:
-        draft.source.fingerprint = check.fingerprint
+        draft.source = replace(draft.source, fingerprint=check.fingerprint)
     return check
 
 
@@ -114,7 +151,7 @@ def _same_path(a: Path, b: Path) -> bool:
 def default_identity(draft: Draft) -> SigningIdentity:
     """The organisation's own key in the app-data folder, made on first use (keyring passphrase)."""
     org = organisation_id(draft)
-    return load_or_create_identity(data_dir() / "keys" / org, org, str(draft.organisation["name"]))
+    return load_or_create_identity(data_dir() / "keys" / org, org, draft.organisation.name)
 
 
 def make_submission(

@@ -3,6 +3,7 @@ the sender's keys written as PEM files, as ``package`` on the command line takes
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from test_crypto_support import make_office, write_pem
@@ -18,7 +19,7 @@ def demo_staff(folder: Path, n: int) -> tuple[Path, Path]:
     workbook = folder / "personeel.xlsx"
     write_demo_workbook(workbook, StaffOptions(n=n, messy=False))
     draft = load_draft(resource_path("samples", "demo-draft.json"))
-    draft.source.path = workbook
+    draft.source = replace(draft.source, path=workbook)
     draft.mapping = None  # a few dozen people: no breakdown can reach CBS's 250 per subgroup
     draft_path = folder / "concept.json"
     save_draft(draft, draft_path)

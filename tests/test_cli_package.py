@@ -15,7 +15,7 @@ from package_helpers import demo_staff, package_keys
 from test_crypto_support import ec_key, make_office, openssl, write_pem
 
 from desktop_app.demo_data import StaffOptions, staff_rows
-from desktop_app.draft import load_draft, save_draft
+from desktop_app.draft import ChecklistAnswer, load_draft, save_draft
 
 N = 70
 
@@ -172,7 +172,7 @@ def test_an_unconfirmed_office_certificate_is_refused_showing_its_fingerprint(se
 def test_an_open_checklist_item_is_refused_and_nothing_is_written(setup):
     tmp, draft_path, fingerprint = setup
     draft = load_draft(draft_path)
-    draft.checklist["publication-with-name"].confirmed = False
+    draft.checklist["publication-with-name"] = ChecklistAnswer(False)
     save_draft(draft, draft_path)
     result = package(tmp, draft_path, "--recipient-sha256", fingerprint)
     assert result.returncode == 2
@@ -185,7 +185,7 @@ def test_the_general_variant_without_a_file_sends_its_application(setup):
     draft = load_draft(draft_path)
     draft.programme_id = "cbs-barometer-algemeen"
     draft.has_file = False
-    draft.organisation["staff_counts"] = ["412"]
+    draft.organisation = draft.organisation.with_value("staff_counts", ["412"])
     save_draft(draft, draft_path)
     result = package(tmp, draft_path, "--recipient-sha256", fingerprint)
     assert result.returncode == 0, result.stderr

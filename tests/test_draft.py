@@ -12,6 +12,7 @@ from desktop_app.draft import (
     ChecklistAnswer,
     Draft,
     DraftError,
+    Organisation,
     SourceFile,
     load_draft,
     save_draft,
@@ -27,7 +28,9 @@ def full_draft(source: Path) -> Draft:
         checklist={
             "works-council-informed": ChecklistAnswer(True, dt.date(2025, 11, 3), "A. Jansen")
         },
-        organisation={"name": "Gemeente Voorbeeld", "loonheffingennummers": ["802634540L01"]},
+        organisation=Organisation(
+            {"name": "Gemeente Voorbeeld"}, loonheffingennummers=("802634540L01",)
+        ),
         peildatum=dt.date(2026, 1, 1),
         population={"externals": True, "interns": False, "leavers": False},
         has_file=True,
@@ -59,7 +62,7 @@ def test_the_file_is_documented_json_with_a_format_and_version(tmp_path):
     save_draft(full_draft(tmp_path / "p.xlsx"), path)
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["format"] == "diversity-assistant/draft"
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert data["mapping"]["format"] == "diversity-assistant/mapping"  # the mapping file's shape
     assert data["checklist"]["works-council-informed"] == {
         "confirmed": True,
@@ -67,7 +70,7 @@ def test_the_file_is_documented_json_with_a_format_and_version(tmp_path):
         "by": "A. Jansen",
     }
     assert data["categories"] == {}
-    assert data["portal"] == {}
+    assert data["delivery"] == {}
     assert not list(tmp_path.glob("*.part"))  # written atomically, nothing left behind
 
 
@@ -102,10 +105,8 @@ def test_the_demo_draft_is_complete_and_points_at_the_demo_file():
     draft = load_draft(resource_path("samples", "demo-draft.json"))
     assert draft.programme_id == "cbs-barometer-ingezoomd"
     assert draft.peildatum == dt.date(2026, 1, 1)
-    assert draft.organisation["name"] == "Gemeente Voorbeeld"
-    assert all(
-        check_loonheffingennummer(n).valid for n in draft.organisation["loonheffingennummers"]
-    )
+    assert draft.organisation.name == "Gemeente Voorbeeld"
+    assert all(check_loonheffingennummer(n).valid for n in draft.organisation.loonheffingennummers)
     assert all(a.confirmed and a.by == "Demo" and a.date for a in draft.checklist.values())
     assert draft.breakdowns == ("Afdeling",)
     assert draft.source.path == resource_path("samples", "demo-personeel.xlsx").resolve()

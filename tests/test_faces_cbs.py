@@ -34,6 +34,7 @@ from desktop_app.categories.labels import category_labels, included_rows
 from desktop_app.check import CheckOptions, run_check
 from desktop_app.cli import main
 from desktop_app.disclosure.preview import ThresholdMissing, cell_threshold
+from desktop_app.draft import load_draft
 from desktop_app.errors import MappingError
 from desktop_app.mapping.start import starting_mapping
 from desktop_app.mapping.store import save_mapping
@@ -49,7 +50,6 @@ from desktop_app.transfer.hostkey_policy import (
 )
 from desktop_app.transfer.hostkeys import remember_host_key, remembered_host_key
 from desktop_app.ui.app import create_wizard, demo_draft
-from desktop_app.ui.pages.upload import UPLOAD
 from desktop_app.ui.wizard import PageId
 from tests.servers.keys import make_ssh_key
 
@@ -208,7 +208,7 @@ def test_a_programme_without_a_cell_threshold_gets_none_invented_by_either_face(
     assert not page.isComplete()
     preview.threshold_edit.setText("7")
     preview.threshold_edit.editingFinished.emit()
-    assert wizard.draft.categories["cell_threshold"] == 7
+    assert wizard.draft.categories.cell_threshold == 7
     qtbot.waitUntil(lambda: preview.tables is not None and not page.running, timeout=WAIT)
     assert preview.tables.threshold == 7
     assert page.isComplete() == (not page.blocking())
@@ -399,16 +399,22 @@ def test_the_profile_pin_applies_to_both_faces(
     assert code == 0, err
     assert (inbox / package.name).exists()
 
-    # one store: the wizard reads a key an earlier draft kept and moves it into app data
-    draft = demo_draft()
-    draft.portal[UPLOAD] = {
-        "url": url,
-        "host_key_sha256": sshd.host_key.fingerprint,
-        "host_key_for": f"[127.0.0.1]:{sshd.port}",
+    # one store: a key an earlier (version 1) draft kept moves into app data when it is read
+    data = demo_draft().to_json() | {"version": 1}
+    del data["delivery"]
+    data["portal"] = {
+        "upload": {
+            "url": url,
+            "host_key_sha256": sshd.host_key.fingerprint,
+            "host_key_for": f"[127.0.0.1]:{sshd.port}",
+        }
     }
     (tmp_path / "second").mkdir()
+    old = tmp_path / "second" / "old-draft.json"
+    old.write_text(json.dumps(data), encoding="utf-8")
+    draft = load_draft(old)
+    assert remembered_host_key("127.0.0.1", sshd.port) == sshd.host_key.fingerprint
     wizard = open_wizard(qtbot, tmp_path / "second", draft)
     panel = wizard.page(PageId.ENCRYPT).upload_card
-    assert "host_key_sha256" not in panel.settings()
-    assert "host_key_sha256" not in wizard.draft.portal[UPLOAD]
-    assert remembered_host_key("127.0.0.1", sshd.port) == sshd.host_key.fingerprint
+    assert panel.settings().url == url
+    assert "host_key_sha256" not in json.dumps(wizard.draft.to_json())

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from desktop_app.categories.derived import EdgesError, parse_edges
-from desktop_app.draft import Draft, load_draft, save_draft
+from desktop_app.draft import CategoryChoices, Draft, load_draft, save_draft
 from desktop_app.ksz.choices import (
     DEFAULT_CHARACTERISTICS,
     KszChoices,
@@ -51,7 +51,7 @@ def test_todays_draft_section_reads_and_writes_unchanged(tmp_path) -> None:
     assert choices.age_bands(KSZ) is None  # age not requested
     assert choices.full_motivation().plan_action == "Actie 2.3"
     # through a saved draft file, as the wizard writes it
-    draft = Draft(programme_id=KSZ.id, categories={"ksz": json.loads(json.dumps(SECTION))})
+    draft = Draft(programme_id=KSZ.id, categories=CategoryChoices(ksz=json.loads(json.dumps(SECTION))))
     save_draft(draft, tmp_path / "d.json")
     again = read_choices(load_draft(tmp_path / "d.json"))
     assert again == choices
@@ -92,9 +92,9 @@ def test_wrong_values_read_as_not_chosen_and_unknown_keys_are_kept() -> None:
 
 
 def test_update_choices_changes_only_what_is_given() -> None:
-    draft = Draft(categories={"ksz": dict(SECTION)})
+    draft = Draft(categories=CategoryChoices(ksz=dict(SECTION)))
     update_choices(draft, motivation=Motivation("a", "b", "c", "d"), public_key_file=None)
-    stored = draft.categories["ksz"]
+    stored = draft.categories.ksz
     assert stored["motivation"] == {
         "purpose": "a",
         "legal_basis": "b",
@@ -113,7 +113,9 @@ def test_definitions_as_typed_round_trip() -> None:
 
 
 def test_a_proposal_applied_to_the_draft_and_undone() -> None:
-    draft = Draft(categories={"ksz": {"staff_count": 120, "characteristics": ["origin", "sex"]}})
+    draft = Draft(
+        categories=CategoryChoices(ksz={"staff_count": 120, "characteristics": ["origin", "sex"]})
+    )
     staff = staff_from_count(120)
     (crossing,) = crossings(read_choices(draft), KSZ, ())
     assert crossing == Crossing((), ("origin-ksz", "sex"), None)
@@ -124,7 +126,7 @@ def test_a_proposal_applied_to_the_draft_and_undone() -> None:
     restore(draft, before)
     assert read_choices(draft).origin_scheme is None
     assert read_merges(draft) == {}
-    assert "merges" not in draft.categories
+    assert draft.categories.merges == {}
 
 
 def test_compose_merges_names_a_group_after_its_members() -> None:

@@ -13,7 +13,7 @@ from ksz_helpers import MOTIVATION, ORGANISATION, staff_file, valid_insz
 
 from desktop_app.cli import main
 from desktop_app.crypto import openpgp
-from desktop_app.draft import Draft, save_draft
+from desktop_app.draft import CategoryChoices, Draft, Organisation, save_draft
 
 PROGRAMME = "ksz-diversiteit"
 # The draft keeps the KBO numbers as a list.
@@ -23,9 +23,9 @@ DRAFT_ORGANISATION = {**ORGANISATION, "kbo_numbers": [ORGANISATION["kbo_numbers"
 def write_draft(folder: Path, name: str = "concept.json", **ksz: object) -> Path:
     draft = Draft(
         programme_id=PROGRAMME,
-        organisation=dict(DRAFT_ORGANISATION),
+        organisation=Organisation.from_json(DRAFT_ORGANISATION),
         has_file=False,
-        categories={"ksz": {"characteristics": ["origin", "sex"], **ksz}},
+        categories=CategoryChoices(ksz={"characteristics": ["origin", "sex"], **ksz}),
     )
     path = folder / name
     save_draft(draft, path)
@@ -158,9 +158,11 @@ def _complete_draft(folder: Path, **ksz: object) -> tuple[Path, str]:
     openpgp.write_public_key(key, public)
     draft = Draft(
         programme_id=PROGRAMME,
-        organisation={**DRAFT_ORGANISATION, "openpgp_fingerprint": key.fingerprint},
+        organisation=Organisation.from_json(
+            {**DRAFT_ORGANISATION, "openpgp_fingerprint": key.fingerprint}
+        ),
         has_file=False,
-        categories={
+        categories=CategoryChoices.from_json({
             "ksz": {
                 "characteristics": ["origin", "sex", "age"],
                 "reference_year": 2025,
@@ -168,7 +170,7 @@ def _complete_draft(folder: Path, **ksz: object) -> tuple[Path, str]:
                 "public_key_file": str(public),
                 **ksz,
             }
-        },
+        }),
     )
     path = folder / "concept.json"
     save_draft(draft, path)

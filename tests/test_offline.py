@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from dataclasses import replace
 
 import pytest
 from test_crypto_support import make_office, write_pem
@@ -10,7 +11,7 @@ from test_crypto_support import make_office, write_pem
 from desktop_app.categories import propose_merges
 from desktop_app.check import CheckOptions, run_check
 from desktop_app.crypto.keys import create_identity, fingerprint_hex
-from desktop_app.draft import load_draft
+from desktop_app.draft import CategoryChoices, load_draft
 from desktop_app.resources import resource_path
 from desktop_app.submission import make_submission
 from desktop_app.tables_command import TablesOptions, run_tables
@@ -65,10 +66,10 @@ def test_check_tables_and_package_run_on_the_demo_without_any_network(
     )
     assert tables.protection.passed
 
-    draft.source.path = demo
+    draft.source = replace(draft.source, path=demo)
     sizes = check.validation.records["breakdown:Afdeling"][check.validation.included].value_counts()
     plan = propose_merges(sizes.to_dict(), 250)
-    draft.categories = {"merges": {"Afdeling": dict(plan.moves)}}
+    draft.categories = CategoryChoices(merges={"Afdeling": dict(plan.moves)})
     _, office_cert = make_office()
     write_pem(tmp_path / "office.pem", office_cert)
     signer = create_identity(tmp_path / "keys", "offline", "Offline BV", passphrase="offline")

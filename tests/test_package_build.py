@@ -7,13 +7,14 @@ import hashlib
 import io
 import json
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from desktop_app.check import CheckOptions, run_check
 from desktop_app.demo_data import StaffOptions, staff_rows, write_demo_workbook
-from desktop_app.draft import load_draft
+from desktop_app.draft import CategoryChoices, ChecklistAnswer, load_draft
 from desktop_app.package.build import (
     MANIFEST_NAME,
     PackageRefused,
@@ -84,7 +85,7 @@ def test_the_manifest_holds_no_employee_values(clean, draft):
 def test_packaging_is_refused_while_the_checklist_is_open_or_errors_remain(tmp_path, draft):
     messy = tmp_path / "messy.xlsx"
     write_demo_workbook(messy, StaffOptions(n=90, messy=True))
-    draft.checklist["publication-with-name"].confirmed = False
+    draft.checklist["publication-with-name"] = ChecklistAnswer(False)
     with pytest.raises(PackageRefused) as caught:
         build_package(
             draft, check_of(messy, draft), recipient_fingerprint=None, signer_fingerprint=None
@@ -167,8 +168,11 @@ def test_the_general_variant_packages_typed_counts_per_loonheffingennummer(draft
         item.id: type(next(iter(draft.checklist.values())))(True, dt.date(2025, 12, 1), "A. Jansen")
         for item in algemeen.checklist
     }
-    draft.organisation["loonheffingennummers"] = ["802634540L01", "111222333l02"]
-    draft.organisation["staff_counts"] = ["120", "35"]
+    draft.organisation = replace(
+        draft.organisation,
+        loonheffingennummers=("802634540L01", "111222333l02"),
+        staff_counts=("120", "35"),
+    )
     package = build_application_package(
         draft, algemeen, recipient_fingerprint=None, signer_fingerprint=None, created=CREATED
     )
@@ -189,8 +193,11 @@ def test_the_general_variant_refuses_bad_numbers_and_counts_naming_each(draft):
     from desktop_app.profiles import load_programme_by_id
 
     algemeen = load_programme_by_id("cbs-barometer-algemeen")
-    draft.organisation["loonheffingennummers"] = ["802634541L01", "111222333L02"]
-    draft.organisation["staff_counts"] = ["120", "veel"]
+    draft.organisation = replace(
+        draft.organisation,
+        loonheffingennummers=("802634541L01", "111222333L02"),
+        staff_counts=("120", "veel"),
+    )
     with pytest.raises(PackageRefused) as caught:
         build_application_package(
             draft, algemeen, recipient_fingerprint=None, signer_fingerprint=None
@@ -213,7 +220,7 @@ def test_subgroups_below_250_are_refused_until_merged_and_the_left_out_group_cou
     assert "smaller than 250" in text
     # Everyone in one merged group is still only 90 people: still refused.
     labels = check.validation.records["breakdown:Afdeling"].dropna().unique()
-    draft.categories = {"merges": {"Afdeling": dict.fromkeys(labels, "Alle afdelingen")}}
+    draft.categories = CategoryChoices(merges={"Afdeling": dict.fromkeys(labels, "Alle afdelingen")})
     with pytest.raises(PackageRefused) as again:
         build_package(draft, check, recipient_fingerprint=None, signer_fingerprint=None)
     assert "Alle afdelingen (90)" in again.value.render("en")

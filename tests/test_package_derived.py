@@ -14,7 +14,7 @@ import pytest
 from desktop_app.categories import AGE_BANDS, UNKNOWN, bands_for, parse_edges
 from desktop_app.check import CheckOptions, run_check
 from desktop_app.demo_data import StaffOptions, write_demo_workbook
-from desktop_app.draft import load_draft
+from desktop_app.draft import CategoryChoices, load_draft
 from desktop_app.errors import AppError, MappingError
 from desktop_app.mapping import BreakdownColumn
 from desktop_app.mapping.store import check_mapping_fits, load_mapping, save_mapping
@@ -76,7 +76,7 @@ def test_small_age_bands_are_refused_until_the_edges_are_widened(staff, draft):
     assert "‘Age’" in text
     assert "=age" not in text
     assert "smaller than 250" in text
-    draft.categories = {"bands": {"age": [35, 50]}}
+    draft.categories = CategoryChoices(bands={"age": (35, 50)})
     first = package(draft, check)
     labels = subgroups(first)
     assert len(labels) == first.output.rows
@@ -93,7 +93,7 @@ def test_small_age_bands_are_accepted_once_merged(staff, draft):
     )
     codes = breakdown_codes(check, {"=age": merged})[1]
     assert set(codes.dropna()) <= {"<45", "45+", UNKNOWN}
-    draft.categories = {"merges": {"=age": merged}}
+    draft.categories = CategoryChoices(merges={"=age": merged})
     assert set(subgroups(package(draft, check))) <= {"<45", "45+", UNKNOWN}
 
 
@@ -114,7 +114,7 @@ def test_entry_year_uses_default_bands_and_refuses_bad_edges(staff, draft):
     check = check_of(staff, draft, breakdowns=("=entry_year",))
     labels = set(breakdown_codes(check)[1].dropna())
     assert labels <= set(bands_for("entry_year").labels())
-    draft.categories = {"bands": {"entry_year": [2020, 2010]}}
+    draft.categories = CategoryChoices(bands={"entry_year": (2020, 2010)})
     with pytest.raises(PackageRefused) as caught:
         package(draft, check)
     assert "increasing whole numbers" in caught.value.render("en")

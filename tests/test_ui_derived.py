@@ -71,15 +71,15 @@ def test_age_bands_are_chosen_on_the_mapping_page_and_edited_on_the_categories_p
     section.bands_edit.setText("35, x")
     section.apply_edges()
     assert section.bands_message.kind == "error"
-    assert "bands" not in wizard.draft.categories
+    assert wizard.draft.categories.bands == {}
 
     section.bands_edit.setText("35, 50")
     section.apply_edges()
-    assert wizard.draft.categories["bands"] == {"age": [35, 50]}
+    assert wizard.draft.categories.bands == {"age": (35, 50)}
     assert set(section.chart.sizes) <= {"<35", "35-49", "50+", UNKNOWN}
     assert sum(section.chart.sizes.values()) == 1999
     assert not section.violations()
     assert next_enabled(wizard)
 
     section.coarser.activated.emit(1)  # merge the first two bands: 50 and over / under 50
-    assert wizard.draft.categories["bands"] == {"age": [50]}
+    assert wizard.draft.categories.bands == {"age": (50,)}

@@ -111,12 +111,12 @@ def make_key_and_documents(qtbot, wizard, tmp_path, monkeypatch) -> list[Path]:
     assert "vingerafdruk" in page.problems_message.text()
     page.create_button.click()
     qtbot.waitUntil(lambda: not page.running, timeout=WAIT)
-    fingerprint = wizard.draft.organisation["openpgp_fingerprint"]
+    fingerprint = wizard.draft.organisation.get("openpgp_fingerprint")
     assert len(fingerprint) == 40
     assert page.fingerprint.text() == openpgp.format_fingerprint(fingerprint)
     assert page.key_message.kind == "ok"
     assert not page.problems_message.isVisible()
-    assert (key_folder("stad-voorbeeld") / openpgp.SECRET_KEY_FILE).exists()
+    assert (key_folder(wizard.draft.organisation_id) / openpgp.SECRET_KEY_FILE).exists()
 
     exported = tmp_path / "export" / "sleutel.asc"
     exported.parent.mkdir()
@@ -240,16 +240,16 @@ def test_the_belgian_route_with_own_data_for_linkage(qtbot, tmp_path, monkeypatc
     ]
     assert page.status.kind == "ok"
     assert next_enabled(wizard)
-    merges = wizard.draft.categories["merges"]["Afdeling"]
+    merges = wizard.draft.categories.merges["Afdeling"]
     assert "Onthaal" in merges
     assert "Financiën" not in merges
-    assert page.origin.currentData() == wizard.draft.categories["ksz"]["origin_scheme"]
+    assert page.origin.currentData() == wizard.draft.categories.ksz["origin_scheme"]
     assert "Onthaal (4)" not in page.own_text.text()
     # Undo brings the flagged crossing back; applying again fixes it.
     page.undo_button.click()
     wait_checked(qtbot, page)
     assert page.views[0].verdict.kind == "error"
-    assert "merges" not in wizard.draft.categories
+    assert wizard.draft.categories.merges == {}
     page.views[0].proposal_rows[0][1].click()
     wait_checked(qtbot, page)
     assert next_enabled(wizard)
@@ -257,8 +257,8 @@ def test_the_belgian_route_with_own_data_for_linkage(qtbot, tmp_path, monkeypatc
 
     # The request: key pair, public key, the documents in nl and fr as PDF and ODT.
     written = make_key_and_documents(qtbot, wizard, tmp_path, monkeypatch)
-    fingerprint = wizard.draft.organisation["openpgp_fingerprint"]
-    merged_unit = wizard.draft.categories["merges"]["Afdeling"]["Onthaal"]
+    fingerprint = wizard.draft.organisation.get("openpgp_fingerprint")
+    merged_unit = wizard.draft.categories.merges["Afdeling"]["Onthaal"]
     assert_documents(written, fingerprint, ("Stad Voorbeeld", "Financiën", merged_unit))
     assert "Basisschema" in wizard.currentPage().next_text.text()
     assert "koppelingsbestand" in wizard.currentPage().next_text.text()
@@ -343,7 +343,7 @@ def test_the_belgian_route_without_own_data_ends_at_the_request(qtbot, tmp_path,
     page.edges.clear()
     qtbot.keyClicks(page.edges, "35, 55")
     assert not page.edges_message.isVisible()
-    assert wizard.draft.categories["ksz"]["age_edges"] == [35, 55]
+    assert wizard.draft.categories.ksz["age_edges"] == [35, 55]
     wait_checked(qtbot, page)
     assert page.age_choice.currentText() == "<35, 35-54, 55+"
     # Four characteristics for 120 people: no coarser grouping passes; the officer is told to
@@ -382,7 +382,7 @@ def test_the_belgian_route_without_own_data_ends_at_the_request(qtbot, tmp_path,
         QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(public), ""))
     )
     page.import_button.click()
-    assert wizard.draft.organisation["openpgp_fingerprint"] == kleopatra.fingerprint
+    assert wizard.draft.organisation.get("openpgp_fingerprint") == kleopatra.fingerprint
     assert not page.create_button.isVisible()
     folder = tmp_path / "aanvraag"
     monkeypatch.setattr(

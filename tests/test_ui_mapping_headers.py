@@ -3,6 +3,7 @@ mapped for them, and the note says which one they chose; a file without a header
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from test_ui_submission import WAIT, go_next, isolated  # noqa: F401 (fixture)
@@ -13,9 +14,7 @@ from desktop_app.ui.wizard import PageId
 
 def mapping_page_for(qtbot, tmp_path: Path, source: Path):
     draft = demo_draft()
-    draft.source.path = source
-    draft.source.sheet = None
-    draft.source.header_row = None
+    draft.source = replace(draft.source, path=source, sheet=None, header_row=None)
     draft.mapping = None
     wizard = create_wizard(draft, tmp_path / "autosave.json", "en")
     qtbot.addWidget(wizard)

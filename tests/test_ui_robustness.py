@@ -17,7 +17,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QWizard
 
-from desktop_app.draft import Draft, DraftError
+from desktop_app.draft import Draft, DraftError, Organisation
 from desktop_app.logging_setup import (
     configure_logging,
     format_exception,
@@ -178,7 +178,7 @@ def test_an_exception_in_a_slot_is_logged_scrubbed_and_shown_with_a_report(
 ):
     def broken(self, checked):
         if checked and self.radios["cbs-barometer-algemeen"].isChecked():
-            name = self.draft.organisation["name"]
+            name = self.draft.organisation.name
             raise ValueError(f"cell {BSN} of {EMAIL} does not fit {name}")
 
     monkeypatch.setattr(ProgrammePage, "_chosen", broken)
@@ -326,11 +326,11 @@ def alt_n(qtbot, wizard, expected: PageId) -> None:
 
 def test_keyboard_only_from_programme_to_checks(qtbot, tmp_path):
     demo = demo_draft()
-    values = dict(demo.organisation)
+    values = demo.organisation.to_json()
     draft = demo_draft()
     draft.programme_id = None
     draft.checklist = {}
-    draft.organisation = {}
+    draft.organisation = Organisation()
     wizard = make_wizard(qtbot, draft, tmp_path / "autosave.json")
     wizard.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard, timeout=WAIT)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import keyring
@@ -95,7 +96,7 @@ def test_screenshot_of_every_page(
     source = tmp_path / "personeel.xlsx"
     write_demo_workbook(source, StaffOptions(n=300, messy=True))  # errors first
     draft = demo_draft()
-    draft.source.path = source
+    draft.source = replace(draft.source, path=source)
     wizard = shown_wizard(qtbot, draft, tmp_path, language)
     shoot = Camera(qtbot, wizard, folder, language)
     shots = shoot.shots

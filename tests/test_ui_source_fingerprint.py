@@ -5,6 +5,7 @@ check, and nothing is written; after "Reload file" on the Checks page the packag
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 
 import pytest
 import test_ui_submission
@@ -46,7 +47,7 @@ def test_a_file_swapped_after_the_review_is_refused_at_encrypt(qtbot, tmp_path, 
     twin = workbook_twin(source)
     original = source.read_bytes()
     draft = demo_draft()
-    draft.source.path = source
+    draft.source = replace(draft.source, path=source)
     autosave = tmp_path / "autosave.json"
     wizard = create_wizard(draft, autosave, "nl")
     qtbot.addWidget(wizard)
@@ -100,7 +101,7 @@ def test_after_a_new_check_the_changed_file_is_sent(qtbot, tmp_path, office):
     shutil.copyfile(DEMO_FILE, source)
     twin = workbook_twin(source)
     draft = demo_draft()
-    draft.source.path = source
+    draft.source = replace(draft.source, path=source)
     wizard = create_wizard(draft, None, "nl")
     qtbot.addWidget(wizard)
     wizard.resize(1100, 760)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import keyring
@@ -22,7 +23,7 @@ from test_crypto_support import InMemoryKeyring
 
 from desktop_app.crypto.keys import fingerprint_sha256
 from desktop_app.demo_data import StaffOptions, write_demo_workbook
-from desktop_app.draft import Draft
+from desktop_app.draft import Delivery, Draft, Organisation, RecipientChoice
 from desktop_app.intake import read_table
 from desktop_app.resources import resource_path
 from desktop_app.ui.app import create_wizard, demo_draft
@@ -170,7 +171,7 @@ def test_the_demo_goes_from_programme_to_an_encrypted_package(qtbot, tmp_path, i
     assert section.violations() == []
     assert min(section.chart.sizes.values()) >= 250
     assert next_enabled(wizard)
-    merges = wizard.draft.categories["merges"]["Afdeling"]
+    merges = wizard.draft.categories.merges["Afdeling"]
     assert merges["Bestuursondersteuning"] == "Bestuursondersteuning + Financiën + Juridische zaken"
     assert merges["Financiën"] == merges["Bestuursondersteuning"]  # no name hides another's staff
     assert "Sociaal domein" not in merges
@@ -178,7 +179,7 @@ def test_the_demo_goes_from_programme_to_an_encrypted_package(qtbot, tmp_path, i
 
     section.undo_button.click()  # undo brings the violations back, and Next waits again
     assert len(section.violations()) == 7
-    assert "merges" not in wizard.draft.categories
+    assert wizard.draft.categories.merges == {}
     assert not next_enabled(wizard)
     section.strategy.setCurrentIndex(section.strategy.findData("remainder"))
     section.apply_button.click()
@@ -281,12 +282,11 @@ def test_a_cancelled_encryption_leaves_no_package(qtbot, tmp_path, isolated, off
     import threading
 
     from desktop_app.ui.pages.encrypt import EncryptPage
-    from desktop_app.ui.pages.review import RECIPIENT
     from desktop_app.ui.workers import Worker
 
     certificate_path, _certificate = office
     draft = demo_draft()
-    draft.portal[RECIPIENT] = {"path": str(certificate_path), "confirmed_sha256": None}
+    draft.delivery = Delivery(recipient=RecipientChoice(Path(certificate_path)))
     wizard = create_wizard(draft, None, "nl")
     qtbot.addWidget(wizard)
     page = wizard.page(PageId.ENCRYPT)
@@ -316,7 +316,7 @@ def test_a_messy_file_still_stops_at_the_checks(qtbot, tmp_path, isolated):
     source = tmp_path / "personeel.xlsx"
     write_demo_workbook(source, StaffOptions(n=300, messy=True))
     draft = demo_draft()
-    draft.source.path = source
+    draft.source = replace(draft.source, path=source)
     wizard = create_wizard(draft, None, "nl")
     qtbot.addWidget(wizard)
     wizard.show()
@@ -373,12 +373,12 @@ def walk_algemeen_to_review(qtbot, wizard, on_organisation=None) -> None:
     page.count_rows[0][2].setValue(1234)
     assert not next_enabled(wizard)
     page.count_rows[1][2].setValue(56)
-    assert wizard.draft.organisation["staff_counts"] == ["1234", "56"]
+    assert wizard.draft.organisation.staff_counts == ("1234", "56")
     # Reordering the numbers keeps each count with its number.
     fields["loonheffingennummers"].edit.setText("; ".join(reversed(ALGEMEEN_NUMBERS)))
-    assert wizard.draft.organisation["staff_counts"] == ["56", "1234"]
+    assert wizard.draft.organisation.staff_counts == ("56", "1234")
     fields["loonheffingennummers"].edit.setText("; ".join(ALGEMEEN_NUMBERS))
-    assert wizard.draft.organisation["staff_counts"] == ["1234", "56"]
+    assert wizard.draft.organisation.staff_counts == ("1234", "56")
     assert not unnamed_inputs(page)
     if on_organisation is not None:
         on_organisation(page)
@@ -431,11 +431,9 @@ def test_the_algemene_variant_without_a_file_goes_to_an_encrypted_package(
 
 def test_the_algemene_variant_review_names_what_blocks_the_application(qtbot, tmp_path, isolated):
     draft = Draft(programme_id="cbs-barometer-algemeen", has_file=False)
-    draft.organisation = {
-        "name": "X",
-        "loonheffingennummers": ["802634540L01"],
-        "staff_counts": [""],
-    }
+    draft.organisation = Organisation(
+        {"name": "X"}, loonheffingennummers=("802634540L01",), staff_counts=("",)
+    )
     wizard = create_wizard(draft, None, "nl")
     qtbot.addWidget(wizard)
     page = wizard.page(PageId.REVIEW)

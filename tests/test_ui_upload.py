@@ -15,11 +15,11 @@ from test_transfer_sftp import inbox, sshd  # noqa: F401 (fixtures)
 from test_transfer_tus import tls, tus  # noqa: F401 (fixtures)
 from test_ui_submission import WAIT, isolated, office  # noqa: F401 (fixtures)
 
+from desktop_app.draft import Delivery, UploadSettings
 from desktop_app.transfer import Portal, receipt_path
 from desktop_app.transfer.credentials import SERVICE, keyring_account
 from desktop_app.transfer.hostkeys import remember_host_key, remembered_host_key
 from desktop_app.ui.app import create_wizard, demo_draft
-from desktop_app.ui.pages.upload import UPLOAD
 from desktop_app.ui.wizard import PageId
 from tests.conftest import sha256_of
 from tests.servers.keys import make_ssh_key
@@ -40,7 +40,9 @@ def encrypted_demo(qtbot, tmp_path: Path, office_pem: Path):
     """The wizard with the demo's package made (small departments merged, certificate confirmed,
     signed, encrypted), as the officer has it on the encrypt page."""
     draft = demo_draft()
-    draft.categories["merges"] = {"Afdeling": dict.fromkeys(SMALL_DEPARTMENTS, "overig")}
+    draft.categories = draft.categories.with_merges(
+        "Afdeling", dict.fromkeys(SMALL_DEPARTMENTS, "overig")
+    )
     wizard = create_wizard(draft, tmp_path / "autosave.json", "nl")
     qtbot.addWidget(wizard)
     wizard.resize(1100, 760)
@@ -122,10 +124,10 @@ def test_upload_confirms_the_host_key_and_shows_the_receipt(
 
     # The draft keeps the portal settings, never a password; the confirmed key is kept in the one
     # host-key store (app data), not in the draft (issue 13: one store).
-    settings = wizard.draft.portal[UPLOAD]
-    assert settings["url"] == url
-    assert settings["user"] == sshd.user
-    assert "host_key_sha256" not in settings
+    settings = wizard.draft.delivery.upload
+    assert settings.url == url
+    assert settings.user == sshd.user
+    assert "host_key_sha256" not in json.dumps(wizard.draft.to_json())
     assert remembered_host_key("127.0.0.1", sshd.port) == sshd.host_key.fingerprint
     assert "password" not in json.dumps(wizard.draft.to_json())
 
@@ -164,7 +166,7 @@ def test_a_refused_host_key_sends_nothing(
     assert kind(panel) == "error"
     assert sshd.host_key.fingerprint in panel.message.text()
     assert list(inbox.iterdir()) == []
-    assert "host_key_sha256" not in panel.settings()
+    assert "host_key_sha256" not in json.dumps(panel.settings().to_json())
     assert remembered_host_key("127.0.0.1", sshd.port) is None
 
 
@@ -180,12 +182,8 @@ def test_password_login_is_remembered_in_the_keyring_only(
     wizard, page = encrypted_demo(qtbot, tmp_path, office[0])
     panel = page.upload_card
     url = f"sftp://127.0.0.1:{sshd.port}{inbox}"
-    wizard.draft.portal[UPLOAD] = {
-        "url": url,
-        "user": sshd.password_user,
-        "host_key_sha256": sshd.host_key.fingerprint,
-        "host_key_for": f"[127.0.0.1]:{sshd.port}",
-    }
+    remember_host_key("127.0.0.1", sshd.port, sshd.host_key.fingerprint)
+    wizard.draft.delivery = Delivery(UploadSettings(url=url, user=sshd.password_user))
     panel.load()
     assert panel.url.text() == url
     assert panel.password.text() == ""  # nothing in the keyring yet
@@ -232,11 +230,7 @@ def test_cancel_stops_and_upload_resumes(
     _wizard, page = encrypted_demo(qtbot, tmp_path, office[0])
     panel = page.upload_card
     fill(panel, f"sftp://127.0.0.1:{sshd.port}{inbox}", sshd.user, key=sshd.user_key.private_file)
-    settings = panel.settings()
-    settings.update(
-        host_key_sha256=sshd.host_key.fingerprint, host_key_for=f"[127.0.0.1]:{sshd.port}"
-    )
-    panel.page.draft.portal[UPLOAD] = settings
+    remember_host_key("127.0.0.1", sshd.port, sshd.host_key.fingerprint)
     real_upload = upload_module.upload
 
     reached, proceed = threading.Event(), threading.Event()
@@ -301,5 +295,5 @@ def test_https_upload_trusts_a_custom_ca_only_when_asked(
     assert panel.receipt.protocol == "tus"
     ((stored, _size),) = tus.finished_uploads()
     assert sha256_of(stored) == page.session.submission.package_sha256 == panel.receipt.sha256
-    assert wizard.draft.portal[UPLOAD]["ca_file"] == str(tls.ca_file)
-    assert "host_key_sha256" not in wizard.draft.portal[UPLOAD]
+    assert wizard.draft.delivery.upload.ca_file == str(tls.ca_file)
+    assert "host_key_sha256" not in json.dumps(wizard.draft.to_json())

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import warnings
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -49,7 +50,7 @@ def demo_bsns(messy_file) -> set[str]:
 
 def messy_draft(messy_file: Path) -> Draft:
     draft = demo_draft()
-    draft.source.path = messy_file
+    draft.source = replace(draft.source, path=messy_file)
     return draft
 
 
@@ -250,7 +251,7 @@ def test_reload_reads_the_corrected_file_and_warnings_need_an_acknowledgement(
     source = tmp_path / "personeel.xlsx"
     shutil.copy(messy_file, source)
     draft = demo_draft()
-    draft.source.path = source
+    draft.source = replace(draft.source, path=source)
     wizard = make_wizard(qtbot, draft, tmp_path / "autosave.json")
     for expected in (PageId.CHECKLIST, PageId.ORGANISATION, PageId.FILE):
         go_next(qtbot, wizard, expected)
@@ -343,7 +344,7 @@ def test_restarting_offers_to_continue_the_autosaved_draft(qtbot, data_folder):
     asked = []
 
     def ask(path, draft, language):
-        asked.append((path, draft.organisation["name"], language))
+        asked.append((path, draft.organisation.name, language))
         return True
 
     draft, target = starting_draft(None, False, "nl", ask=ask)

@@ -1,7 +1,8 @@
 """The officer's KSZ choices, typed, and the one place they are read from and written to the draft.
 
-They live in the draft's section ``categories["ksz"]`` (JSON, never employee rows), as drafts have
-held them since the Belgian route exists; :meth:`KszChoices.from_json` reads every such section
+They live in the draft's section ``categories["ksz"]`` (JSON, never employee rows; in the typed
+draft :attr:`desktop_app.draft.CategoryChoices.ksz`), as drafts have held them since the Belgian
+route exists; :meth:`KszChoices.from_json` reads every such section
 unchanged and :meth:`KszChoices.to_json` writes the same shape back::
 
     {
@@ -20,7 +21,7 @@ unchanged and :meth:`KszChoices.to_json` writes the same shape back::
 A value that is missing or of the wrong kind reads as "not chosen" and the defaults below apply
 (the same as the wizard always did); keys this module does not know are kept as they are.
 Whether the institution sends its own data for linkage is ``draft.has_file``; merges of own
-categories are ``draft.categories["merges"]`` (see :mod:`desktop_app.ksz.merges`).
+categories are ``draft.categories.merges`` (see :mod:`desktop_app.ksz.merges`).
 """
 
 from __future__ import annotations
@@ -231,12 +232,12 @@ def format_definitions(definitions: Mapping[str, str]) -> str:
 
 def read_choices(draft: Draft) -> KszChoices:
     """The KSZ choices the draft holds (none yet: every default)."""
-    return KszChoices.from_json(draft.categories.get(KEY))
+    return KszChoices.from_json(draft.categories.ksz)
 
 
 def write_choices(draft: Draft, choices: KszChoices) -> None:
     """Keep ``choices`` in the draft (the caller autosaves)."""
-    draft.categories[KEY] = choices.to_json()
+    draft.categories = draft.categories.with_ksz(choices.to_json())
 
 
 def update_choices(draft: Draft, **changes: Any) -> KszChoices:

@@ -266,7 +266,7 @@ def run_request(args: argparse.Namespace, language: str) -> int:
         request,
         programme,
         args.out,
-        organisation,
+        draft.organisation.name_slug or organisation,  # file names the officer reads
         html_to_pdf,
         public_key=public_key,
         languages=languages,

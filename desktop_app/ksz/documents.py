@@ -49,7 +49,7 @@ _LOCATION = {
 
 def _text(draft: Draft, name: str) -> str:
     value = draft.organisation.get(name, "")
-    return "; ".join(value) if isinstance(value, list) else str(value)
+    return "; ".join(value) if isinstance(value, (list, tuple)) else str(value)
 
 
 def build_request(
@@ -58,8 +58,7 @@ def build_request(
     """The request as the draft holds it now (``staff``: the own categories, see
     :func:`desktop_app.ksz.steps.staff_table`); check it with :func:`check_request`."""
     choices = read_choices(draft)
-    numbers = draft.organisation.get("kbo_numbers") or []
-    numbers = [numbers] if isinstance(numbers, str) else list(numbers)
+    numbers = list(draft.organisation.kbo_numbers)
     own: dict[str, tuple[str, ...]] = {}
     if staff is not None:
         for column in staff.columns:

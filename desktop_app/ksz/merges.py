@@ -1,6 +1,6 @@
 """Merges of own categories and the crossing check's proposals applied to the officer's choices.
 
-Merges are kept in ``draft.categories["merges"][header]`` (file label -> merged group's name), the
+Merges are kept in ``draft.categories.merges[header]`` (file label -> merged group's name), the
 same key the package builder applies to the linkage file. A proposal (see
 :func:`desktop_app.ksz.crossing.propose`) may change the origin grouping, the age bands and merge
 own categories; :func:`apply_proposal` turns it into new choices and merges, and a
@@ -24,18 +24,11 @@ Merges = dict[str, dict[str, str]]  # own column (source header) -> {file label:
 
 
 def read_merges(draft: Draft) -> Merges:
-    stored = draft.categories.get(MERGES)
-    if not isinstance(stored, dict):
-        return {}
-    return {str(k): dict(v) for k, v in stored.items() if isinstance(v, dict)}
+    return {str(k): dict(v) for k, v in draft.categories.merges.items()}
 
 
 def write_merges(draft: Draft, merges: Mapping[str, Mapping[str, str]]) -> None:
-    cleaned = {k: dict(v) for k, v in merges.items() if v}
-    if cleaned:
-        draft.categories[MERGES] = cleaned
-    else:
-        draft.categories.pop(MERGES, None)
+    draft.categories = draft.categories.with_all_merges(merges)
 
 
 def compose_merges(current: Mapping[str, str], moves: Mapping[str, str]) -> dict[str, str]:

@@ -97,7 +97,7 @@ def readiness_problems(draft: Draft, check: CheckResult) -> list[Message]:
     if not check.validation.included.any():
         problems.append(Message("package.nobody-included"))
     problems += subgroup_problems(draft, check)
-    if not str(draft.organisation.get("name", "")).strip():
+    if not draft.organisation.name:
         problems.append(Message("package.organisation-missing"))
     return problems
 
@@ -170,13 +170,12 @@ def subgroup_problems(draft: Draft, check: CheckResult) -> list[Message]:
 
 
 def chosen_merges(draft: Draft) -> dict | None:
-    merges = draft.categories.get("merges")
-    return merges if isinstance(merges, dict) else None
+    merges = draft.categories.to_json().get("merges")
+    return merges or None
 
 
 def chosen_bands(draft: Draft) -> dict | None:
-    bands = draft.categories.get("bands")
-    return bands if isinstance(bands, dict) else None
+    return draft.categories.bands_json() or None
 
 
 def breakdown_codes(
@@ -222,7 +221,7 @@ def build_package(
     problems = readiness_problems(draft, check)
     if problems:
         raise PackageRefused(problems)
-    organisation = str(draft.organisation.get("name", ""))
+    organisation = draft.organisation.name
     merges = chosen_merges(draft)
     output = build_output(
         check.programme,
@@ -246,10 +245,8 @@ def application_counts(draft: Draft) -> tuple[list[tuple[str, int]], list[Messag
     """The algemene variant without a file: (loonheffingennummer, staff count) pairs from the
     draft's organisation details (``loonheffingennummers`` and ``staff_counts``, same order), and
     the problems that block them."""
-    numbers = draft.organisation.get("loonheffingennummers") or []
-    counts = draft.organisation.get("staff_counts") or []
-    numbers = [numbers] if isinstance(numbers, str) else list(numbers)
-    counts = [counts] if isinstance(counts, str) else list(counts)
+    numbers = list(draft.organisation.loonheffingennummers)
+    counts = list(draft.organisation.staff_counts)
     problems: list[Message] = []
     pairs: list[tuple[str, int]] = []
     if not numbers:
@@ -296,12 +293,12 @@ def build_application_package(
     problems = checklist_problems(draft, programme) + problems
     if draft.peildatum is None:
         problems.append(Message("package.peildatum-missing"))
-    if not str(draft.organisation.get("name", "")).strip():
+    if not draft.organisation.name:
         problems.append(Message("package.organisation-missing"))
     if problems:
         raise PackageRefused(problems)
     assert draft.peildatum is not None
-    output = application_output(programme, pairs, draft.peildatum, str(draft.organisation["name"]))
+    output = application_output(programme, pairs, draft.peildatum, draft.organisation.name)
     return _assemble(
         draft,
         programme,
@@ -364,13 +361,13 @@ def _manifest(
             "office": programme.office,
             "variant": programme.variant,
         },
-        "organisation": dict(draft.organisation),
+        "organisation": draft.organisation.to_json(),
         "checklist": {item.id: draft.checklist[item.id].to_json() for item in programme.checklist},
         "peildatum": peildatum.isoformat(),
         "population": dict(draft.population),
         "identification_key": check.validation.identification_key if check else None,
         "mapping": mapping_to_json(check.mapping) if check else None,
-        "categories": dict(draft.categories),
+        "categories": draft.categories.to_json(),
         "rows": {
             "read": check.table.n_rows if check else 0,
             "included": int(check.validation.included.sum()) if check else 0,

@@ -48,7 +48,7 @@ def package_preview(draft: Draft, check: CheckResult, sample_rows: int = SAMPLE_
         check.programme,
         check.validation,
         check.peildatum,
-        str(draft.organisation.get("name", "")),
+        draft.organisation.name,
         breakdowns=breakdown_codes(check, chosen_merges(draft), bands=chosen_bands(draft)),
     )
     masked = identifier_columns(check.programme)

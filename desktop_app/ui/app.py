@@ -6,6 +6,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -47,7 +48,7 @@ def application() -> QApplication:
 def demo_draft() -> Draft:
     """The bundled demo draft, pointing at the bundled demo spreadsheet."""
     draft = load_draft(resource_path("samples", "demo-draft.json"))
-    draft.source.path = resource_path("samples", "demo-personeel.xlsx")
+    draft.source = replace(draft.source, path=resource_path("samples", "demo-personeel.xlsx"))
     return draft
 
 
@@ -67,8 +68,8 @@ def continue_box(
             details.append(load_programme_by_id(draft.programme_id).name.get(language))
         except Exception:  # an unknown programme still lets the officer choose
             details.append(draft.programme_id)
-    name = draft.organisation.get("name")
-    if isinstance(name, str) and name:
+    name = draft.organisation.name
+    if name:
         details.append(name)
     informative = QApplication.translate(
         "Start",

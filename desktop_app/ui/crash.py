@@ -63,7 +63,7 @@ def known_values(draft: Draft | None) -> list[str]:
     if draft is None:
         return []
     values: list[str] = []
-    for value in draft.organisation.values():
+    for value in draft.organisation.to_json().values():
         if isinstance(value, str):
             values.append(value)
         elif isinstance(value, (list, tuple)):

@@ -1,9 +1,9 @@
 """Page 7: safe categories. Per chosen breakdown a bar chart of subgroup sizes with the programme's
 minimum as a line, the subgroups below it, a one-click merge suggestion (with undo). Next waits
 until every subgroup reaches the minimum. Chosen merges are kept in
-``draft.categories["merges"][header] = {label: merged label}`` (what the package builder applies).
+``draft.categories.merges[header] = {label: merged label}`` (what the package builder applies).
 A derived breakdown (age, year of entry) shows its bands and a band editor: the edges are kept in
-``draft.categories["bands"][breakdown id]``.
+``draft.categories.bands[breakdown id]``.
 
 Below the charts, a preview of each breakdown × sex (after the merges) as a frequency table
 protected with the programme's cell threshold (in a worker): suppressed cells marked, and the
@@ -71,10 +71,6 @@ from desktop_app.ui.widgets import (
 )
 from desktop_app.ui.workers import Worker
 from desktop_app.validation import ValidationResult
-
-MERGES = "merges"
-BANDS = "bands"
-CELL_THRESHOLD = "cell_threshold"  # the officer's, where the programme names none
 
 
 def breakdown_labels(validation: ValidationResult, header: str) -> pd.Series:
@@ -176,24 +172,11 @@ class BreakdownSection(QWidget):
 
     @property
     def merges(self) -> dict[str, str]:
-        stored = self.page.draft.categories.get(MERGES)
-        if not isinstance(stored, dict):
-            return {}
-        current = stored.get(self.header)
-        return dict(current) if isinstance(current, dict) else {}
+        return self.page.draft.categories.merges_of(self.header)
 
     def set_merges(self, merges: dict[str, str]) -> None:
-        categories = self.page.draft.categories
-        stored = categories.get(MERGES)
-        stored = dict(stored) if isinstance(stored, dict) else {}
-        if merges:
-            stored[self.header] = dict(merges)
-        else:
-            stored.pop(self.header, None)
-        if stored:
-            categories[MERGES] = stored
-        else:
-            categories.pop(MERGES, None)
+        draft = self.page.draft
+        draft.categories = draft.categories.with_merges(self.header, merges)
         self.page.wiz().autosave()
 
     @property
@@ -206,9 +189,9 @@ class BreakdownSection(QWidget):
         return self.header
 
     def current_bands(self) -> Bands:
-        stored = self.page.draft.categories.get(BANDS)
+        stored = self.page.draft.categories.bands_json()
         try:
-            return bands_for(str(self.derived), stored if isinstance(stored, dict) else None)
+            return bands_for(str(self.derived), stored)
         except ValueError:
             return bands_for(str(self.derived))
 
@@ -216,13 +199,10 @@ class BreakdownSection(QWidget):
         """Keep the officer's band edges, recompute the bands and forget merges of old bands."""
         if self.derived is None:
             return
-        categories = self.page.draft.categories
-        stored = categories.get(BANDS)
-        stored = dict(stored) if isinstance(stored, dict) else {}
-        if stored.get(self.derived, list(self.current_bands().edges)) == list(edges):
+        draft = self.page.draft
+        if draft.categories.bands.get(self.derived, self.current_bands().edges) == tuple(edges):
             return  # unchanged (focus left the field): keep the merges
-        stored[self.derived] = list(edges)
-        categories[BANDS] = stored
+        draft.categories = draft.categories.with_bands(self.derived, edges)
         labels = self.page.derived_labels(self.derived)
         if labels is not None:
             self.labels = labels
@@ -615,8 +595,7 @@ class CategoriesPage(WorkerPage):
         result, programme = self.session.validation, self.programme
         if result is None or programme is None:
             return None
-        stored = self.draft.categories.get(BANDS)
-        stored = stored if isinstance(stored, dict) else None
+        stored = self.draft.categories.bands_json() or None
         peildatum = self.draft.peildatum or dt.date.today()
         try:
             return derived_breakdown_labels(result, programme, breakdown_id, peildatum, stored)
@@ -632,10 +611,7 @@ class CategoriesPage(WorkerPage):
 
     def chosen_threshold(self) -> int | None:
         """The officer's cell threshold kept in the draft (only where the profile names none)."""
-        chosen = self.draft.categories.get(CELL_THRESHOLD)
-        if isinstance(chosen, bool) or not isinstance(chosen, int) or chosen < 1:
-            return None
-        return chosen
+        return self.draft.categories.cell_threshold
 
     def cell_threshold(self) -> int | None:
         """The core's rule (:func:`desktop_app.disclosure.preview.cell_threshold`): the profile's
@@ -655,10 +631,7 @@ class CategoriesPage(WorkerPage):
         value = int(text) if text.isdigit() and int(text) >= 1 else None
         if value == self.chosen_threshold():
             return
-        if value is None:
-            self.draft.categories.pop(CELL_THRESHOLD, None)
-        else:
-            self.draft.categories[CELL_THRESHOLD] = value
+        self.draft.categories = self.draft.categories.with_cell_threshold(value)
         self.wiz().autosave()
         self.merges_changed()
 

@@ -6,7 +6,6 @@ office, the summary PDF for the officer's records. The upload follows here (desk
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -40,20 +39,6 @@ from desktop_app.ui.widgets import (
     vbox,
 )
 from desktop_app.ui.workers import Worker
-
-
-def _copy_draft(draft: Draft) -> Draft:
-    """The worker gets its own copy: the officer may go Back and change choices meanwhile. The
-    mapping is immutable and shared; everything else is copied."""
-    return replace(
-        draft,
-        checklist={k: replace(v) for k, v in draft.checklist.items()},
-        organisation=copy.deepcopy(draft.organisation),
-        population=dict(draft.population),
-        source=replace(draft.source),
-        categories=copy.deepcopy(draft.categories),
-        portal=copy.deepcopy(draft.portal),
-    )
 
 
 class EncryptPage(WorkerPage):
@@ -191,10 +176,10 @@ class EncryptPage(WorkerPage):
         self._error = None
         self.session.submission = None
         self.upload_card.reset()
-        draft = _copy_draft(self.draft)
+        draft = self.draft.copy()  # the officer may go Back and change choices meanwhile
         if self.session.table is not None:
             # The file must still be what the review showed: the core refuses it otherwise.
-            draft.source.fingerprint = self.session.table.fingerprint
+            draft.source = replace(draft.source, fingerprint=self.session.table.fingerprint)
         worker = Worker(
             submission_job,
             draft,

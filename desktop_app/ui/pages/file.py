@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.draft import SourceFile
 from desktop_app.errors import AppError
 from desktop_app.ui.jobs import ReadOutcome, read_job
 from desktop_app.ui.models import PreviewModel
@@ -178,10 +179,7 @@ class FilePage(WorkerPage):
     def open_file(self, path: Path) -> None:
         """A new file: forget the old one's table and read this one (sheet and header detected)."""
         self.session.forget_file()
-        self.draft.source.path = Path(path)
-        self.draft.source.sheet = None
-        self.draft.source.header_row = None
-        self.draft.source.fingerprint = None  # not checked yet
+        self.draft.source = SourceFile(Path(path))  # no sheet, header row, fingerprint yet
         self._read(Path(path), None, None)
 
     def _read(self, path: Path, sheet: str | None, header_row: int | None) -> None:
@@ -206,10 +204,10 @@ class FilePage(WorkerPage):
         self.session.table = table
         self.session.sheets = outcome.sheets
         self.session.validation = None
-        self.draft.source.path = Path(table.source)
-        self.draft.source.sheet = table.sheet
-        self.draft.source.header_row = table.header_row
-        self.draft.source.fingerprint = table.fingerprint  # the bytes read: what is reviewed
+        # the fingerprint of the bytes read: what is reviewed
+        self.draft.source = SourceFile(
+            Path(table.source), table.sheet, table.header_row, table.fingerprint
+        )
         self._show_table(table, outcome.sheets)
         self.wiz().autosave()
 

@@ -1,7 +1,7 @@
 """KSZ step 1, decisions: which characteristics (origin group from nationality, sex, age, work
 regime), which reference year, with the definitions from the profile shown; the officer's own
 definitions; whether the institution sends its own data (department, function level) for linkage.
-Kept in ``draft.categories["ksz"]`` (see desktop_app.ksz.choices) and ``draft.has_file``."""
+Kept in ``draft.categories.ksz`` (see desktop_app.ksz.choices) and ``draft.has_file``."""
 
 from __future__ import annotations
 

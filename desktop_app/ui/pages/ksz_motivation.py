@@ -1,7 +1,7 @@
 """KSZ step 2, motivation: purpose, legal basis, proportionality and the diversity-plan action the
 request serves. The core's ``check_request`` judges each text as it is typed (empty, or only the
 example sentence, is refused) and its problems are shown under the field; Next waits until all
-four are the officer's own words. Kept in ``draft.categories["ksz"]["motivation"]``."""
+four are the officer's own words. Kept in the KSZ choices (``motivation``, see desktop_app.ksz.choices)."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 app-data folder, or a public key exported from Kleopatra) with its fingerprint; the public key
 saved where the officer chooses; the request rendered in Dutch and French as PDF and editable ODT
 into a folder; and what comes next (submit the Basisschema form to the KSZ; the linkage file goes
-through review and encryption). The fingerprint is kept in ``draft.organisation``."""
+through review and encryption). The fingerprint is kept in ``draft.organisation`` (field ``openpgp_fingerprint``)."""
 
 from __future__ import annotations
 
@@ -158,7 +158,7 @@ class KszRequestPage(WorkerPage):
         return public_key_path(self.draft, self.organisation())
 
     def _set_fingerprint(self, fingerprint: str) -> None:
-        self.draft.organisation[FINGERPRINT] = fingerprint
+        self.draft.organisation = self.draft.organisation.with_value(FINGERPRINT, fingerprint)
 
     def create_key(self) -> None:
         organisation = self.organisation()
@@ -169,8 +169,8 @@ class KszRequestPage(WorkerPage):
             create_key_job,
             key_folder(organisation),
             organisation,
-            str(self.draft.organisation.get("name", "")),
-            str(self.draft.organisation.get("contact_email", "")),
+            self.draft.organisation.name,
+            self.draft.organisation.get("contact_email").strip(),
         )
         self.start_job(worker, self.tr("Making the key pair…"), self._key_made, self._key_failed)
         self._show()
@@ -218,7 +218,7 @@ class KszRequestPage(WorkerPage):
         self._check()
 
     def choose_export(self) -> None:
-        organisation = self.organisation() or "organisation"
+        organisation = self.draft.organisation.name_slug or "organisation"
         path, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the public key"),
@@ -278,7 +278,7 @@ class KszRequestPage(WorkerPage):
                 self._request(),
                 self.programme,
                 folder,
-                self.organisation() or "organisation",
+                self.draft.organisation.name_slug or "organisation",  # the file names
                 html_to_pdf,
                 public_key=self.public_key_path(),
             )

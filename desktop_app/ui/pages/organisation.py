@@ -1,6 +1,6 @@
 """Page 3: the organisation (name, payroll tax or KBO numbers checked as typed, contact), the
 reference date and who is counted. The CBS algemene variant without a staff export asks here for
-the number of employees per payroll tax number (``draft.organisation["staff_counts"]``, digit
+the number of employees per payroll tax number (``draft.organisation.staff_counts``, digit
 strings in the order of ``loonheffingennummers``)."""
 
 from __future__ import annotations
@@ -154,12 +154,12 @@ class OrganisationPage(WizardPage):
         programme = self.programme
         if not programme.needs_employee_file and self.draft.has_file is None:
             self.draft.has_file = False  # no export unless the officer ticked that they have one
-        counts = self.draft.organisation.get(STAFF_COUNTS)
+        counts = self.draft.organisation.staff_counts
         for row in self.rows:
             value = self.draft.organisation.get(row.field.id, "")
-            row.edit.setText("; ".join(value) if isinstance(value, list) else value)
-        if counts is not None:  # typing the numbers again must not lose the counts
-            self.draft.organisation[STAFF_COUNTS] = counts
+            row.edit.setText("; ".join(value) if isinstance(value, tuple) else value)
+        # typing the numbers again must not lose the counts
+        self.draft.organisation = self.draft.organisation.with_value(STAFF_COUNTS, counts)
         self._build_counts(force=True)
         peildatum = self.draft.peildatum or _default_peildatum()
         self.peildatum.setDate(QDate(peildatum.year, peildatum.month, peildatum.day))
@@ -179,8 +179,7 @@ class OrganisationPage(WizardPage):
         return not self.programme.needs_employee_file and not self.wiz().uses_file()
 
     def _numbers(self) -> list[str]:
-        value = self.draft.organisation.get(NUMBERS) or []
-        return [value] if isinstance(value, str) else list(value)
+        return list(self.draft.organisation.loonheffingennummers)
 
     def _build_counts(self, force: bool = False) -> None:
         """One spin box per payroll tax number, in the same order; counts follow their number."""
@@ -216,15 +215,13 @@ class OrganisationPage(WizardPage):
         self._retranslate_counts()
 
     def _stored_counts(self) -> list[str]:
-        stored = self.draft.organisation.get(STAFF_COUNTS) or []
-        return [stored] if isinstance(stored, str) else [str(c) for c in stored]
+        return list(self.draft.organisation.staff_counts)
 
     def _counts_changed(self) -> None:
         if self.wizard() is None:
             return
-        self.draft.organisation[STAFF_COUNTS] = [
-            str(spin.value()) if spin.value() else "" for _n, _l, spin in self.count_rows
-        ]
+        counts = [str(spin.value()) if spin.value() else "" for _n, _l, spin in self.count_rows]
+        self.draft.organisation = self.draft.organisation.with_value(STAFF_COUNTS, counts)
         self.changed()
 
     def counts_complete(self) -> bool:
@@ -285,11 +282,7 @@ class OrganisationPage(WizardPage):
     # -- checking as typed ----------------------------------------------------------------------
 
     def _edited(self, row: FieldRow) -> None:
-        value = row.value()
-        if value:
-            self.draft.organisation[row.field.id] = value
-        else:
-            self.draft.organisation.pop(row.field.id, None)
+        self.draft.organisation = self.draft.organisation.with_value(row.field.id, row.value())
         self._check(row)
         if row.field.id == NUMBERS:
             self._build_counts()

@@ -6,6 +6,7 @@ and anything that still blocks the package."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from cryptography import x509
@@ -29,6 +30,7 @@ from desktop_app.bounded_read import FileKind, read_bounded
 from desktop_app.crypto.errors import CryptoError
 from desktop_app.crypto.keys import fingerprint_hex, fingerprint_sha256
 from desktop_app.crypto.recipient import check_recipient, load_certificate
+from desktop_app.draft import RecipientChoice
 from desktop_app.errors import AppError
 from desktop_app.messages import Message
 from desktop_app.package.build import application_counts, checklist_problems
@@ -46,7 +48,6 @@ from desktop_app.ui.widgets import (
 from desktop_app.ui.workers import Worker
 
 # Where the chosen certificate and the officer's confirmation are kept in the draft.
-RECIPIENT = "recipient_certificate"
 
 
 class ReviewPage(WorkerPage):
@@ -158,7 +159,7 @@ class ReviewPage(WorkerPage):
         problems = checklist_problems(draft, programme) + problems
         if draft.peildatum is None:
             problems.append(Message("package.peildatum-missing"))
-        name = str(draft.organisation.get("name", "")).strip()
+        name = draft.organisation.name
         if not name:
             problems.append(Message("package.organisation-missing"))
         try:
@@ -294,16 +295,19 @@ class ReviewPage(WorkerPage):
         programme = self.programme
         return programme.recipient_certificate_sha256 if programme else None
 
-    def _stored(self) -> dict:
-        stored = self.draft.portal.get(RECIPIENT)
-        return dict(stored) if isinstance(stored, dict) else {}
+    def _stored(self) -> RecipientChoice | None:
+        return self.draft.delivery.recipient
+
+    def _keep(self, recipient: RecipientChoice) -> None:
+        self.draft.delivery = replace(self.draft.delivery, recipient=recipient)
+        self.wiz().autosave()
 
     def _load_certificate(self) -> None:
-        path = self._stored().get("path")
+        stored = self._stored()
         self.certificate = None
         self.certificate_error = None
-        if path:
-            self.set_certificate(Path(path), keep_confirmation=True)
+        if stored is not None:
+            self.set_certificate(stored.path, keep_confirmation=True)
         else:
             self._show_certificate()
 
@@ -335,22 +339,20 @@ class ReviewPage(WorkerPage):
             self.certificate_error = self.tr("The file cannot be read: %1").replace(
                 "%1", error.strerror or str(error)
             )
-        confirmed = stored.get("confirmed_sha256") if keep_confirmation else None
+        confirmed = stored.confirmed_sha256 if keep_confirmation and stored else None
         if self.certificate is not None and confirmed != fingerprint_hex(self.certificate):
             confirmed = None  # another certificate: its fingerprint must be confirmed again
-        self.draft.portal[RECIPIENT] = {"path": str(path), "confirmed_sha256": confirmed}
         self.confirm.blockSignals(True)
         self.confirm.setChecked(bool(confirmed))
         self.confirm.blockSignals(False)
-        self.wiz().autosave()
+        self._keep(RecipientChoice(Path(path), confirmed))
         self._show_certificate()
 
     def _confirm_toggled(self, checked: bool) -> None:
         stored = self._stored()
-        if self.certificate is not None:
-            stored["confirmed_sha256"] = fingerprint_hex(self.certificate) if checked else None
-            self.draft.portal[RECIPIENT] = stored
-            self.wiz().autosave()
+        if self.certificate is not None and stored is not None:
+            confirmed = fingerprint_hex(self.certificate) if checked else None
+            self._keep(replace(stored, confirmed_sha256=confirmed))
         self._show_certificate()
 
     @property
@@ -362,8 +364,8 @@ class ReviewPage(WorkerPage):
 
     @property
     def certificate_file(self) -> Path | None:
-        path = self._stored().get("path")
-        return Path(path) if path else None
+        stored = self._stored()
+        return stored.path if stored is not None else None
 
     def certificate_problem(self) -> str | None:
         """Why the chosen certificate cannot be used (None: it can)."""

@@ -2,18 +2,18 @@
 tus over HTTPS), the login, progress with cancel and resume, an unknown SSH host key confirmed by
 the officer, and the receipt with the server's SHA-256.
 
-The portal settings are kept in ``draft.portal["upload"]`` (address, user name, key file, the
-custom CA file): never the password, which only the operating system's keyring holds when the
-officer asks for it. Which SSH host key is expected is the core's rule
-(:mod:`desktop_app.transfer.hostkey_policy`, shared with the ``upload`` command); a confirmed key
-is remembered in the one host-key store in app data, not in the draft (a key an earlier draft
-kept is moved there when the settings are read).
+The portal settings are kept in ``draft.delivery.upload`` (:class:`desktop_app.draft.UploadSettings`:
+address, user name, key file, the custom CA file): never the password, which only the operating
+system's keyring holds when the officer asks for it. Which SSH host key is expected is the core's
+rule (:mod:`desktop_app.transfer.hostkey_policy`, shared with the ``upload`` command); a confirmed
+key is remembered in the one host-key store in app data, not in the draft (a key an earlier draft
+kept is moved there when the draft is read, see :mod:`desktop_app.draft_migrations`).
 """
 
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.draft import UploadSettings
 from desktop_app.errors import AppError
 from desktop_app.transfer import (
     CancelToken,
@@ -46,15 +47,13 @@ from desktop_app.transfer import (
     save_password,
     upload,
 )
-from desktop_app.transfer.hostkey_policy import migrate_draft_host_key, portal_for_upload
+from desktop_app.transfer.hostkey_policy import portal_for_upload
 from desktop_app.ui.widgets import InlineMessage, hint_label, vbox
 from desktop_app.ui.workers import Worker, WorkerSignals
 
 if TYPE_CHECKING:
     from desktop_app.ui.pages.base import WizardPage
 
-# Where the portal settings live in the draft (beside the recipient certificate).
-UPLOAD = "upload"
 
 
 # -- the job -------------------------------------------------------------------------------------
@@ -304,24 +303,18 @@ class UploadPanel(QFrame):
 
     # -- the draft -----------------------------------------------------------------------------
 
-    def settings(self) -> dict:
-        stored = self.page.draft.portal.get(UPLOAD)
-        if not isinstance(stored, dict):
-            return {}
-        if "host_key_sha256" in stored or "host_key_for" in stored:  # an earlier draft's key
-            stored = migrate_draft_host_key(stored)
-            self.page.draft.portal[UPLOAD] = stored
-        return dict(stored)
+    def settings(self) -> UploadSettings:
+        return self.page.draft.delivery.upload or UploadSettings()
 
     def _save_settings(self) -> None:
-        settings = self.settings()
-        settings["url"] = self.url.text().strip()
-        settings["user"] = self.user.text().strip()
-        settings["key_file"] = self.key_file.text().strip() or None
-        settings["ca_file"] = (
-            self.ca_file.text().strip() or None if self.use_ca.isChecked() else None
+        settings = replace(
+            self.settings(),
+            url=self.url.text().strip(),
+            user=self.user.text().strip(),
+            key_file=self.key_file.text().strip() or None,
+            ca_file=self.ca_file.text().strip() or None if self.use_ca.isChecked() else None,
         )
-        self.page.draft.portal[UPLOAD] = settings
+        self.page.draft.delivery = replace(self.page.draft.delivery, upload=settings)
 
     def profile_portal(self):
         programme = self.page.programme
@@ -331,18 +324,18 @@ class UploadPanel(QFrame):
         """Fill the fields from the draft, else from the programme profile's portal."""
         settings = self.settings()
         profile = self.profile_portal()
-        url = settings.get("url") or (profile.url if profile and profile.url else "")
+        url = settings.url or (profile.url if profile and profile.url else "")
         for edit, value in (
             (self.url, url),
-            (self.user, settings.get("user") or ""),
-            (self.key_file, settings.get("key_file") or ""),
-            (self.ca_file, settings.get("ca_file") or ""),
+            (self.user, settings.user),
+            (self.key_file, settings.key_file or ""),
+            (self.ca_file, settings.ca_file or ""),
         ):
             edit.blockSignals(True)
             edit.setText(value)
             edit.blockSignals(False)
         self.use_ca.blockSignals(True)
-        self.use_ca.setChecked(bool(settings.get("ca_file")))
+        self.use_ca.setChecked(bool(settings.ca_file))
         self.use_ca.blockSignals(False)
         self._load_password()
         self._show()
@@ -509,7 +502,6 @@ class UploadPanel(QFrame):
 
     def _done(self, receipt: Receipt, portal: Portal, credentials: Credentials | None) -> None:
         self.receipt = receipt
-        self.page.draft.portal[UPLOAD] = self.settings()
         self._keep_password(portal, credentials)
         self.page.wiz().autosave()
 

@@ -3,6 +3,7 @@ block Next, warnings need an acknowledgement; "Reload file" reads the corrected 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QLocale, Qt
@@ -134,7 +135,7 @@ class ValidationPage(WorkerPage):
 
     def _done(self, outcome: CheckOutcome) -> None:
         self.session.table = outcome.table
-        self.draft.source.fingerprint = outcome.table.fingerprint
+        self.draft.source = replace(self.draft.source, fingerprint=outcome.table.fingerprint)
         self.session.validation = outcome.validation
         self._show_result()
 
