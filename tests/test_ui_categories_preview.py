@@ -7,18 +7,16 @@ import os
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea
-from test_ui_submission import WAIT, isolated, walk_to_categories  # noqa: F401 (fixture)
+from test_ui_submission import isolated, walk_to_categories  # noqa: F401 (fixture)
+from wizard_helpers import WAIT, shown_wizard
 
-from desktop_app.ui.app import create_wizard, demo_draft
+from desktop_app.ui.app import demo_draft
 
 SCREENSHOT = os.environ.get("CATEGORIES_PREVIEW_SCREENSHOT")
 
 
 def test_the_preview_marks_suppressed_cells_and_follows_the_merges(qtbot, tmp_path, isolated):  # noqa: F811
-    wizard = create_wizard(demo_draft(), tmp_path / "autosave.json", "en")
-    qtbot.addWidget(wizard)
-    wizard.resize(1100, 760)
-    wizard.show()
+    wizard = shown_wizard(qtbot, demo_draft(), tmp_path / "autosave.json", "en")
     walk_to_categories(qtbot, wizard)
     page = wizard.currentPage()
     preview = page.preview

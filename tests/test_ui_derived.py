@@ -4,16 +4,11 @@ the safe-categories page shows its bands with a band editor kept in the draft.""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from test_ui_submission import (  # noqa: F401 (fixture)
-    WAIT,
-    go_next,
-    isolated,
-    next_enabled,
-    unnamed_inputs,
-)
+from test_ui_submission import isolated, unnamed_inputs  # noqa: F401 (fixture)
+from wizard_helpers import WAIT, go_next, next_enabled, shown_wizard, walk_to_mapping
 
 from desktop_app.categories import UNKNOWN
-from desktop_app.ui.app import create_wizard, demo_draft
+from desktop_app.ui.app import demo_draft
 from desktop_app.ui.wizard import PageId
 
 
@@ -31,15 +26,8 @@ def test_age_bands_are_chosen_on_the_mapping_page_and_edited_on_the_categories_p
     isolated,  # noqa: F811
 ):
     draft = demo_draft()
-    wizard = create_wizard(draft, tmp_path / "autosave.json", "en")
-    qtbot.addWidget(wizard)
-    wizard.resize(1100, 760)
-    wizard.show()
-    for expected in (PageId.CHECKLIST, PageId.ORGANISATION, PageId.FILE):
-        go_next(qtbot, wizard, expected)
-    page = wizard.currentPage()
-    qtbot.waitUntil(lambda: page.session.table is not None and not page.running, timeout=WAIT)
-    go_next(qtbot, wizard, PageId.MAPPING)
+    wizard = shown_wizard(qtbot, draft, tmp_path / "autosave.json", "en")
+    walk_to_mapping(qtbot, wizard)
 
     mapping_page = wizard.currentPage()
     item = derived_item(mapping_page, "=age")

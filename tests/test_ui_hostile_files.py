@@ -10,23 +10,18 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 from test_intake_extent import workbook
-from test_ui_submission import WAIT, go_next, isolated  # noqa: F401 (fixture)
+from test_ui_submission import isolated  # noqa: F401 (fixture)
+from wizard_helpers import WAIT, go_next, shown_wizard, walk_to_file
 
 from desktop_app.resources import resource_path
-from desktop_app.ui.app import create_wizard, demo_draft
+from desktop_app.ui.app import demo_draft
 from desktop_app.ui.crash import CrashDialog
 from desktop_app.ui.wizard import PageId
 
 
 def file_page(qtbot, tmp_path: Path):
-    wizard = create_wizard(demo_draft(), tmp_path / "autosave.json", "en")
-    qtbot.addWidget(wizard)
-    wizard.resize(1100, 760)
-    wizard.show()
-    for expected in (PageId.CHECKLIST, PageId.ORGANISATION, PageId.FILE):
-        go_next(qtbot, wizard, expected)
-    page = wizard.currentPage()
-    qtbot.waitUntil(lambda: page.session.table is not None and not page.running, timeout=WAIT)
+    wizard = shown_wizard(qtbot, demo_draft(), tmp_path / "autosave.json", "en")
+    page = walk_to_file(qtbot, wizard)
     return wizard, page
 
 

@@ -6,25 +6,18 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from test_ui_submission import WAIT, go_next, isolated  # noqa: F401 (fixture)
+from test_ui_submission import isolated  # noqa: F401 (fixture)
+from wizard_helpers import shown_wizard, walk_to_mapping
 
-from desktop_app.ui.app import create_wizard, demo_draft
-from desktop_app.ui.wizard import PageId
+from desktop_app.ui.app import demo_draft
 
 
 def mapping_page_for(qtbot, tmp_path: Path, source: Path):
     draft = demo_draft()
     draft.source = replace(draft.source, path=source, sheet=None, header_row=None)
     draft.mapping = None
-    wizard = create_wizard(draft, tmp_path / "autosave.json", "en")
-    qtbot.addWidget(wizard)
-    wizard.resize(1100, 760)
-    wizard.show()
-    for expected in (PageId.CHECKLIST, PageId.ORGANISATION, PageId.FILE):
-        go_next(qtbot, wizard, expected)
-    page = wizard.currentPage()
-    qtbot.waitUntil(lambda: page.session.table is not None and not page.running, timeout=WAIT)
-    go_next(qtbot, wizard, PageId.MAPPING)
+    wizard = shown_wizard(qtbot, draft, tmp_path / "autosave.json", "en")
+    walk_to_mapping(qtbot, wizard)
     return wizard, wizard.currentPage()
 
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QWizard
+from wizard_helpers import shown_wizard
 
 from desktop_app.draft import Draft, DraftError, Organisation
 from desktop_app.logging_setup import (
@@ -25,7 +26,7 @@ from desktop_app.logging_setup import (
     scrub_message,
     unconfigure_logging,
 )
-from desktop_app.ui.app import create_wizard, demo_draft
+from desktop_app.ui.app import demo_draft
 from desktop_app.ui.crash import CrashDialog, build_report, install_crash_handler
 from desktop_app.ui.pages.programme import ProgrammePage
 from desktop_app.ui.wizard import PageId
@@ -49,14 +50,6 @@ def log_file(data_folder):
     assert path == data_folder / "logs" / "diversity-assistant.log"
     yield path
     unconfigure_logging()
-
-
-def make_wizard(qtbot, draft: Draft, autosave: Path | None, language: str = "nl"):
-    wizard = create_wizard(draft, autosave, language)
-    qtbot.addWidget(wizard)
-    wizard.resize(1100, 760)
-    wizard.show()
-    return wizard
 
 
 def crash_dialogs() -> list[CrashDialog]:
@@ -183,7 +176,7 @@ def test_an_exception_in_a_slot_is_logged_scrubbed_and_shown_with_a_report(
 
     monkeypatch.setattr(ProgrammePage, "_chosen", broken)
     autosave = tmp_path / "autosave.json"
-    wizard = make_wizard(qtbot, demo_draft(), autosave)
+    wizard = shown_wizard(qtbot, demo_draft(), autosave)
     crash_handler(wizard)
     wizard.currentPage().radios["cbs-barometer-algemeen"].click()  # the slot raises
 
@@ -242,7 +235,7 @@ def test_an_escaping_app_error_shows_its_translated_message_without_traceback(
             raise DraftError("draft.not-found", file="elders.json")
 
     monkeypatch.setattr(ProgrammePage, "_chosen", broken)
-    wizard = make_wizard(qtbot, Draft(), tmp_path / "autosave.json", language="fr")
+    wizard = shown_wizard(qtbot, Draft(), tmp_path / "autosave.json", language="fr")
     crash_handler(wizard)
     wizard.currentPage().radios["cbs-barometer-ingezoomd"].click()
 
@@ -264,7 +257,7 @@ def test_an_escaping_app_error_shows_its_translated_message_without_traceback(
 def test_an_exception_in_another_thread_is_shown_in_the_gui_thread(
     qtbot, tmp_path, log_file, crash_handler
 ):
-    wizard = make_wizard(qtbot, Draft(), tmp_path / "autosave.json", language="en")
+    wizard = shown_wizard(qtbot, Draft(), tmp_path / "autosave.json", language="en")
     crash_handler(wizard)
 
     def job():
@@ -331,7 +324,7 @@ def test_keyboard_only_from_programme_to_checks(qtbot, tmp_path):
     draft.programme_id = None
     draft.checklist = {}
     draft.organisation = Organisation()
-    wizard = make_wizard(qtbot, draft, tmp_path / "autosave.json")
+    wizard = shown_wizard(qtbot, draft, tmp_path / "autosave.json")
     wizard.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard, timeout=WAIT)
     wizard.currentPage().setFocus()

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import QWizard
 from test_crypto_support import InMemoryKeyring
 from test_transfer_sftp import inbox, sshd  # noqa: F401 (fixtures)
 from test_ui_submission import office_certificate, walk_algemeen_to_review
+from wizard_helpers import shown_wizard
 
 from desktop_app.demo_data import StaffOptions, write_demo_workbook
 from desktop_app.draft import Draft
 from desktop_app.resources import resource_path
-from desktop_app.ui.app import create_wizard, demo_draft
+from desktop_app.ui.app import demo_draft
 from desktop_app.ui.widgets import ScrollArea
 from desktop_app.ui.wizard import PageId
 
@@ -50,14 +51,6 @@ def screenshot_folder(tmp_path: Path) -> Path:
 def scroll_to_bottom(page) -> None:
     scroll = page.findChild(ScrollArea).verticalScrollBar()
     scroll.setValue(scroll.maximum())
-
-
-def shown_wizard(qtbot, draft: Draft, tmp_path: Path, language: str):
-    wizard = create_wizard(draft, tmp_path / "autosave.json", language)
-    qtbot.addWidget(wizard)
-    wizard.resize(1100, 760)
-    wizard.show()
-    return wizard
 
 
 class Camera:
@@ -97,7 +90,7 @@ def test_screenshot_of_every_page(
     write_demo_workbook(source, StaffOptions(n=300, messy=True))  # errors first
     draft = demo_draft()
     draft.source = replace(draft.source, path=source)
-    wizard = shown_wizard(qtbot, draft, tmp_path, language)
+    wizard = shown_wizard(qtbot, draft, tmp_path / "autosave.json", language)
     shoot = Camera(qtbot, wizard, folder, language)
     shots = shoot.shots
 
@@ -175,7 +168,7 @@ def test_screenshot_of_the_general_variant_without_a_file(
 ):
     monkeypatch.setenv("DIVERSITY_ASSISTANT_DATA_DIR", str(tmp_path / "appdata"))
     folder = screenshot_folder(tmp_path)
-    wizard = shown_wizard(qtbot, Draft(), tmp_path, language)
+    wizard = shown_wizard(qtbot, Draft(), tmp_path / "autosave.json", language)
     shoot = Camera(qtbot, wizard, folder, language, "algemeen-")
     shots = shoot.shots
 
@@ -203,7 +196,7 @@ def test_screenshot_of_the_ksz_pages(qtbot, tmp_path, monkeypatch, language, mem
     monkeypatch.setenv("DIVERSITY_ASSISTANT_DATA_DIR", str(tmp_path / "appdata"))
     folder = screenshot_folder(tmp_path)
     source = staff_file(tmp_path)
-    wizard = shown_wizard(qtbot, Draft(), tmp_path, language)
+    wizard = shown_wizard(qtbot, Draft(), tmp_path / "autosave.json", language)
     shoot = Camera(qtbot, wizard, folder, language, "ksz-")
     shots = shoot.shots
 

@@ -11,12 +11,13 @@ import pytest
 import test_ui_submission
 from PySide6.QtCore import Qt
 from test_source_fingerprint import sha256_and_size, swap, workbook_twin
-from test_ui_submission import DEMO_FILE, WAIT, go_next, walk_to_categories
+from test_ui_submission import DEMO_FILE, walk_to_categories
+from wizard_helpers import WAIT, go_next, shown_wizard
 
 from desktop_app.draft import load_draft
 from desktop_app.intake.fingerprint import SourceFingerprint
 from desktop_app.messages import Message
-from desktop_app.ui.app import create_wizard, demo_draft
+from desktop_app.ui.app import demo_draft
 from desktop_app.ui.wizard import PageId
 
 # The submission tests' fixtures: app data, keyring and temp folder of the test; an office.
@@ -49,10 +50,7 @@ def test_a_file_swapped_after_the_review_is_refused_at_encrypt(qtbot, tmp_path, 
     draft = demo_draft()
     draft.source = replace(draft.source, path=source)
     autosave = tmp_path / "autosave.json"
-    wizard = create_wizard(draft, autosave, "nl")
-    qtbot.addWidget(wizard)
-    wizard.resize(1100, 760)
-    wizard.show()
+    wizard = shown_wizard(qtbot, draft, autosave, "nl")
     walk_to_categories(qtbot, wizard)
     reviewed = SourceFingerprint(*sha256_and_size(source))
     assert wizard.session.table.fingerprint == reviewed
@@ -102,10 +100,7 @@ def test_after_a_new_check_the_changed_file_is_sent(qtbot, tmp_path, office):
     twin = workbook_twin(source)
     draft = demo_draft()
     draft.source = replace(draft.source, path=source)
-    wizard = create_wizard(draft, None, "nl")
-    qtbot.addWidget(wizard)
-    wizard.resize(1100, 760)
-    wizard.show()
+    wizard = shown_wizard(qtbot, draft, None, "nl")
     walk_to_categories(qtbot, wizard)
     review_and_go_to_encrypt(qtbot, wizard, certificate_path)
     page = wizard.currentPage()

@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWizard
 from test_crypto_support import InMemoryKeyring
+from wizard_helpers import WAIT, go_next, next_enabled, shown_wizard, walk_to_mapping
 
 from desktop_app.crypto.keys import fingerprint_sha256
 from desktop_app.demo_data import StaffOptions, write_demo_workbook
@@ -30,7 +31,6 @@ from desktop_app.ui.app import create_wizard, demo_draft
 from desktop_app.ui.wizard import PageId
 
 DEMO_FILE = resource_path("samples", "demo-personeel.xlsx")
-WAIT = 20_000
 
 
 def office_certificate(folder: Path) -> tuple[Path, x509.Certificate]:
@@ -93,16 +93,6 @@ def isolated(tmp_path, monkeypatch):
     keyring.set_keyring(previous)
 
 
-def next_enabled(wizard) -> bool:
-    return wizard.button(QWizard.WizardButton.NextButton).isEnabled()
-
-
-def go_next(qtbot, wizard, expected: PageId) -> None:
-    assert next_enabled(wizard), f"Next is disabled on page {wizard.currentId()}"
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
-    assert wizard.currentId() == expected
-
-
 def demo_bsns() -> set[str]:
     table = read_table(DEMO_FILE)
     return {b for b in table.column("BSN") if b and b[0].isdigit()}
@@ -128,11 +118,7 @@ def unnamed_inputs(page) -> list[str]:
 
 def walk_to_categories(qtbot, wizard) -> None:
     """Programme to the checks with the demo draft: the demo has warnings only."""
-    for expected in (PageId.CHECKLIST, PageId.ORGANISATION, PageId.FILE):
-        go_next(qtbot, wizard, expected)
-    page = wizard.currentPage()
-    qtbot.waitUntil(lambda: page.session.table is not None and not page.running, timeout=WAIT)
-    go_next(qtbot, wizard, PageId.MAPPING)
+    walk_to_mapping(qtbot, wizard)
     go_next(qtbot, wizard, PageId.VALIDATION)
     page = wizard.currentPage()
     qtbot.waitUntil(lambda: page.session.validation is not None and not page.running, timeout=WAIT)
@@ -146,10 +132,7 @@ def test_the_demo_goes_from_programme_to_an_encrypted_package(qtbot, tmp_path, i
     opened = isolated
     certificate_path, certificate = office
     autosave = tmp_path / "autosave.json"
-    wizard = create_wizard(demo_draft(), autosave, "nl")
-    qtbot.addWidget(wizard)
-    wizard.resize(1100, 760)
-    wizard.show()
+    wizard = shown_wizard(qtbot, demo_draft(), autosave, "nl")
     walk_to_categories(qtbot, wizard)
 
     # Safe categories: seven departments are under CBS's 250; Next waits and says why.
@@ -320,11 +303,7 @@ def test_a_messy_file_still_stops_at_the_checks(qtbot, tmp_path, isolated):
     wizard = create_wizard(draft, None, "nl")
     qtbot.addWidget(wizard)
     wizard.show()
-    for expected in (PageId.CHECKLIST, PageId.ORGANISATION, PageId.FILE):
-        go_next(qtbot, wizard, expected)
-    page = wizard.currentPage()
-    qtbot.waitUntil(lambda: page.session.table is not None and not page.running, timeout=WAIT)
-    go_next(qtbot, wizard, PageId.MAPPING)
+    walk_to_mapping(qtbot, wizard)
     go_next(qtbot, wizard, PageId.VALIDATION)
     page = wizard.currentPage()
     qtbot.waitUntil(lambda: page.session.validation is not None and not page.running, timeout=WAIT)
@@ -389,10 +368,7 @@ def test_the_algemene_variant_without_a_file_goes_to_an_encrypted_package(
     qtbot, tmp_path, isolated, office
 ):
     certificate_path, _certificate = office
-    wizard = create_wizard(Draft(), tmp_path / "autosave.json", "nl")
-    qtbot.addWidget(wizard)
-    wizard.resize(1100, 760)
-    wizard.show()
+    wizard = shown_wizard(qtbot, Draft(), tmp_path / "autosave.json", "nl")
     walk_algemeen_to_review(qtbot, wizard)
 
     page = wizard.currentPage()

@@ -13,12 +13,13 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWizard
+from wizard_helpers import go_next, next_enabled, shown_wizard, walk_to_mapping
 
 from desktop_app.demo_data import StaffOptions, write_demo_workbook
 from desktop_app.draft import Draft, save_draft
 from desktop_app.intake import read_table
 from desktop_app.resources import resource_path
-from desktop_app.ui.app import continue_box, create_wizard, demo_draft, starting_draft
+from desktop_app.ui.app import continue_box, demo_draft, starting_draft
 from desktop_app.ui.i18n import Translations
 from desktop_app.ui.wizard import PageId
 from desktop_app.validation import Severity
@@ -52,24 +53,6 @@ def messy_draft(messy_file: Path) -> Draft:
     draft = demo_draft()
     draft.source = replace(draft.source, path=messy_file)
     return draft
-
-
-def make_wizard(qtbot, draft: Draft, autosave: Path | None, language: str = "nl"):
-    wizard = create_wizard(draft, autosave, language)
-    qtbot.addWidget(wizard)
-    wizard.resize(1100, 760)
-    wizard.show()
-    return wizard
-
-
-def next_enabled(wizard) -> bool:
-    return wizard.button(QWizard.WizardButton.NextButton).isEnabled()
-
-
-def go_next(qtbot, wizard, expected: PageId) -> None:
-    assert next_enabled(wizard), f"Next is disabled on page {wizard.currentId()}"
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
-    assert wizard.currentId() == expected
 
 
 def drop_file(widget, path: Path) -> None:
@@ -113,7 +96,7 @@ def test_an_officer_goes_from_programme_to_checks_with_a_messy_file(
     qtbot, tmp_path, messy_file, demo_bsns
 ):
     autosave = tmp_path / "autosave.json"
-    wizard = make_wizard(qtbot, Draft(), autosave)
+    wizard = shown_wizard(qtbot, Draft(), autosave)
     saves = []
     wizard.autosaved.connect(lambda _p: saves.append(wizard.currentId()))
 
@@ -252,12 +235,8 @@ def test_reload_reads_the_corrected_file_and_warnings_need_an_acknowledgement(
     shutil.copy(messy_file, source)
     draft = demo_draft()
     draft.source = replace(draft.source, path=source)
-    wizard = make_wizard(qtbot, draft, tmp_path / "autosave.json")
-    for expected in (PageId.CHECKLIST, PageId.ORGANISATION, PageId.FILE):
-        go_next(qtbot, wizard, expected)
-    page = wizard.currentPage()
-    qtbot.waitUntil(lambda: page.session.table is not None and not page.running, timeout=WAIT)
-    go_next(qtbot, wizard, PageId.MAPPING)
+    wizard = shown_wizard(qtbot, draft, tmp_path / "autosave.json")
+    walk_to_mapping(qtbot, wizard)
     go_next(qtbot, wizard, PageId.VALIDATION)
     page = wizard.currentPage()
     # the result arrives before the job's end re-enables "Reload file": wait for both
@@ -287,7 +266,7 @@ def test_reload_reads_the_corrected_file_and_warnings_need_an_acknowledgement(
 
 
 def test_the_general_variant_without_a_file_skips_the_file_pages(qtbot, tmp_path):
-    wizard = make_wizard(qtbot, Draft(), tmp_path / "autosave.json")
+    wizard = shown_wizard(qtbot, Draft(), tmp_path / "autosave.json")
     page = wizard.currentPage()
     page.radios["cbs-barometer-algemeen"].click()
     assert page.has_file.isEnabled()
@@ -303,12 +282,8 @@ def test_the_general_variant_without_a_file_skips_the_file_pages(qtbot, tmp_path
 
 
 def test_the_language_switches_live_also_for_the_core_messages(qtbot, tmp_path, messy_file):
-    wizard = make_wizard(qtbot, messy_draft(messy_file), tmp_path / "autosave.json")
-    for expected in (PageId.CHECKLIST, PageId.ORGANISATION, PageId.FILE):
-        go_next(qtbot, wizard, expected)
-    page = wizard.currentPage()
-    qtbot.waitUntil(lambda: page.session.table is not None and not page.running, timeout=WAIT)
-    go_next(qtbot, wizard, PageId.MAPPING)
+    wizard = shown_wizard(qtbot, messy_draft(messy_file), tmp_path / "autosave.json")
+    walk_to_mapping(qtbot, wizard)
     go_next(qtbot, wizard, PageId.VALIDATION)
     page = wizard.currentPage()
     qtbot.waitUntil(lambda: page.session.validation is not None and not page.running, timeout=WAIT)
@@ -379,7 +354,7 @@ def test_the_demo_autosaves_apart_from_the_real_draft(data_folder):
 def test_keyboard_only_the_checklist_can_be_completed(qtbot, tmp_path):
     draft = demo_draft()
     draft.checklist = {}
-    wizard = make_wizard(qtbot, draft, tmp_path / "autosave.json")
+    wizard = shown_wizard(qtbot, draft, tmp_path / "autosave.json")
     go_next(qtbot, wizard, PageId.CHECKLIST)
     page = wizard.currentPage()
     # Tab goes tick -> date -> name -> next item's tick, in reading order.
@@ -410,12 +385,8 @@ def test_every_input_has_an_accessible_name(qtbot, tmp_path):
         QLineEdit,
     )
 
-    wizard = make_wizard(qtbot, demo_draft(), tmp_path / "autosave.json")
-    for expected in (PageId.CHECKLIST, PageId.ORGANISATION, PageId.FILE):
-        go_next(qtbot, wizard, expected)
-    page = wizard.currentPage()
-    qtbot.waitUntil(lambda: page.session.table is not None and not page.running, timeout=WAIT)
-    go_next(qtbot, wizard, PageId.MAPPING)
+    wizard = shown_wizard(qtbot, demo_draft(), tmp_path / "autosave.json")
+    walk_to_mapping(qtbot, wizard)
     unnamed = []
     for page_id in (
         PageId.PROGRAMME,
