@@ -18,13 +18,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from test_transfer_sftp import inbox, make_package, sshd  # noqa: F401 (fixtures)
-from test_ui_submission import (  # noqa: F401 (fixture)
-    WAIT,
-    go_next,
-    isolated,
-    next_enabled,
-    walk_to_categories,
-)
+from test_ui_submission import isolated, walk_to_categories  # noqa: F401 (fixture)
+from wizard_helpers import WAIT, go_next, next_enabled, shown_wizard, walk_to_mapping
 
 import desktop_app.check as check_module
 import desktop_app.profiles as profiles_module
@@ -49,27 +44,11 @@ from desktop_app.transfer.hostkey_policy import (
     portal_for_upload,
 )
 from desktop_app.transfer.hostkeys import remember_host_key, remembered_host_key
-from desktop_app.ui.app import create_wizard, demo_draft
+from desktop_app.ui.app import demo_draft
 from desktop_app.ui.wizard import PageId
 from tests.servers.keys import make_ssh_key
 
 PROGRAMME = "cbs-barometer-ingezoomd"
-
-
-def open_wizard(qtbot, tmp_path: Path, draft, language: str = "en"):
-    wizard = create_wizard(draft, tmp_path / "autosave.json", language)
-    qtbot.addWidget(wizard)
-    wizard.resize(1100, 760)
-    wizard.show()
-    return wizard
-
-
-def walk_to_mapping(qtbot, wizard) -> None:
-    for expected in (PageId.CHECKLIST, PageId.ORGANISATION, PageId.FILE):
-        go_next(qtbot, wizard, expected)
-    page = wizard.currentPage()
-    qtbot.waitUntil(lambda: page.session.table is not None and not page.running, timeout=WAIT)
-    go_next(qtbot, wizard, PageId.MAPPING)
 
 
 def cli(capsys, *argv: str) -> tuple[int, str, str]:
@@ -100,7 +79,7 @@ def test_entry_year_is_the_same_band_in_tables_the_wizard_and_the_output_file(
     isolated,  # noqa: F811
 ):
     draft = demo_draft()
-    wizard = open_wizard(qtbot, tmp_path, draft)
+    wizard = shown_wizard(qtbot, draft, tmp_path / "autosave.json", "en")
     walk_to_mapping(qtbot, wizard)
     mapping_page = wizard.currentPage()
     for index in range(mapping_page.breakdowns.count()):  # year of entry only
@@ -195,7 +174,7 @@ def test_a_programme_without_a_cell_threshold_gets_none_invented_by_either_face(
     assert json.loads(out)["threshold"] == 7
 
     # wizard: the threshold field is shown and must be filled; no preview with an invented 5
-    wizard = open_wizard(qtbot, tmp_path, draft)
+    wizard = shown_wizard(qtbot, draft, tmp_path / "autosave.json", "en")
     walk_to_categories(qtbot, wizard)
     page = wizard.currentPage()
     preview = page.preview
@@ -219,7 +198,7 @@ def test_a_programme_with_a_cell_threshold_shows_no_threshold_field(
     tmp_path,
     isolated,  # noqa: F811
 ):
-    wizard = open_wizard(qtbot, tmp_path, demo_draft())
+    wizard = shown_wizard(qtbot, demo_draft(), tmp_path / "autosave.json", "en")
     walk_to_categories(qtbot, wizard)
     page = wizard.currentPage()
     assert not page.preview.threshold_row.isVisibleTo(page)
@@ -251,7 +230,7 @@ def test_a_saved_mapping_that_no_longer_fits_is_refused_by_both_faces(
     assert "Medewerkernummer" in err
 
     # the core call both faces make
-    wizard = open_wizard(qtbot, tmp_path, draft)
+    wizard = shown_wizard(qtbot, draft, tmp_path / "autosave.json", "en")
     walk_to_mapping(qtbot, wizard)
     page = wizard.currentPage()
     with pytest.raises(MappingError) as refused:
@@ -284,7 +263,7 @@ def test_a_saved_mapping_that_fits_is_used_by_both_faces(
 ):
     draft = demo_draft()
     check = run_check(Path(draft.source.path), CheckOptions(PROGRAMME, mapping=draft.mapping))
-    wizard = open_wizard(qtbot, tmp_path, draft)
+    wizard = shown_wizard(qtbot, draft, tmp_path / "autosave.json", "en")
     walk_to_mapping(qtbot, wizard)
     page = wizard.currentPage()
     assert not page.suggest_button.isVisibleTo(page)
@@ -380,7 +359,7 @@ def test_the_profile_pin_applies_to_both_faces(
     assert wrong in err
     assert sshd.host_key.fingerprint in err
     assert list(inbox.iterdir()) == []
-    wizard = open_wizard(qtbot, tmp_path, demo_draft())
+    wizard = shown_wizard(qtbot, demo_draft(), tmp_path / "autosave.json", "en")
     panel = wizard.page(PageId.ENCRYPT).upload_card
     panel.url.setText(url)
     assert panel.portal().host_key_sha256 == wrong  # the wizard's portal: the same pin
@@ -414,7 +393,7 @@ def test_the_profile_pin_applies_to_both_faces(
     old.write_text(json.dumps(data), encoding="utf-8")
     draft = load_draft(old)
     assert remembered_host_key("127.0.0.1", sshd.port) == sshd.host_key.fingerprint
-    wizard = open_wizard(qtbot, tmp_path / "second", draft)
+    wizard = shown_wizard(qtbot, draft, tmp_path / "second" / "autosave.json", "en")
     panel = wizard.page(PageId.ENCRYPT).upload_card
     assert panel.settings().url == url
     assert "host_key_sha256" not in json.dumps(wizard.draft.to_json())

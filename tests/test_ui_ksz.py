@@ -14,12 +14,12 @@ from ksz_helpers import MOTIVATION, ORGANISATION, staff_file, valid_insz
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWizard
 from test_crypto_support import InMemoryKeyring, make_office, write_pem
+from wizard_helpers import go_next, next_enabled, shown_wizard
 
 from desktop_app.crypto import openpgp
 from desktop_app.draft import Draft
 from desktop_app.ksz.request import EXAMPLES
 from desktop_app.package.open import open_package_file
-from desktop_app.ui.app import create_wizard
 from desktop_app.ui.pages.ksz_request import key_folder
 from desktop_app.ui.wizard import PageId
 
@@ -37,21 +37,7 @@ def isolated(tmp_path, monkeypatch):
 
 
 def make_wizard(qtbot, tmp_path: Path, language: str = "nl"):
-    wizard = create_wizard(Draft(), tmp_path / "autosave.json", language)
-    qtbot.addWidget(wizard)
-    wizard.resize(1100, 760)
-    wizard.show()
-    return wizard
-
-
-def next_enabled(wizard) -> bool:
-    return wizard.button(QWizard.WizardButton.NextButton).isEnabled()
-
-
-def go_next(qtbot, wizard, expected: PageId) -> None:
-    assert next_enabled(wizard), f"Next is disabled on page {wizard.currentId()}"
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
-    assert wizard.currentId() == expected
+    return shown_wizard(qtbot, Draft(), tmp_path / "autosave.json", language)
 
 
 def walk_to_decisions(qtbot, wizard) -> None:
