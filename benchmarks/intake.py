@@ -3,6 +3,8 @@ pandas+openpyxl on the same file, all measured in the same run.
 
     .venv/bin/python benchmarks/intake.py                 # 200k-row xlsx and 1M-row csv, 3 repeats
     .venv/bin/python benchmarks/intake.py --rows 20000 --csv-rows 100000 --repeat 1   # quick look
+    git worktree add /tmp/base bc9e7c4 && .venv/bin/python benchmarks/intake.py --against /tmp/base
+        # also our `check` as another checkout had it, alternating with today's in the same run
 
 Every measurement runs in a fresh child process: the time is the work inside the child (after
 imports), the memory is the child's peak resident set. Machines here are noisy: read the medians
@@ -87,10 +89,22 @@ def child(kind: str, path: str) -> None:
     print(json.dumps({"seconds": time.perf_counter() - started, "rows": rows}))
 
 
+AGAINST: Path | None = None  # another checkout whose `check` is timed as "check@base"
+
+
 def measure(kind: str, path: Path) -> tuple[float, float, int]:
     """(seconds of work, peak RSS in MB, rows) from one child process."""
+    script, env = Path(__file__), None
+    if kind.endswith("@base"):
+        assert AGAINST is not None
+        kind, script = kind.removesuffix("@base"), AGAINST / "benchmarks" / "intake.py"
+        env = {**os.environ, "PYTHONPATH": str(AGAINST)}
     process = subprocess.Popen(
-        [sys.executable, __file__, "--child", kind, str(path)], stdout=subprocess.PIPE, text=True
+        [sys.executable, str(script), "--child", kind, str(path)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=script.parent.parent,
     )
     _, status, usage = os.wait4(process.pid, 0)
     output = process.stdout.read()
@@ -104,8 +118,14 @@ def measure(kind: str, path: Path) -> tuple[float, float, int]:
 
 def run(kinds: list[tuple[str, int]], path: Path, baseline: str) -> None:
     results = {}
+    # rounds alternate between the measurements, so a noisy minute falls on all of them alike
+    taken: dict[str, list[tuple[float, float, int]]] = {kind: [] for kind, _ in kinds}
+    for round_number in range(max(repeat for _, repeat in kinds)):
+        for kind, repeat in kinds:
+            if round_number < repeat:
+                taken[kind].append(measure(kind, path))
     for kind, repeat in kinds:
-        samples = [measure(kind, path) for _ in range(repeat)]
+        samples = taken[kind]
         seconds = [s for s, _, _ in samples]
         results[kind] = (
             statistics.median(seconds),
@@ -134,8 +154,17 @@ def main() -> None:
     parser.add_argument("--csv-rows", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--pandas-repeat", type=int, default=1, help="pandas+openpyxl is slow")
+    parser.add_argument(
+        "--against",
+        type=Path,
+        metavar="CHECKOUT",
+        help="also time `check` from this checkout of the project (check@base), same run",
+    )
     parser.add_argument("--child", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    global AGAINST  # noqa: PLW0603 - set once from the command line
+    AGAINST = args.against.resolve() if args.against else None
+    base_checks = [("check@base", args.repeat)] if AGAINST else []
     if args.child:
         child(*args.child)
         return
@@ -151,12 +180,13 @@ def main() -> None:
         [
             ("calamine", args.repeat),
             ("check", args.repeat),
+            *base_checks,
             ("pandas-openpyxl", args.pandas_repeat),
         ],
         xlsx,
         "calamine",
     )
-    run([("pandas-csv", args.repeat), ("check", args.repeat)], csv, "pandas-csv")
+    run([("pandas-csv", args.repeat), ("check", args.repeat), *base_checks], csv, "pandas-csv")
 
 
 if __name__ == "__main__":
