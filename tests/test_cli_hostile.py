@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+from capped_child import run_capped
 
 from desktop_app.bounded_read import MAX_JSON_DEPTH, FileKind, json_depth
 
@@ -26,8 +26,7 @@ MEMORY_CAP = 3 * 1024**3  # the driver imports pandas and Qt-free numpy; hostile
 
 DRIVER = textwrap.dedent(
     """
-    import contextlib, io, json, resource, sys
-    resource.setrlimit(resource.RLIMIT_AS, ({cap}, {cap}))
+    import contextlib, io, json, sys
     from desktop_app.cli import main
     results = []
     for argv in json.load(open(sys.argv[1], encoding="utf-8")):
@@ -39,8 +38,8 @@ DRIVER = textwrap.dedent(
             except BaseException as error:  # what must never happen
                 import traceback
                 code, escaped = -1, "".join(traceback.format_exception(error))
-        results.append({{"argv": argv, "code": code, "out": out.getvalue(),
-                         "err": err.getvalue(), "escaped": escaped}})
+        results.append({"argv": argv, "code": code, "out": out.getvalue(),
+                        "err": err.getvalue(), "escaped": escaped})
     json.dump(results, open(sys.argv[2], "w", encoding="utf-8"))
     """
 )
@@ -138,24 +137,14 @@ def cases(folder: Path) -> list[list[str]]:
 def results(tmp_path_factory) -> list[dict]:
     folder = tmp_path_factory.mktemp("hostile")
     argvs = cases(folder)
-    (folder / "cases.json").write_text(json.dumps(argvs), encoding="utf-8")
     env = {
         **os.environ,
         "DIVERSITY_ASSISTANT_LANG": "en",
         "DIVERSITY_ASSISTANT_DATA_DIR": str(folder / "appdata"),
         "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
     }
-    completed = subprocess.run(
-        [sys.executable, "-c", DRIVER.format(cap=MEMORY_CAP), folder / "cases.json", folder / "results.json"],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-        env=env,
-        stdin=subprocess.DEVNULL,
-    )
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    found = json.loads((folder / "results.json").read_text(encoding="utf-8"))
+    completed, found = run_capped(DRIVER, argvs, folder, cap=MEMORY_CAP, timeout=600, env=env)
+    assert found is not None, completed.stderr[-3000:]
     assert len(found) == len(argvs)
     assert not (folder / "out").exists(), "a refused command wrote output"
     return found

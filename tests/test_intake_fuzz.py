@@ -11,11 +11,9 @@ under a memory cap; a crash of the child is a failure that names the mutant to r
 from __future__ import annotations
 
 import io
-import json
 import os
 import random
 import re
-import subprocess
 import sys
 import textwrap
 import zipfile
@@ -23,6 +21,7 @@ from pathlib import Path
 
 import pytest
 import xlsxwriter
+from capped_child import run_capped
 from odf.opendocument import OpenDocumentSpreadsheet
 from odf.table import Table, TableCell, TableRow
 from odf.text import P
@@ -35,11 +34,10 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="resource limits
 
 DRIVER = textwrap.dedent(
     """
-    import json, resource, sys, traceback
-    resource.setrlimit(resource.RLIMIT_AS, ({cap}, {cap}))
+    import json, sys, traceback
     from desktop_app.errors import AppError
     from desktop_app.intake import list_sheets, read_table
-    results = {{}}
+    results = {}
     for path in json.load(open(sys.argv[1], encoding="utf-8")):
         print(path, file=sys.stderr, flush=True)  # the last one named is the one that crashed
         try:
@@ -175,19 +173,11 @@ def mutants(folder: Path) -> list[str]:
 def test_no_mutant_of_a_valid_file_escapes_aborts_or_exhausts_memory(tmp_path):
     paths = mutants(tmp_path)
     before = {p: Path(p).read_bytes() for p in paths}
-    (tmp_path / "paths.json").write_text(json.dumps(paths), encoding="utf-8")
-    completed = subprocess.run(
-        [sys.executable, "-c", DRIVER.format(cap=MEMORY_CAP), tmp_path / "paths.json", tmp_path / "results.json"],
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-        env={**os.environ, "DIVERSITY_ASSISTANT_LANG": "en"},
-    )
+    env = {**os.environ, "DIVERSITY_ASSISTANT_LANG": "en"}
+    completed, results = run_capped(DRIVER, paths, tmp_path, cap=MEMORY_CAP, timeout=900, env=env)
     named = [line for line in completed.stderr.splitlines() if "mutant-" in line]
     last = named[-1] if named else "-"
-    assert completed.returncode == 0, f"the reader died (exit {completed.returncode}) on {last}"
-    results = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    assert results is not None, f"the reader died (exit {completed.returncode}) on {last}"
     escaped = {p: r for p, r in results.items() if r.startswith("ESCAPED")}
     assert not escaped, "\n\n".join(f"{p}:\n{r}" for p, r in list(escaped.items())[:5])
     assert len(results) == 3 * MUTANTS_PER_FORMAT
