@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from intake_helpers import read, refused
 
-from desktop_app.intake import cfb, sniff
+from desktop_app.intake import biff, cfb, sniff
 from desktop_app.intake.cells import column_text, datetime_text, duration_text, number_text
 from desktop_app.intake.header import find_header_row, unique_headers
 
@@ -100,11 +100,11 @@ def test_biff_records_tell_encryption_and_date_system() -> None:
         return struct.pack("<HH", kind, len(body)) + body
 
     bof = record(0x0809, b"\x00\x06\x05\x00" + b"\x00" * 12)
-    assert cfb._biff_globals(bof + record(0x0022, b"\x01\x00") + record(0x000A, b"")) == (
+    assert biff.workbook_globals(bof + record(0x0022, b"\x01\x00") + record(0x000A, b"")) == (
         False,
         True,
     )
-    assert cfb._biff_globals(bof + record(0x002F, b"\x01\x00" * 3) + b"\xff" * 40) == (True, False)
+    assert biff.workbook_globals(bof + record(0x002F, b"\x01\x00" * 3) + b"\xff" * 40) == (True, False)
 
 
 def test_encrypted_xls_is_refused(tmp_path: Path) -> None:
@@ -131,6 +131,54 @@ def test_cfb_reader_lists_streams_of_the_fixture() -> None:
     assert info.is_xls
     assert not info.is_encrypted_ooxml
     assert not info.xls_encrypted
+
+
+def test_hostile_compound_file_is_refused_before_olefile_reads_it(tmp_path: Path) -> None:
+    """A header declaring 2**32 FAT sectors (olefile would walk a looping DIFAT that long) and a
+    Workbook stream declaring 4 GB (olefile reads a stream whole, following a looping chain) are
+    refused as damage from what the file can hold."""
+    data = (FIXTURES / "personeel.xls").read_bytes()
+    fat = bytearray(data)
+    struct.pack_into("<I", fat, 0x2C, 0xFFFFFFF0)
+    struct.pack_into("<II", fat, 0x44, 1, (0xFFFFFFF0 - 109 + 126) // 127)
+    with pytest.raises(cfb.CfbError, match="more sectors than the file holds"):
+        cfb.inspect_cfb(io.BytesIO(bytes(fat)), len(fat))
+    stream = bytearray(data)
+    entry = stream.index("Workbook".encode("utf-16-le"))
+    struct.pack_into("<I", stream, entry + 120, 0xFFFFFF00)
+    with pytest.raises(cfb.CfbError, match="more than the file holds"):
+        cfb.inspect_cfb(io.BytesIO(bytes(stream)), len(stream))
+    path = tmp_path / "groot.xls"
+    path.write_bytes(bytes(stream))
+    refused(path, "intake.corrupt")
+
+
+def test_deep_compound_directory_is_damage_not_a_traceback() -> None:
+    """olefile builds the directory tree recursively: 4000 entries nested as left siblings."""
+    n, dir_sectors = 4000, 1000
+    fat_count = (1 + dir_sectors + 127) // 128
+    fat = [0xFFFFFFFD] * fat_count + [fat_count + i + 1 for i in range(dir_sectors - 1)]
+    fat += [0xFFFFFFFE] + [0xFFFFFFFF] * (fat_count * 128 - len(fat) - 1)
+    header = bytearray(512)
+    header[:8] = cfb.MAGIC
+    struct.pack_into("<HHHHH", header, 0x18, 0x3E, 3, 0xFFFE, 9, 6)
+    struct.pack_into("<III", header, 0x2C, fat_count, fat_count, 0)
+    struct.pack_into("<IIII", header, 0x38, 4096, 0xFFFFFFFE, 0, 0xFFFFFFFE)
+    struct.pack_into("<109I", header, 0x4C, *range(fat_count), *[0xFFFFFFFF] * (109 - fat_count))
+
+    def entry(name: str, kind: int, left: int, child: int) -> bytes:
+        raw = (name + "\0").encode("utf-16-le")
+        block = bytearray(128)
+        block[: len(raw)] = raw
+        struct.pack_into("<HBBIII", block, 64, len(raw), kind, 1, left, 0xFFFFFFFF, child)
+        struct.pack_into("<IQ", block, 116, 0xFFFFFFFE, 0)
+        return bytes(block)
+
+    entries = [entry("Root Entry", 5, 0xFFFFFFFF, 1)]
+    entries += [entry(f"s{i}", 2, i + 1 if i + 1 < n else 0xFFFFFFFF, 0xFFFFFFFF) for i in range(1, n)]
+    data = bytes(header) + struct.pack(f"<{len(fat)}I", *fat) + b"".join(entries)
+    with pytest.raises(cfb.CfbError):
+        cfb.inspect_cfb(io.BytesIO(data), len(data))
 
 
 @pytest.mark.parametrize(("name", "fmt"), [("personeel.xls", "xls"), ("personeel_1904.xls", "xls")])

@@ -73,7 +73,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from desktop_app.errors import IntakeError
-from desktop_app.intake.cfb import CfbError, _Reader
+from desktop_app.intake import biff
+from desktop_app.intake.cfb import CfbError, workbook_stream
 
 try:  # ISA-L inflates about three times faster than zlib; optional
     from isal import isal_zlib as _inflate_module
@@ -799,31 +800,12 @@ def _ods_extent(data: bytes, sheet: str) -> Extent | None:  # noqa: PLR0912, PLR
 # --- xls -----------------------------------------------------------------------------------------
 
 _XLS_VALUE_RECORDS = {0x0203, 0x0204, 0x00FD, 0x027E, 0x0205, 0x0006, 0x00D6}
-_XLS_MULRK, _XLS_DIMENSIONS, _XLS_BOUNDSHEET, _XLS_BOF, _XLS_EOF = 0xBD, 0x200, 0x85, 0x809, 0x0A
+_XLS_MULRK, _XLS_DIMENSIONS = 0xBD, 0x200
 
 
 def _xls_boundsheets(data: bytes) -> tuple[bytes, list[tuple[str, int]]]:
-    reader = _Reader(io.BytesIO(data), len(data))
-    streams = {e.name for e in reader.entries if e.kind == 2}
-    name = "Workbook" if "Workbook" in streams else "Book"
-    stream = reader.read_stream(name, len(data))
-    sheets = []
-    position = 0
-    while position + 4 <= len(stream):
-        record, length = struct.unpack_from("<HH", stream, position)
-        body = stream[position + 4 : position + 4 + length]
-        if record == _XLS_BOUNDSHEET and len(body) >= 8:
-            start = struct.unpack_from("<I", body)[0]
-            count = body[6]
-            if body[7] & 1:  # UTF-16
-                title = body[8 : 8 + 2 * count].decode("utf-16-le", "replace")
-            else:
-                title = body[8 : 8 + count].decode("latin-1")
-            sheets.append((title, start))
-        if record == _XLS_EOF:
-            break
-        position += 4 + length
-    return stream, sheets
+    stream = workbook_stream(data)
+    return stream, biff.boundsheets(stream)
 
 
 def _xls_extent(data: bytes, sheet: str) -> Extent | None:
@@ -838,7 +820,7 @@ def _xls_extent(data: bytes, sheet: str) -> Extent | None:
         record, length = struct.unpack_from("<HH", stream, position)
         body = stream[position + 4 : position + 4 + length]
         position += 4 + length
-        if record == _XLS_EOF:
+        if record == biff.EOF:
             break
         if record == _XLS_DIMENSIONS:
             if len(body) >= 14:
