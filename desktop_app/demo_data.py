@@ -13,6 +13,7 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 HEADERS: tuple[str, ...] = (
     "Personeelsnummer",
@@ -160,14 +161,15 @@ def messy_rows(options: StaffOptions) -> list[list[object]]:
     level) and a 'Totaal' row at the end."""
     rows = list(staff_rows(options))
     for row in rows:  # exports store the BSN as a number: leading zeros are lost
-        row[2] = int(row[2])
+        row[2] = int(cast(str, row[2]))
     errors = options.mistake_level != "warnings"
     if len(rows) > 60:
         if errors:
-            rows[4][2] = rows[4][2] // 10 * 10 + (rows[4][2] + 1) % 10
+            bsn = cast(int, rows[4][2])
+            rows[4][2] = bsn // 10 * 10 + (bsn + 1) % 10
             rows[23][2:8] = rows[3][2:8]
             rows[31][3] = "31-02-1980"
-        rows[11][3] = rows[11][3].strftime("%-d-%-m-%Y")
+        rows[11][3] = cast(dt.date, rows[11][3]).strftime("%-d-%-m-%Y")
         rows[17][4] = "Vrouw"
         rows[42][5] = ""
         rows[57][8] = options.peildatum + dt.timedelta(days=40)
@@ -223,7 +225,7 @@ def write_large_workbook(path: Path, rows: int, seed: int = 1) -> Path:
             elif value is None or value == "":
                 continue
             elif c == 2:
-                sheet.write_number(r, c, int(value))  # BSN stored as a number, as exports do
+                sheet.write_number(r, c, int(cast(str, value)))  # BSN stored as a number, as exports do
             else:
                 sheet.write(r, c, value)
     workbook.close()

@@ -150,12 +150,13 @@ class Organisation:
             values = () if value is None or isinstance(value, str) else tuple(value)
             if isinstance(value, str) and value:
                 values = (value,)
-            return replace(self, **{field_id: values})
+            changes: dict[str, Any] = {field_id: values}
+            return replace(self, **changes)
         fields = dict(self.fields)
-        if value and not isinstance(value, str):
-            value = "; ".join(value)  # a list the profile does not declare as one: as typed
-        if value:
-            fields[field_id] = value
+        # a list the profile does not declare as one: as typed
+        text = value if isinstance(value, str) else "; ".join(value or ())
+        if text:
+            fields[field_id] = text
         else:
             fields.pop(field_id, None)
         return replace(self, fields=fields)

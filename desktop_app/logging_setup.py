@@ -181,7 +181,11 @@ class ScrubbingFormatter(logging.Formatter):
         finally:
             record.exc_text = cached
 
-    def formatException(self, ei) -> str:
+    def formatException(
+        self,
+        ei: tuple[type[BaseException], BaseException, TracebackType | None]
+        | tuple[None, None, None],
+    ) -> str:
         return format_exception(*ei).rstrip("\n")
 
     def formatStack(self, stack_info: str) -> str:

@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -141,7 +142,7 @@ def category_records(
     return pd.DataFrame({k: np.asarray(v, dtype=object) for k, v in out.items()})
 
 
-def tables_json(result: TablesResult) -> dict:
+def tables_json(result: TablesResult) -> dict[str, Any]:
     """The ``--json`` document (see the module docstring of :mod:`desktop_app.cli`)."""
     tables, protection = result.tables, result.protection
     report = protection.report
@@ -199,7 +200,7 @@ def tables_json(result: TablesResult) -> dict:
     }
 
 
-def _insiders_json(protection: Protection, tables: LinkedTables) -> dict | None:
+def _insiders_json(protection: Protection, tables: LinkedTables) -> dict[str, Any] | None:
     """The singleton insiders' pass: how many insiders, how many cells it added, and any pair it
     could not fix (``None`` when the rule turned the pass off)."""
     insider = protection.insider

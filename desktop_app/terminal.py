@@ -59,8 +59,8 @@ class PlainTextStream:
 def safe_output() -> Iterator[None]:
     """stdout and stderr pass through :class:`PlainTextStream` inside the block."""
     saved = sys.stdout, sys.stderr
-    sys.stdout = PlainTextStream(saved[0])  # type: ignore[assignment]
-    sys.stderr = PlainTextStream(saved[1])  # type: ignore[assignment]
+    sys.stdout = PlainTextStream(saved[0])
+    sys.stderr = PlainTextStream(saved[1])
     try:
         yield
     finally:

@@ -38,7 +38,7 @@ class Bands:
         middle = [f"{a}-{b - 1}" for a, b in zip(self.edges, self.edges[1:], strict=False)]
         return (f"<{first}", *middle, f"{last}+", self.unknown)
 
-    def assign(self, values: np.ndarray | pd.Series) -> np.ndarray:
+    def assign(self, values: np.ndarray | pd.Series | list[float]) -> np.ndarray:
         """The band label of every value; NaN (missing) gets the unknown category."""
         numbers = np.asarray(values, dtype=float)
         labels = np.array(self.labels(), dtype=object)

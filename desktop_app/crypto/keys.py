@@ -23,7 +23,7 @@ import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -62,7 +62,8 @@ class KeyringPassphraseStore:
     def get(self, organisation_id: str) -> str | None:
         keyring, errors = _keyring()
         try:
-            return keyring.get_password(self.service, organisation_id)
+            passphrase: str | None = keyring.get_password(self.service, organisation_id)
+            return passphrase
         except errors.KeyringError as error:
             raise CryptoError("crypto.keyring-unavailable", detail=str(error) or "-") from error
 
@@ -74,7 +75,7 @@ class KeyringPassphraseStore:
             raise CryptoError("crypto.keyring-unavailable", detail=str(error) or "-") from error
 
 
-def _keyring():  # type: ignore[no-untyped-def]
+def _keyring() -> tuple[Any, Any]:
     try:
         import keyring
         import keyring.errors
@@ -222,7 +223,8 @@ def keys_match(private_key: object, certificate: x509.Certificate) -> bool:
     if public is None:
         return False
     spki = serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
-    return public().public_bytes(*spki) == certificate.public_key().public_bytes(*spki)
+    ours: bytes = public().public_bytes(*spki)
+    return ours == certificate.public_key().public_bytes(*spki)
 
 
 _ORGANISATION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")

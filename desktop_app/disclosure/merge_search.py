@@ -31,8 +31,9 @@ the same answer.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -277,7 +278,17 @@ def search_categories(
     return SearchResult(tuple(_front(final)), len(nodes), protections, pruned)
 
 
-def _choice(variables, node, records, specs, settings, keywords, loss, lost, n_primary) -> Choice:  # noqa: PLR0917 (a private helper of search_categories)
+def _choice(  # noqa: PLR0917 (a private helper of search_categories)
+    variables: Sequence[VariableOptions],
+    node: tuple[int, ...],
+    records: pd.DataFrame,
+    specs: Sequence[Sequence[str]],
+    settings: RuleSettings,
+    keywords: Mapping[str, Any],
+    loss: Callable[[tuple[int, ...]], float],
+    lost: Callable[[tuple[int, ...]], int],
+    n_primary: int,
+) -> Choice:
     """Score one node; a node without primary cells needs no protection run."""
     labels = tuple((v.column, v.options[k].label) for v, k in zip(variables, node, strict=True))
     categories = tuple(

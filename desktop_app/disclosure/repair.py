@@ -27,6 +27,7 @@ so small inner cells are chosen before totals.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -76,7 +77,9 @@ class DeviationRepair:
         self._deviation = np.zeros(n_free)
         self.h = self._model(model, position, np.asarray(cost, dtype=float)[published], n_cols)
 
-    def _model(self, model: ModelMatrix, position: np.ndarray, pub_cost: np.ndarray, n_cols: int):
+    def _model(
+        self, model: ModelMatrix, position: np.ndarray, pub_cost: np.ndarray, n_cols: int
+    ) -> Any:
         """The HiGHS model: columns ``d`` (free inner cells), ``t+``, ``t-`` (published cells)."""
         highspy = self.highspy
         n_free, n_pub = self.n_free, self.n_pub
@@ -211,7 +214,7 @@ class DeviationRepair:
         full[self.free] = self._deviation
         return full
 
-    def pin(self, inner_cells: Sequence[int]) -> None:
+    def pin(self, inner_cells: Sequence[int] | np.ndarray) -> None:
         """Keep these inner cells fixed in every deviation until :meth:`unpin` (what an insider
         who knows their own cell knows)."""
         pos = self._positions(inner_cells)
@@ -219,13 +222,13 @@ class DeviationRepair:
             zeros = np.zeros(len(pos))
             self.h.changeColsBounds(len(pos), pos, zeros, zeros)
 
-    def unpin(self, inner_cells: Sequence[int]) -> None:
+    def unpin(self, inner_cells: Sequence[int] | np.ndarray) -> None:
         pos = self._positions(inner_cells)
         if len(pos):
             upper = np.full(len(pos), self.highspy.kHighsInf)
             self.h.changeColsBounds(len(pos), pos, -self.inner[pos], upper)
 
-    def _positions(self, inner_cells: Sequence[int]) -> np.ndarray:
+    def _positions(self, inner_cells: Sequence[int] | np.ndarray) -> np.ndarray:
         pos = self.position[np.asarray(inner_cells, dtype=np.int64)]
         return pos[pos >= 0].astype(np.int32)
 

@@ -163,10 +163,10 @@ class _Pool:
         self.mask = mask  # shared with republish(), which publishes accepted releases in it
         self.equations: dict[int, list[np.ndarray]] = {j: [] for j in candidates}
         for eq in tables.equations:
-            members = np.array((eq.parent, *eq.children), dtype=np.int64)
-            for c in members.tolist():
+            eq_cells = np.array((eq.parent, *eq.children), dtype=np.int64)
+            for c in eq_cells.tolist():
                 if c in self.equations:
-                    self.equations[c].append(members)
+                    self.equations[c].append(eq_cells)
 
         self.cand_index = {j: i for i, j in enumerate(candidates)}
         cand_cols = [self._reduced(j) for j in candidates]

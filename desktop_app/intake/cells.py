@@ -75,7 +75,7 @@ def cell_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _object_array(values: Sequence[Any]) -> np.ndarray:
+def _object_array(values: Sequence[Any] | np.ndarray) -> np.ndarray:
     return np.fromiter(values, dtype=object, count=len(values))
 
 
@@ -98,7 +98,7 @@ def floats_text(values: np.ndarray) -> list[str]:
 _SAMPLE = 1000
 
 
-def _all_text(values: Sequence[Any]) -> bool:
+def _all_text(values: Sequence[Any] | np.ndarray) -> bool:
     """True when every cell is ``str`` (joining refuses anything else, at C speed)."""
     try:
         "".join(values)
@@ -107,13 +107,13 @@ def _all_text(values: Sequence[Any]) -> bool:
     return True
 
 
-def _convert(cells: Sequence[Any], kind: type) -> list[str]:
+def _convert(cells: Sequence[Any] | np.ndarray, kind: type) -> list[str]:
     """Cells of one type to text. Columns of repeated values (dates, part-time factors, codes)
     convert each distinct value once: a century holds only 36,525 dates."""
     converter = _CONVERTERS.get(kind, cell_text)
     sample = cells[:_SAMPLE]
     if kind is dt.date or len(set(sample)) * 2 <= len(sample):
-        distinct = dict.fromkeys(cells)
+        distinct = dict.fromkeys(cells, "")  # every value is replaced below
         if len(distinct) * 4 <= len(cells):
             for value in distinct:
                 distinct[value] = converter(value)
@@ -123,7 +123,7 @@ def _convert(cells: Sequence[Any], kind: type) -> list[str]:
     return list(map(converter, cells))
 
 
-def column_text(values: Sequence[Any]) -> np.ndarray:
+def column_text(values: Sequence[Any] | np.ndarray) -> np.ndarray:
     """A column of cell values as an object array of ``str``.
 
     One pass finds the types present; an all-text column is taken as is, otherwise the cells of

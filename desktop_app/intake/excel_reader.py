@@ -23,6 +23,9 @@ from desktop_app.intake.header import MergedRange, row_is_blank
 from desktop_app.intake.model import SheetInfo
 from desktop_app.zip_damage import ZIP_DAMAGE
 
+# named, not starred in the except clause: mypy reads no starred exception tuple
+_UNREADABLE_PARTS: tuple[type[Exception], ...] = (*ZIP_DAMAGE, KeyError, OSError)
+
 
 @dataclass(frozen=True)
 class SheetData:
@@ -53,7 +56,7 @@ def _unreadable_bytes(data: bytes, name: str) -> IntakeError:
             info = archive.getinfo("META-INF/manifest.xml")
             if info.file_size <= 1024 * 1024 and b"encryption-data" in archive.read(info):
                 return IntakeError("intake.encrypted", file=name)
-    except (*ZIP_DAMAGE, KeyError, OSError):
+    except _UNREADABLE_PARTS:
         pass
     return IntakeError("intake.corrupt", file=name, error="its parts cannot be read as a workbook")
 

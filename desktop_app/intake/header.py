@@ -18,7 +18,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from desktop_app.intake.cells import cell_text
 from desktop_app.intake.model import column_letter
@@ -210,9 +210,15 @@ def _below_group_header(
     return index
 
 
-def filled_with_merges(
-    rows: Sequence[Sequence[Any]], index: int, merged: Sequence[MergedRange]
-) -> list[Any]:
+class _Rows(Protocol):
+    """Rows by index: a list of rows, or a column-held Grid."""
+
+    def __getitem__(self, index: int, /) -> Sequence[Any]: ...
+
+    def __len__(self) -> int: ...
+
+
+def filled_with_merges(rows: _Rows, index: int, merged: Sequence[MergedRange]) -> list[Any]:
     """Row ``index`` with every merged range that covers it filled from the range's top-left cell."""
     row = list(rows[index])
     if not merged:

@@ -112,11 +112,12 @@ def _read_workbook(
         # is taken on the other core while calamine parses (~35 ms off a 200,000-row check)
         hashed = hashing.submit(SourceFingerprint.of, data)
         raw = data  # calamine holds its own copy; ours only to pre-check other sheets
+        del data
         with bulk_allocation():
-            data = excel_reader.read_sheet(workbook, chosen.name, name)
-            merged = data.merged
-            grid = Grid.from_rows(data.rows)
-            del data  # the row lists; the grid holds the same cells by column
+            sheet_data = excel_reader.read_sheet(workbook, chosen.name, name)
+            merged = sheet_data.merged
+            grid = Grid.from_rows(sheet_data.rows)
+            del sheet_data  # the row lists; the grid holds the same cells by column
         if not grid.last_filled_row():
             others = [
                 s

@@ -18,6 +18,9 @@ from desktop_app.intake.cfb import MAGIC as CFB_MAGIC
 from desktop_app.intake.cfb import CfbError, inspect_cfb
 from desktop_app.zip_damage import ZIP_DAMAGE
 
+# named, not starred in the except clause: mypy reads no starred exception tuple
+_ZIP_DAMAGE_OR_KEY: tuple[type[Exception], ...] = (*ZIP_DAMAGE, KeyError)
+
 MAX_FILE_BYTES = 512 * 1024 * 1024
 """Larger files are refused before reading (an HR export of 1 million rows is well below this)."""
 MAX_TOTAL_UNCOMPRESSED = 1024 * 1024 * 1024
@@ -165,7 +168,7 @@ def _detect_zip(path: Path, size: int) -> Detected:
                         raise IntakeError("intake.not-a-spreadsheet", file=name, kind=kind)
     except IntakeError:
         raise
-    except (*ZIP_DAMAGE, KeyError) as error:
+    except _ZIP_DAMAGE_OR_KEY as error:
         raise IntakeError(
             "intake.corrupt", file=name, error=str(error) or type(error).__name__
         ) from error

@@ -49,7 +49,7 @@ def bulk_allocation() -> Iterator[None]:
 class Grid:
     """Cells held column by column (``columns[j][i]`` is row number ``i + 1``), read as rows."""
 
-    def __init__(self, columns: Sequence[Sequence[Any]], n_rows: int) -> None:
+    def __init__(self, columns: Sequence[Sequence[Any] | np.ndarray], n_rows: int) -> None:
         self.columns = columns
         self.n_rows = n_rows
 
@@ -206,7 +206,7 @@ def build_table(
     )
 
 
-def _as_array(values: Sequence[Any]) -> np.ndarray:
+def _as_array(values: Sequence[Any] | np.ndarray) -> np.ndarray:
     if isinstance(values, np.ndarray) and values.dtype == object:
         return values
     return np.fromiter(values, dtype=object, count=len(values))

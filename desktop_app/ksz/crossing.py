@@ -30,6 +30,7 @@ import itertools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any, cast
 
 import pandas as pd
 
@@ -181,7 +182,12 @@ def own_cells(
         return {(): len(staff)}
     frame = pd.DataFrame(columns)
     counts = frame.value_counts(dropna=False)
-    return {tuple(str(v) for v in key): int(n) for key, n in sorted(counts.items()) if n > 0}
+    return {
+        # a DataFrame's value_counts has a MultiIndex: every key is a tuple (pandas-stubs: Hashable)
+        tuple(str(v) for v in cast(tuple[Any, ...], key)): int(n)
+        for key, n in sorted(counts.items())
+        if n > 0
+    }
 
 
 def check_crossing(
@@ -195,7 +201,8 @@ def check_crossing(
     ages_known = crossing.age_bands is not None and AGE_COLUMN in staff.columns
     cells = own_cells(staff, crossing.own, crossing.age_bands if ages_known else None, merges)
     groups = _groups(crossing, settings, ages_known)
-    smallest_share, smallest_groups = 1.0, ()
+    smallest_share = 1.0
+    smallest_groups: tuple[str, ...] = ()
     for combination in itertools.product(*(sorted(g.items()) for g in groups)):
         share = math.prod(s for _, s in combination)
         if share > 0 and share < smallest_share:
@@ -313,10 +320,10 @@ def propose(
         for coarser in settings.scheme(scheme_id).coarser:
             for base in list(scheme_options):
                 scheme_options.append((*base[:index], coarser, *base[index + 1 :]))
-    age_options: list[Bands | None] = (
+    age_options: Sequence[Bands | None] = (
         _age_options(crossing.age_bands) if crossing.age_bands is not None else [None]
     )
-    seen: set[tuple] = set()
+    seen: set[tuple[Any, ...]] = set()
     found: list[Proposal] = []
     for schemes, bands in itertools.product(dict.fromkeys(scheme_options), age_options):
         candidate = replace(crossing, schemes=schemes, age_bands=bands)

@@ -19,6 +19,7 @@ import html
 import io
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from desktop_app.categories import Bands
 from desktop_app.errors import AppError
@@ -141,13 +142,18 @@ def _require_valid(request: KszRequest, programme: Programme) -> None:
 # rendering
 
 
-def _sections(request: KszRequest, programme: Programme, language: str) -> list[tuple[str, list]]:
+def _sections(
+    request: KszRequest, programme: Programme, language: str
+) -> list[tuple[str, list[Any]]]:
     """The document as (heading, items); an item is a paragraph or (label, value)."""
     assert programme.crossing is not None
-    t = lambda key, **p: Message(f"ksz.doc.{key}", p).render(language)  # noqa: E731
+
+    def t(key: str, **p: Any) -> str:
+        return Message(f"ksz.doc.{key}", p).render(language)
+
     org = request.organisation
     kbo = [check_kbo(n).normalised or n for n in org.kbo_numbers]
-    decisions: list = [
+    decisions: list[Any] = [
         (t("reference-year"), str(request.reference_year)),
         (
             t("characteristics"),
@@ -157,7 +163,7 @@ def _sections(request: KszRequest, programme: Programme, language: str) -> list[
             + (f", {t('age')}" if request.age_bands is not None else ""),
         ),
     ]
-    categories: list = []
+    categories: list[Any] = []
     for scheme_id in request.characteristics:
         scheme = programme.crossing.scheme(scheme_id)
         groups = "; ".join(g.label.get(language) for g in scheme.groups)

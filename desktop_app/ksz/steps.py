@@ -90,7 +90,7 @@ def crossings(choices: KszChoices, programme: Programme, own: Sequence[str]) -> 
     age = choices.age_bands(programme)
     if not chosen and age is None:
         return []
-    views = [(column,) for column in own] or [()]
+    views: list[tuple[str, ...]] = [(column,) for column in own] or [()]
     return [Crossing(view, chosen, age) for view in views]
 
 

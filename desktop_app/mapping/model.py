@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping as MappingType
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class BreakdownColumn:
         return is_derived_header(self.header)
 
 
-def _frozen(mapping: MappingType) -> MappingType:
+def _frozen(mapping: MappingType[str, Any]) -> MappingType[str, Any]:
     return MappingProxyType(dict(mapping))
 
 

@@ -15,8 +15,8 @@ def code_lookup(field: EmployeeField, overrides: Mapping[str, str] | None = None
     for code in field.codes:
         for spelling in (code.code, *code.synonyms):
             lookup.setdefault(normalise_value(spelling), code.code)
-    for value, code in (overrides or {}).items():
-        lookup[normalise_value(value)] = code
+    for value, chosen in (overrides or {}).items():
+        lookup[normalise_value(value)] = chosen
     return lookup
 
 

@@ -169,12 +169,12 @@ def subgroup_problems(draft: Draft, check: CheckResult) -> list[Message]:
     return problems
 
 
-def chosen_merges(draft: Draft) -> dict | None:
+def chosen_merges(draft: Draft) -> dict[str, Any] | None:
     merges = draft.categories.to_json().get("merges")
     return merges or None
 
 
-def chosen_bands(draft: Draft) -> dict | None:
+def chosen_bands(draft: Draft) -> dict[str, Any] | None:
     return draft.categories.bands_json() or None
 
 
@@ -275,6 +275,7 @@ def application_counts(draft: Draft) -> tuple[list[tuple[str, int]], list[Messag
                 Message("package.application-bad-count", {"position": position, "count": text})
             )
             continue
+        assert checked.normalised is not None  # a valid number is normalised
         pairs.append((checked.normalised, int(text)))
     return pairs, problems
 

@@ -153,9 +153,9 @@ def unpack_verified(payload: bytes) -> dict[str, bytes]:
         joined = LocalizedText(
             {lang: " ".join(m.render(lang) for m in problems) for lang in LANGUAGES}
         )
-        error = CryptoError("crypto.package-manifest-problems", problems=joined)
-        error.problems = problems  # type: ignore[attr-defined]
-        raise error
+        refusal = CryptoError("crypto.package-manifest-problems", problems=joined)
+        refusal.problems = problems  # type: ignore[attr-defined]
+        raise refusal
     return contents
 
 

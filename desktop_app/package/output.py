@@ -34,6 +34,7 @@ from desktop_app.profiles.model import (
     FieldSource,
     OrganisationSource,
     OutputColumn,
+    OutputFormat,
     PeildatumSource,
     Programme,
 )
@@ -105,7 +106,7 @@ def _selected_columns(
 
 
 def _missing(value: object) -> bool:
-    return value is None or value == "" or bool(pd.isna(value))
+    return value is None or value == "" or bool(pd.isna(value))  # type: ignore[call-overload]  # pandas-stubs: no overload for object, isna takes any scalar
 
 
 @dataclass(frozen=True)
@@ -198,7 +199,9 @@ def build_output(
     return OutputFile(name=name, content=content, columns=tuple(header), rows=len(rows))
 
 
-def _encode(file_type: str, header: list[str] | None, rows: list[list[str]], spec) -> bytes:
+def _encode(
+    file_type: str, header: list[str] | None, rows: list[list[str]], spec: OutputFormat
+) -> bytes:
     if file_type == "csv":
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer, delimiter=spec.delimiter, lineterminator=spec.line_terminator)

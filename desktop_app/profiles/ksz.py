@@ -15,7 +15,7 @@ from desktop_app.profiles.model import (
     CrossingSettings,
     ReferenceGroup,
 )
-from desktop_app.profiles.reader import Table, at, quote
+from desktop_app.profiles.reader import Check, Table, at, quote
 
 SHARE_TOLERANCE = 0.005  # shares of a scheme must add up to 1 within this
 
@@ -71,7 +71,7 @@ def check_crossing(table: Table, crossing: CrossingSettings) -> CrossingSettings
     return crossing
 
 
-CHECKS = {
+CHECKS: dict[type, Check] = {
     ReferenceGroup: check_group,
     CharacteristicScheme: check_scheme,
     AgeReference: check_age,

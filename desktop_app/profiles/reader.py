@@ -235,7 +235,8 @@ class Reader:
         """The table ``data`` at ``path`` as a ``cls``."""
         table = Table(self.ctx, data, path, allowed_keys(cls), array=array)
         values: dict[str, Any] = {}
-        for key in keys_of(cls):
+        klass: type = cls  # keys_of is cached: its argument must be Hashable
+        for key in keys_of(klass):
             value = self._key(table, cls, key)
             if value is not _MISSING:
                 values[key.name] = value
@@ -293,7 +294,7 @@ class Reader:
         item_type = _item_type(annotation)
         if item_type is not None:
             return self._array(value, where, item_type, spec)
-        if dataclasses.is_dataclass(annotation):
+        if isinstance(annotation, type) and dataclasses.is_dataclass(annotation):
             return self.read(value, where, annotation)
         raise AssertionError(f"no parser for {annotation!r} at {where}")  # a mistake in the code
 
@@ -315,7 +316,7 @@ class Reader:
         return LocalizedText({language: table.data[language] for language in LANGUAGES})
 
     def _array(self, value: Any, where: str, item_type: Any, spec: KeySpec) -> tuple[Any, ...]:
-        if dataclasses.is_dataclass(item_type):
+        if isinstance(item_type, type) and dataclasses.is_dataclass(item_type):
             if not isinstance(value, list):
                 self.ctx.wrong(where, value, "array-of-tables")
             items = tuple(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from desktop_app.transfer.model import Portal, TransferError
 
 SERVICE = "Diversity Assistant portal"
@@ -11,7 +13,7 @@ def keyring_account(portal: Portal, username: str) -> str:
     return f"{username}@{portal.url}"
 
 
-def _keyring():  # imported late: keyring probes backends on import
+def _keyring() -> tuple[Any, Any]:  # imported late: keyring probes backends on import
     import keyring
     import keyring.errors
 
@@ -21,7 +23,8 @@ def _keyring():  # imported late: keyring probes backends on import
 def load_password(portal: Portal, username: str) -> str | None:
     keyring, errors = _keyring()
     try:
-        return keyring.get_password(SERVICE, keyring_account(portal, username))
+        password: str | None = keyring.get_password(SERVICE, keyring_account(portal, username))
+        return password
     except errors.KeyringError as exc:
         raise TransferError("transfer.keyring-unavailable", detail=type(exc).__name__) from None
 

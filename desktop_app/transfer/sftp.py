@@ -20,7 +20,7 @@ import posixpath
 import socket
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import Protocol
 
 import paramiko
 from paramiko.sftp import CMD_EXTENDED, CMD_EXTENDED_REPLY
@@ -120,7 +120,9 @@ class SftpUpload:
                 raise TransferError(
                     "transfer.connection-lost", host=self.portal.host, detail="sftp", transient=True
                 )
-            sftp.get_channel().settimeout(self.policy.timeout)
+            channel = sftp.get_channel()
+            assert channel is not None  # from_transport opened it
+            channel.settimeout(self.policy.timeout)
             return self._transfer(sftp)
         finally:
             transport.close()
@@ -306,7 +308,11 @@ def _size_or_none(sftp: paramiko.SFTPClient, path: str) -> int | None:
         return None
 
 
-def _copy_into(stream: BinaryIO, sink: Callable[[bytes], object], cancel: CancelToken) -> None:
+class _Readable(Protocol):
+    def read(self, size: int, /) -> bytes: ...
+
+
+def _copy_into(stream: _Readable, sink: Callable[[bytes], object], cancel: CancelToken) -> None:
     while chunk := stream.read(READ_CHUNK):
         cancel.check()
         sink(chunk)
@@ -315,13 +321,15 @@ def _copy_into(stream: BinaryIO, sink: Callable[[bytes], object], cancel: Cancel
 def free_bytes(sftp: paramiko.SFTPClient, path: str) -> int | None:
     """Free space for the login at ``path`` (OpenSSH's statvfs extension), or None if unknown."""
     try:
-        kind, msg = sftp._request(CMD_EXTENDED, "statvfs@openssh.com", path)
+        # private paramiko API (no public statvfs), so absent from types-paramiko
+        kind, msg = sftp._request(CMD_EXTENDED, "statvfs@openssh.com", path)  # type: ignore[attr-defined]
     except (OSError, paramiko.SSHException):
         return None
     if kind != CMD_EXTENDED_REPLY:
         return None
     _bsize, frsize, _blocks, _bfree, bavail = (msg.get_int64() for _ in range(5))
-    return bavail * frsize
+    free: int = bavail * frsize
+    return free
 
 
 def _quiet_prefetch_thread(remote: paramiko.SFTPFile) -> None:
@@ -338,7 +346,7 @@ def _quiet_prefetch_thread(remote: paramiko.SFTPFile) -> None:
         with contextlib.suppress(EOFError, OSError, paramiko.SSHException):
             target(*args, **kwargs)
 
-    remote._prefetch_thread = quiet  # type: ignore[method-assign]
+    remote._prefetch_thread = quiet  # type: ignore[attr-defined]  # private, absent from types-paramiko
 
 
 class SftpTransport:

@@ -29,6 +29,7 @@ import datetime
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -241,7 +242,9 @@ class DateColumn(DateArrayParse):
     reading: DateOrder
 
 
-def _calendar(year: np.ndarray, month: np.ndarray, day: np.ndarray):
+def _calendar(
+    year: np.ndarray, month: np.ndarray, day: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Which (year, month, day) triples are days of the calendar, and those days (datetime64[D])."""
     ok = (month >= 1) & (month <= 12) & (day >= 1) & (day <= 31)
     first = (year - 1970).astype("datetime64[Y]").astype("datetime64[M]") + (
@@ -336,14 +339,14 @@ def _parse(array: np.ndarray, date_system: int, order: str | None) -> DateColumn
 
 
 def parse_dates(
-    values: np.ndarray | list, date_system: int = 1900, order: str = DAY_FIRST
+    values: np.ndarray | list[Any], date_system: int = 1900, order: str = DAY_FIRST
 ) -> DateArrayParse:
     """:func:`parse_date` for many values, all read in the given ``order``."""
     column = _parse(np.asarray(values, dtype=object), date_system, order)
     return DateArrayParse(column.values, column.kind)
 
 
-def read_date_column(values: np.ndarray | list, date_system: int = 1900) -> DateColumn:
+def read_date_column(values: np.ndarray | list[Any], date_system: int = 1900) -> DateColumn:
     """A column's (unique) values read as dates, day first or month first as the values tell.
 
     Month first when some values can only be read month first and none only day first; day first

@@ -191,9 +191,9 @@ def code_lookup(field: EmployeeField, value_map: AbcMapping[str, str] | None) ->
         for spelling in (code.code, *code.synonyms):
             lookup.setdefault(normalise_value(spelling), code.code)
     allowed = {code.code for code in field.codes}
-    for source, code in (value_map or {}).items():
-        if code in allowed:
-            lookup[normalise_value(source)] = code
+    for source, chosen in (value_map or {}).items():
+        if chosen in allowed:
+            lookup[normalise_value(source)] = chosen
     return lookup
 
 
@@ -229,7 +229,7 @@ def check_values(
     if field_type is FieldType.CODE:
         lookup = codes or {}
         typed = np.array([lookup.get(normalise_value(v)) for v in values] or [], dtype=object)
-        kind = np.where(np.equal(typed, None), UNKNOWN, None).astype(object)
+        kind = np.where(np.equal(typed, None), UNKNOWN, None).astype(object)  # type: ignore[call-overload]  # numpy's stubs reject None, a valid object-array operand
         return typed, kind
     if field_type in _PER_VALUE:
         check = _PER_VALUE[field_type]

@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from types import MappingProxyType
+from typing import Any
 
 import numpy as np
 
@@ -31,7 +32,7 @@ class IdentifierType:
     id: str
     shape: re.Pattern[str]  # the normalised form (what ``normalise`` returns)
     check: Callable[[str], IdentifierCheck]
-    check_many: Callable[[np.ndarray | list], IdentifierArrayCheck]
+    check_many: Callable[[np.ndarray | list[Any]], IdentifierArrayCheck]
     # A number from a public register (KBO) is shown as typed in examples; every other identifier
     # is masked to its last three digits wherever it is shown. Findings mask every identifier.
     public: bool = False

@@ -22,6 +22,7 @@ import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from stdnum import exceptions as stdnum_errors
@@ -182,10 +183,10 @@ class IdentifierArrayCheck:
 
     @property
     def valid(self) -> np.ndarray:
-        return np.equal(self.kind, None)
+        return np.equal(self.kind, None)  # type: ignore[call-overload]  # numpy's stubs reject None, a valid object-array operand
 
 
-def _text_and_lengths(values: np.ndarray | list) -> tuple[np.ndarray, np.ndarray]:
+def _text_and_lengths(values: np.ndarray | list[Any]) -> tuple[np.ndarray, np.ndarray]:
     array = np.asarray(values, dtype=object).ravel()
     try:
         lengths = np.fromiter(map(len, array), dtype=np.int64, count=len(array))
@@ -198,7 +199,7 @@ def _text_and_lengths(values: np.ndarray | list) -> tuple[np.ndarray, np.ndarray
 
 
 def _array_check(
-    values: np.ndarray | list,
+    values: np.ndarray | list[Any],
     single: Callable[[str], IdentifierCheck],
     width: int,
     short_lengths: tuple[int, ...],
@@ -239,12 +240,12 @@ def _bsn_fast(digits: np.ndarray) -> np.ndarray:
     return ((digits @ _BSN_WEIGHTS) % 11 == 0) & digits.any(axis=1)
 
 
-def check_bsn_array(values: np.ndarray | list) -> IdentifierArrayCheck:
+def check_bsn_array(values: np.ndarray | list[Any]) -> IdentifierArrayCheck:
     """:func:`check_bsn` for many values (vectorised elfproef, stdnum decides every failure)."""
     return _array_check(values, check_bsn, 9, (7, 8), _bsn_fast)
 
 
-def check_rsin_array(values: np.ndarray | list) -> IdentifierArrayCheck:
+def check_rsin_array(values: np.ndarray | list[Any]) -> IdentifierArrayCheck:
     return _array_check(values, check_rsin, 9, (7, 8), _bsn_fast)
 
 
@@ -261,12 +262,14 @@ def _insz_fast(digits: np.ndarray) -> np.ndarray:
     return (born_1900 | born_2000) & month_ok
 
 
-def check_insz_array(values: np.ndarray | list) -> IdentifierArrayCheck:
+def check_insz_array(values: np.ndarray | list[Any]) -> IdentifierArrayCheck:
     """:func:`check_insz` for many values (vectorised mod 97, stdnum decides every failure)."""
     return _array_check(values, check_insz, 11, (9, 10), _insz_fast)
 
 
-def _per_value(values: np.ndarray | list, single: Callable[[str], IdentifierCheck]):
+def _per_value(
+    values: np.ndarray | list[Any], single: Callable[[str], IdentifierCheck]
+) -> IdentifierArrayCheck:
     array, _ = _text_and_lengths(values)
     results = [single(v) for v in array]
     normalised = np.array([r.normalised for r in results] or [], dtype=object)
@@ -274,9 +277,9 @@ def _per_value(values: np.ndarray | list, single: Callable[[str], IdentifierChec
     return IdentifierArrayCheck(normalised, kind)
 
 
-def check_loonheffingennummer_array(values: np.ndarray | list) -> IdentifierArrayCheck:
+def check_loonheffingennummer_array(values: np.ndarray | list[Any]) -> IdentifierArrayCheck:
     return _per_value(values, check_loonheffingennummer)
 
 
-def check_kbo_array(values: np.ndarray | list) -> IdentifierArrayCheck:
+def check_kbo_array(values: np.ndarray | list[Any]) -> IdentifierArrayCheck:
     return _per_value(values, check_kbo)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -48,7 +49,7 @@ class Finding:
     def render(self, language: str = DEFAULT_LANGUAGE) -> str:
         return self.message.render(language)
 
-    def to_json(self, language: str = DEFAULT_LANGUAGE) -> dict:
+    def to_json(self, language: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
         return {
             "severity": str(self.severity),
             "code": str(self.code),

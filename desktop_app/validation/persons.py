@@ -21,7 +21,9 @@ LEAVERS = "leavers"
 TYPE_OPTIONS: dict[str, str] = {"external": "externals", "internship": "interns"}
 
 
-def value_codes(typed_uniques: np.ndarray, unique_codes: np.ndarray, *, keep_missing: bool = False):
+def value_codes(
+    typed_uniques: np.ndarray, unique_codes: np.ndarray, *, keep_missing: bool = False
+) -> np.ndarray:
     """Per row, a group number of its typed value (-1 when missing, unless ``keep_missing``).
 
     Values that differ in the source but normalise alike (``'012345678'`` and ``'12345678'``) share
