@@ -28,7 +28,7 @@ EXIT_OK, EXIT_FINDINGS = 0, 1
 DOCUMENT_LANGUAGES = ("nl", "fr")
 
 
-def add_ksz_parser(commands: argparse._SubParsersAction) -> None:
+def add_parser(commands: argparse._SubParsersAction) -> None:
     """The ``ksz`` command and its sub-commands ``crossing`` and ``request``."""
     ksz = commands.add_parser(
         "ksz", help="the Belgian KSZ/BCSS route: crossing check and request documents"
@@ -88,7 +88,7 @@ def add_ksz_parser(commands: argparse._SubParsersAction) -> None:
     )
 
 
-def run_ksz(args: argparse.Namespace, language: str) -> int:
+def run(args: argparse.Namespace, language: str) -> int:
     if args.ksz_command == "crossing":
         return run_crossing(args, language)
     return run_request(args, language)

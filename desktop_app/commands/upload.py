@@ -1,4 +1,5 @@
-"""``diversity-assistant upload PACKAGE.p7m --portal URL``: the CLI face of :func:`upload`.
+"""``diversity-assistant upload PACKAGE.p7m --portal URL``: the CLI face of
+:func:`desktop_app.transfer.api.upload`.
 
 The password comes from the OS keyring or a prompt, never from an argument; after a successful
 login it is kept in the keyring (``--forget-password`` removes it).
@@ -9,16 +10,49 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from pathlib import Path
 
 from desktop_app.bounded_read import FileKind, require_regular_file
 from desktop_app.messages import Message
-from desktop_app.transfer import credentials as store
-from desktop_app.transfer.api import upload
-from desktop_app.transfer.hostkey_policy import portal_for_upload
-from desktop_app.transfer.model import Credentials, TransferError
 
 
-def run_upload(args: argparse.Namespace, language: str) -> int:
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "upload", help="upload an encrypted package to the office's portal (SFTP or tus/HTTPS)"
+    )
+    parser.add_argument("package", type=Path, help="the encrypted package (.p7m)")
+    parser.add_argument(
+        "--portal",
+        required=True,
+        metavar="URL",
+        help="sftp://host:port/folder or https://host/path (tus)",
+    )
+    parser.add_argument("--user", metavar="NAME", help="login name at the portal")
+    parser.add_argument(
+        "--host-key-sha256", metavar="FP", help="SFTP: the server's host key fingerprint (SHA256:…)"
+    )
+    parser.add_argument(
+        "--programme",
+        metavar="ID",
+        help="SFTP: apply this programme profile's host-key pin when --portal is its portal",
+    )
+    parser.add_argument(
+        "--ca-file", type=Path, metavar="CA.pem", help="HTTPS: trust this CA instead of the system"
+    )
+    parser.add_argument(
+        "--key-file", type=Path, metavar="KEY", help="SFTP: log in with this private key"
+    )
+    parser.add_argument(
+        "--forget-password", action="store_true", help="remove the stored password and stop"
+    )
+
+
+def run(args: argparse.Namespace, language: str) -> int:
+    from desktop_app.transfer import credentials as store
+    from desktop_app.transfer.api import upload
+    from desktop_app.transfer.hostkey_policy import portal_for_upload
+    from desktop_app.transfer.model import Credentials, TransferError
+
     # every file argument is judged before a connection is made or a password asked for
     require_regular_file(args.package, FileKind.PACKAGE)
     if args.key_file is not None:

@@ -1,0 +1,38 @@
+"""What the commands share: exit codes, argument types, the key passphrase from the environment."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # as a shell reports Ctrl+C
+POPULATION_OPTIONS = ("externals", "interns", "leavers")
+KEY_PASSPHRASE_ENV = "DIVERSITY_ASSISTANT_KEY_PASSPHRASE"  # noqa: S105 - a variable name
+
+
+def date_argument(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+
+
+def columns_argument(text: str) -> tuple[str, ...]:
+    return tuple(c.strip() for c in text.split(",") if c.strip())
+
+
+def population_argument(text: str) -> list[str]:
+    chosen = [p.strip() for p in text.split(",") if p.strip()]
+    unknown = [p for p in chosen if p not in POPULATION_OPTIONS]
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown population option(s) {', '.join(unknown)}; choose from {', '.join(POPULATION_OPTIONS)}"
+        )
+    return chosen
+
+
+def key_passphrase() -> bytes | None:
+    value = os.environ.get(KEY_PASSPHRASE_ENV)
+    return value.encode("utf-8") if value else None

@@ -1,0 +1,105 @@
+"""``diversity-assistant package``: check, package, sign and encrypt a submission for the office."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop_app.bounded_read import FileKind, read_bounded
+from desktop_app.commands.common import EXIT_OK, key_passphrase
+from desktop_app.errors import UsageError
+from desktop_app.messages import Message
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    package = commands.add_parser(
+        "package", help="check, package, sign and encrypt a submission for the office"
+    )
+    package.add_argument(
+        "file", type=Path, nargs="?", help="the employee file (default: the draft's)"
+    )
+    package.add_argument("--draft", type=Path, required=True, metavar="DRAFT.json")
+    package.add_argument(
+        "--recipient-cert",
+        type=Path,
+        required=True,
+        metavar="CERT.pem",
+        help="the office's X.509 certificate (PEM or DER)",
+    )
+    package.add_argument(
+        "--recipient-sha256",
+        metavar="FP",
+        help="the certificate's SHA-256 fingerprint as confirmed with the office "
+        "(needed when the programme profile pins none)",
+    )
+    package.add_argument("--out", type=Path, required=True, metavar="PACKAGE.p7m")
+    package.add_argument(
+        "--signing-key",
+        type=Path,
+        metavar="KEY.pem",
+        help="sign with this key instead of the organisation's own key; its "
+        "passphrase, if any, from DIVERSITY_ASSISTANT_KEY_PASSPHRASE",
+    )
+    package.add_argument("--signing-cert", type=Path, metavar="CERT.pem")
+    package.add_argument("--no-summary", action="store_true", help="do not write the PDF summary")
+
+
+def run(args: argparse.Namespace, language: str) -> int:
+    from desktop_app.crypto.keys import SigningIdentity, keys_match
+    from desktop_app.crypto.recipient import load_certificate
+    from desktop_app.draft import load_draft
+    from desktop_app.submission import make_submission, organisation_id
+
+    draft = load_draft(args.draft)
+    signer = None
+    if bool(args.signing_key) != bool(args.signing_cert):
+        raise UsageError("submission.signing-pair")
+    if args.signing_key:
+        key = _load_signing_key(args.signing_key)
+        certificate = load_certificate(
+            read_bounded(args.signing_cert, FileKind.CERTIFICATE), str(args.signing_cert)
+        )
+        if not keys_match(key, certificate):
+            raise UsageError("crypto.key-certificate-mismatch", file=str(args.signing_cert))
+        signer = SigningIdentity(organisation_id(draft), key, certificate)
+    render = None
+    if not args.no_summary:
+        from desktop_app.render import html_to_pdf
+
+        render = html_to_pdf
+    result = make_submission(
+        draft,
+        args.recipient_cert,
+        args.out,
+        file=args.file,
+        signer=signer,
+        confirmed_fingerprint=args.recipient_sha256,
+        render_summary=render,
+        language=language,
+    )
+    done = {
+        "package": result.package_path,
+        "rows": result.rows,
+        "sha256": result.package_sha256,
+        "recipient": result.recipient_fingerprint,
+        "signer": result.signer_fingerprint,
+    }
+    print(Message("submission.done", done).render(language))
+    if result.summary_path:
+        print(
+            Message("submission.summary-written", {"summary": result.summary_path}).render(language)
+        )
+    return EXIT_OK
+
+
+def _load_signing_key(path: Path):  # an EC or RSA private key
+    from cryptography.hazmat.primitives import serialization
+
+    from desktop_app.crypto.errors import CryptoError
+
+    try:
+        return serialization.load_pem_private_key(
+            read_bounded(path, FileKind.KEY), key_passphrase()
+        )
+    except (ValueError, TypeError) as error:
+        raise CryptoError("crypto.key-unreadable", file=str(path)) from error
