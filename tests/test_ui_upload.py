@@ -225,7 +225,7 @@ def test_cancel_stops_and_upload_resumes(
     inbox,  # noqa: F811
     monkeypatch,
 ):
-    import desktop_app.ui.pages.upload as upload_module
+    import desktop_app.ui.jobs.upload as upload_module
 
     _wizard, page = encrypted_demo(qtbot, tmp_path, office[0])
     panel = page.upload_card

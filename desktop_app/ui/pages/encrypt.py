@@ -29,7 +29,6 @@ from desktop_app.render import html_to_pdf
 from desktop_app.submission import Submission, default_identity, write_summary
 from desktop_app.ui.jobs import submission_job
 from desktop_app.ui.pages.base import WorkerPage
-from desktop_app.ui.pages.upload import UploadPanel
 from desktop_app.ui.widgets import (
     BusyBar,
     InlineMessage,
@@ -38,6 +37,7 @@ from desktop_app.ui.widgets import (
     titled_card,
     vbox,
 )
+from desktop_app.ui.widgets.upload_panel import UploadPanel
 from desktop_app.ui.workers import Worker
 
 

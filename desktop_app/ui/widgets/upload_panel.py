@@ -12,8 +12,7 @@ kept is moved there when the draft is read, see :mod:`desktop_app.draft_migratio
 
 from __future__ import annotations
 
-import threading
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +20,6 @@ from PySide6.QtCore import QDateTime, QLocale, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -36,7 +34,6 @@ from PySide6.QtWidgets import (
 from desktop_app.draft import UploadSettings
 from desktop_app.errors import AppError
 from desktop_app.transfer import (
-    CancelToken,
     Credentials,
     Portal,
     Receipt,
@@ -45,125 +42,14 @@ from desktop_app.transfer import (
     load_password,
     receipt_path,
     save_password,
-    upload,
 )
 from desktop_app.transfer.hostkey_policy import portal_for_upload
+from desktop_app.ui.jobs.upload import HostKeyQuestion, UploadSignals, UploadWorker
 from desktop_app.ui.widgets import InlineMessage, hint_label, vbox
-from desktop_app.ui.workers import Worker, WorkerSignals
+from desktop_app.ui.widgets.host_key import HostKeyDialog
 
 if TYPE_CHECKING:
     from desktop_app.ui.pages.base import WizardPage
-
-
-
-# -- the job -------------------------------------------------------------------------------------
-
-
-class UploadSignals(WorkerSignals):
-    transferred = Signal(object, object)  # bytes done, total (Python ints: no 2 GiB limit)
-    confirm_host_key = Signal(object)  # a HostKeyQuestion, answered on the GUI thread
-
-
-@dataclass
-class HostKeyQuestion:
-    """Asked by the worker, answered by the officer: the worker waits on ``answered``."""
-
-    host: str
-    port: int
-    fingerprint: str
-    accepted: bool = False
-    answered: threading.Event = field(default_factory=threading.Event)
-
-    def answer(self, accepted: bool) -> None:
-        self.accepted = accepted
-        self.answered.set()
-
-
-class UploadWorker(Worker):
-    """A worker whose cancel also stops the transfer at its next chunk (and any open question)."""
-
-    def __init__(self, package: Path, portal: Portal, credentials: Credentials | None) -> None:
-        self.token = CancelToken()
-        self.question: HostKeyQuestion | None = None
-        super().__init__(_upload_job, package, portal, credentials)
-        self.signals = UploadSignals()
-
-    def cancel(self) -> None:
-        """The window closes: stop and drop the result."""
-        super().cancel()
-        self.stop_transfer()
-
-    def stop_transfer(self) -> None:
-        """The officer's Cancel: the upload stops with ``transfer.cancelled`` (shown, resumable)."""
-        self.token.cancel()
-        if self.question is not None:
-            self.question.answer(False)
-
-    def ask_host_key(self, host: str, port: int, fingerprint: str) -> bool:
-        """Called by the transfer on first contact (worker thread): block until answered."""
-        question = HostKeyQuestion(host, port, fingerprint)
-        self.question = question
-        self.signals.confirm_host_key.emit(question)
-        while not question.answered.wait(0.1):
-            if self.token.cancelled:
-                return False
-        self.question = None
-        return question.accepted and not self.token.cancelled
-
-
-def _upload_job(
-    worker: UploadWorker, package: Path, portal: Portal, credentials: Credentials | None
-) -> Receipt:
-    signals: UploadSignals = worker.signals  # type: ignore[assignment]
-    return upload(
-        package,
-        portal,
-        credentials,
-        signals.transferred.emit,
-        worker.token,
-        confirm_host_key=worker.ask_host_key,
-    )
-
-
-# -- the host key dialog -------------------------------------------------------------------------
-
-
-class HostKeyDialog(QDialog):
-    """Shows an unknown server's SHA-256 fingerprint; only an explicit confirmation accepts it."""
-
-    def __init__(self, question: HostKeyQuestion, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.question = question
-        self.setModal(True)
-        self.setWindowTitle(self.tr("Unknown server"))
-        layout = vbox(self, margins=16, spacing=10)
-        self.text = QLabel(self)
-        self.text.setWordWrap(True)
-        self.text.setText(
-            self.tr(
-                "This is the first upload to %1 (port %2). Compare the fingerprint of its key with "
-                "the one the office gave you. Confirm only if every character matches."
-            )
-            .replace("%1", question.host)
-            .replace("%2", str(question.port))
-        )
-        self.fingerprint = QLabel(question.fingerprint, self)
-        self.fingerprint.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.fingerprint.setAccessibleName(self.tr("SHA-256 fingerprint of the server's key"))
-        buttons = QHBoxLayout()
-        self.confirm_button = QPushButton(self.tr("The fingerprint &matches"), self)
-        self.confirm_button.setAutoDefault(False)
-        self.confirm_button.clicked.connect(self.accept)
-        self.refuse_button = QPushButton(self.tr("It does &not match"), self)
-        self.refuse_button.clicked.connect(self.reject)
-        buttons.addStretch(1)
-        buttons.addWidget(self.confirm_button)
-        buttons.addWidget(self.refuse_button)
-        layout.addWidget(self.text)
-        layout.addWidget(self.fingerprint)
-        layout.addLayout(buttons)
-        self.finished.connect(lambda result: question.answer(result == QDialog.DialogCode.Accepted))
 
 
 # -- the card ------------------------------------------------------------------------------------
