@@ -1,0 +1,78 @@
+"""The rows of the mapping page: a programme field with its source-column choice, and the box that
+maps a column's values to the field's codes."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QWidget,
+)
+
+from desktop_app.profiles import EmployeeField
+from desktop_app.ui.widgets import (
+    InlineMessage,
+)
+
+
+def distinct_values(column: np.ndarray, limit: int | None = None) -> list[str]:
+    """Distinct non-empty values in order of first appearance (at most ``limit``)."""
+    seen: dict[str, None] = {}
+    for value in column:
+        text = str(value).strip()
+        if text and text not in seen:
+            seen[text] = None
+            if limit is not None and len(seen) >= limit:
+                break
+    return list(seen)
+
+
+class FieldRow:
+    def __init__(self, field: EmployeeField, grid: QGridLayout, row: int, parent: QWidget) -> None:
+        self.field = field
+        self.label = QLabel(parent)
+        self.label.setWordWrap(True)
+        self.combo = QComboBox(parent)
+        self.combo.setMinimumWidth(200)
+        self.label.setBuddy(self.combo)
+        self.match = QLabel(parent)
+        self.examples = QLabel(parent)
+        self.examples.setProperty("role", "hint")
+        self.examples.setWordWrap(True)
+        grid.addWidget(self.label, row, 0)
+        grid.addWidget(self.combo, row, 1)
+        grid.addWidget(self.match, row, 2)
+        grid.addWidget(self.examples, row, 3)
+
+    @property
+    def header(self) -> str | None:
+        return self.combo.currentData()
+
+
+class ValueMapBox:
+    """Distinct values of a coded column, each with a combo of the profile's codes."""
+
+    def __init__(
+        self, field: EmployeeField, header: str, values: list[str], parent: QWidget
+    ) -> None:
+        self.field = field
+        self.header = header
+        self.values = values
+        self.box = QGroupBox(parent)
+        self.form = QFormLayout(self.box)
+        self.combos: dict[str, QComboBox] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.message = InlineMessage(self.box)
+        self.form.addRow(self.message)
+        for value in values:
+            label = QLabel(value, self.box)
+            combo = QComboBox(self.box)
+            combo.setMaximumWidth(420)
+            label.setBuddy(combo)
+            self.form.addRow(label, combo)
+            self.combos[value] = combo
+            self.labels[value] = label
