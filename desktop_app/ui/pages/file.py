@@ -4,19 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QSpinBox,
     QTableView,
-    QWidget,
 )
 
 from desktop_app.draft import SourceFile
@@ -24,48 +20,11 @@ from desktop_app.errors import AppError
 from desktop_app.ui.jobs import ReadOutcome, read_job
 from desktop_app.ui.models import PreviewModel
 from desktop_app.ui.pages.base import WorkerPage
-from desktop_app.ui.widgets import BusyBar, InlineMessage, hint_label, repolish, vbox
+from desktop_app.ui.widgets import BusyBar, InlineMessage, hint_label, vbox
+from desktop_app.ui.widgets.drop_zone import DropZone
 from desktop_app.ui.workers import Worker
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt")
-
-
-class DropZone(QFrame):
-    """Accepts one dropped spreadsheet file; the Choose button does the same from the keyboard."""
-
-    dropped = Signal(Path)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAcceptDrops(True)
-        self.setProperty("dropzone", "true")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 14)
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        self.button = QPushButton(self)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.button)
-
-    def _set_hover(self, hover: bool) -> None:
-        self.setProperty("hover", "true" if hover else "false")
-        repolish(self)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        urls = event.mimeData().urls()
-        if len(urls) == 1 and urls[0].isLocalFile():
-            event.acceptProposedAction()
-            self._set_hover(True)
-
-    def dragLeaveEvent(self, event) -> None:
-        self._set_hover(False)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        self._set_hover(False)
-        urls = event.mimeData().urls()
-        if urls and urls[0].isLocalFile():
-            event.acceptProposedAction()
-            self.dropped.emit(Path(urls[0].toLocalFile()))
 
 
 class FilePage(WorkerPage):
