@@ -29,6 +29,7 @@ from desktop_app.ksz.request import KszRequest, check_request
 from desktop_app.messages import Message
 from desktop_app.render import html_to_pdf
 from desktop_app.submission import organisation_id
+from desktop_app.ui.jobs.ksz_key import create_key_job
 from desktop_app.ui.pages.base import WorkerPage
 from desktop_app.ui.widgets import (
     BusyBar,
@@ -41,15 +42,6 @@ from desktop_app.ui.widgets import (
 from desktop_app.ui.workers import Worker
 
 __all__ = ["FINGERPRINT", "KszRequestPage", "create_key_job", "key_folder"]
-
-
-def create_key_job(
-    worker: Worker, folder: Path, organisation: str, name: str, email: str
-) -> openpgp.PublicKeyInfo:
-    """Make the key pair (passphrase in the OS keyring) and return what the page shows."""
-    worker.progress(-1, "")
-    key = openpgp.create_key(folder, organisation, name, email)
-    return openpgp.PublicKeyInfo(key.fingerprint, key.user_ids, key.expires)
 
 
 class KszRequestPage(WorkerPage):
