@@ -16,18 +16,17 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
-    QLineEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.profiles import FieldType, OrganisationField
+from desktop_app.profiles import FieldType
 from desktop_app.ui.pages.base import WizardPage
-from desktop_app.ui.widgets import InlineMessage, ScrollArea, hint_label, vbox
+from desktop_app.ui.widgets import ScrollArea, hint_label, vbox
+from desktop_app.ui.widgets.organisation_rows import FieldRow, split_numbers
 from desktop_app.validation.identifier_types import identifier_type
 
-_SEPARATORS = re.compile(r"[,;\n]+")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 NUMBERS = "loonheffingennummers"
 STAFF_COUNTS = "staff_counts"
@@ -42,35 +41,6 @@ class _NumberTexts:
     placeholder: str
     valid: str
     problems: dict[str, str]
-
-
-def split_numbers(text: str) -> list[str]:
-    """Several numbers typed in one field, separated by commas, semicolons or new lines."""
-    return [part.strip() for part in _SEPARATORS.split(text) if part.strip()]
-
-
-class FieldRow:
-    def __init__(self, field: OrganisationField, parent: QWidget) -> None:
-        self.field = field
-        self.label = QLabel(parent)
-        self.label.setWordWrap(True)
-        self.edit = QLineEdit(parent)
-        self.label.setBuddy(self.edit)
-        self.help = hint_label("", parent)
-        self.message = InlineMessage(parent)
-        self.box = QWidget(parent)
-        box_layout = QVBoxLayout(self.box)
-        box_layout.setContentsMargins(0, 0, 0, 4)
-        box_layout.setSpacing(3)
-        box_layout.addWidget(self.label)
-        box_layout.addWidget(self.edit)
-        box_layout.addWidget(self.help)
-        box_layout.addWidget(self.message)
-
-    def value(self) -> str | list[str]:
-        if self.field.multiple:
-            return split_numbers(self.edit.text())
-        return self.edit.text().strip()
 
 
 class OrganisationPage(WizardPage):
