@@ -154,6 +154,14 @@ def default_identity(draft: Draft) -> SigningIdentity:
     return load_or_create_identity(data_dir() / "keys" / org, org, draft.organisation.name)
 
 
+def submission_clock() -> dt.datetime:
+    """The moment a submission is made (UTC, whole seconds), read once per
+    :func:`make_submission`: the manifest's ``created``, the zip's timestamps, the certificate
+    check and the signing time all use this one instant. The one clock both faces reach (the
+    parity tests fix it here)."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
 def make_submission(
     draft: Draft,
     recipient_certificate: Path,
@@ -167,7 +175,10 @@ def make_submission(
     language: str = "nl",
     now: dt.datetime | None = None,
 ) -> Submission:
-    """Check, package, seal and write. Every refusal is an AppError saying what to do."""
+    """Check, package, seal and write. Every refusal is an AppError saying what to do.
+
+    ``now`` (default :func:`submission_clock`) is the one instant the package is made at."""
+    now = now if now is not None else submission_clock()
     if draft.programme_id is None:
         raise UsageError("submission.draft-incomplete")
     programme = load_programme_by_id(draft.programme_id)

@@ -18,6 +18,8 @@ from __future__ import annotations
 import html
 import io
 import re
+import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -230,20 +232,45 @@ def render_html(request: KszRequest, programme: Programme, language: str = "nl")
 
 
 def render_odt(request: KszRequest, programme: Programme, language: str = "nl") -> bytes:
-    """The same document as an editable OpenDocument text file."""
+    """The same document as an editable OpenDocument text file: the same bytes for the same
+    request, whatever was written before it in this process (see :func:`_settle_odf`)."""
+    if language not in DOCUMENT_LANGUAGES:
+        raise ValueError(f"the request document exists in nl and fr, not {language!r}")
+    _require_valid(request, programme)
+    _settle_odf()
+    return _odt(Message("ksz.doc.title").render(language), _sections(request, programme, language))
+
+
+_odf_settled = threading.Lock()
+_odf_ready = False
+
+
+def _settle_odf() -> None:
+    """Fill odfpy's namespace table once per process, before the first real document.
+
+    odfpy declares on the root of each XML file every namespace that any of its elements has used
+    in the process so far (a class-level table that only grows), so the first document written
+    declared fewer than the next: the wizard's and ``ksz request``'s ODT files differed by what had
+    been written before them. One throwaway document of the same element kinds fills the table;
+    every document after it declares the same set."""
+    global _odf_ready  # noqa: PLW0603 (a once-per-process flag)
+    with _odf_settled:
+        if not _odf_ready:
+            _odt("", [("", ["", ("", "")])])
+            _odf_ready = True
+
+
+def _odt(title: str, sections: Sequence[tuple[str, Sequence[str | tuple[str, str]]]]) -> bytes:
     from odf.opendocument import OpenDocumentText
     from odf.style import Style, TextProperties
     from odf.text import H, P, Span
 
-    if language not in DOCUMENT_LANGUAGES:
-        raise ValueError(f"the request document exists in nl and fr, not {language!r}")
-    _require_valid(request, programme)
     document = OpenDocumentText()
     bold = Style(name="Label", family="text")
     bold.addElement(TextProperties(fontweight="bold"))
     document.automaticstyles.addElement(bold)
-    document.text.addElement(H(outlinelevel=1, text=Message("ksz.doc.title").render(language)))
-    for heading, items in _sections(request, programme, language):
+    document.text.addElement(H(outlinelevel=1, text=title))
+    for heading, items in sections:
         document.text.addElement(H(outlinelevel=2, text=heading))
         for item in items:
             paragraph = P()
