@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from types import ModuleType
+from typing import Protocol
 
 from desktop_app import __version__
 from desktop_app.commands import (
@@ -28,7 +28,16 @@ from desktop_app.errors import AppError
 from desktop_app.messages import LANGUAGES, Message, system_language
 from desktop_app.terminal import safe_output
 
-COMMANDS: dict[str, ModuleType] = {
+
+class Command(Protocol):
+    """What a module in ``desktop_app.commands`` provides (a module satisfies a protocol)."""
+
+    def add_parser(self, commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None: ...
+
+    def run(self, args: argparse.Namespace, language: str) -> int: ...
+
+
+COMMANDS: dict[str, Command] = {
     "check": check,
     "tables": tables,
     "programmes": programmes,

@@ -10,7 +10,7 @@ from desktop_app.commands.common import POPULATION_OPTIONS, date_argument, popul
 from desktop_app.errors import UsageError
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check = commands.add_parser("check", help="read, map and validate an employee spreadsheet")
     check.add_argument("file", type=Path, help=".xlsx .xlsm .xls .ods .csv or .txt")
     check.add_argument(

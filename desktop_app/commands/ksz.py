@@ -28,7 +28,7 @@ EXIT_OK, EXIT_FINDINGS = 0, 1
 DOCUMENT_LANGUAGES = ("nl", "fr")
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """The ``ksz`` command and its sub-commands ``crossing`` and ``request``."""
     ksz = commands.add_parser(
         "ksz", help="the Belgian KSZ/BCSS route: crossing check and request documents"

@@ -9,7 +9,7 @@ from desktop_app.commands.common import EXIT_OK, key_passphrase
 from desktop_app.messages import Message
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     opener = commands.add_parser(
         "open", help="the office's side: decrypt, verify and unpack a package"
     )

@@ -13,7 +13,7 @@ from desktop_app.messages import Message
 OPENPGP_PASSPHRASE_ENV = "DIVERSITY_ASSISTANT_OPENPGP_PASSPHRASE"  # noqa: S105 - a variable name
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pgp = commands.add_parser(
         "openpgp-decrypt",
         help="decrypt a file the KSZ/BCSS encrypted to the organisation's OpenPGP key",

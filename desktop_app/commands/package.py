@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.bounded_read import FileKind, read_bounded
 from desktop_app.commands.common import EXIT_OK, key_passphrase
 from desktop_app.errors import UsageError
 from desktop_app.messages import Message
 
+if TYPE_CHECKING:
+    from desktop_app.crypto.keys import SigningKey
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     package = commands.add_parser(
         "package", help="check, package, sign and encrypt a submission for the office"
     )
@@ -92,14 +96,17 @@ def run(args: argparse.Namespace, language: str) -> int:
     return EXIT_OK
 
 
-def _load_signing_key(path: Path):  # an EC or RSA private key
+def _load_signing_key(path: Path) -> SigningKey:
+    """An EC or RSA private key; any other kind is refused as the wizard's loader refuses it."""
     from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
     from desktop_app.crypto.errors import CryptoError
 
     try:
-        return serialization.load_pem_private_key(
-            read_bounded(path, FileKind.KEY), key_passphrase()
-        )
+        key = serialization.load_pem_private_key(read_bounded(path, FileKind.KEY), key_passphrase())
     except (ValueError, TypeError) as error:
         raise CryptoError("crypto.key-unreadable", file=str(path)) from error
+    if not isinstance(key, (ec.EllipticCurvePrivateKey, rsa.RSAPrivateKey)):
+        raise CryptoError("crypto.key-unreadable", file=str(path))
+    return key

@@ -8,7 +8,7 @@ import json
 from desktop_app.commands.common import EXIT_OK
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     programmes = commands.add_parser("programmes", help="list the programme profiles")
     programmes.add_argument("--json", action="store_true")
 

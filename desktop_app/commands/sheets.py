@@ -10,7 +10,7 @@ from desktop_app.commands.common import EXIT_OK
 from desktop_app.messages import Message
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sheets = commands.add_parser(
         "sheets", help="list the sheets of a workbook (hidden ones marked)"
     )

@@ -12,7 +12,7 @@ from desktop_app.commands.common import columns_argument, date_argument
 from desktop_app.messages import Message
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     tables = commands.add_parser(
         "tables",
         help="count frequency tables and protect them together (suppression + LP audit)",

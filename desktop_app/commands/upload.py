@@ -16,7 +16,7 @@ from desktop_app.bounded_read import FileKind, require_regular_file
 from desktop_app.messages import Message
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "upload", help="upload an encrypted package to the office's portal (SFTP or tus/HTTPS)"
     )

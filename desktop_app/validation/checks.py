@@ -5,6 +5,7 @@ know, implausible and contradictory dates, the order of text dates."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 import numpy as np
 
@@ -110,9 +111,7 @@ def field_findings(  # noqa: PLR0917 - as the method it was
                 "rows": rows_count(int(mask.sum())),
                 "examples": found.examples(
                     mask,
-                    None
-                    if code is Code.UNKNOWN_CODE
-                    else (lambda i, fv=fv, field=field: display(field, fv.raw_value(i))),
+                    None if code is Code.UNKNOWN_CODE else _shown_value(fv),
                 ),
             }
             identifier = identifier_type(field.type)
@@ -319,8 +318,13 @@ def date_order(
     return notes
 
 
+def _shown_value(fv: FieldValues) -> Callable[[int], str]:
+    """The source value of a row of ``fv`` as a message may show it."""
+    return lambda i: display(fv.field, fv.raw_value(i))
+
+
 def _implausible(
-    found: Findings, kind: str, field_id: str, mask: np.ndarray, source: Source, **params
+    found: Findings, kind: str, field_id: str, mask: np.ndarray, source: Source, **params: object
 ) -> None:
     if not mask.any():
         return

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -56,7 +56,7 @@ class Findings:
         excel_rows: np.ndarray | Sequence[int],
         template: str,
         letter: str | None = None,
-        **params,
+        **params: object,
     ) -> None:
         at = tuple(int(r) for r in np.sort(np.asarray(excel_rows, dtype=np.int64)))
         self.found.append(
@@ -66,22 +66,26 @@ class Findings:
     def excel_rows(self, mask: np.ndarray) -> np.ndarray:
         return self.table.rows[mask]
 
-    def examples(self, mask: np.ndarray, value=None) -> list[Message]:
+    def examples(
+        self, mask: np.ndarray, value: Callable[[int], str] | None = None
+    ) -> list[Message]:
         """Up to three example rows, each with the value when ``value(row_index)`` gives one."""
-        out = []
+        out: list[Message] = []
         for i in np.flatnonzero(mask)[:MAX_EXAMPLES]:
             row = int(self.table.rows[i])
             if value is None:
                 out.append(Message("validation.example.row", {"row": row}))
             else:
-                out.append(Message("validation.example.value", {"row": row, "value": value(i)}))
+                out.append(
+                    Message("validation.example.value", {"row": row, "value": value(int(i))})
+                )
         return out
 
     def in_order(self) -> list[Finding]:
         """Errors first, then by kind, by the programme's field order, by the first row."""
         return sorted(self.found, key=self._sort_key)
 
-    def _sort_key(self, finding: Finding):
+    def _sort_key(self, finding: Finding) -> tuple[int, int, int, int]:
         return (
             0 if finding.severity is Severity.ERROR else 1,
             _CODE_ORDER[finding.code],

@@ -60,12 +60,12 @@ def population_findings(
     outside: dict[str, np.ndarray],
     values: dict[str, FieldValues],
 ) -> None:
-    peildatum = date_message(peildatum)
+    peildatum_message = date_message(peildatum)
     for kind, mask in outside.items():
         params = {
             "rows": rows_count(int(mask.sum())),
             "examples": found.examples(mask),
-            "peildatum": peildatum,
+            "peildatum": peildatum_message,
         }
         field_id = {
             persons.NOT_STARTED: START_DATE,
@@ -133,7 +133,7 @@ def _duplicates_of_field(
     found: Findings, fv: FieldValues, source: Source, scope: np.ndarray, severity: Severity
 ) -> None:
     present = fv.values()[scope]
-    present = present[np.not_equal(present, None)]
+    present = present[np.not_equal(present, None)]  # type: ignore[call-overload]  # numpy's stubs reject None, a valid object-array operand
     if len(set(present)) == len(present):  # the usual case, and cheaper than hashing twice
         return
     groups = persons.duplicate_groups(persons.value_codes(fv.typed, fv.codes), scope)
@@ -173,7 +173,7 @@ def typed_table(
             columns[field.id] = values[field.id].series(index)
     for source in breakdowns:
         f = factorised[source.index]
-        text = np.where(f.empty, None, f.uniques).astype(object)
+        text = np.where(f.empty, None, f.uniques).astype(object)  # type: ignore[call-overload]  # numpy's stubs reject None, a valid object-array operand
         columns[BREAKDOWN_PREFIX + source.header] = pd.Series(
             text[f.codes], index=index, dtype=object
         )
