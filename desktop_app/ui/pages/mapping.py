@@ -5,31 +5,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QWidget,
 )
 
-from desktop_app.categories import is_derivable
 from desktop_app.errors import AppError
 from desktop_app.intake import RawTable
-from desktop_app.mapping import BreakdownColumn, ColumnSuggestion, Mapping
-from desktop_app.mapping.model import derived_header, is_derived_header
+from desktop_app.mapping import ColumnSuggestion, Mapping
 from desktop_app.mapping.start import MappingStart, starting_mapping
-from desktop_app.mapping.store import load_mapping, save_mapping
 from desktop_app.mapping.suggest import (
     duplicate_header_notes,
 )
-from desktop_app.mapping.values import code_lookup
-from desktop_app.profiles import FieldType
-from desktop_app.text import normalise_value
 from desktop_app.ui.pages.base import WizardPage
 from desktop_app.ui.widgets import (
     InlineMessage,
@@ -37,23 +27,21 @@ from desktop_app.ui.widgets import (
     card,
     heading_label,
     hint_label,
-    titled_card,
     vbox,
 )
+from desktop_app.ui.widgets.mapping_panels import BreakdownList, MappingFileBar, ValueMaps
 from desktop_app.ui.widgets.mapping_rows import FieldRow, ValueMapBox, distinct_values
 from desktop_app.validation.identifier_types import identifier_type
 
-MAX_LISTED_VALUES = 30
 EXAMPLES = 3
 
 
 class MappingPage(WizardPage):
-    def __init__(self) -> None:  # noqa: PLR0915 (widget layout)
+    def __init__(self) -> None:
         super().__init__()
         self._built_for: tuple[int, str] | None = None
         self._loading = False
         self.rows: list[FieldRow] = []
-        self.value_boxes: list[ValueMapBox] = []
         self.suggestions: dict[str, ColumnSuggestion] = {}
         self.offered: dict[str, str | None] = {}
         self.refusal: AppError | None = None  # the saved mapping did not fit the file
@@ -91,34 +79,19 @@ class MappingPage(WizardPage):
         fields_layout.addWidget(self.problem)
         layout.addWidget(self.fields_card)
 
-        self.values_widget = QWidget(content)
-        self.values_layout = vbox(self.values_widget, spacing=8)
-        self.values_heading = heading_label("", self.values_widget)
-        self.values_hint = hint_label("", self.values_widget)
+        self.values_widget = ValueMaps(self._commit, content)
         layout.addWidget(self.values_widget)
 
-        self.breakdown_card, breakdown_layout, self.breakdown_heading = titled_card(content)
-        self.breakdown_hint = hint_label("", self.breakdown_card)
-        self.breakdowns = QListWidget(self.breakdown_card)
-        self.breakdowns.setMinimumHeight(150)
-        self.breakdowns.itemChanged.connect(self._breakdown_changed)
-        self.breakdown_message = InlineMessage(self.breakdown_card)
-        breakdown_layout.addWidget(self.breakdown_hint)
-        breakdown_layout.addWidget(self.breakdowns)
-        breakdown_layout.addWidget(self.breakdown_message)
+        self.breakdown_list = BreakdownList(content, self._commit)
+        self.breakdown_card = self.breakdown_list.card
+        self.breakdowns = self.breakdown_list.list
         layout.addWidget(self.breakdown_card)
 
-        buttons = QHBoxLayout()
-        self.save_button = QPushButton(content)
-        self.save_button.clicked.connect(self.save_mapping_file)
-        self.load_button = QPushButton(content)
-        self.load_button.clicked.connect(self.load_mapping_file)
-        self.file_message = InlineMessage(content)
-        buttons.addWidget(self.load_button)
-        buttons.addWidget(self.save_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.file_message)
+        self.file_bar = MappingFileBar(self, self.current_mapping, self._start, content)
+        self.save_button = self.file_bar.save_button
+        self.load_button = self.file_bar.load_button
+        self.file_message = self.file_bar.message
+        layout.addWidget(self.file_bar)
         layout.addStretch(1)
         vbox(self).addWidget(ScrollArea(content, self))
 
@@ -184,7 +157,7 @@ class MappingPage(WizardPage):
             header = mapping.fields.get(row.field.id)
             index = row.combo.findData(header) if header else 0
             row.combo.setCurrentIndex(max(index, 0))
-        self._build_breakdowns(mapping)
+        self.breakdown_list.build(self.table.headers, self.programme, mapping)
         self._loading = False
         self._commit()
         self.retranslate()
@@ -207,73 +180,12 @@ class MappingPage(WizardPage):
             row.combo.currentIndexChanged.connect(lambda _i: self._commit())
             self.rows.append(row)
 
-    def _build_breakdowns(self, mapping: Mapping) -> None:
-        self.breakdowns.blockSignals(True)
-        self.breakdowns.clear()
-        chosen = {b.header for b in mapping.breakdowns}
-        for header in self.table.headers:
-            item = QListWidgetItem(header, self.breakdowns)
-            item.setData(Qt.ItemDataRole.UserRole, header)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(
-                Qt.CheckState.Checked if header in chosen else Qt.CheckState.Unchecked
-            )
-        for breakdown in self.programme.breakdowns:  # age and year of entry, from a mapped date
-            if not breakdown.derived_from or not is_derivable(breakdown.id):
-                continue
-            header = derived_header(breakdown.id)
-            item = QListWidgetItem(header, self.breakdowns)
-            item.setData(Qt.ItemDataRole.UserRole, header)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(
-                Qt.CheckState.Checked if header in chosen else Qt.CheckState.Unchecked
-            )
-        self.breakdowns.blockSignals(False)
-
-    def derived_source(self, header: str) -> str | None:
-        """The field a derived breakdown (``=age``) is computed from, or None for a column."""
-        if not is_derived_header(header):
-            return None
-        try:
-            return self.programme.breakdown(header[1:]).derived_from
-        except KeyError:
-            return None
-
-    def breakdown_title(self, header: str) -> str:
-        """How a breakdown is named to the officer: the column, or what a derived one is."""
-        if header == derived_header("age"):
-            return self.tr("Age (band at the reference date)")
-        if header == derived_header("entry_year"):
-            return self.tr("Year of entry (band)")
-        return header
-
     # -- keeping the draft's mapping up to date --------------------------------------------------
 
     def current_mapping(self) -> Mapping:
         fields = {row.field.id: row.header for row in self.rows if row.header}
-        breakdowns = []
-        for index in range(self.breakdowns.count()):
-            item = self.breakdowns.item(index)
-            header = item.data(Qt.ItemDataRole.UserRole)
-            if item.checkState() != Qt.CheckState.Checked:
-                continue
-            if is_derived_header(header):
-                if self.derived_source(header) in fields:  # only while its date is mapped
-                    breakdowns.append(BreakdownColumn(header, header[1:]))
-            elif header not in fields.values():
-                breakdowns.append(BreakdownColumn(header, self.offered.get(header)))
-        value_maps = {}
-        for box in self.value_boxes:
-            if fields.get(box.field.id) != box.header:
-                continue
-            default = code_lookup(box.field)
-            overrides = {}
-            for value, combo in box.combos.items():
-                code = combo.currentData()
-                if code is not None and default.get(normalise_value(value)) != code:
-                    overrides[value] = code
-            if overrides:
-                value_maps[box.field.id] = overrides
+        breakdowns = self.breakdown_list.chosen(self.programme, fields, self.offered)
+        value_maps = self.values_widget.overrides(fields)
         return Mapping(
             self.programme.id,
             fields,
@@ -290,46 +202,14 @@ class MappingPage(WizardPage):
         mapping = self.current_mapping()
         self.draft.mapping = mapping
         self.session.validation = None
-        coded = {(box.field.id, box.header) for box in self.value_boxes}
-        wanted = {
-            (row.field.id, row.header)
-            for row in self.rows
-            if row.header and row.field.type == FieldType.CODE
-        }
-        if coded != wanted:
-            self._build_value_maps(previous)
+        if self.values_widget.stale(self.rows):
+            self.values_widget.build(self.rows, self.table, previous, self.language)
         self._update_rows()
         self.changed()
 
-    def _build_value_maps(self, previous: Mapping | None) -> None:
-        for box in self.value_boxes:
-            box.box.deleteLater()
-        self.value_boxes = []
-        while self.values_layout.count():
-            self.values_layout.takeAt(0)
-        overrides_by_field = dict(previous.value_maps) if previous else {}
-        for row in self.rows:
-            if row.field.type != FieldType.CODE or not row.header:
-                continue
-            values = distinct_values(self.table.column(row.header), MAX_LISTED_VALUES + 1)
-            box = ValueMapBox(row.field, row.header, values[:MAX_LISTED_VALUES], self.values_widget)
-            lookup = code_lookup(row.field, overrides_by_field.get(row.field.id))
-            for value, combo in box.combos.items():
-                combo.addItem("", None)
-                for code in row.field.codes:
-                    combo.addItem("", code.code)
-                index = combo.findData(lookup.get(normalise_value(value)))
-                combo.setCurrentIndex(max(index, 0))
-                combo.currentIndexChanged.connect(lambda _i: self._commit())
-            box.too_many = len(values) > MAX_LISTED_VALUES
-            self.value_boxes.append(box)
-        if self.value_boxes:
-            self.values_layout.addWidget(self.values_heading)
-            self.values_layout.addWidget(self.values_hint)
-            for box in self.value_boxes:
-                self.values_layout.addWidget(box.box)
-        self.values_widget.setVisible(bool(self.value_boxes))
-        self._retranslate_value_maps()
+    @property
+    def value_boxes(self) -> list[ValueMapBox]:
+        return self.values_widget.boxes
 
     # -- what the officer sees -------------------------------------------------------------------
 
@@ -383,8 +263,8 @@ class MappingPage(WizardPage):
             self.problem.clear_message()
         self._show_header_notes()
         self._show_key()
-        self._show_breakdowns()
-        self._retranslate_value_maps()
+        self.breakdown_list.show(self.draft.mapping, self.programme, self.offered, self.language)
+        self.values_widget.show_values(self.language)
 
     def _show_header_notes(self) -> None:
         table = self.table
@@ -432,58 +312,6 @@ class MappingPage(WizardPage):
                 ),
             )
 
-    def _show_breakdowns(self) -> None:
-        mapping = self.draft.mapping
-        fields = set(mapping.fields.values()) if mapping else set()
-        self.breakdowns.blockSignals(True)
-        for index in range(self.breakdowns.count()):
-            item = self.breakdowns.item(index)
-            header = item.data(Qt.ItemDataRole.UserRole)
-            kind = self.offered.get(header)
-            text = header
-            if source := self.derived_source(header):
-                text = self.breakdown_title(header)
-                mapped = mapping is not None and source in mapping.fields
-                item.setFlags(
-                    item.flags() | Qt.ItemFlag.ItemIsEnabled
-                    if mapped
-                    else item.flags() & ~Qt.ItemFlag.ItemIsEnabled
-                )
-                if not mapped:
-                    label = self.programme.employee_field(source).label.get(self.language)
-                    text += "  —  " + self.tr("map “%1” first").replace("%1", label)
-            elif header in fields:
-                text += "  —  " + self.tr("used as a field above")
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
-            else:
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEnabled)
-                if kind:
-                    label = self.programme.breakdown(kind).label.get(self.language)
-                    text += "  —  " + self.tr("looks like: %1").replace("%1", label)
-            item.setText(text)
-        self.breakdowns.blockSignals(False)
-        count = len(mapping.breakdowns) if mapping else 0
-        maximum = self.programme.max_breakdowns
-        if maximum is not None and count > maximum:
-            self.breakdown_message.show_message(
-                "error",
-                self.tr("Choose at most %1 breakdowns.").replace("%1", str(maximum)),
-            )
-        elif count:
-            self.breakdown_message.show_message(
-                "info",
-                self.tr("Breakdowns chosen: %1.").replace(
-                    "%1", ", ".join(self.breakdown_title(b.header) for b in mapping.breakdowns)
-                ),
-            )
-        else:
-            self.breakdown_message.show_message(
-                "info", self.tr("No breakdown chosen: the figures cover the whole organisation.")
-            )
-
-    def _breakdown_changed(self, _item: QListWidgetItem) -> None:
-        self._commit()
-
     def retranslate(self) -> None:
         self.setTitle(self.tr("Columns"))
         self.setSubTitle(
@@ -497,20 +325,9 @@ class MappingPage(WizardPage):
             )
         )
         self.fields_heading.setText(self.tr("Fields of the programme"))
-        self.values_heading.setText(self.tr("Coded values"))
-        self.values_hint.setText(
-            self.tr("Check how the values in your file translate to the programme's codes.")
-        )
-        self.breakdown_heading.setText(self.tr("Breakdowns (subgroups)"))
-        self.breakdown_hint.setText(
-            self.tr(
-                "Tick the columns that hold a subgroup, such as department or function level. "
-                "Each subgroup should be large enough; the next version helps you merge small ones."
-            )
-        )
-        self.breakdowns.setAccessibleName(self.tr("Breakdown columns"))
-        self.save_button.setText(self.tr("&Save mapping…"))
-        self.load_button.setText(self.tr("&Load mapping…"))
+        self.values_widget.retranslate()
+        self.breakdown_list.retranslate()
+        self.file_bar.retranslate()
         self.suggest_button.setText(self.tr("S&tart from a suggestion"))
         if self.refusal is not None:
             self.saved_refused.show_message(
@@ -544,87 +361,13 @@ class MappingPage(WizardPage):
             row.combo.setAccessibleName(self.tr("Column for %1").replace("%1", label))
         self._update_rows()
 
-    def _retranslate_value_maps(self) -> None:
-        for box in self.value_boxes:
-            label = box.field.label.get(self.language)
-            box.box.setTitle(
-                self.tr("%1 (column “%2”)").replace("%1", label).replace("%2", box.header)
-            )
-            unknown = []
-            for value, combo in box.combos.items():
-                combo.setItemText(0, self.tr("— unknown —"))
-                for index, code in enumerate(box.field.codes, start=1):
-                    combo.setItemText(index, f"{code.code} – {code.label.get(self.language)}")
-                combo.setAccessibleName(self.tr("Code for the value %1").replace("%1", value))
-                if combo.currentData() is None:
-                    unknown.append(value)
-                    box.labels[value].setStyleSheet("color: #8e1b21; font-weight: 600;")
-                else:
-                    box.labels[value].setStyleSheet("")
-            if unknown:
-                box.message.show_message(
-                    "warning",
-                    self.tr(
-                        "Not recognised: %1. Choose a code, or these rows will be reported as errors."
-                    ).replace("%1", ", ".join(f"“{v}”" for v in unknown)),
-                )
-            elif getattr(box, "too_many", False):
-                box.message.show_message(
-                    "warning",
-                    self.tr("This column has many different values. Is it the right column?"),
-                )
-            else:
-                box.message.show_message("ok", self.tr("All values are recognised."))
-
-    # -- saving and loading a mapping file -------------------------------------------------------
-
-    def save_mapping_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save mapping"),
-            self._suggested_mapping_path(),
-            self.tr("Mapping (*.json)"),
-        )
-        if path:
-            self.save_to(Path(path))
+    # -- saving and loading a mapping file (the bar does it) ------------------------------------
 
     def save_to(self, path: Path) -> None:
-        try:
-            save_mapping(self.current_mapping(), path)
-        except (AppError, OSError) as error:
-            text = error.render(self.language) if isinstance(error, AppError) else str(error)
-            self.file_message.show_message("error", text)
-            return
-        self.file_message.show_message(
-            "ok", self.tr("Mapping saved to %1.").replace("%1", str(path))
-        )
-
-    def load_mapping_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Load mapping"),
-            self._suggested_mapping_path(),
-            self.tr("Mapping (*.json)"),
-        )
-        if path:
-            self.load_from(Path(path))
+        self.file_bar.save_to(path)
 
     def load_from(self, path: Path) -> None:
-        try:
-            mapping = load_mapping(path)
-            start = starting_mapping(self.table, self.programme, mapping)  # refused: no fit
-        except AppError as error:
-            self.file_message.show_message("error", error.render(self.language))
-            return
-        self._start(start)
-        self.file_message.show_message(
-            "ok", self.tr("Mapping loaded from %1.").replace("%1", str(path))
-        )
-
-    def _suggested_mapping_path(self) -> str:
-        source = self.draft.source.path
-        folder = Path(source).parent if source else Path.home()
-        return str(folder / f"mapping-{self.programme.id}.json")
+        self.file_bar.load_from(path)
 
     def isComplete(self) -> bool:
         if self.wizard() is None or not self.rows:
