@@ -1,0 +1,380 @@
+"""The cards of the review page: the file for the office (summary, columns and the first rows with
+identifiers masked), the conditions as confirmed, and the office's certificate with its SHA-256
+fingerprint (confirmed with the office when the profile pins none).
+
+Strings keep the page's translation context ("ReviewPage")."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from cryptography import x509
+from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths, Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from desktop_app.bounded_read import FileKind, read_bounded
+from desktop_app.crypto.errors import CryptoError
+from desktop_app.crypto.keys import fingerprint_hex, fingerprint_sha256
+from desktop_app.crypto.recipient import check_recipient, load_certificate
+from desktop_app.draft import Draft, RecipientChoice
+from desktop_app.errors import AppError
+from desktop_app.profiles import Programme
+from desktop_app.ui.jobs import Preview
+from desktop_app.ui.pages.base import WizardPage
+from desktop_app.ui.widgets import InlineMessage, hint_label, titled_card
+
+
+def fit_height(table: QTableWidget) -> None:
+    """No scrolling inside the card: the table as high as its rows."""
+    height = table.horizontalHeader().height() + 4
+    height += sum(table.rowHeight(r) for r in range(table.rowCount()))
+    table.setFixedHeight(height + 2)
+
+
+class OutputCard:
+    """What leaves the machine: the output file's name, rows and columns, and its first rows."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self.card, output, self.heading = titled_card(parent)
+        self.summary = QLabel(self.card)
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.columns_label = hint_label("", self.card)
+        self.columns_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sample = QTableWidget(self.card)
+        self.sample.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.sample.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.sample.verticalHeader().setVisible(False)
+        self.sample.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.sample.horizontalHeader().setStretchLastSection(True)
+        self.sample_hint = hint_label("", self.card)
+        output.addWidget(self.summary)
+        output.addWidget(self.columns_label)
+        output.addWidget(self.sample)
+        output.addWidget(self.sample_hint)
+
+    def show_preview(self, preview: Preview, application: bool) -> None:
+        """``application``: the algemene variant without a file (typed staff counts)."""
+        locale = QLocale()
+        if application:
+            summary = QCoreApplication.translate(
+                "ReviewPage",
+                "File %1 with %2 rows, one per payroll tax number with the number of employees "
+                "you entered, in %3 columns. No employee data is sent.",
+            )
+        else:
+            summary = QCoreApplication.translate(
+                "ReviewPage", "File %1 with %2 rows, one per employee counted, in %3 columns."
+            )
+        self.summary.setText(
+            summary.replace("%1", preview.file_name)
+            .replace("%2", locale.toString(preview.rows))
+            .replace("%3", str(len(preview.columns)))
+        )
+        self.columns_label.setText(
+            QCoreApplication.translate("ReviewPage", "Columns: %1").replace(
+                "%1", ", ".join(preview.columns)
+            )
+        )
+        self.sample.clear()
+        self.sample.setColumnCount(len(preview.columns))
+        self.sample.setRowCount(len(preview.sample))
+        self.sample.setHorizontalHeaderLabels(list(preview.columns))
+        for row, values in enumerate(preview.sample):
+            for column, value in enumerate(values):
+                self.sample.setItem(row, column, QTableWidgetItem(value))
+        fit_height(self.sample)
+        if application:
+            self.sample_hint.setText(
+                QCoreApplication.translate("ReviewPage", "Every row of the file.")
+            )
+        elif preview.masked_columns:
+            self.sample_hint.setText(
+                QCoreApplication.translate(
+                    "ReviewPage",
+                    "The first %1 rows, with identifiers (%2) masked here on screen. The file "
+                    "itself holds them in full, encrypted for the office.",
+                )
+                .replace("%1", str(len(preview.sample)))
+                .replace("%2", ", ".join(preview.masked_columns))
+            )
+        else:
+            self.sample_hint.setText(
+                QCoreApplication.translate("ReviewPage", "The first %1 rows.").replace(
+                    "%1", str(len(preview.sample))
+                )
+            )
+
+    def retranslate(self) -> None:
+        self.heading.setText(QCoreApplication.translate("ReviewPage", "The file for the office"))
+        self.sample.setAccessibleName(
+            QCoreApplication.translate("ReviewPage", "First rows of the file, identifiers masked")
+        )
+
+
+class ChecklistCard:
+    """The conditions as confirmed: who confirmed each, and when."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self.card, checklist, self.heading = titled_card(parent)
+        self.table = QTableWidget(self.card)
+        self.table.setColumnCount(3)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        checklist.addWidget(self.table)
+
+    def show_checklist(self, programme: Programme | None, draft: Draft, language: str) -> None:
+        items = programme.checklist if programme else ()
+        self.table.setRowCount(len(items))
+        self.table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("ReviewPage", "Condition"),
+                QCoreApplication.translate("ReviewPage", "Confirmed by"),
+                QCoreApplication.translate("ReviewPage", "Date"),
+            ]
+        )
+        for row, item in enumerate(items):
+            answer = draft.checklist.get(item.id)
+            confirmed = bool(answer and answer.confirmed)
+            self.table.setItem(row, 0, QTableWidgetItem(item.text.get(language)))
+            by = (
+                answer.by
+                if answer and confirmed
+                else QCoreApplication.translate("ReviewPage", "not confirmed")
+            )
+            self.table.setItem(row, 1, QTableWidgetItem(by))
+            date = answer.date.strftime("%d-%m-%Y") if answer and answer.date else ""
+            self.table.setItem(row, 2, QTableWidgetItem(date))
+        self.table.resizeRowsToContents()
+        fit_height(self.table)
+
+    def retranslate(self) -> None:
+        self.heading.setText(QCoreApplication.translate("ReviewPage", "Conditions as confirmed"))
+        self.table.setAccessibleName(
+            QCoreApplication.translate("ReviewPage", "Conditions as confirmed")
+        )
+
+
+class CertificateCard:
+    """The office's certificate: the file chosen (kept in the draft), its subject, validity and
+    SHA-256 fingerprint, and the officer's confirmation of it when the profile pins none."""
+
+    def __init__(self, page: WizardPage, parent: QWidget) -> None:
+        self.page = page
+        self.certificate: x509.Certificate | None = None
+        self.error: str | None = None
+        self.card, certificate, self.heading = titled_card(parent)
+        self.hint = hint_label("", self.card)
+        row = QHBoxLayout()
+        self.label = QLabel(self.card)
+        self.path = QLineEdit(self.card)
+        self.path.setReadOnly(True)
+        self.label.setBuddy(self.path)
+        self.choose_button = QPushButton(self.card)
+        self.choose_button.clicked.connect(self.choose_certificate)
+        row.addWidget(self.label)
+        row.addWidget(self.path, 1)
+        row.addWidget(self.choose_button)
+        self.details = QLabel(self.card)
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprint = QLabel(self.card)
+        self.fingerprint.setWordWrap(True)
+        self.fingerprint.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.confirm = QCheckBox(self.card)
+        self.confirm.toggled.connect(self._confirm_toggled)
+        self.message = InlineMessage(self.card)
+        certificate.addWidget(self.hint)
+        certificate.addLayout(row)
+        certificate.addWidget(self.details)
+        certificate.addWidget(self.fingerprint)
+        certificate.addWidget(self.confirm)
+        certificate.addWidget(self.message)
+
+    @property
+    def pin(self) -> str | None:
+        programme = self.page.programme
+        return programme.recipient_certificate_sha256 if programme else None
+
+    def _stored(self) -> RecipientChoice | None:
+        return self.page.draft.delivery.recipient
+
+    def _keep(self, recipient: RecipientChoice) -> None:
+        draft = self.page.draft
+        draft.delivery = replace(draft.delivery, recipient=recipient)
+        self.page.wiz().autosave()
+
+    def load(self) -> None:
+        """The certificate kept in the draft, its confirmation with it."""
+        stored = self._stored()
+        self.certificate = None
+        self.error = None
+        if stored is not None:
+            self.set_certificate(stored.path, keep_confirmation=True)
+        else:
+            self.show_certificate()
+
+    def choose_certificate(self) -> None:
+        start = self.path.text() or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        path, _filter = QFileDialog.getOpenFileName(
+            self.page,
+            QCoreApplication.translate("ReviewPage", "The office's certificate"),
+            start,
+            QCoreApplication.translate(
+                "ReviewPage", "Certificates (*.pem *.crt *.cer *.der);;All files (*)"
+            ),
+        )
+        if path:
+            self.set_certificate(Path(path))
+
+    def set_certificate(self, path: Path, keep_confirmation: bool = False) -> None:
+        """Read the office's certificate at ``path`` and show its fingerprint."""
+        stored = self._stored()
+        self.certificate = None
+        self.error = None
+        try:
+            self.certificate = load_certificate(read_bounded(path, FileKind.CERTIFICATE), path.name)
+        except AppError as error:
+            self.error = error.render(self.page.language)
+        except OSError as error:
+            self.error = QCoreApplication.translate(
+                "ReviewPage", "The file cannot be read: %1"
+            ).replace("%1", error.strerror or str(error))
+        confirmed = stored.confirmed_sha256 if keep_confirmation and stored else None
+        if self.certificate is not None and confirmed != fingerprint_hex(self.certificate):
+            confirmed = None  # another certificate: its fingerprint must be confirmed again
+        self.confirm.blockSignals(True)
+        self.confirm.setChecked(bool(confirmed))
+        self.confirm.blockSignals(False)
+        self._keep(RecipientChoice(Path(path), confirmed))
+        self.show_certificate()
+
+    def _confirm_toggled(self, checked: bool) -> None:
+        stored = self._stored()
+        if self.certificate is not None and stored is not None:
+            confirmed = fingerprint_hex(self.certificate) if checked else None
+            self._keep(replace(stored, confirmed_sha256=confirmed))
+        self.show_certificate()
+
+    @property
+    def confirmed_fingerprint(self) -> str | None:
+        """The fingerprint the officer confirmed (None with a pinned profile or unconfirmed)."""
+        if self.pin is not None or self.certificate is None or not self.confirm.isChecked():
+            return None
+        return fingerprint_hex(self.certificate)
+
+    @property
+    def certificate_file(self) -> Path | None:
+        stored = self._stored()
+        return stored.path if stored is not None else None
+
+    def problem(self) -> str | None:
+        """Why the chosen certificate cannot be used (None: it can)."""
+        if self.error:
+            return self.error
+        if self.certificate is None:
+            return QCoreApplication.translate(
+                "ReviewPage", "Choose the certificate the office gave you."
+            )
+        try:
+            check_recipient(
+                self.certificate,
+                pin=self.pin,
+                confirmed_fingerprint=self.confirmed_fingerprint,
+            )
+        except CryptoError as error:
+            if error.message.key == "crypto.recipient-unconfirmed":
+                return QCoreApplication.translate(
+                    "ReviewPage",
+                    "Compare this fingerprint with the one the office gave you (by phone or in "
+                    "its letter), then tick the box.",
+                )
+            return error.render(self.page.language)
+        return None
+
+    def show_certificate(self) -> None:
+        certificate = self.certificate
+        self.path.setText(str(self.certificate_file or ""))
+        if certificate is not None:
+            subject = certificate.subject.rfc4514_string()
+            until = certificate.not_valid_after_utc.strftime("%d-%m-%Y")
+            self.details.setText(
+                QCoreApplication.translate("ReviewPage", "Issued to: %1\nValid until: %2")
+                .replace("%1", subject)
+                .replace("%2", until)
+            )
+            self.fingerprint.setText(
+                QCoreApplication.translate("ReviewPage", "SHA-256 fingerprint:")
+                + "\n"
+                + fingerprint_sha256(certificate)
+            )
+            self.details.show()
+            self.fingerprint.show()
+        else:
+            self.details.hide()
+            self.fingerprint.hide()
+        self.confirm.setVisible(certificate is not None and self.pin is None)
+        self.confirm.setEnabled(self.error is None)
+        problem = self.problem()
+        if problem is None:
+            self.message.show_message(
+                "ok",
+                QCoreApplication.translate(
+                    "ReviewPage", "The fingerprint matches the one in the programme profile."
+                )
+                if self.pin is not None
+                else QCoreApplication.translate(
+                    "ReviewPage", "You confirmed this fingerprint with the office."
+                ),
+            )
+        elif certificate is None and self.error is None:
+            self.message.show_message("info", problem)
+        else:
+            self.message.show_message(
+                "warning" if not self.confirm.isChecked() and self.pin is None else "error",
+                problem,
+            )
+        self.page.changed()
+
+    def retranslate(self) -> None:
+        self.heading.setText(QCoreApplication.translate("ReviewPage", "The office's certificate"))
+        self.hint.setText(
+            QCoreApplication.translate(
+                "ReviewPage",
+                "The package is encrypted so that only the office can open it, with the "
+                "certificate it gave you (a .pem, .crt, .cer or .der file).",
+            )
+        )
+        self.label.setText(QCoreApplication.translate("ReviewPage", "&Certificate"))
+        self.path.setAccessibleName(
+            QCoreApplication.translate("ReviewPage", "The office's certificate file")
+        )
+        self.choose_button.setText(QCoreApplication.translate("ReviewPage", "C&hoose…"))
+        self.choose_button.setAccessibleName(
+            QCoreApplication.translate("ReviewPage", "Choose the office's certificate")
+        )
+        self.confirm.setText(
+            QCoreApplication.translate("ReviewPage", "I confirmed this fingerprint with the office")
+        )
