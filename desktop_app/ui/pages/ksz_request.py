@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QFontDatabase
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop_app.atomic import write_atomic
 from desktop_app.bounded_read import FileKind, read_bounded
@@ -32,20 +32,18 @@ from desktop_app.submission import organisation_id
 from desktop_app.ui.jobs.ksz_key import create_key_job
 from desktop_app.ui.pages.base import WorkerPage
 from desktop_app.ui.widgets import (
-    BusyBar,
-    InlineMessage,
     ScrollArea,
     hint_label,
-    titled_card,
     vbox,
 )
+from desktop_app.ui.widgets.ksz_request_cards import DocumentsCard, KeyCard, NextCard
 from desktop_app.ui.workers import Worker
 
 __all__ = ["FINGERPRINT", "KszRequestPage", "create_key_job", "key_folder"]
 
 
 class KszRequestPage(WorkerPage):
-    def __init__(self) -> None:  # noqa: PLR0915 (widget layout)
+    def __init__(self) -> None:
         super().__init__()
         self._worker: Worker | None = None
         self.key_info: openpgp.PublicKeyInfo | None = None
@@ -57,59 +55,35 @@ class KszRequestPage(WorkerPage):
         self.intro = hint_label("", content)
         layout.addWidget(self.intro)
 
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self.key_card, key, self.key_heading = titled_card(content)
-        self.key_hint = hint_label("", self.key_card)
-        self.fingerprint_label = hint_label("", self.key_card)
-        self.fingerprint = QLabel(self.key_card)
-        self.fingerprint.setFont(mono)
-        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.user_id = hint_label("", self.key_card)
-        key_buttons = QHBoxLayout()
-        self.create_button = QPushButton(self.key_card)
-        self.create_button.clicked.connect(self.create_key)
-        self.import_button = QPushButton(self.key_card)
-        self.import_button.clicked.connect(self.choose_public_key)
-        self.export_button = QPushButton(self.key_card)
-        self.export_button.clicked.connect(self.choose_export)
-        key_buttons.addWidget(self.create_button)
-        key_buttons.addWidget(self.import_button)
-        key_buttons.addWidget(self.export_button)
-        key_buttons.addStretch(1)
-        self.busy = BusyBar(self.key_card)
-        self.busy.cancel_requested.connect(self.cancel)
-        self.key_message = InlineMessage(self.key_card)
-        key.addWidget(self.key_hint)
-        key.addWidget(self.fingerprint_label)
-        key.addWidget(self.fingerprint)
-        key.addWidget(self.user_id)
-        key.addLayout(key_buttons)
-        key.addWidget(self.busy)
-        key.addWidget(self.key_message)
-        layout.addWidget(self.key_card)
-
-        self.documents_card, documents, self.documents_heading = titled_card(content)
-        self.documents_hint = hint_label("", self.documents_card)
-        self.problems_message = InlineMessage(self.documents_card)
-        document_buttons = QHBoxLayout()
-        self.save_button = QPushButton(self.documents_card)
-        self.save_button.clicked.connect(self.choose_documents_folder)
-        self.open_folder = QPushButton(self.documents_card)
-        self.open_folder.clicked.connect(self.show_folder)
-        document_buttons.addWidget(self.save_button)
-        document_buttons.addWidget(self.open_folder)
-        document_buttons.addStretch(1)
-        self.documents_message = InlineMessage(self.documents_card)
-        documents.addWidget(self.documents_hint)
-        documents.addWidget(self.problems_message)
-        documents.addLayout(document_buttons)
-        documents.addWidget(self.documents_message)
-        layout.addWidget(self.documents_card)
-
-        self.next_card, after, self.next_heading = titled_card(content)
-        self.next_text = hint_label("", self.next_card)
-        after.addWidget(self.next_text)
-        layout.addWidget(self.next_card)
+        self.key_panel = KeyCard(
+            content,
+            create=self.create_key,
+            choose_public_key=self.choose_public_key,
+            choose_export=self.choose_export,
+            cancel=self.cancel,
+        )
+        key = self.key_panel
+        self.key_card, self.fingerprint, self.busy, self.key_message = (
+            key.card,
+            key.fingerprint,
+            key.busy,
+            key.message,
+        )
+        self.create_button, self.import_button, self.export_button = (
+            key.create_button,
+            key.import_button,
+            key.export_button,
+        )
+        self.documents = DocumentsCard(
+            content, choose_folder=self.choose_documents_folder, show_folder=self.show_folder
+        )
+        self.documents_card, self.save_button = self.documents.card, self.documents.save_button
+        self.problems_message = self.documents.problems_message
+        self.documents_message = self.documents.message
+        self.next_steps = NextCard(content)
+        self.next_card, self.next_text = self.next_steps.card, self.next_steps.text
+        for card in (self.key_card, self.documents_card, self.next_card):
+            layout.addWidget(card)
         layout.addStretch(1)
         vbox(self).addWidget(ScrollArea(content, self))
 
@@ -296,61 +270,15 @@ class KszRequestPage(WorkerPage):
     def _show(self) -> None:
         if self.wizard() is None or not self.wiz().is_ksz():
             return
-        info = self.key_info
-        fingerprint = str(self.draft.organisation.get(FINGERPRINT, ""))
-        has_public = self.public_key_path() is not None
-        self.fingerprint.setText(openpgp.format_fingerprint(fingerprint) if fingerprint else "–")
-        self.fingerprint.setAccessibleName(self.tr("Fingerprint: %1").replace("%1", fingerprint))
-        self.user_id.setText(", ".join(info.user_ids) if info else "")
-        self.user_id.setVisible(bool(info and info.user_ids))
-        self.create_button.setEnabled(not self.running and self.organisation() is not None)
-        self.create_button.setVisible(not has_public)
-        self.import_button.setVisible(not has_public)
-        self.import_button.setEnabled(not self.running)
-        self.export_button.setEnabled(has_public and not self.running)
-        if self.key_error:
-            self.key_message.show_message("error", self.key_error)
-        elif has_public and info is not None:
-            self.key_message.show_message(
-                "ok",
-                self.tr(
-                    "The KSZ will encrypt the tables to this key. Send the public key with the "
-                    "request and check the fingerprint with the KSZ by phone or letter."
-                ),
-            )
-        elif fingerprint:
-            self.key_message.show_message(
-                "info",
-                self.tr(
-                    "The fingerprint you entered on the organisation page is used. Export the "
-                    "public key from Kleopatra yourself, or choose its file here."
-                ),
-            )
-        elif not self.running:
-            self.key_message.show_message(
-                "warning",
-                self.tr(
-                    "No key yet. Make a key pair here, or use the public key of a key pair your "
-                    "organisation already has in Kleopatra."
-                ),
-            )
-        else:
-            self.key_message.clear_message()
-        if self.problems:
-            listed = "\n".join("• " + p.render(self.language) for p in self.problems)
-            self.problems_message.show_message(
-                "error", self.tr("Before the request can be made:") + "\n" + listed
-            )
-        else:
-            self.problems_message.clear_message()
-        self.save_button.setEnabled(not self.problems and not self.running)
-        self.open_folder.setVisible(bool(self.written))
-        if self.written:
-            listed = "\n".join(p.name for p in self.written)
-            self.documents_message.show_message(
-                "ok",
-                self.tr("Saved in %1:").replace("%1", str(self.written[0].parent)) + "\n" + listed,
-            )
+        self.key_panel.show_key(
+            info=self.key_info,
+            fingerprint=str(self.draft.organisation.get(FINGERPRINT, "")),
+            has_public=self.public_key_path() is not None,
+            error=self.key_error,
+            running=self.running,
+            can_create=self.organisation() is not None,
+        )
+        self.documents.show_documents(self.problems, self.written, self.language, self.running)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Step 4 of the KSZ request: the request"))
@@ -366,50 +294,9 @@ class KszRequestPage(WorkerPage):
                 "names the fingerprint of your organisation's public key."
             )
         )
-        self.key_heading.setText(self.tr("The organisation's OpenPGP key"))
-        self.key_hint.setText(
-            self.tr(
-                "The secret key stays on this computer, protected by a passphrase in the "
-                "system's keyring. Without it the tables cannot be opened: keep a backup."
-            )
-        )
-        self.fingerprint_label.setText(self.tr("Fingerprint"))
-        self.create_button.setText(self.tr("&Make a key pair"))
-        self.import_button.setText(self.tr("Use a key from &Kleopatra…"))
-        self.export_button.setText(self.tr("&Save the public key…"))
-        self.busy.retranslate()
-        self.documents_heading.setText(self.tr("The request documents"))
-        self.documents_hint.setText(
-            self.tr(
-                "The request in Dutch and in French, as PDF to read and sign and as ODT to edit "
-                "or copy into the KSZ form, with the public key beside them."
-            )
-        )
-        self.save_button.setText(self.tr("Save the &documents in a folder…"))
-        self.open_folder.setText(self.tr("Show the &folder"))
-        self.next_heading.setText(self.tr("What comes next"))
-        steps = [
-            self.tr(
-                "1. Fill in the form from the KSZ's “Basisschema voor gegevensaanvragen” and "
-                "send it to the KSZ with these documents and the public key."
-            )
-        ]
-        if self.wizard() is not None and self.wiz().uses_file():
-            steps.append(
-                self.tr(
-                    "2. The linkage file (INSZ and your own categories) is reviewed and "
-                    "encrypted in the next steps; send it when the KSZ asks for it."
-                )
-            )
-        else:
-            steps.append(self.tr("2. You send no own data: there is no linkage file to prepare."))
-        steps.append(
-            self.tr(
-                "3. The KSZ sends the tables encrypted to your key. Open them with Kleopatra "
-                "or with the assistant's “openpgp-decrypt” command."
-            )
-        )
-        self.next_text.setText("\n".join(steps))
+        self.key_panel.retranslate()
+        self.documents.retranslate()
+        self.next_steps.retranslate(self.wizard() is not None and self.wiz().uses_file())
         self._show()
 
     def isComplete(self) -> bool:
