@@ -6,8 +6,6 @@ strings in the order of ``loonheffingennummers``)."""
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -21,26 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.profiles import FieldType
 from desktop_app.ui.pages.base import WizardPage
 from desktop_app.ui.widgets import ScrollArea, hint_label, vbox
-from desktop_app.ui.widgets.organisation_rows import FieldRow, split_numbers
-from desktop_app.validation.identifier_types import identifier_type
+from desktop_app.ui.widgets.organisation_rows import (
+    FieldRow,
+    StaffCounts,
+    number_texts,
+    row_problem,
+)
 
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 NUMBERS = "loonheffingennummers"
 STAFF_COUNTS = "staff_counts"
-MAX_STAFF = 10_000_000
-
-
-@dataclass(frozen=True)
-class _NumberTexts:
-    """What the page says about one identifier type (translated): placeholder, confirmation
-    (``%1``: how many) and the problem per kind (``%1``: the value)."""
-
-    placeholder: str
-    valid: str
-    problems: dict[str, str]
 
 
 class OrganisationPage(WizardPage):
@@ -59,15 +48,8 @@ class OrganisationPage(WizardPage):
         layout.addWidget(self.organisation_box)
 
         # The algemene variant without a staff export: the officer's own count per number.
-        self.counts_box = QGroupBox(content)
-        counts_layout = vbox(self.counts_box, margins=10, spacing=6)
-        self.counts_hint = hint_label("", self.counts_box)
-        self.counts_form = QFormLayout()
-        self.counts_empty = hint_label("", self.counts_box)
-        counts_layout.addWidget(self.counts_hint)
-        counts_layout.addLayout(self.counts_form)
-        counts_layout.addWidget(self.counts_empty)
-        self.count_rows: list[tuple[str, QLabel, QSpinBox]] = []
+        self.counts_box = StaffCounts(self._counts_changed, content)
+        self.counts_empty = self.counts_box.empty
         self.counts_box.hide()
         layout.addWidget(self.counts_box)
 
@@ -148,67 +130,26 @@ class OrganisationPage(WizardPage):
             return False
         return not self.programme.needs_employee_file and not self.wiz().uses_file()
 
-    def _numbers(self) -> list[str]:
-        return list(self.draft.organisation.loonheffingennummers)
+    @property
+    def count_rows(self) -> list[tuple[str, QLabel, QSpinBox]]:
+        return self.counts_box.rows
 
     def _build_counts(self, force: bool = False) -> None:
-        """One spin box per payroll tax number, in the same order; counts follow their number."""
         asks = self.asks_counts()
         self.counts_box.setVisible(asks)
-        if not asks:
-            return
-        numbers = self._numbers()
-        if not force and numbers == [number for number, _l, _s in self.count_rows]:
-            return
-        if force or not self.count_rows:  # from the draft (same order as the numbers)
-            previous = dict(zip(self._numbers(), self._stored_counts(), strict=False))
-        else:  # the officer edits the numbers: each count stays with its number
-            previous = {n: str(s.value()) if s.value() else "" for n, _l, s in self.count_rows}
-        for _number, _label, spin in self.count_rows:
-            self.counts_form.removeRow(spin)
-        self.count_rows = []
-        for number in numbers:
-            label = QLabel(number, self.counts_box)
-            spin = QSpinBox(self.counts_box)
-            spin.setRange(0, MAX_STAFF)
-            spin.setGroupSeparatorShown(True)
-            spin.setSpecialValueText("–")  # 0: not filled in yet
-            spin.setMinimumWidth(140)
-            spin.setMaximumWidth(220)
-            text = previous.get(number, "")
-            spin.setValue(int(text) if text.isdigit() else 0)
-            spin.valueChanged.connect(lambda _v: self._counts_changed())
-            label.setBuddy(spin)
-            self.counts_form.addRow(label, spin)
-            self.count_rows.append((number, label, spin))
-        self._counts_changed()
-        self._retranslate_counts()
+        if asks:
+            organisation = self.draft.organisation
+            numbers = list(organisation.loonheffingennummers)
+            self.counts_box.build(numbers, list(organisation.staff_counts), force)
 
-    def _stored_counts(self) -> list[str]:
-        return list(self.draft.organisation.staff_counts)
-
-    def _counts_changed(self) -> None:
+    def _counts_changed(self, counts: list[str]) -> None:
         if self.wizard() is None:
             return
-        counts = [str(spin.value()) if spin.value() else "" for _n, _l, spin in self.count_rows]
         self.draft.organisation = self.draft.organisation.with_value(STAFF_COUNTS, counts)
         self.changed()
 
     def counts_complete(self) -> bool:
-        return all(spin.value() > 0 for _n, _l, spin in self.count_rows)
-
-    def _retranslate_counts(self) -> None:
-        self.counts_box.setTitle(self.tr("Number of employees per payroll tax number *"))
-        self.counts_hint.setText(
-            self.tr(
-                "CBS checks its own selection against these numbers. Count the jobs (banen) on "
-                "the reference date: someone with two jobs counts twice."
-            )
-        )
-        self.counts_empty.setText(self.tr("Enter your payroll tax number(s) above first."))
-        self.counts_empty.setVisible(not self.count_rows)
-        for number, _label, spin in self.count_rows:
-            spin.setAccessibleName(self.tr("Employees under %1").replace("%1", number))
+        return self.counts_box.complete()
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Your organisation"))
@@ -243,11 +184,11 @@ class OrganisationPage(WizardPage):
             row.edit.setAccessibleName(label)
             row.help.setText(row.field.help.get(self.language) if row.field.help else "")
             row.help.setVisible(row.field.help is not None)
-            texts = self._number_texts(row.field.type)
+            texts = number_texts(row.field.type)
             if texts is not None:
                 row.edit.setPlaceholderText(texts.placeholder)
             self._check(row)
-        self._retranslate_counts()
+        self.counts_box.retranslate()
 
     # -- checking as typed ----------------------------------------------------------------------
 
@@ -267,69 +208,9 @@ class OrganisationPage(WizardPage):
         else:
             row.message.clear_message()
 
-    def _problem(self, row: FieldRow) -> tuple[str | None, str | None]:  # noqa: PLR0911
+    def _problem(self, row: FieldRow) -> tuple[str | None, str | None]:
         """(what is wrong, or None; a confirmation for checked numbers, or None)."""
-        field = row.field
-        text = row.edit.text().strip()
-        if not text:
-            return None, None
-        identifier = identifier_type(field.type)
-        if identifier is not None:
-            texts = self._number_texts(field.type)
-            values = split_numbers(text) if field.multiple else [text]
-            for value in values:
-                result = identifier.check(value)
-                if not result.valid:
-                    return self._identifier_problem(texts, value, result.kind), None
-            if len(set(values)) < len(values):
-                return self.tr("A number is entered twice."), None
-            if texts is None:
-                return None, None
-            return None, texts.valid.replace("%1", str(len(values)))
-        if field.type == FieldType.EMAIL and not _EMAIL.fullmatch(text):
-            return self.tr("This is not an e-mail address (name@example.org)."), None
-        return None, None
-
-    def _number_texts(self, field_type: FieldType) -> _NumberTexts | None:
-        """The page's texts for an identifier type typed here (None: only the generic ones)."""
-        identifier = identifier_type(field_type)
-        if identifier is None:
-            return None
-        texts = {
-            "loonheffingennummer": _NumberTexts(
-                placeholder=self.tr("e.g. 123456782L01; 123456782L02"),
-                valid=self.tr("Valid payroll tax number(s): %1"),
-                problems={
-                    "format": self.tr(
-                        "“%1” is not a payroll tax number: expected 9 digits, the letter L and 2 digits, "
-                        "for example 123456782L01."
-                    ),
-                    "length": self.tr("“%1”: the first part must have 9 digits."),
-                    "checksum": self.tr(
-                        "“%1” fails the eleven-test (elfproef): probably a typing error in the first 9 digits."
-                    ),
-                },
-            ),
-            "kbo": _NumberTexts(
-                placeholder=self.tr("e.g. 0203.201.340"),
-                valid=self.tr("Valid KBO number(s): %1"),
-                problems={
-                    "format": self.tr(
-                        "“%1” is not a KBO number: expected 10 digits, e.g. 0203.201.340."
-                    ),
-                    "length": self.tr("“%1”: a KBO number has 10 digits."),
-                    "checksum": self.tr(
-                        "“%1” fails the check digits (modulo 97): probably a typing error."
-                    ),
-                },
-            ),
-        }
-        return texts.get(identifier.id)
-
-    def _identifier_problem(self, texts: _NumberTexts | None, value: str, kind: str | None) -> str:
-        problems = texts.problems if texts is not None else {}
-        fallback = self.tr("“%1” is not a valid number.")
-        return problems.get(kind or "", fallback).replace("%1", value)
+        return row_problem(row)
 
     def _peildatum_changed(self, date: QDate) -> None:
         if self.wizard() is not None:
