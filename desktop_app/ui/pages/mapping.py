@@ -17,9 +17,6 @@ from desktop_app.errors import AppError
 from desktop_app.intake import RawTable
 from desktop_app.mapping import ColumnSuggestion, Mapping
 from desktop_app.mapping.start import MappingStart, starting_mapping
-from desktop_app.mapping.suggest import (
-    duplicate_header_notes,
-)
 from desktop_app.ui.pages.base import WizardPage
 from desktop_app.ui.widgets import (
     InlineMessage,
@@ -29,7 +26,14 @@ from desktop_app.ui.widgets import (
     hint_label,
     vbox,
 )
-from desktop_app.ui.widgets.mapping_panels import BreakdownList, MappingFileBar, ValueMaps
+from desktop_app.ui.widgets.mapping_panels import (
+    BreakdownList,
+    FieldMessages,
+    MappingFileBar,
+    ValueMaps,
+    key_in_use,
+    missing_required,
+)
 from desktop_app.ui.widgets.mapping_rows import FieldRow, ValueMapBox, distinct_values
 from desktop_app.validation.identifier_types import identifier_type
 
@@ -71,12 +75,10 @@ class MappingPage(WizardPage):
         self.grid.setHorizontalSpacing(14)
         self.grid.setColumnStretch(3, 1)
         fields_layout.addWidget(self.grid_widget)
-        self.key_message = InlineMessage(self.fields_card)
-        self.problem = InlineMessage(self.fields_card)
-        self.header_message = InlineMessage(self.fields_card)  # no header row, repeated names
-        fields_layout.addWidget(self.header_message)
-        fields_layout.addWidget(self.key_message)
-        fields_layout.addWidget(self.problem)
+        self.messages = FieldMessages(self.fields_card, fields_layout)
+        self.key_message = self.messages.key_message
+        self.problem = self.messages.problem
+        self.header_message = self.messages.header_message
         layout.addWidget(self.fields_card)
 
         self.values_widget = ValueMaps(self._commit, content)
@@ -243,74 +245,11 @@ class MappingPage(WizardPage):
             if identifier is not None:
                 examples = [identifier.example(e) for e in examples]
             row.examples.setText(", ".join(examples) if examples else self.tr("(empty column)"))
-        twice = {h: names for h, names in used.items() if len(names) > 1}
-        if twice:
-            header, names = next(iter(twice.items()))
-            self.problem.show_message(
-                "error",
-                self.tr(
-                    "Column “%1” is chosen for more than one field: %2. Choose one column per field."
-                )
-                .replace("%1", header)
-                .replace("%2", ", ".join(names)),
-            )
-        elif missing := self._missing_required():
-            self.problem.show_message(
-                "error",
-                self.tr("Still to map: %1.").replace("%1", ", ".join(missing)),
-            )
-        else:
-            self.problem.clear_message()
-        self._show_header_notes()
-        self._show_key()
+        self.messages.show_problem(used, missing_required(self.rows, language))
+        self.messages.show_header_notes(self.table, self.draft.mapping, self.programme, language)
+        self.messages.show_key(self.rows, self.programme, language)
         self.breakdown_list.show(self.draft.mapping, self.programme, self.offered, self.language)
         self.values_widget.show_values(self.language)
-
-    def _show_header_notes(self) -> None:
-        table = self.table
-        notes = [n for n in table.notes if n.key == "intake.no-header-row"]
-        notes += duplicate_header_notes(table, self.draft.mapping, self.programme)
-        if notes:
-            text = "\n".join(n.render(self.language) for n in notes)
-            self.header_message.show_message("warning", text)
-        else:
-            self.header_message.clear_message()
-
-    def _missing_required(self) -> list[str]:
-        return [
-            row.field.label.get(self.language)
-            for row in self.rows
-            if row.field.required and not row.header
-        ]
-
-    def _key_in_use(self):
-        mapped = {row.field.id for row in self.rows if row.header}
-        for key in self.programme.identification_keys:
-            if set(key.fields) <= mapped:
-                return key
-        return None
-
-    def _show_key(self) -> None:
-        keys = self.programme.identification_keys
-        if not keys:
-            self.key_message.clear_message()
-            return
-        key = self._key_in_use()
-        if key is not None:
-            text = self.tr("Employees are identified by: %1.").replace(
-                "%1", key.label.get(self.language)
-            )
-            if key.note:
-                text += " " + key.note.get(self.language)
-            self.key_message.show_message("ok", text)
-        else:
-            alternatives = self.tr(" or ").join(k.label.get(self.language) for k in keys)
-            self.key_message.show_message(
-                "error",
-                self.tr("Map the columns of one way to identify employees: %1.").replace(
-                    "%1", alternatives
-                ),
-            )
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Columns"))
@@ -373,9 +312,9 @@ class MappingPage(WizardPage):
         if self.wizard() is None or not self.rows:
             return False
         headers = [row.header for row in self.rows if row.header]
-        if len(headers) != len(set(headers)) or self._missing_required():
+        if len(headers) != len(set(headers)) or missing_required(self.rows, self.language):
             return False
-        if self.programme.identification_keys and self._key_in_use() is None:
+        if self.programme.identification_keys and key_in_use(self.rows, self.programme) is None:
             return False
         maximum = self.programme.max_breakdowns
         return maximum is None or len(self.draft.mapping.breakdowns) <= maximum

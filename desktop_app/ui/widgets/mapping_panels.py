@@ -1,4 +1,4 @@
-"""Parts of the mapping page: the coded values, the breakdown list (which columns, and which derived bands, are
+"""Parts of the mapping page: the messages under the field grid, the coded values, the breakdown list (which columns, and which derived bands, are
 subgroups) and the bar that saves the mapping to JSON and loads it back for next year.
 
 Their strings keep the mapping page's translation context ("MappingPage")."""
@@ -26,6 +26,7 @@ from desktop_app.mapping import BreakdownColumn, Mapping
 from desktop_app.mapping.model import derived_header, is_derived_header
 from desktop_app.mapping.start import MappingStart, starting_mapping
 from desktop_app.mapping.store import load_mapping, save_mapping
+from desktop_app.mapping.suggest import duplicate_header_notes
 from desktop_app.mapping.values import code_lookup
 from desktop_app.profiles import FieldType, Programme
 from desktop_app.text import normalise_value
@@ -392,3 +393,89 @@ class ValueMaps(QWidget):
                 "Check how the values in your file translate to the programme's codes.",
             )
         )
+
+
+def missing_required(rows: list[FieldRow], language: str) -> list[str]:
+    """The required fields not mapped yet, by their labels."""
+    return [row.field.label.get(language) for row in rows if row.field.required and not row.header]
+
+
+def key_in_use(rows: list[FieldRow], programme: Programme):
+    """The first way to identify employees whose fields are all mapped (None: none is)."""
+    mapped = {row.field.id for row in rows if row.header}
+    for key in programme.identification_keys:
+        if set(key.fields) <= mapped:
+            return key
+    return None
+
+
+class FieldMessages:
+    """The messages under the field grid: the file's header notes (no header row, repeated
+    names), the way employees are identified, and what is wrong with the columns chosen."""
+
+    def __init__(self, parent: QWidget, layout: QVBoxLayout) -> None:
+        self.key_message = InlineMessage(parent)
+        self.problem = InlineMessage(parent)
+        self.header_message = InlineMessage(parent)  # no header row, repeated names
+        layout.addWidget(self.header_message)
+        layout.addWidget(self.key_message)
+        layout.addWidget(self.problem)
+
+    def show_problem(self, used: dict[str, list[str]], missing: list[str]) -> None:
+        """``used``: the fields per column chosen; ``missing``: required fields not mapped."""
+        twice = {h: names for h, names in used.items() if len(names) > 1}
+        if twice:
+            header, names = next(iter(twice.items()))
+            self.problem.show_message(
+                "error",
+                QCoreApplication.translate(
+                    "MappingPage",
+                    "Column “%1” is chosen for more than one field: %2. Choose one column per field.",
+                )
+                .replace("%1", header)
+                .replace("%2", ", ".join(names)),
+            )
+        elif missing:
+            self.problem.show_message(
+                "error",
+                QCoreApplication.translate("MappingPage", "Still to map: %1.").replace(
+                    "%1", ", ".join(missing)
+                ),
+            )
+        else:
+            self.problem.clear_message()
+
+    def show_header_notes(
+        self, table: RawTable, mapping: Mapping | None, programme: Programme, language: str
+    ) -> None:
+        notes = [n for n in table.notes if n.key == "intake.no-header-row"]
+        notes += duplicate_header_notes(table, mapping, programme)
+        if notes:
+            text = "\n".join(n.render(language) for n in notes)
+            self.header_message.show_message("warning", text)
+        else:
+            self.header_message.clear_message()
+
+    def show_key(self, rows: list[FieldRow], programme: Programme, language: str) -> None:
+        keys = programme.identification_keys
+        if not keys:
+            self.key_message.clear_message()
+            return
+        key = key_in_use(rows, programme)
+        if key is not None:
+            text = QCoreApplication.translate(
+                "MappingPage", "Employees are identified by: %1."
+            ).replace("%1", key.label.get(language))
+            if key.note:
+                text += " " + key.note.get(language)
+            self.key_message.show_message("ok", text)
+        else:
+            alternatives = QCoreApplication.translate("MappingPage", " or ").join(
+                k.label.get(language) for k in keys
+            )
+            self.key_message.show_message(
+                "error",
+                QCoreApplication.translate(
+                    "MappingPage", "Map the columns of one way to identify employees: %1."
+                ).replace("%1", alternatives),
+            )
