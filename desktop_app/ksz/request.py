@@ -233,31 +233,31 @@ def render_html(request: KszRequest, programme: Programme, language: str = "nl")
 
 def render_odt(request: KszRequest, programme: Programme, language: str = "nl") -> bytes:
     """The same document as an editable OpenDocument text file: the same bytes for the same
-    request, whatever was written before it in this process (see :func:`_settle_odf`)."""
+    request, whatever was written before it in this process (see :func:`_fixed_namespaces`)."""
     if language not in DOCUMENT_LANGUAGES:
         raise ValueError(f"the request document exists in nl and fr, not {language!r}")
     _require_valid(request, programme)
-    _settle_odf()
     return _odt(Message("ksz.doc.title").render(language), _sections(request, programme, language))
 
 
-_odf_settled = threading.Lock()
-_odf_ready = False
+_odf_writing = threading.Lock()
 
 
-def _settle_odf() -> None:
-    """Fill odfpy's namespace table once per process, before the first real document.
+def _fixed_namespaces() -> None:
+    """Make odfpy declare the same namespaces, in the same order, in every file it writes.
 
-    odfpy declares on the root of each XML file every namespace that any of its elements has used
-    in the process so far (a class-level table that only grows), so the first document written
-    declared fewer than the next: the wizard's and ``ksz request``'s ODT files differed by what had
-    been written before them. One throwaway document of the same element kinds fills the table;
-    every document after it declares the same set."""
-    global _odf_ready  # noqa: PLW0603 (a once-per-process flag)
-    with _odf_settled:
-        if not _odf_ready:
-            _odt("", [("", ["", ("", "")])])
-            _odf_ready = True
+    odfpy declares on the root of each XML file every namespace that any element has used in the
+    process so far, in the order they were first used (a class-level table that only grows): the
+    same request gave other bytes after an .ods had been written, or in the wizard rather than in
+    ``ksz request``. Every namespace odfpy knows is put in the table, ordered by prefix, before
+    each write (under a lock: the table is shared by all threads)."""
+    from odf.element import Element
+    from odf.namespaces import nsdict
+
+    table: dict[str, str] = Element.namespaces
+    ordered = sorted({**nsdict, **table}.items(), key=lambda item: (item[1], item[0]))
+    table.clear()
+    table.update(ordered)
 
 
 def _odt(title: str, sections: Sequence[tuple[str, Sequence[str | tuple[str, str]]]]) -> bytes:
@@ -281,5 +281,7 @@ def _odt(title: str, sections: Sequence[tuple[str, Sequence[str | tuple[str, str
                 paragraph.addText(item)
             document.text.addElement(paragraph)
     buffer = io.BytesIO()
-    document.write(buffer)
+    with _odf_writing:
+        _fixed_namespaces()
+        document.write(buffer)
     return buffer.getvalue()
