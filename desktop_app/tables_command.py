@@ -39,7 +39,9 @@ from desktop_app.categories.labels import (
 from desktop_app.check import CheckOptions, CheckResult, run_check
 from desktop_app.disclosure import LinkedTables, Protection, RuleSettings, frequency_tables, protect
 from desktop_app.disclosure.preview import cell_threshold
+from desktop_app.draft import CategoryChoices, Draft
 from desktop_app.errors import UsageError
+from desktop_app.mapping.model import DERIVED_PREFIX
 
 DERIVED = TABLE_NAMES
 _SALARY_HEADER = re.compile(r"schaal|scale|salar", re.IGNORECASE)
@@ -56,6 +58,10 @@ class TablesOptions:
     zeros_unsafe: bool = False
     thorough: bool = False
     """Run the re-publish pass whatever the size (by default only on small tables)."""
+    draft: Draft | None = None
+    """The officer's choices as the wizard keeps them: its mapping, peildatum, band edges, merges
+    and cell threshold apply (what is given explicitly above wins), so ``tables`` shows what the
+    categories page shows after merging."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -76,13 +82,23 @@ def run_tables(path: Path, options: TablesOptions) -> TablesResult:
         raise UsageError("disclosure.tables.no-columns")
     columns = list(dict.fromkeys(c for spec in options.by for c in spec))
     wanted_sources = [c for c in columns if c not in DERIVED]
+    draft = options.draft
+    if draft is not None and draft.programme_id not in (None, options.programme_id):
+        raise UsageError(
+            "disclosure.tables.draft-other-programme",
+            draft=draft.programme_id,
+            programme=options.programme_id,
+        )
+    saved = draft.mapping if draft is not None and options.mapping_path is None else None
+    peildatum = options.peildatum or (draft.peildatum if draft is not None else None)
     check = run_check(
         path,
         CheckOptions(
             programme_id=options.programme_id,
             mapping_path=options.mapping_path,
+            mapping=saved,
             breakdowns=tuple(wanted_sources),
-            peildatum=options.peildatum,
+            peildatum=peildatum,
         ),
     )
     if "salary_band" in columns:
@@ -103,15 +119,20 @@ def run_tables(path: Path, options: TablesOptions) -> TablesResult:
                 CheckOptions(
                     programme_id=options.programme_id,
                     mapping_path=options.mapping_path,
+                    mapping=saved,
                     breakdowns=(*wanted_sources, salary),
-                    peildatum=options.peildatum,
+                    peildatum=peildatum,
                 ),
             )
     else:
         salary = None
     # the profile decides; a programme without a cell threshold needs --min-count (none invented)
-    threshold = cell_threshold(check.programme, options.min_count)
-    records = category_records(check, columns, salary)
+    chosen = options.min_count
+    if chosen is None and draft is not None:
+        chosen = draft.categories.cell_threshold
+    threshold = cell_threshold(check.programme, chosen)
+    choices = draft.categories if draft is not None else None
+    records = category_records(check, columns, salary, choices)
     tables = frequency_tables(records, options.by)
     protection = protect(
         tables,
@@ -122,7 +143,10 @@ def run_tables(path: Path, options: TablesOptions) -> TablesResult:
 
 
 def category_records(
-    check: CheckResult, columns: Sequence[str], salary: str | None
+    check: CheckResult,
+    columns: Sequence[str],
+    salary: str | None,
+    choices: CategoryChoices | None = None,
 ) -> pd.DataFrame:
     """One row per included person, one column of category codes per ``--by`` column, worked
     out by :func:`desktop_app.categories.labels.named_category_labels` (what the wizard and the
@@ -132,12 +156,21 @@ def category_records(
     for name in columns:
         try:
             labels = named_category_labels(
-                check.programme, records, name, check.peildatum, salary_header=salary
+                check.programme,
+                records,
+                name,
+                check.peildatum,
+                salary_header=salary,
+                bands=choices.bands_json() if choices is not None else None,
             )
         except FieldNotMapped as missing:
             raise UsageError(
                 "disclosure.tables.field-not-mapped", column=name, field=missing.field
             ) from None
+        if choices is not None:  # the officer's merges, as the categories page applies them
+            header = DERIVED_PREFIX + name if name in ("age", "entry_year") else name
+            merges = choices.merges_of(header)
+            labels = labels.map(lambda v, m=merges: m.get(v, v))
         out[name] = labels.map(str)
     return pd.DataFrame({k: np.asarray(v, dtype=object) for k, v in out.items()})
 

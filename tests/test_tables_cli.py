@@ -163,3 +163,47 @@ def test_thorough_runs_the_re_publish_pass_on_any_size(tmp_path, monkeypatch):
     assert len(runs[True].secondary) < len(runs[False].secondary)
     assert runs[True].passed
     assert runs[False].passed
+
+
+def test_the_draft_s_merges_bands_and_threshold_apply_as_on_the_categories_page(
+    workbook, tmp_path
+):
+    """`tables --draft` counts what the wizard's categories page counts after the officer merged
+    departments and chose age bands: merged names, the draft's bands, the draft's threshold."""
+    from dataclasses import replace
+
+    from desktop_app.draft import CategoryChoices, Draft, save_draft
+
+    plain = json.loads(run_tables(workbook, "--by", "Afdeling", "--min-count", "5", "--json").stdout)
+    departments = sorted({c["key"]["Afdeling"] for c in plain["tables"][0]["cells"]} - {None})
+    assert len(departments) >= 3
+    first, second = departments[:2]
+    merged = f"{first} + {second}"
+    draft = replace(
+        Draft(programme_id="cbs-barometer-ingezoomd"),
+        categories=CategoryChoices(
+            merges={"Afdeling": {first: merged, second: merged}},
+            bands={"age": (30, 50)},
+            cell_threshold=7,
+        ),
+    )
+    save_draft(draft, tmp_path / "concept.json")
+    result = run_tables(
+        workbook, "--by", "Afdeling", "--by", "age", "--draft", str(tmp_path / "concept.json"), "--json"
+    )
+    assert result.returncode in (0, 1), result.stderr
+    report = json.loads(result.stdout)
+    names = {c["key"]["Afdeling"] for c in report["tables"][0]["cells"]}
+    assert merged in names
+    assert first not in names
+    assert second not in names
+    ages = {c["key"]["age"] for c in report["tables"][1]["cells"]}
+    assert len(ages - {None, "onbekend"}) == 3  # two edges: three bands
+    assert report["threshold"] == 7  # the draft's, not the profile's
+
+    other = replace(draft, programme_id="ksz-diversiteit")
+    save_draft(other, tmp_path / "ander.json")
+    refused = run_tables(workbook, "--by", "Afdeling", "--draft", str(tmp_path / "ander.json"))
+    assert refused.returncode == 2
+    assert "ksz-diversiteit" in refused.stderr
+    assert "Traceback" not in refused.stderr

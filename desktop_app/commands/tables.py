@@ -21,6 +21,13 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     tables.add_argument("--programme", required=True, metavar="ID", help="programme profile id")
     tables.add_argument("--mapping", type=Path, metavar="MAP.json", help="a saved mapping to use")
     tables.add_argument(
+        "--draft",
+        type=Path,
+        metavar="DRAFT.json",
+        help="apply the draft's mapping, peildatum, band edges, merges and cell threshold, as the "
+        "wizard's categories page does (options given here win)",
+    )
+    tables.add_argument(
         "--by",
         action="append",
         required=True,
@@ -54,8 +61,10 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace, language: str) -> int:
+    from desktop_app.draft import load_draft
     from desktop_app.tables_command import TablesOptions, run_tables, tables_json, tables_text
 
+    draft = load_draft(args.draft) if args.draft else None
     result = run_tables(
         args.file,
         TablesOptions(
@@ -66,6 +75,7 @@ def run(args: argparse.Namespace, language: str) -> int:
             peildatum=args.peildatum,
             zeros_unsafe=args.zeros_unsafe,
             thorough=args.thorough,
+            draft=draft,
         ),
     )
     errors = result.check.validation.counts()["error"]
