@@ -22,7 +22,12 @@ def run_capped(
     process and the results (None when the child did not finish)."""
     given, taken = folder / "inputs.json", folder / "results.json"
     given.write_text(json.dumps(inputs), encoding="utf-8")
-    capped = f"import resource\nresource.setrlimit(resource.RLIMIT_AS, ({cap}, {cap}))\n{driver}"
+    # Windows has no address-space limit to set: there the child runs uncapped, still apart
+    capped = (
+        "try:\n    import resource\nexcept ImportError:\n    resource = None\n"
+        f"if resource is not None:\n    resource.setrlimit(resource.RLIMIT_AS, ({cap}, {cap}))\n"
+        f"{driver}"
+    )
     completed = subprocess.run(
         [sys.executable, "-c", capped, str(given), str(taken)],
         capture_output=True,
