@@ -30,7 +30,7 @@ from cryptography.hazmat.primitives import serialization
 from ksz_helpers import staff_file
 from package_helpers import package_keys
 from PySide6.QtCore import Qt
-from test_ui_ksz import fill_motivation, walk_to_decisions
+from test_ui_ksz import walk_with_own_data_to_mapping
 from test_ui_submission import isolated, walk_to_categories  # noqa: F401 (fixture)
 from wizard_helpers import WAIT, go_next, shown_wizard
 
@@ -240,18 +240,7 @@ def test_tables_and_the_wizard_s_table_preview_agree(
 def walk_ksz_to_request(qtbot, wizard, source: Path) -> None:
     """The Belgian route with the institution's own data (department, level), the proposal for
     the too-small crossing applied, to the request page."""
-    walk_to_decisions(qtbot, wizard)
-    page = wizard.currentPage()
-    page.checks["age"].setChecked(False)
-    page.year.setValue(2025)
-    page.own_data.click()
-    go_next(qtbot, wizard, PageId.KSZ_MOTIVATION)
-    fill_motivation(qtbot, wizard)
-    go_next(qtbot, wizard, PageId.FILE)
-    page = wizard.currentPage()
-    page.open_file(source)
-    qtbot.waitUntil(lambda: page.session.table is not None and not page.running, timeout=KSZ_WAIT)
-    go_next(qtbot, wizard, PageId.MAPPING)
+    walk_with_own_data_to_mapping(qtbot, wizard, source, KSZ_WAIT)
     page = wizard.currentPage()
     for i in range(page.breakdowns.count()):
         item = page.breakdowns.item(i)

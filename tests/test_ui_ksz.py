@@ -60,6 +60,23 @@ def walk_to_decisions(qtbot, wizard) -> None:
     go_next(qtbot, wizard, PageId.KSZ_DECISIONS)
 
 
+def walk_with_own_data_to_mapping(qtbot, wizard, source: Path, timeout: int = 30_000) -> None:
+    """Decisions (no age, year 2025, the institution's own data), the motivation, ``source`` read
+    on the file page: on to the mapping page."""
+    walk_to_decisions(qtbot, wizard)
+    page = wizard.currentPage()
+    page.checks["age"].setChecked(False)
+    page.year.setValue(2025)
+    page.own_data.click()
+    go_next(qtbot, wizard, PageId.KSZ_MOTIVATION)
+    fill_motivation(qtbot, wizard)
+    go_next(qtbot, wizard, PageId.FILE)
+    page = wizard.currentPage()
+    page.open_file(source)
+    qtbot.waitUntil(lambda: page.session.table is not None and not page.running, timeout=timeout)
+    go_next(qtbot, wizard, PageId.MAPPING)
+
+
 def fill_motivation(qtbot, wizard) -> None:
     """Empty and example-only motivations are refused; the officer's own words pass."""
     page = wizard.currentPage()

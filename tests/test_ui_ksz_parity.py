@@ -9,12 +9,11 @@ import json
 from ksz_helpers import staff_file
 from PySide6.QtCore import Qt
 from test_ui_ksz import (  # noqa: F401 - isolated is an autouse fixture
-    fill_motivation,
     go_next,
     isolated,
     make_wizard,
     wait_checked,
-    walk_to_decisions,
+    walk_with_own_data_to_mapping,
 )
 
 from desktop_app.cli import main
@@ -33,18 +32,7 @@ def cli_json(capsys, source, draft) -> tuple[int, dict]:
 def test_wizard_and_command_line_agree_on_the_crossing_check(qtbot, tmp_path, capsys):
     source = staff_file(tmp_path)
     wizard = make_wizard(qtbot, tmp_path)
-    walk_to_decisions(qtbot, wizard)
-    page = wizard.currentPage()
-    page.checks["age"].setChecked(False)
-    page.year.setValue(2025)
-    page.own_data.click()
-    go_next(qtbot, wizard, PageId.KSZ_MOTIVATION)
-    fill_motivation(qtbot, wizard)
-    go_next(qtbot, wizard, PageId.FILE)
-    page = wizard.currentPage()
-    page.open_file(source)
-    qtbot.waitUntil(lambda: page.session.table is not None and not page.running, timeout=30_000)
-    go_next(qtbot, wizard, PageId.MAPPING)
+    walk_with_own_data_to_mapping(qtbot, wizard, source)
     page = wizard.currentPage()
     for i in range(page.breakdowns.count()):
         item = page.breakdowns.item(i)
