@@ -285,9 +285,15 @@ def test_twenty_cuts_in_a_row_the_upload_resumes_and_completes_exactly_once(
     assert receipt.attempts == 21
     assert visible(inbox) == ["submission.p7m"]  # no duplicate, no .part left
     assert sha256_of(inbox / "submission.p7m") == sha256_of(package) == receipt.sha256
-    # an attempt's first progress report is where the server's copy ended: resumed, not restarted
+    # an attempt's first progress report is where the server's copy ended: resumed, not restarted.
+    # How many cuts fall in a write (rather than the handshake or the read-back) depends on the
+    # machine's timing; what cannot vary: the server's copy never shrinks, so the starts of later
+    # attempts never go down, and the attempts after the first one that wrote resumed from > 0.
     restarts = [b for a, b in itertools.pairwise(offsets) if b < a]
-    assert sum(1 for start in restarts if start > 0) >= 5, restarts
+    resumed = [start for start in restarts if start > 0]
+    assert len(resumed) >= 2, restarts
+    assert resumed == sorted(resumed), restarts
+    assert restarts.index(resumed[0]) + len(resumed) == len(restarts), restarts
 
 
 def test_openssh_sftp_client_sees_the_same_bytes(sshd: Sshd, inbox: Path, tmp_path: Path) -> None:
