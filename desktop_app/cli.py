@@ -14,6 +14,7 @@ from typing import Protocol
 from desktop_app import __version__
 from desktop_app.commands import (
     check,
+    delivered,
     ksz,
     open_package,
     openpgp_decrypt,
@@ -45,6 +46,7 @@ COMMANDS: dict[str, Command] = {
     "open": open_package,
     "openpgp-decrypt": openpgp_decrypt,
     "upload": upload,
+    "delivered": delivered,
     "ksz": ksz,
     "sheets": sheets,
 }

@@ -1,10 +1,13 @@
-"""From a draft and the employee file to a signed, encrypted ``.p7m`` and the officer's summary.
+"""From a draft and the employee file to the file the office receives, and the officer's record.
 
 One call for the wizard's "Encrypt" step and the ``package`` command: check the file with the
 draft's choices (refused when it changed since it was checked: its fingerprint differs from the
-draft's), refuse while anything is open, build the package, check the office's certificate,
-seal it, write the ``.p7m`` atomically and, beside it, the summary for the officer's records.
-Nothing else is written: no plaintext copy of the output file lands anywhere.
+draft's), refuse while anything is open or the route is one the office does not accept, build the
+package, check the office's certificate or OpenPGP key, protect it as the route says
+(:mod:`desktop_app.delivery.protect`), write the delivered file atomically and, beside it, the
+officer's record and its summary PDF (:mod:`desktop_app.delivery.record`). Only with the
+``none`` protection (a web portal whose TLS protects the file) is the office's file written as
+is; no other plaintext copy of it lands anywhere.
 """
 
 from __future__ import annotations
@@ -13,15 +16,32 @@ import datetime as dt
 import hashlib
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.atomic import write_atomic
 from desktop_app.bounded_read import FileKind, read_bounded
 from desktop_app.check import CheckOptions, CheckResult, run_check
-from desktop_app.crypto.envelope import PACKAGE_SUFFIX, seal
-from desktop_app.crypto.keys import SigningIdentity, fingerprint_hex, load_or_create_identity
-from desktop_app.crypto.recipient import CheckedRecipient, check_recipient, load_certificate
+from desktop_app.crypto.keys import SigningIdentity, load_or_create_identity
+from desktop_app.crypto.recipient import check_recipient, load_certificate
+from desktop_app.delivery.protect import (
+    CmsProtector,
+    NoProtection,
+    OpenPgpProtector,
+    PassphraseProtector,
+    Protector,
+    payload_files,
+)
+from desktop_app.delivery.record import (
+    DeliveredFile,
+    DeliveryRecord,
+    record_html,
+    record_path_for,
+    summary_path_for,
+    write_record,
+)
+from desktop_app.delivery.route import Route, check_route, default_route, delivered_path
 from desktop_app.draft import Draft
 from desktop_app.errors import UsageError
 from desktop_app.package.build import (
@@ -30,30 +50,37 @@ from desktop_app.package.build import (
     build_package,
     readiness_problems,
 )
-from desktop_app.package.summary import summary_html
 from desktop_app.paths import data_dir
 from desktop_app.profiles import load_programme_by_id
+from desktop_app.profiles.model import Channel, Programme, Protection
+
+if TYPE_CHECKING:
+    from desktop_app.crypto.openpgp import OpenPgpKey
 
 SummaryRenderer = Callable[[str, str], bytes]  # (html, title) -> PDF bytes
-SUMMARY_SUFFIX = ".summary.pdf"
 
 
 @dataclass(frozen=True)
 class Submission:
-    package_path: Path
+    package_path: Path  # the delivered file (.p7m, .gpg, .7z, or the office's file as is)
     summary_path: Path | None  # written when a renderer was given (see write_summary)
     package_sha256: str
     rows: int
-    recipient_fingerprint: str
-    signer_fingerprint: str
+    recipient_fingerprint: str | None  # the office's certificate or OpenPGP key; None otherwise
+    signer_fingerprint: str | None  # the organisation's certificate or OpenPGP key
     check: CheckResult | None  # None: the algemene variant's application without a staff file
     summary_html: str = ""
+    route: Route = field(default_factory=lambda: Route(Channel.HAND_OVER, Protection.CMS))
+    record_path: Path | None = None
+    passphrase: str | None = field(default=None, repr=False)  # shown once; never stored
 
     @property
     def planned_summary_path(self) -> Path:
-        return self.package_path.with_name(
-            self.package_path.name[: -len(PACKAGE_SUFFIX)] + SUMMARY_SUFFIX
-        )
+        return summary_path_for(self.package_path)
+
+    @property
+    def protection(self) -> Protection:
+        return self.route.protection
 
 
 def write_summary(submission: Submission, render_summary: SummaryRenderer) -> Submission:
@@ -154,6 +181,24 @@ def default_identity(draft: Draft) -> SigningIdentity:
     return load_or_create_identity(data_dir() / "keys" / org, org, draft.organisation.name)
 
 
+def openpgp_key_folder(organisation: str) -> Path:
+    """Where the organisation's OpenPGP key pair is kept (beside its CMS signing key)."""
+    return data_dir() / "keys" / organisation / "openpgp"
+
+
+def default_openpgp_identity(draft: Draft) -> OpenPgpKey:
+    """The organisation's OpenPGP key (the one the KSZ request gives for the tables), made on
+    first use with the contact's e-mail address; its passphrase is in the OS keyring."""
+    from desktop_app.crypto import openpgp
+
+    org = organisation_id(draft)
+    folder = openpgp_key_folder(org)
+    if openpgp.key_exists(folder):
+        return openpgp.load_key(folder, org)
+    email = str(draft.organisation.get("contact_email", "")).strip()
+    return openpgp.create_key(folder, org, draft.organisation.name, email)
+
+
 def submission_clock() -> dt.datetime:
     """The moment a submission is made (UTC, whole seconds), read once per
     :func:`make_submission`: the manifest's ``created``, the zip's timestamps, the certificate
@@ -162,9 +207,104 @@ def submission_clock() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
+@dataclass(frozen=True)
+class RecipientChoice:
+    """What the office gave, as the officer chose it: a certificate (``cms``), an OpenPGP public
+    key (``openpgp``), or nothing (``passphrase``, ``none``). ``confirmed_fingerprint`` is the
+    certificate's SHA-256 or the key's fingerprint as confirmed with the office, needed when the
+    profile pins none."""
+
+    certificate_file: Path | None = None
+    openpgp_key_file: Path | None = None
+    confirmed_fingerprint: str | None = None
+    allow_test_certificate: bool = False
+
+
+def chosen_route(
+    programme: Programme,
+    protection: Protection | None,
+    channel: Channel | None,
+    recipient: RecipientChoice,
+) -> Route:
+    """The route asked for, completed with the profile's defaults. Without a protection named,
+    a certificate given means ``cms`` and an OpenPGP key ``openpgp`` (what the officer brought
+    decides), else the profile's default. Refused when the office does not accept it."""
+    default = default_route(programme)
+    if protection is None:
+        if recipient.certificate_file is not None:
+            protection = Protection.CMS
+        elif recipient.openpgp_key_file is not None:
+            protection = Protection.OPENPGP
+        else:
+            protection = default.protection
+    route = Route(channel or default.channel, protection)
+    check_route(programme, route)
+    return route
+
+
+def _protector(
+    draft: Draft,
+    programme: Programme,
+    route: Route,
+    recipient: RecipientChoice,
+    *,
+    now: dt.datetime,
+    signer: SigningIdentity | None,
+    openpgp_signer: OpenPgpKey | None,
+    passphrase: str | None,
+) -> Protector:
+    """Check what the office gave for ``route`` and get the organisation's signing key."""
+    protection = route.protection
+    if protection is Protection.NONE:
+        return NoProtection()
+    if protection is Protection.PASSPHRASE:
+        from desktop_app.crypto.passphrase import generate_passphrase
+
+        return PassphraseProtector(passphrase or generate_passphrase())
+    if protection is Protection.CMS:
+        if recipient.certificate_file is None:
+            raise UsageError("delivery.certificate-needed")
+        path = recipient.certificate_file
+        checked = check_recipient(
+            load_certificate(read_bounded(path, FileKind.CERTIFICATE), str(path)),
+            pin=programme.recipient_certificate_sha256,
+            confirmed_fingerprint=recipient.confirmed_fingerprint,
+            at=now,
+            allow_test_certificate=recipient.allow_test_certificate,
+        )
+        return CmsProtector(checked, signer or default_identity(draft))
+    if recipient.openpgp_key_file is None:
+        raise UsageError("delivery.openpgp-key-needed")
+    from desktop_app.crypto.openpgp_send import load_recipient_key
+
+    key = load_recipient_key(recipient.openpgp_key_file, at=now)
+    check_openpgp_fingerprint(
+        key.fingerprint,
+        pin=programme.delivery.recipient_openpgp_fingerprint,
+        confirmed=recipient.confirmed_fingerprint,
+    )
+    return OpenPgpProtector(key, openpgp_signer or default_openpgp_identity(draft))
+
+
+def normalise_openpgp_fingerprint(text: str) -> str:
+    return "".join(text.split()).replace(":", "").upper()
+
+
+def check_openpgp_fingerprint(actual: str, *, pin: str | None, confirmed: str | None) -> None:
+    """The office's key must be the pinned one, or the one the officer confirmed with the office
+    (by phone, as Kleopatra asks): a key from an e-mail alone is not trusted."""
+    expected = pin or (normalise_openpgp_fingerprint(confirmed) if confirmed else None)
+    if expected is None:
+        raise UsageError("delivery.openpgp-fingerprint-unconfirmed", fingerprint=actual)
+    if expected != actual:
+        raise UsageError(
+            "delivery.openpgp-fingerprint-mismatch", expected=expected, fingerprint=actual
+        )
+
+
 def make_submission(
     draft: Draft,
-    recipient_certificate: Path,
+    recipient_certificate: Path | None,
     out: Path,
     *,
     file: Path | None = None,
@@ -174,60 +314,87 @@ def make_submission(
     render_summary: SummaryRenderer | None = None,
     language: str = "nl",
     now: dt.datetime | None = None,
+    protection: Protection | None = None,
+    channel: Channel | None = None,
+    recipient_key: Path | None = None,
+    openpgp_signer: OpenPgpKey | None = None,
+    passphrase: str | None = None,
 ) -> Submission:
-    """Check, package, seal and write. Every refusal is an AppError saying what to do.
+    """Check, package, protect, write the delivered file and the officer's record. Every
+    refusal is an AppError saying what to do; nothing is written before the last check passed.
 
     ``now`` (default :func:`submission_clock`) is the one instant the package is made at."""
     now = now if now is not None else submission_clock()
     if draft.programme_id is None:
         raise UsageError("submission.draft-incomplete")
     programme = load_programme_by_id(draft.programme_id)
+    recipient = RecipientChoice(
+        recipient_certificate, recipient_key, confirmed_fingerprint, allow_test_certificate
+    )
+    route = chosen_route(programme, protection, channel, recipient)
     # The algemene variant may go without a staff file: its application holds typed counts.
     application = not programme.needs_employee_file and file is None and draft.has_file is False
     check = None if application else check_draft_file(draft, file)
-    recipient: CheckedRecipient = check_recipient(
-        load_certificate(
-            read_bounded(recipient_certificate, FileKind.CERTIFICATE), str(recipient_certificate)
-        ),
-        pin=programme.recipient_certificate_sha256,
-        confirmed_fingerprint=confirmed_fingerprint,
-        at=now,
-        allow_test_certificate=allow_test_certificate,
-    )
     if check is not None:
         problems = readiness_problems(draft, check)
         if problems:  # refuse before a signing key is made or unlocked
             raise PackageRefused(problems)
-    fingerprints = {"recipient_fingerprint": fingerprint_hex(recipient.certificate)}
-    signer = signer or default_identity(draft)
-    fingerprints["signer_fingerprint"] = fingerprint_hex(signer.certificate)
-    if check is None:
-        package = build_application_package(draft, programme, **fingerprints, created=now)
-    else:
-        package = build_package(draft, check, **fingerprints, created=now)
-    sealed = seal(package.zipped(), signer, recipient, at=now)
-    out = Path(out)
-    if out.suffix.lower() != PACKAGE_SUFFIX:
-        out = out.with_name(out.name + PACKAGE_SUFFIX)
-    digest = hashlib.sha256(sealed).hexdigest()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(out, sealed)
-    html = summary_html(
-        package.manifest,
+    protector = _protector(
+        draft,
         programme,
-        language,
-        out.name,
-        digest,
-        source_name=check.source.name if check is not None else None,
+        route,
+        recipient,
+        now=now,
+        signer=signer,
+        openpgp_signer=openpgp_signer,
+        passphrase=passphrase,
     )
+    cms = route.protection is Protection.CMS  # the certificate fields of the manifest
+    fingerprints = {
+        "recipient_fingerprint": protector.recipient_fingerprint if cms else None,
+        "signer_fingerprint": protector.signer_fingerprint if cms else None,
+    }
+    delivery = {
+        "channel": str(route.channel),
+        "protection": str(route.protection),
+        "recipient_fingerprint": protector.recipient_fingerprint,
+        "signer_fingerprint": protector.signer_fingerprint,
+    }
+    if check is None:
+        package = build_application_package(
+            draft, programme, **fingerprints, delivery=delivery, created=now
+        )
+    else:
+        package = build_package(draft, check, **fingerprints, delivery=delivery, created=now)
+    sealed = protector.seal(payload_files(package, programme, route.protection), now)
+    out = delivered_path(Path(out), route.protection, package.output.name)
+    digest = hashlib.sha256(sealed.content).hexdigest()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(out, sealed.content)
+    record = DeliveryRecord(
+        manifest=package.manifest,
+        file=DeliveredFile(out.name, digest, len(sealed.content)),
+        channel=route.channel,
+        protection=route.protection,
+        recipient_kind=sealed.recipient_kind,
+        recipient_fingerprint=sealed.recipient_fingerprint,
+        signer_fingerprint=sealed.signer_fingerprint,
+        language=language,
+        source_name=check.source.name if check is not None else None,
+    ).with_event("made", now)
+    record_path = record_path_for(out)
+    write_record(record_path, record)
     submission = Submission(
         package_path=out,
         summary_path=None,
         package_sha256=digest,
         rows=package.output.rows,
-        recipient_fingerprint=recipient.fingerprint,
-        signer_fingerprint=signer.fingerprint,
+        recipient_fingerprint=sealed.recipient_fingerprint,
+        signer_fingerprint=sealed.signer_fingerprint,
         check=check,
-        summary_html=html,
+        summary_html=record_html(record),
+        route=route,
+        record_path=record_path,
+        passphrase=sealed.passphrase,
     )
     return write_summary(submission, render_summary) if render_summary else submission

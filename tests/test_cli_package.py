@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -74,8 +75,13 @@ def test_package_then_openssl_decrypts_and_verifies_it(setup):
     p7m = tmp / "out" / "barometer.p7m"
     assert sorted(p.name for p in (tmp / "out").iterdir()) == [
         "barometer.p7m",
+        "barometer.record.json",
         "barometer.summary.pdf",
     ]
+    record = json.loads((tmp / "out" / "barometer.record.json").read_text())
+    assert (record["protection"], record["recipient"]["kind"]) == ("cms", "certificate")
+    assert record["file"]["sha256"] == hashlib.sha256(p7m.read_bytes()).hexdigest()
+    assert [event["event"] for event in record["events"]] == ["made"]
     assert (tmp / "out" / "barometer.summary.pdf").read_bytes().startswith(b"%PDF-")
     # No plaintext personal data next to the output or in the temp folder.
     known = bsns()[0].encode()
@@ -180,25 +186,24 @@ def test_an_open_checklist_item_is_refused_and_nothing_is_written(setup):
     assert not (tmp / "out").exists() or not any((tmp / "out").iterdir())
 
 
-def test_the_general_variant_without_a_file_sends_its_application(setup):
+def test_the_general_variant_without_a_file_writes_its_counts_as_is_and_refuses_encryption(setup):
+    """CBS algemeen accepts nothing but the counts table handed over as is (it holds no person):
+    ``--protection none`` writes the office's CSV; a certificate is refused as not accepted."""
     tmp, draft_path, fingerprint = setup
     draft = load_draft(draft_path)
     draft.programme_id = "cbs-barometer-algemeen"
     draft.has_file = False
     draft.organisation = draft.organisation.with_value("staff_counts", ["412"])
     save_draft(draft, draft_path)
-    result = package(tmp, draft_path, "--recipient-sha256", fingerprint)
+    refused = package(tmp, draft_path, "--recipient-sha256", fingerprint)
+    assert refused.returncode == 2
+    assert "does not accept the protection cms" in refused.stderr
+    assert not (tmp / "out").exists()
+    out = tmp / "out" / "aantallen.csv"
+    result = run_cli("package", "--draft", draft_path, "--out", out)
     assert result.returncode == 0, result.stderr
-    opened = run_cli(
-        "open",
-        tmp / "out" / "barometer.p7m",
-        "--key",
-        tmp / "office-key.pem",
-        "--cert",
-        tmp / "office-cert.pem",
-        "--out",
-        tmp / "received",
-    )
-    assert opened.returncode == 0, opened.stderr
-    csv_files = sorted((tmp / "received").glob("*.csv"))
-    assert csv_files[0].read_text().splitlines()[1] == "802634540L01;412;2026-01-01"
+    assert out.read_text().splitlines()[1] == "802634540L01;412;2026-01-01"
+    record = json.loads((tmp / "out" / "aantallen.record.json").read_text())
+    assert (record["channel"], record["protection"]) == ("hand-over", "none")
+    assert record["manifest"]["delivery"]["protection"] == "none"
+    assert "Passphrase:" not in result.stdout

@@ -21,7 +21,8 @@ The layers, lowest first (:data:`LAYERS`; a module belongs to the longest name t
    tus): mechanisms that know nothing of the draft;
 8. **draft**: the officer's choices, the one aggregate the steps read;
 9. **steps**: one call per step the officer takes, shared by both faces: check, package (build,
-   preview, the office's open), submission, tables, the KSZ route;
+   preview, the office's open), delivery (route, protection, the officer's record), submission,
+   tables, the KSZ route;
 10. **render**: documents (PDF) with QtGui offscreen, nothing of the wizard;
 11. **commands**: the command line's commands, one module each under ``desktop_app/commands``
     (``report`` is the check command's output);
@@ -89,6 +90,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         "steps",
         (
             "desktop_app.check",
+            "desktop_app.delivery",
             "desktop_app.ksz",
             "desktop_app.package",
             "desktop_app.submission",
@@ -110,9 +112,18 @@ WIZARD_MAY_USE: dict[str, tuple[str, ...]] = {
     "desktop_app.validation": ("identifier_types",),
     "desktop_app.categories": ("bands", "derived", "labels", "subgroups"),
     "desktop_app.disclosure": ("preview", "merge_search"),
-    "desktop_app.crypto": ("envelope", "errors", "keys", "openpgp", "recipient"),
+    "desktop_app.crypto": (
+        "envelope",
+        "errors",
+        "keys",
+        "openpgp",
+        "openpgp_send",
+        "passphrase",
+        "recipient",
+    ),
     "desktop_app.transfer": ("hostkey_policy",),
     "desktop_app.package": ("build", "open", "output", "preview", "summary"),
+    "desktop_app.delivery": ("protect", "record", "route", "shred"),
     "desktop_app.ksz": ("choices", "crossing", "documents", "merges", "request", "steps"),
 }
 """Per computing package, besides its face: the modules the wizard may import."""

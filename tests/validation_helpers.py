@@ -18,7 +18,9 @@ from desktop_app.intake.model import RawTable, column_letter
 from desktop_app.mapping.model import BreakdownColumn, Mapping
 from desktop_app.messages import LANGUAGES, LocalizedText
 from desktop_app.profiles.model import (
+    Channel,
     CodeValue,
+    DeliveryOptions,
     EmployeeField,
     FieldRole,
     FieldType,
@@ -26,6 +28,7 @@ from desktop_app.profiles.model import (
     IdentificationKey,
     PopulationOption,
     Programme,
+    Protection,
     Thresholds,
 )
 from desktop_app.validation import Finding, ValidationResult, validate
@@ -175,6 +178,12 @@ def programme(
         population_options=tuple(population_options),
         thresholds=thresholds or Thresholds(),
         output=None,
+        delivery=DeliveryOptions(
+            channels=(Channel.WEB_PORTAL,),
+            protections=(Protection.NONE,),
+            default_channel=Channel.WEB_PORTAL,
+            default_protection=Protection.NONE,
+        ),
     )
 
 

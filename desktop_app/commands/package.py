@@ -10,6 +10,7 @@ from desktop_app.bounded_read import FileKind, read_bounded
 from desktop_app.commands.common import EXIT_OK, key_passphrase
 from desktop_app.errors import UsageError
 from desktop_app.messages import Message
+from desktop_app.profiles.model import Channel, Protection
 
 if TYPE_CHECKING:
     from desktop_app.crypto.keys import SigningKey
@@ -24,11 +25,23 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     package.add_argument("--draft", type=Path, required=True, metavar="DRAFT.json")
     package.add_argument(
+        "--protection",
+        choices=[str(p) for p in Protection],
+        help="how the file is protected: cms (the office's certificate), openpgp (its OpenPGP "
+        "key), passphrase (an AES-256 7-Zip archive; the passphrase is shown once), none (the "
+        "office's file as is, for its web portal); default: what --recipient-cert or "
+        "--recipient-key implies, else the programme's default",
+    )
+    package.add_argument(
+        "--channel",
+        choices=[str(c) for c in Channel],
+        help="how the file reaches the office (recorded; default: the programme's)",
+    )
+    package.add_argument(
         "--recipient-cert",
         type=Path,
-        required=True,
         metavar="CERT.pem",
-        help="the office's X.509 certificate (PEM or DER)",
+        help="the office's X.509 certificate (PEM or DER), for --protection cms",
     )
     package.add_argument(
         "--recipient-sha256",
@@ -36,7 +49,26 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="the certificate's SHA-256 fingerprint as confirmed with the office "
         "(needed when the programme profile pins none)",
     )
-    package.add_argument("--out", type=Path, required=True, metavar="PACKAGE.p7m")
+    package.add_argument(
+        "--recipient-key",
+        type=Path,
+        metavar="KEY.asc",
+        help="the office's OpenPGP public key (armoured or binary), for --protection openpgp",
+    )
+    package.add_argument(
+        "--recipient-fingerprint",
+        metavar="FPR",
+        help="the OpenPGP key's fingerprint as confirmed with the office (needed when the "
+        "programme profile pins none)",
+    )
+    package.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="the file written (.p7m, .gpg, .7z, or the office's file with --protection none); "
+        "the record (.record.json) and summary (.summary.pdf) go beside it",
+    )
     package.add_argument(
         "--signing-key",
         type=Path,
@@ -71,28 +103,39 @@ def run(args: argparse.Namespace, language: str) -> int:
         from desktop_app.render import html_to_pdf
 
         render = html_to_pdf
+    if args.recipient_sha256 and args.recipient_fingerprint:
+        raise UsageError("submission.two-fingerprints")
     result = make_submission(
         draft,
         args.recipient_cert,
         args.out,
         file=args.file,
         signer=signer,
-        confirmed_fingerprint=args.recipient_sha256,
+        confirmed_fingerprint=args.recipient_sha256 or args.recipient_fingerprint,
         render_summary=render,
         language=language,
+        protection=Protection(args.protection) if args.protection else None,
+        channel=Channel(args.channel) if args.channel else None,
+        recipient_key=args.recipient_key,
     )
     done = {
         "package": result.package_path,
         "rows": result.rows,
         "sha256": result.package_sha256,
-        "recipient": result.recipient_fingerprint,
-        "signer": result.signer_fingerprint,
+        "protection": str(result.protection),
+        "recipient": result.recipient_fingerprint or "-",
+        "signer": result.signer_fingerprint or "-",
     }
     print(Message("submission.done", done).render(language))
+    if result.record_path:
+        print(Message("submission.record-written", {"record": result.record_path}).render(language))
     if result.summary_path:
         print(
             Message("submission.summary-written", {"summary": result.summary_path}).render(language)
         )
+    if result.passphrase:
+        print(Message("submission.passphrase-advice").render(language))
+        print(f"Passphrase: {result.passphrase}")
     return EXIT_OK
 
 

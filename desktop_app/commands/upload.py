@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.bounded_read import FileKind, require_regular_file
 from desktop_app.messages import Message
+
+if TYPE_CHECKING:
+    from desktop_app.transfer import Receipt
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -114,6 +119,7 @@ def run(args: argparse.Namespace, language: str) -> int:
             store.save_password(portal, user, password)
         except TransferError as error:  # the upload succeeded; say only that it is not kept
             print(error.render(language), file=sys.stderr)
+    _add_to_record(args.package, receipt)
     print(
         Message(
             "transfer.receipt",
@@ -127,3 +133,13 @@ def run(args: argparse.Namespace, language: str) -> int:
         ).render(language)
     )
     return 0
+
+
+def _add_to_record(package: Path, receipt: Receipt) -> None:
+    """The officer's record of this package (made by ``package``), if any: the receipt joins it."""
+    from desktop_app.delivery.record import add_receipt, record_path_for
+    from desktop_app.render import html_to_pdf
+
+    record = record_path_for(package)
+    if record.exists():
+        add_receipt(record, json.loads(receipt.to_json()), render_pdf=html_to_pdf)

@@ -28,7 +28,6 @@ from desktop_app.ksz.request import (
     render_odt,
 )
 from desktop_app.messages import Message
-from desktop_app.paths import data_dir
 from desktop_app.profiles import Programme
 
 FINGERPRINT = "openpgp_fingerprint"  # in draft.organisation
@@ -101,8 +100,11 @@ def problem_location(problem: Message) -> str:
 
 
 def key_folder(organisation: str) -> Path:
-    """Where the organisation's OpenPGP key pair is kept (beside its CMS signing key)."""
-    return data_dir() / "keys" / organisation / "openpgp"
+    """Where the organisation's OpenPGP key pair is kept (beside its CMS signing key): the key
+    the tables come back to also signs what the institution sends."""
+    from desktop_app.submission import openpgp_key_folder
+
+    return openpgp_key_folder(organisation)
 
 
 def public_key_path(draft: Draft, organisation: str | None) -> Path | None:

@@ -215,9 +215,10 @@ def build_package(
     *,
     recipient_fingerprint: str | None,
     signer_fingerprint: str | None,
+    delivery: Mapping[str, Any] | None = None,
     created: dt.datetime | None = None,
 ) -> Package:
-    """The files to seal. Raises :class:`PackageRefused` listing every reason when not ready."""
+    """The files to seal (``delivery``: the route and its fingerprints, for the manifest). Raises :class:`PackageRefused` listing every reason when not ready."""
     problems = readiness_problems(draft, check)
     if problems:
         raise PackageRefused(problems)
@@ -237,6 +238,7 @@ def build_package(
         check=check,
         peildatum=check.peildatum,
         fingerprints=(recipient_fingerprint, signer_fingerprint),
+        delivery=delivery,
         created=created,
     )
 
@@ -286,6 +288,7 @@ def build_application_package(
     *,
     recipient_fingerprint: str | None,
     signer_fingerprint: str | None,
+    delivery: Mapping[str, Any] | None = None,
     created: dt.datetime | None = None,
 ) -> Package:
     """The algemene variant's application: validated loonheffingennummers with the staff count per
@@ -307,6 +310,7 @@ def build_application_package(
         check=None,
         peildatum=draft.peildatum,
         fingerprints=(recipient_fingerprint, signer_fingerprint),
+        delivery=delivery,
         created=created,
     )
 
@@ -319,6 +323,7 @@ def _assemble(
     check: CheckResult | None,
     peildatum: dt.date,
     fingerprints: tuple[str | None, str | None],
+    delivery: Mapping[str, Any] | None,
     created: dt.datetime | None,
 ) -> Package:
     created = (created or dt.datetime.now(dt.UTC)).replace(microsecond=0)
@@ -331,6 +336,7 @@ def _assemble(
         check=check,
         peildatum=peildatum,
         fingerprints=fingerprints,
+        delivery=delivery,
         created=created,
     )
     files[MANIFEST_NAME] = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode(
@@ -348,6 +354,7 @@ def _manifest(
     check: CheckResult | None,
     peildatum: dt.date,
     fingerprints: tuple[str | None, str | None],
+    delivery: Mapping[str, Any] | None,
     created: dt.datetime,
 ) -> dict[str, Any]:
     counts = check.validation.counts() if check else {"error": 0, "warning": 0}
@@ -391,6 +398,7 @@ def _manifest(
         ],
         "recipient_certificate_sha256": fingerprints[0],
         "signer_certificate_sha256": fingerprints[1],
+        **({"delivery": dict(delivery)} if delivery is not None else {}),
     }
 
 

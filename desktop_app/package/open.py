@@ -97,14 +97,22 @@ def open_package_file(
     out = Path(out)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise CryptoError("crypto.package-out-not-empty", folder=str(out))
-    recipient_key = load_private_key(_read(key, FileKind.KEY), source=str(key), passphrase=key_passphrase)
-    recipient_certificate = load_certificate(_read(certificate, FileKind.CERTIFICATE), source=str(certificate))
+    recipient_key = load_private_key(
+        _read(key, FileKind.KEY), source=str(key), passphrase=key_passphrase
+    )
+    recipient_certificate = load_certificate(
+        _read(certificate, FileKind.CERTIFICATE), source=str(certificate)
+    )
     expected = (
-        load_certificate(_read(sender_certificate, FileKind.CERTIFICATE), source=str(sender_certificate))
+        load_certificate(
+            _read(sender_certificate, FileKind.CERTIFICATE), source=str(sender_certificate)
+        )
         if sender_certificate is not None
         else None
     )
-    opened = open_envelope(_read(package, FileKind.PACKAGE), recipient_key, recipient_certificate, expected)
+    opened = open_envelope(
+        _read(package, FileKind.PACKAGE), recipient_key, recipient_certificate, expected
+    )
     files = unpack_verified(opened.payload)
     written = _write_folder(out, files)
     return OpenedFiles(out, written, opened.signer_fingerprint, opened)

@@ -26,9 +26,12 @@ def summary_html(
     package_sha256: str,
     *,
     source_name: str | None = None,
+    delivery: Mapping[str, Any] | None = None,
 ) -> str:
     """A one-page summary for the officer's records, in ``language``. ``source_name`` is the
-    checked source file's name, shown beside its fingerprint from the manifest."""
+    checked source file's name, shown beside its fingerprint from the manifest; ``delivery``
+    (see :func:`desktop_app.delivery.record.record_delivery_view`) adds how the file went, to
+    whom, and what happened since (receipt, the officer's confirmation, deletion)."""
     organisation = manifest.get("organisation", {})
     created = dt.datetime.fromisoformat(manifest["created"]).strftime("%d-%m-%Y %H:%M %Z").strip()
     rows = manifest["rows"]
@@ -55,9 +58,17 @@ def summary_html(
     row("summary.rows", Message("summary.rows-value", rows).render(language))
     row("summary.key", str(manifest.get("identification_key") or "-"))
     row("summary.checks", Message("summary.checks-value", manifest["checks"]).render(language))
-    row("summary.recipient", str(manifest.get("recipient_certificate_sha256") or "-"))
-    row("summary.signer", str(manifest.get("signer_certificate_sha256") or "-"))
+    if delivery is None:
+        row("summary.recipient", str(manifest.get("recipient_certificate_sha256") or "-"))
+        row("summary.signer", str(manifest.get("signer_certificate_sha256") or "-"))
+    else:
+        _delivery_rows(delivery, language, row)
     parts.append("</table>")
+    if delivery is not None and delivery.get("events"):
+        parts.append(f"<h3>{_t('summary.events', language)}</h3><ul>")
+        for event in delivery["events"]:
+            parts.append(f"<li>{escape(_event_text(event, language))}</li>")
+        parts.append("</ul>")
     parts.append(f"<h3>{_t('summary.files', language)}</h3><ul>")
     for entry in manifest["files"]:
         columns = ", ".join(entry.get("columns", []))
@@ -74,3 +85,35 @@ def summary_html(
         )
     parts.append("</ul></body></html>")
     return "\n".join(parts)
+
+
+def _delivery_rows(delivery: Mapping[str, Any], language: str, row: Any) -> None:
+    channel = Message(f"summary.channel.{delivery['channel']}").render(language)
+    protection = Message(f"summary.protection.{delivery['protection']}").render(language)
+    row("summary.route", f"{channel}; {protection}")
+    kind = str(delivery["recipient_kind"])
+    to_whom = Message(f"summary.to-whom.{kind}").render(language)
+    if delivery.get("recipient_fingerprint"):
+        to_whom += f" {delivery['recipient_fingerprint']}"
+    row("summary.recipient-of", to_whom)
+    row("summary.signer", str(delivery.get("signer_fingerprint") or "-"))
+
+
+def _event_text(event: Mapping[str, Any], language: str) -> str:
+    """One line per event: when, what, and the file's or the server's SHA-256 where known."""
+    name = str(event.get("event", ""))
+    try:
+        when = dt.datetime.fromisoformat(str(event["at"]))
+        moment = when.strftime("%d-%m-%Y %H:%M %Z").strip()
+    except (KeyError, ValueError):
+        moment = "-"
+    params = {
+        "at": moment,
+        "sha256": str(event.get("sha256", "-")),
+        "destination": str(event.get("destination", "-")),
+    }
+    key = f"summary.event.{name}"
+    if name not in ("made", "uploaded", "delivered", "plaintext-deleted"):
+        key = "summary.event.other"
+        params["event"] = name
+    return Message(key, params).render(language)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from desktop_app.profiles.model import (
     BreakdownSource,
+    Channel,
     FieldRole,
     FieldSource,
     FieldType,
@@ -17,6 +18,7 @@ from desktop_app.profiles.model import (
     OrganisationSource,
     PeildatumSource,
     Programme,
+    Protection,
 )
 from desktop_app.profiles.reader import Context, at, quote
 
@@ -32,6 +34,7 @@ def check_programme(ctx: Context, programme: Programme) -> Programme:
     _check_identification_keys(ctx, programme)
     _check_breakdowns(ctx, programme)
     _check_output_columns(ctx, programme)
+    _check_delivery(ctx, programme)
     return programme
 
 
@@ -145,3 +148,15 @@ def _check_output_columns(ctx: Context, programme: Programme) -> None:
         for key, value in (("part", column.part), ("format", column.format)):
             if value is not None and not is_date:
                 ctx.fail(at(table, key), "part-needs-date", value=quote(str(column.source)))
+
+
+def _check_delivery(ctx: Context, programme: Programme) -> None:
+    """The ``[portal]`` settings serve an upload channel the office accepts; a certificate pin
+    only where the office accepts the CMS envelope."""
+    delivery = programme.delivery
+    if programme.portal is not None and Channel(programme.portal.protocol) not in delivery.channels:
+        ctx.fail(
+            at("portal", "protocol"), "channel-not-accepted", value=quote(programme.portal.protocol)
+        )
+    if programme.recipient_certificate_sha256 and Protection.CMS not in delivery.protections:
+        ctx.fail("recipient_certificate_sha256", "needs-protection", protection=str(Protection.CMS))

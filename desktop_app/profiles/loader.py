@@ -22,6 +22,7 @@ from desktop_app.errors import ProfileError
 from desktop_app.profiles import ksz, sections
 from desktop_app.profiles.checks import check_programme
 from desktop_app.profiles.model import (
+    DeliveryOptions,
     EmployeeField,
     OutputColumn,
     OutputFormat,
@@ -45,6 +46,7 @@ CHECKS: dict[type, Check] = {
     OutputFormat: sections.check_output,
     OutputColumn: sections.check_column,
     Portal: sections.check_portal,
+    DeliveryOptions: sections.check_delivery,
     **ksz.CHECKS,
 }
 

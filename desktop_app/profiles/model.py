@@ -271,6 +271,46 @@ class Portal:
     tls_pin_sha256: str | None = field(default=None, metadata=key(blank=True))
 
 
+class Channel(StrEnum):
+    """How the file reaches the office."""
+
+    WEB_PORTAL = "web-portal"  # the officer uploads it in the office's web portal (browser)
+    SFTP = "sftp"  # the assistant uploads it (desktop_app/transfer)
+    TUS = "tus"  # the assistant uploads it over HTTPS (tus resumable uploads)
+    HAND_OVER = "hand-over"  # the officer delivers the file by the route agreed with the office
+
+
+class Protection(StrEnum):
+    """What protects the file on its way, besides the channel."""
+
+    NONE = "none"  # the office's file as is: only the channel protects it (the portal's TLS)
+    CMS = "cms"  # signed and encrypted to the office's X.509 certificate (a .p7m)
+    OPENPGP = "openpgp"  # signed and encrypted to the office's OpenPGP key (a .gpg)
+    PASSPHRASE = "passphrase"  # noqa: S105 - an AES-256 7-Zip archive, passphrase by phone (.7z)
+
+
+@dataclass(frozen=True)
+class DeliveryOptions:
+    """What the office accepts (the profile's ``[delivery]``): channels and protections, each
+    with a default; the code decides nothing per programme.
+
+    ``manifest_in`` lists the protections whose package also carries ``manifest.json`` (offices
+    that open packages with this tool's ``open``); the officer keeps a record in every route.
+    ``web_portal_url`` is the office's portal address when it is public (None: the officer has
+    it from the office's e-mail). ``recipient_openpgp_fingerprint`` pins the office's OpenPGP key
+    where it is public, as ``recipient_certificate_sha256`` pins its certificate.
+    """
+
+    channels: tuple[Channel, ...]
+    protections: tuple[Protection, ...]
+    default_channel: Channel
+    default_protection: Protection
+    manifest_in: tuple[Protection, ...] = ()
+    web_portal_url: str | None = field(default=None, metadata=key(blank=True))
+    recipient_openpgp_fingerprint: str | None = field(default=None, metadata=key(blank=True))
+    note: LocalizedText | None = None  # one plain sentence on how this office receives files
+
+
 @dataclass(frozen=True)
 class ReferenceGroup:
     """One group of a characteristic scheme with its reference share of the population."""
@@ -361,6 +401,7 @@ class Programme:
     output: OutputFormat | None = None
     recipient_certificate_sha256: str | None = field(default=None, metadata=key(blank=True))
     portal: Portal | None = None
+    delivery: DeliveryOptions  # what the office accepts: channels and protections
     crossing: CrossingSettings | None = None  # KSZ: reference shares for the crossing check
     source_path: Path | None = field(default=None, compare=False, metadata=key(read=False))
 

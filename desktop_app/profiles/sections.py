@@ -10,14 +10,18 @@ from __future__ import annotations
 import codecs
 import re
 import string
+from dataclasses import replace
 
 from desktop_app.profiles.model import (
+    Channel,
+    DeliveryOptions,
     EmployeeField,
     FieldType,
     OutputColumn,
     OutputFormat,
     OutputSource,
     Portal,
+    Protection,
     Thresholds,
     parse_output_source,
 )
@@ -28,6 +32,7 @@ FILE_NAME_FIELDS = ("organisation", "peildatum", "programme")
 PORTAL_SCHEMES = {"sftp": "sftp://", "tus": "https://"}  # tus only over TLS
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_OPENPGP_FINGERPRINT = re.compile(r"^[0-9A-F]{40}$")
 
 
 def _text(table: Table, key: str) -> str:
@@ -168,3 +173,50 @@ def check_portal(table: Table, portal: Portal) -> Portal:
     if portal.url is not None and not portal.url.lower().startswith(scheme):
         table.fail("url", "url-scheme", value=quote(portal.url), scheme=scheme)
     return portal
+
+
+def check_delivery(table: Table, delivery: DeliveryOptions) -> DeliveryOptions:
+    """Each default is one of its list; no repeats; the manifest only inside a protection that
+    carries a package; a portal address only for the web-portal channel, over HTTPS; the
+    OpenPGP pin (40 hex digits, spaces allowed) only when OpenPGP is accepted. Returns the pin
+    normalised (upper case, no spaces)."""
+    for name, values in (("channels", delivery.channels), ("protections", delivery.protections)):
+        repeated = sorted({str(v) for v in values if values.count(v) > 1})
+        if repeated:
+            table.fail(name, "repeated", value=quote(repeated[0]))
+    if delivery.default_channel not in delivery.channels:
+        table.fail(
+            "default_channel",
+            "default-not-listed",
+            value=quote(delivery.default_channel),
+            listed="channels",
+        )
+    if delivery.default_protection not in delivery.protections:
+        table.fail(
+            "default_protection",
+            "default-not-listed",
+            value=quote(delivery.default_protection),
+            listed="protections",
+        )
+    for protection in delivery.manifest_in:
+        if protection is Protection.NONE or protection not in delivery.protections:
+            table.fail("manifest_in", "manifest-protection", value=quote(protection))
+    url = delivery.web_portal_url
+    if url is not None:
+        if Channel.WEB_PORTAL not in delivery.channels:
+            table.fail("web_portal_url", "needs-channel", channel=str(Channel.WEB_PORTAL))
+        if not url.lower().startswith("https://"):
+            table.fail("web_portal_url", "url-scheme", value=quote(url), scheme="https://")
+    pin = delivery.recipient_openpgp_fingerprint
+    if pin is not None:
+        if Protection.OPENPGP not in delivery.protections:
+            table.fail(
+                "recipient_openpgp_fingerprint",
+                "needs-protection",
+                protection=str(Protection.OPENPGP),
+            )
+        normalised = re.sub(r"\s", "", pin).upper()
+        if not _OPENPGP_FINGERPRINT.match(normalised):
+            table.fail("recipient_openpgp_fingerprint", "openpgp-fingerprint", value=quote(pin))
+        delivery = replace(delivery, recipient_openpgp_fingerprint=normalised)
+    return delivery
