@@ -51,13 +51,27 @@ def _imports() -> dict[str, str]:
     """Import every heavy module; report each one's version (or 'imported' when unknown)."""
     from importlib import metadata
 
+    # The passphrase-protected .7z archive (desktop_app.crypto.archive): py7zr and the compiled
+    # libraries it imports. Cryptodome.Cipher.AES loads pycryptodomex's native libraries with
+    # ctypes, which PyInstaller cannot follow: importing it proves the bundle kept them.
+    archive_modules = {
+        "py7zr": "py7zr",
+        "Cryptodome.Cipher.AES": "pycryptodomex",
+        "backports.zstd": "backports.zstd",
+        "pyppmd": "pyppmd",
+        "bcj": "pybcj",
+        "inflate64": "inflate64",
+        "brotli": "brotli",
+        "desktop_app.crypto.archive": "diversity-assistant",
+    }
+    distributions = {**DISTRIBUTIONS, **archive_modules}
     versions = {}
-    for name in HEAVY_MODULES:
+    for name in (*HEAVY_MODULES, *archive_modules):
         module = importlib.import_module(name)
         version = getattr(module, "__version__", None)
-        if not version and name in DISTRIBUTIONS:
+        if not version and name in distributions:
             try:
-                version = metadata.version(DISTRIBUTIONS[name])
+                version = metadata.version(distributions[name])
             except metadata.PackageNotFoundError:  # frozen apps may not carry the metadata
                 version = None
         versions[name] = str(version or "imported")
