@@ -23,9 +23,11 @@ from test_crypto_support import InMemoryKeyring
 from wizard_helpers import WAIT, go_next, next_enabled, shown_wizard, walk_to_mapping
 
 from desktop_app.crypto.keys import fingerprint_sha256
+from desktop_app.delivery.route import Route
 from desktop_app.demo_data import StaffOptions, write_demo_workbook
 from desktop_app.draft import Delivery, Draft, Organisation, RecipientChoice
 from desktop_app.intake import read_table
+from desktop_app.profiles.model import Channel, Protection
 from desktop_app.resources import resource_path
 from desktop_app.ui.app import create_wizard, demo_draft
 from desktop_app.ui.wizard import PageId
@@ -204,6 +206,12 @@ def test_the_demo_goes_from_programme_to_an_encrypted_package(qtbot, tmp_path, i
     assert page.checklist_table.rowCount() == 5
     assert page.checklist_table.item(0, 1).text() == "Demo"
     assert page.checklist_table.item(0, 2).text() == "01-12-2025"
+    # The profile's default route (CBS's web portal, the file as is) needs nothing more; this
+    # walk takes the office's certificate instead.
+    assert page.route == Route(Channel.WEB_PORTAL, Protection.NONE)
+    assert next_enabled(wizard)
+    page.choose_route(Channel.WEB_PORTAL, Protection.CMS)
+    assert wizard.draft.delivery.protection == "cms"
     assert not next_enabled(wizard)  # no certificate yet
     assert page.certificate_message.kind == "info"
 
@@ -247,7 +255,12 @@ def test_the_demo_goes_from_programme_to_an_encrypted_package(qtbot, tmp_path, i
         str(out_dir / "barometer.summary.pdf"),
         str(out_dir),
     ]
-    assert sorted(p.name for p in out_dir.iterdir()) == ["barometer.p7m", "barometer.summary.pdf"]
+    assert sorted(p.name for p in out_dir.iterdir()) == [
+        "barometer.p7m",
+        "barometer.record.json",
+        "barometer.summary.pdf",
+    ]
+    assert page.delivered_card.isVisible()  # the web portal: the officer uploads and confirms
 
     # Nothing readable: no demo BSN in any file of this test's folders (package, summary, draft,
     # app data, temporary folder).
@@ -364,10 +377,9 @@ def walk_algemeen_to_review(qtbot, wizard, on_organisation=None) -> None:
     go_next(qtbot, wizard, PageId.REVIEW)
 
 
-def test_the_algemene_variant_without_a_file_goes_to_an_encrypted_package(
-    qtbot, tmp_path, isolated, office
+def test_the_algemene_variant_without_a_file_goes_to_the_file_to_hand_over(
+    qtbot, tmp_path, isolated
 ):
-    certificate_path, _certificate = office
     wizard = shown_wizard(qtbot, Draft(), tmp_path / "autosave.json", "nl")
     walk_algemeen_to_review(qtbot, wizard)
 
@@ -385,15 +397,18 @@ def test_the_algemene_variant_without_a_file_goes_to_an_encrypted_package(
     assert page.sample.rowCount() == 2
     assert page.sample.item(1, 1).text() == "56"
     assert "loonheffingennummer" in page.output_summary.text()
-    assert not next_enabled(wizard)  # the office's certificate first
-    page.set_certificate(certificate_path)
-    page.confirm.click()
+    # counts only, handed over as CBS asks: nothing to choose, nothing the office must give
+    assert page.route == Route(Channel.HAND_OVER, Protection.NONE)
+    assert [c for c, r in page.delivery.channel_radios.items() if r.isVisibleTo(page)] == [
+        Channel.HAND_OVER
+    ]
+    assert next_enabled(wizard)
     go_next(qtbot, wizard, PageId.ENCRYPT)
 
     page = wizard.currentPage()
-    assert page.target.text().endswith(".p7m")
+    assert page.target.text().endswith(".csv")
     assert "barometer_aantallen_" in page.target.text()
-    page.target.setText(str(tmp_path / "out" / "aanvraag.p7m"))
+    page.target.setText(str(tmp_path / "out" / "aanvraag.csv"))
     qtbot.mouseClick(page.encrypt_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not page.running, timeout=WAIT)
     assert page.problem.kind is None, page.problem.text()
@@ -401,7 +416,9 @@ def test_the_algemene_variant_without_a_file_goes_to_an_encrypted_package(
     assert submission.check is None  # the application route: no staff file at all
     assert submission.rows == 2
     assert submission.package_path.exists()
-    assert page.upload_card.isVisible()
+    assert not page.upload_card.isVisible()
+    assert page.delivered_card.isVisible()
+    assert page.delivered_card.confirm_button.isVisible()
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
 
 

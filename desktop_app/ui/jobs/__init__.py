@@ -8,6 +8,7 @@ from collections.abc import Callable
 from collections.abc import Mapping as MappingType
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from PySide6.QtCore import QCoreApplication
@@ -30,9 +31,13 @@ from desktop_app.package.preview import (  # noqa: F401 (the review page's impor
     package_preview,
 )
 from desktop_app.profiles import Programme
+from desktop_app.profiles.model import Channel, Protection
 from desktop_app.submission import Submission, make_submission
 from desktop_app.ui.workers import Cancelled, Worker
 from desktop_app.validation import ValidationResult, validate
+
+if TYPE_CHECKING:
+    from desktop_app.crypto.openpgp import OpenPgpKey
 
 
 @dataclass(frozen=True)
@@ -122,31 +127,49 @@ def preview_job(worker: Worker, draft: Draft, check: CheckResult) -> Preview:
 def submission_job(  # noqa: PLR0917 (called positionally by Worker)
     worker: Worker,
     draft: Draft,
-    certificate: Path,
+    certificate: Path | None,
     out: Path,
     confirmed_fingerprint: str | None,
     language: str,
     signer_factory: Callable[[Draft], SigningIdentity],
+    protection: Protection | None = None,
+    channel: Channel | None = None,
+    recipient_key: Path | None = None,
+    openpgp_signer_factory: Callable[[Draft], OpenPgpKey] | None = None,
 ) -> Submission:
-    """Check the file again, package, sign, encrypt and write the .p7m. The summary PDF is rendered
-    afterwards in the GUI thread (Qt's text layout belongs there): see :func:`write_summary`.
+    """Check the file again, package and protect it as the route says (sign and encrypt for the
+    office's certificate or OpenPGP key, a passphrase archive, or the office's file as is for its
+    portal) and write the officer's record. The summary PDF is rendered afterwards in the GUI
+    thread (Qt's text layout belongs there): see :func:`write_summary`. The organisation's key is
+    unlocked only for the protection that signs with it.
 
     A cancel after the package was written removes it again: cancelled means nothing was made.
     """
-    worker.progress(10, QCoreApplication.translate("Jobs", "Unlocking the organisation's key…"))
-    signer = signer_factory(draft)
+    signer = openpgp_signer = None
+    if protection in (None, Protection.CMS):
+        worker.progress(10, QCoreApplication.translate("Jobs", "Unlocking the organisation's key…"))
+        signer = signer_factory(draft)
+    elif protection is Protection.OPENPGP and openpgp_signer_factory is not None:
+        worker.progress(10, QCoreApplication.translate("Jobs", "Unlocking the organisation's key…"))
+        openpgp_signer = openpgp_signer_factory(draft)
     worker.check_cancelled()
-    worker.progress(30, QCoreApplication.translate("Jobs", "Checking, packaging and encrypting…"))
+    worker.progress(30, QCoreApplication.translate("Jobs", "Checking, packaging and protecting…"))
     submission = make_submission(
         draft,
-        certificate,
+        certificate if protection in (None, Protection.CMS) else None,
         out,
         signer=signer,
         confirmed_fingerprint=confirmed_fingerprint,
         language=language,
+        protection=protection,
+        channel=channel,
+        recipient_key=recipient_key if protection is Protection.OPENPGP else None,
+        openpgp_signer=openpgp_signer,
     )
     if worker.cancelled:
         submission.package_path.unlink(missing_ok=True)
+        if submission.record_path is not None:
+            submission.record_path.unlink(missing_ok=True)
         raise Cancelled
     worker.progress(100, QCoreApplication.translate("Jobs", "Done."))
     return submission

@@ -1,7 +1,10 @@
-"""Page 9: encrypt. Where to save the ``.p7m``; the file is checked again, packaged, signed with the
-organisation's key and encrypted for the office in a worker (progress, cancel). The result: the
-package's path and SHA-256, the organisation's signing-certificate fingerprint to register with the
-office, the summary PDF for the officer's records. The upload follows here (desktop_app/transfer).
+"""Page 9: encrypt. Where to save the file for the office, as the route chosen on the review page
+says: a ``.p7m`` (signed and encrypted for the office's certificate), a ``.gpg`` (its OpenPGP key),
+a ``.7z`` (passphrase archive) or the office's own file for its web portal. The file is checked
+again, packaged and protected in a worker (progress, cancel). The result: the file's path and
+SHA-256, the organisation's signing fingerprint where it signs, the summary PDF and the record for
+the officer; a passphrase is shown once. Then the route's last step: the upload (SFTP, tus), or the
+officer's own upload in the web portal or hand-over, confirmed here (:class:`DeliveredPanel`).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QFontDatabase
+from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -21,12 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.crypto.envelope import PACKAGE_SUFFIX
 from desktop_app.crypto.keys import SigningIdentity
+from desktop_app.delivery.route import UPLOAD_CHANNELS, Route, delivered_path
 from desktop_app.draft import Draft
 from desktop_app.errors import AppError
+from desktop_app.profiles.model import Channel, Protection
 from desktop_app.render import html_to_pdf
-from desktop_app.submission import Submission, default_identity, write_summary
+from desktop_app.submission import (
+    Submission,
+    default_identity,
+    default_openpgp_identity,
+    write_summary,
+)
 from desktop_app.ui.jobs import submission_job
 from desktop_app.ui.pages.base import WorkerPage
 from desktop_app.ui.widgets import (
@@ -37,6 +46,7 @@ from desktop_app.ui.widgets import (
     titled_card,
     vbox,
 )
+from desktop_app.ui.widgets.delivered_panel import DeliveredPanel
 from desktop_app.ui.widgets.upload_panel import UploadPanel
 from desktop_app.ui.workers import Worker
 
@@ -44,12 +54,14 @@ from desktop_app.ui.workers import Worker
 class EncryptPage(WorkerPage):
     # How the organisation's signing identity is obtained (tests may swap it).
     signer_factory: Callable[[Draft], SigningIdentity] = staticmethod(default_identity)
+    openpgp_signer_factory: Callable[[Draft], object] = staticmethod(default_openpgp_identity)
 
     def __init__(self) -> None:  # noqa: PLR0915 (widget layout)
         super().__init__()
         self.setFinalPage(True)
         self._worker: Worker | None = None
         self._error: Exception | None = None
+        self._default_target: str | None = None
 
         content = QWidget()
         layout = vbox(content, spacing=12)
@@ -94,6 +106,31 @@ class EncryptPage(WorkerPage):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.package_sha.setFont(mono)
         self.signer_fingerprint.setFont(mono)
+        # the archive's passphrase: shown once, here only (not in the session, the draft or a file)
+        self.passphrase_box = QWidget(self.result_card)
+        passphrase = vbox(self.passphrase_box, spacing=4)
+        self.passphrase_label = hint_label("", self.passphrase_box)
+        phrase_row = QHBoxLayout()
+        self.passphrase = QLabel(self.passphrase_box)
+        big = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        big.setPointSizeF(big.pointSizeF() * 1.8)
+        big.setBold(True)
+        self.passphrase.setFont(big)
+        self.passphrase.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.passphrase.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.copy_passphrase = QPushButton(self.passphrase_box)
+        self.copy_passphrase.clicked.connect(self.copy_the_passphrase)
+        phrase_row.addWidget(self.passphrase)
+        phrase_row.addWidget(self.copy_passphrase)
+        phrase_row.addStretch(1)
+        self.passphrase_advice = InlineMessage(self.passphrase_box)
+        passphrase.addWidget(self.passphrase_label)
+        passphrase.addLayout(phrase_row)
+        passphrase.addWidget(self.passphrase_advice)
+        self.passphrase_box.hide()
         buttons = QHBoxLayout()
         self.open_summary = QPushButton(self.result_card)
         self.open_summary.clicked.connect(self.show_summary)
@@ -103,6 +140,7 @@ class EncryptPage(WorkerPage):
         buttons.addWidget(self.show_folder)
         buttons.addStretch(1)
         result.addWidget(self.result_status)
+        result.addWidget(self.passphrase_box)
         for widget in (
             self.package_label,
             self.package_path,
@@ -118,22 +156,46 @@ class EncryptPage(WorkerPage):
         # acts on self.session.submission.package_path once the package is made.
         self.upload_card = UploadPanel(self, content)
         self.upload_card.started.connect(self._show)
+        # the web portal or the hand-over: the officer takes the file and confirms it here
+        self.delivered_card = DeliveredPanel(self, content)
 
         layout.addWidget(self.target_card)
         layout.addWidget(self.result_card)
         layout.addWidget(self.upload_card)
+        layout.addWidget(self.delivered_card)
         layout.addStretch(1)
         vbox(self).addWidget(ScrollArea(content, self))
 
     # -- where to save -------------------------------------------------------------------------
 
+    def review(self):
+        return self.wiz().page(self._review_id())
+
+    def route(self) -> Route | None:
+        """The route chosen on the review page (read from the draft if it was not shown)."""
+        return self.review().delivery.current_route()
+
+    @property
+    def protection(self) -> Protection:
+        route = self.route() if self.wizard() is not None else None
+        return route.protection if route is not None else Protection.CMS
+
+    def office_file_name(self) -> str:
+        preview = getattr(self.review(), "preview", None)
+        return preview.file_name if preview else "diversity-package.csv"
+
     def default_target(self) -> Path:
-        """The Documents folder, named after the output file (``barometer_….p7m``)."""
-        review = self.wiz().page(self._review_id())
-        preview = getattr(review, "preview", None)
-        stem = Path(preview.file_name).stem if preview else "diversity-package"
+        """The Documents folder, named after the office's file: ``barometer_….p7m`` (``.gpg``,
+        ``.7z``), or the office's file name itself when it goes as is (``barometer_….csv``)."""
+        name = Path(self.office_file_name())
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(folder or Path.home()) / f"{stem}{PACKAGE_SUFFIX}"
+        return delivered_path(Path(folder or Path.home()) / name.stem, self.protection, name.name)
+
+    def target_path(self) -> Path | None:
+        text = self.target.text().strip()
+        if not text:
+            return None
+        return delivered_path(Path(text), self.protection, self.office_file_name())
 
     @staticmethod
     def _review_id() -> int:
@@ -141,56 +203,111 @@ class EncryptPage(WorkerPage):
 
         return PageId.REVIEW
 
+    def _file_filter(self) -> str:
+        protection = self.protection
+        if protection is Protection.CMS:
+            return self.tr("Encrypted package (*.p7m)")
+        if protection is Protection.OPENPGP:
+            return self.tr("OpenPGP encrypted file (*.gpg)")
+        if protection is Protection.PASSPHRASE:
+            return self.tr("7-Zip archive (*.7z)")
+        suffix = Path(self.office_file_name()).suffix or ".csv"
+        return self.tr("The office's file (*%1)").replace("%1", suffix)
+
     def choose_target(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
             self,
-            self.tr("Save the encrypted package"),
+            self.tr("Save the file for the office"),
             self.target.text() or str(self.default_target()),
-            self.tr("Encrypted package (*.p7m)"),
+            self._file_filter(),
         )
         if path:
-            if not path.lower().endswith(PACKAGE_SUFFIX):
-                path += PACKAGE_SUFFIX
-            self.target.setText(path)
+            self.target.setText(
+                str(delivered_path(Path(path), self.protection, self.office_file_name()))
+            )
 
     def load(self) -> None:
-        if not self.target.text():
-            self.target.setText(str(self.default_target()))
+        default = str(self.default_target())
+        text = self.target.text().strip()
+        if not text or text == self._default_target:
+            self.target.setText(default)
+        elif Path(text).suffix.lower() in {".p7m", ".gpg", ".7z", ".csv", ".xlsx"}:
+            # the officer's own name, the suffix of the route chosen now
+            stem = Path(text).with_suffix("")
+            self.target.setText(str(delivered_path(stem, self.protection, self.office_file_name())))
+        self._default_target = default
         self._error = None
         self.upload_card.load()
         self._show()
 
+    def cleanupPage(self) -> None:
+        """Back to the review: the passphrase shown goes (it is never shown again)."""
+        self.forget_passphrase()
+        super().cleanupPage()
+
+    def validatePage(self) -> bool:
+        self.forget_passphrase()
+        return super().validatePage()
+
+    def hideEvent(self, event) -> None:
+        if not event.spontaneous():  # another page, not a minimised window
+            self.forget_passphrase()
+        super().hideEvent(event)
+
+    def forget_passphrase(self) -> None:
+        self.passphrase.setText("")
+        self.passphrase_box.hide()
+
+    def copy_the_passphrase(self) -> None:
+        if self.passphrase.text():
+            QGuiApplication.clipboard().setText(self.passphrase.text())
+
     # -- encrypting ----------------------------------------------------------------------------
 
     def start(self) -> None:
-        review = self.wiz().page(self._review_id())
-        certificate = review.certificate_file
-        text = self.target.text().strip()
-        if not text or certificate is None:
+        review = self.review()
+        route = self.route()
+        out = self.target_path()
+        if out is None or route is None:
             return
-        out = Path(text)
-        if out.suffix.lower() != PACKAGE_SUFFIX:
-            out = out.with_name(out.name + PACKAGE_SUFFIX)
-            self.target.setText(str(out))
+        self.target.setText(str(out))
         self.cancel()
         self._error = None
         self.session.submission = None
+        self.forget_passphrase()
         self.upload_card.reset()
+        self.delivered_card.reset()
         draft = self.draft.copy()  # the officer may go Back and change choices meanwhile
         if self.session.table is not None:
             # The file must still be what the review showed: the core refuses it otherwise.
             draft.source = replace(draft.source, fingerprint=self.session.table.fingerprint)
+        protection = route.protection
+        confirmed = (
+            review.confirmed_fingerprint
+            if protection is Protection.CMS
+            else review.confirmed_key_fingerprint
+            if protection is Protection.OPENPGP
+            else None
+        )
         worker = Worker(
             submission_job,
             draft,
-            certificate,
+            review.certificate_file,
             out,
-            review.confirmed_fingerprint,
+            confirmed,
             self.language,
             type(self).signer_factory,
+            protection,
+            route.channel,
+            review.openpgp_key_file,
+            type(self).openpgp_signer_factory,
         )
         worker.signals.progress.connect(self.busy.set_progress)
-        self.start_job(worker, self.tr("Encrypting…"), self._done, self._failed)
+        busy = {
+            Protection.NONE: self.tr("Saving the file…"),
+            Protection.PASSPHRASE: self.tr("Making the archive…"),
+        }.get(protection, self.tr("Encrypting…"))
+        self.start_job(worker, busy, self._done, self._failed)
         self._show()
 
     def job_stopped(self, cancelled: bool) -> None:
@@ -201,7 +318,14 @@ class EncryptPage(WorkerPage):
             submission = write_summary(submission, html_to_pdf)
         except OSError as error:  # the package is made; only the record failed
             self._error = error
+        if submission.passphrase:  # shown once, on this page only; the session keeps none
+            self.passphrase.setText(submission.passphrase)
+            self.passphrase_box.show()
+            submission = replace(submission, passphrase=None)
         self.session.submission = submission
+        if submission.record_path is not None:
+            self.draft.delivery = replace(self.draft.delivery, record=submission.record_path)
+            self.wiz().autosave()
         self._show()
 
     def _failed(self, error: Exception) -> None:
@@ -232,19 +356,34 @@ class EncryptPage(WorkerPage):
         else:
             self.problem.clear_message()
         submission = self.session.submission if self.wizard() is not None else None
+        channel = submission.route.channel if submission is not None else None
         self.result_card.setVisible(submission is not None)
-        self.upload_card.setVisible(submission is not None)
+        self.upload_card.setVisible(channel in UPLOAD_CHANNELS)
+        self.delivered_card.setVisible(channel in (Channel.WEB_PORTAL, Channel.HAND_OVER))
         self.upload_card._show()
+        self.delivered_card._show()
+        self.retranslate_route()
         if submission is not None:
-            self.result_status.show_message(
-                "ok",
-                self.tr("The package is signed and encrypted for the office: %1 rows.").replace(
-                    "%1", QLocale().toString(submission.rows)
+            rows = QLocale().toString(submission.rows)
+            made = {
+                Protection.CMS: self.tr(
+                    "The package is signed and encrypted for the office: %1 rows."
                 ),
-            )
+                Protection.OPENPGP: self.tr(
+                    "The file is signed and encrypted for the office's OpenPGP key: %1 rows."
+                ),
+                Protection.PASSPHRASE: self.tr(
+                    "The archive is made and locked with a passphrase: %1 rows."
+                ),
+                Protection.NONE: self.tr("The file for the office is saved: %1 rows."),
+            }[submission.route.protection]
+            self.result_status.show_message("ok", made.replace("%1", rows))
             self.package_path.setText(str(submission.package_path))
             self.package_sha.setText(submission.package_sha256)
-            self.signer_fingerprint.setText(submission.signer_fingerprint)
+            signer = submission.signer_fingerprint
+            self.signer_fingerprint.setText(signer or "")
+            self.signer_label.setVisible(bool(signer))
+            self.signer_fingerprint.setVisible(bool(signer))
             self.open_summary.setEnabled(submission.summary_path is not None)
         self.changed()
 
@@ -254,38 +393,95 @@ class EncryptPage(WorkerPage):
             self.wizard() is not None and not self.running and self.session.submission is not None
         )
 
-    def retranslate(self) -> None:
-        self.setTitle(self.tr("Encrypt"))
-        self.setSubTitle(
-            self.tr(
-                "The file is checked once more, signed with your organisation's key and encrypted "
-                "so that only the office can open it."
+    def retranslate_route(self) -> None:
+        """The texts that follow the protection: the subtitle, the hint, the button."""
+        protection = self.protection if self.wizard() is not None else Protection.CMS
+        submission = self.session.submission if self.wizard() is not None else None
+        if protection is Protection.NONE:
+            self.setSubTitle(
+                self.tr(
+                    "The file is checked once more and saved as the office asks for it, with a "
+                    "record and a summary PDF for your files."
+                )
             )
-        )
-        self.target_heading.setText(self.tr("Where to save the package"))
-        self.target_label.setText(self.tr("&Save as"))
-        self.target.setAccessibleName(self.tr("Where to save the encrypted package"))
-        self.browse.setText(self.tr("C&hoose…"))
-        self.browse.setAccessibleName(self.tr("Choose where to save the encrypted package"))
-        self.target_hint.setText(
-            self.tr(
-                "Only the encrypted package (.p7m) and a summary PDF for your records are written; "
-                "no readable copy of the employee data."
+            self.target_hint.setText(
+                self.tr(
+                    "The office's file is saved as it is, readable: its portal's secure "
+                    "connection protects it on the way. Delete it once the office has it."
+                )
             )
-        )
-        self.encrypt_button.setText(self.tr("&Encrypt and sign"))
-        self.result_heading.setText(self.tr("Result"))
-        self.package_label.setText(self.tr("Package"))
-        self.sha_label.setText(self.tr("SHA-256 of the package"))
+            self.encrypt_button.setText(
+                self.tr("Sa&ve the file for the portal")
+                if self.route() is not None and self.route().channel is Channel.WEB_PORTAL
+                else self.tr("Sa&ve the file")
+            )
+        elif protection is Protection.PASSPHRASE:
+            self.setSubTitle(
+                self.tr(
+                    "The file is checked once more and put in a 7-Zip archive locked with a "
+                    "passphrase that only you and the office will know."
+                )
+            )
+            self.target_hint.setText(
+                self.tr(
+                    "Only the locked archive (.7z), a record and a summary PDF for your files are "
+                    "written; no readable copy of the employee data."
+                )
+            )
+            self.encrypt_button.setText(self.tr("&Make the archive"))
+        else:
+            self.setSubTitle(
+                self.tr(
+                    "The file is checked once more, signed with your organisation's key and "
+                    "encrypted so that only the office can open it."
+                )
+            )
+            self.target_hint.setText(
+                self.tr(
+                    "Only the encrypted package (%1), a record and a summary PDF for your files "
+                    "are written; no readable copy of the employee data."
+                ).replace("%1", ".gpg" if protection is Protection.OPENPGP else ".p7m")
+            )
+            self.encrypt_button.setText(self.tr("&Encrypt and sign"))
+        openpgp = submission is not None and submission.route.protection is Protection.OPENPGP
         self.signer_label.setText(
             self.tr(
+                "Your organisation's OpenPGP key (fingerprint): the office checks with it that "
+                "the file comes from you"
+            )
+            if openpgp
+            else self.tr(
                 "Your organisation's signing certificate (SHA-256): register this fingerprint "
                 "with the office, so it can verify that the package comes from you"
             )
         )
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Save and send"))
+        self.target_heading.setText(self.tr("Where to save the file"))
+        self.target_label.setText(self.tr("&Save as"))
+        self.target.setAccessibleName(self.tr("Where to save the file for the office"))
+        self.browse.setText(self.tr("C&hoose…"))
+        self.browse.setAccessibleName(self.tr("Choose where to save the file for the office"))
+        self.result_heading.setText(self.tr("Result"))
+        self.package_label.setText(self.tr("File"))
+        self.sha_label.setText(self.tr("SHA-256 of the file"))
+        self.passphrase_label.setText(self.tr("The passphrase of the archive:"))
+        self.passphrase.setAccessibleName(self.tr("The passphrase of the archive"))
+        self.copy_passphrase.setText(self.tr("&Copy"))
+        self.copy_passphrase.setAccessibleName(self.tr("Copy the passphrase"))
+        self.passphrase_advice.show_message(
+            "warning",
+            self.tr(
+                "Give it to the office by phone, never in the same e-mail as the file. It is not "
+                "kept: write it down now if you need it."
+            ),
+        )
         self.open_summary.setText(self.tr("Open summary &PDF"))
         self.show_folder.setText(self.tr("Show in &folder"))
         self.upload_card.retranslate()
+        self.delivered_card.retranslate()
         self.busy.retranslate()
+        self.retranslate_route()
         if self.wizard() is not None:
             self._show()

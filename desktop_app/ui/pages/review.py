@@ -1,7 +1,8 @@
 """Page 8: review. Exactly what will leave the machine (the output file's columns, its row count and
-five rows with identifiers masked), the conditions as confirmed (who, when), the office's
-certificate with its SHA-256 fingerprint (to confirm with the office when the profile pins none)
-and anything that still blocks the package."""
+five rows with identifiers masked), the conditions as confirmed (who, when), how the file reaches
+the office (channel and protection, only those the profile accepts; the office's certificate or
+OpenPGP key with its fingerprint where the protection needs one) and anything that still blocks
+the package."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from desktop_app.errors import AppError
 from desktop_app.messages import Message
 from desktop_app.package.build import application_counts, checklist_problems
 from desktop_app.package.output import application_output
+from desktop_app.profiles.model import Channel, Protection
 from desktop_app.ui.jobs import Preview, first_rows, preview_job, session_check
 from desktop_app.ui.pages.base import WorkerPage
 from desktop_app.ui.widgets import (
@@ -25,7 +27,8 @@ from desktop_app.ui.widgets import (
     ScrollArea,
     vbox,
 )
-from desktop_app.ui.widgets.review_cards import CertificateCard, ChecklistCard, OutputCard
+from desktop_app.ui.widgets.delivery_choice import DeliveryChoice
+from desktop_app.ui.widgets.review_cards import ChecklistCard, OutputCard
 from desktop_app.ui.workers import Worker
 
 
@@ -51,16 +54,23 @@ class ReviewPage(WorkerPage):
         )
         self.checklist = ChecklistCard(content)
         self.checklist_card, self.checklist_table = self.checklist.card, self.checklist.table
-        self.office_certificate = CertificateCard(self, content)
-        card = self.office_certificate
+        self.delivery = DeliveryChoice(self, content)
+        self.delivery_card = self.delivery.card
+        self.office_certificate = card = self.delivery.certificate
         self.certificate_card, self.confirm = card.card, card.confirm
         self.fingerprint, self.certificate_message = card.fingerprint, card.message
+        self.office_key = self.delivery.openpgp
+        self.confirm_key, self.key_fingerprint = (
+            self.office_key.confirm,
+            self.office_key.fingerprint,
+        )
+        self.key_message = self.office_key.message
 
         layout.addWidget(self.busy)
         layout.addWidget(self.problems)
         layout.addWidget(self.output_card)
         layout.addWidget(self.checklist_card)
-        layout.addWidget(self.certificate_card)
+        layout.addWidget(self.delivery_card)
         layout.addStretch(1)
         vbox(self).addWidget(ScrollArea(content, self))
 
@@ -74,7 +84,7 @@ class ReviewPage(WorkerPage):
             self._application_preview()
         else:
             self._run_preview()
-        self.office_certificate.load()
+        self.delivery.load()
 
     def _application_preview(self) -> None:
         """The algemene variant without a file: the application's rows (payroll tax number, the
@@ -152,6 +162,43 @@ class ReviewPage(WorkerPage):
             self.problems.clear_message()
         self.changed()
 
+    # -- the route and what the office gave (the delivery card keeps them) ----------------------
+
+    @property
+    def route(self):
+        """The chosen :class:`desktop_app.delivery.route.Route` (None before the page loaded)."""
+        return self.delivery.route
+
+    def choose_route(self, channel: Channel, protection: Protection) -> None:
+        self.delivery.choose_route(channel, protection)
+
+    def set_openpgp_key(self, path: Path, keep_confirmation: bool = False) -> None:
+        """Read the office's OpenPGP public key at ``path`` (choosing the openpgp protection)."""
+        self._prefer(Protection.OPENPGP)
+        self.office_key.set_key(Path(path), keep_confirmation)
+
+    @property
+    def openpgp_key_file(self) -> Path | None:
+        return self.office_key.key_file
+
+    @property
+    def confirmed_key_fingerprint(self) -> str | None:
+        return self.office_key.confirmed_fingerprint
+
+    def _prefer(self, protection: Protection) -> None:
+        """A certificate or key given means its protection, as the core reads it, when the
+        office accepts it on the chosen channel."""
+        from desktop_app.delivery.route import Route, route_problems
+
+        route, programme = self.delivery.route, self.programme
+        if route is None and programme is not None:
+            self.delivery.load()
+            route = self.delivery.route
+        if route is None or programme is None or route.protection is protection:
+            return
+        if not route_problems(programme, Route(route.channel, protection)):
+            self.delivery.choose_route(route.channel, protection)
+
     # -- the certificate (the card keeps it) ----------------------------------------------------
 
     @property
@@ -159,8 +206,10 @@ class ReviewPage(WorkerPage):
         return self.office_certificate.certificate
 
     def set_certificate(self, path: Path, keep_confirmation: bool = False) -> None:
-        """Read the office's certificate at ``path`` and show its fingerprint."""
-        self.office_certificate.set_certificate(path, keep_confirmation)
+        """Read the office's certificate at ``path`` and show its fingerprint (choosing the cms
+        protection)."""
+        self._prefer(Protection.CMS)
+        self.office_certificate.set_certificate(Path(path), keep_confirmation)
 
     @property
     def confirmed_fingerprint(self) -> str | None:
@@ -180,22 +229,21 @@ class ReviewPage(WorkerPage):
             return False
         if self._preview_error is not None or self.preview.problems:
             return False
-        return self.certificate_problem() is None
+        return self.delivery.problem() is None
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Review"))
         self.setSubTitle(
-            self.tr(
-                "Exactly what will leave this computer, encrypted, once you press Encrypt and "
-                "later Upload."
-            )
+            self.tr("Exactly what will leave this computer, and how it reaches the office.")
         )
         self.output.retranslate()
         self.checklist.retranslate()
-        self.office_certificate.retranslate()
+        self.delivery.retranslate()
         self.busy.retranslate()
         if self.wizard() is None:
             return
         self.checklist.show_checklist(self.programme, self.draft, self.language)
         self._show_preview()
         self.office_certificate.show_certificate()
+        self.office_key.show_key()
+        self.delivery.show_route()

@@ -107,7 +107,7 @@ class OutputCard:
                 QCoreApplication.translate(
                     "ReviewPage",
                     "The first %1 rows, with identifiers (%2) masked here on screen. The file "
-                    "itself holds them in full, encrypted for the office.",
+                    "itself holds them in full.",
                 )
                 .replace("%1", str(len(preview.sample)))
                 .replace("%2", ", ".join(preview.masked_columns))

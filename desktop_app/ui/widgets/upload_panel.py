@@ -12,6 +12,7 @@ kept is moved there when the draft is read, see :mod:`desktop_app.draft_migratio
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -389,7 +390,24 @@ class UploadPanel(QFrame):
     def _done(self, receipt: Receipt, portal: Portal, credentials: Credentials | None) -> None:
         self.receipt = receipt
         self._keep_password(portal, credentials)
+        self._add_receipt(receipt)
         self.page.wiz().autosave()
+
+    def _add_receipt(self, receipt: Receipt) -> None:
+        """A verified upload joins the officer's record (and its summary PDF)."""
+        submission = self.page.session.submission
+        record = submission.record_path if submission is not None else None
+        if record is None or receipt.sha256 != self.local_sha256 or not record.exists():
+            return
+        from desktop_app.delivery.record import add_receipt
+        from desktop_app.render import html_to_pdf
+
+        try:
+            add_receipt(record, json.loads(receipt.to_json()), render_pdf=html_to_pdf)
+        except AppError as error:
+            self._info = error.render(self.page.language)
+        except OSError as error:
+            self._info = error.strerror or str(error)
 
     def _keep_password(self, portal: Portal, credentials: Credentials | None) -> None:
         """After a successful login: keep the password in the keyring, or remove it, as asked."""

@@ -1,0 +1,454 @@
+"""The review page's card "How the file reaches the office": the channel (only the profile's), what
+the office gave (only the protections the profile accepts with that channel, each in one plain
+sentence) and, for the protection chosen, what it needs: the office's certificate
+(:class:`CertificateCard`) or its OpenPGP public key (:class:`OpenPgpKeyCard`). A passphrase
+archive or the portal's own protection need nothing. The choices are kept in the draft
+(``draft.delivery.channel``, ``protection``, ``recipient``, ``openpgp_key``); the core
+(:func:`desktop_app.delivery.route.route_problems`) decides what may be combined.
+
+Strings keep the page's translation context ("ReviewPage")."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
+
+from desktop_app.delivery.route import (
+    PROTECTED_CHANNELS,
+    Route,
+    default_route,
+    route_problems,
+)
+from desktop_app.draft import OpenPgpKeyChoice
+from desktop_app.errors import AppError
+from desktop_app.profiles.model import Channel, Programme, Protection
+from desktop_app.ui.pages.base import WizardPage
+from desktop_app.ui.widgets import InlineMessage, card, hint_label, titled_card, vbox
+from desktop_app.ui.widgets.review_cards import CertificateCard
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReviewPage", text)
+
+
+def _selectable(label: QLabel) -> QLabel:
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class OpenPgpKeyCard:
+    """The office's OpenPGP public key: the file chosen (kept in the draft), its name, e-mail and
+    expiry, its fingerprint in groups of four, and the officer's confirmation of it by phone when
+    the profile pins none."""
+
+    def __init__(self, page: WizardPage, parent: QWidget) -> None:
+        self.page = page
+        self.key = None  # desktop_app.crypto.openpgp_send.OpenPgpRecipient
+        self.error: str | None = None
+        self.card = card(parent)
+        layout = vbox(self.card, margins=12, spacing=6)
+        row = QHBoxLayout()
+        self.label = QLabel(self.card)
+        self.path = QLineEdit(self.card)
+        self.path.setReadOnly(True)
+        self.label.setBuddy(self.path)
+        self.choose_button = QPushButton(self.card)
+        self.choose_button.clicked.connect(self.choose_key)
+        row.addWidget(self.label)
+        row.addWidget(self.path, 1)
+        row.addWidget(self.choose_button)
+        self.details = _selectable(QLabel(self.card))
+        self.fingerprint = _selectable(QLabel(self.card))
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSizeF(mono.pointSizeF() * 1.15)
+        self.fingerprint.setFont(mono)
+        self.confirm = QCheckBox(self.card)
+        self.confirm.toggled.connect(self._confirm_toggled)
+        self.message = InlineMessage(self.card)
+        layout.addLayout(row)
+        layout.addWidget(self.details)
+        layout.addWidget(self.fingerprint)
+        layout.addWidget(self.confirm)
+        layout.addWidget(self.message)
+
+    @property
+    def pin(self) -> str | None:
+        programme = self.page.programme
+        return programme.delivery.recipient_openpgp_fingerprint if programme else None
+
+    def _stored(self) -> OpenPgpKeyChoice | None:
+        return self.page.draft.delivery.openpgp_key
+
+    def _keep(self, choice: OpenPgpKeyChoice) -> None:
+        draft = self.page.draft
+        draft.delivery = replace(draft.delivery, openpgp_key=choice)
+        self.page.wiz().autosave()
+
+    def load(self) -> None:
+        stored = self._stored()
+        self.key = None
+        self.error = None
+        if stored is not None:
+            self.set_key(stored.path, keep_confirmation=True)
+        else:
+            self.show_key()
+
+    def choose_key(self) -> None:
+        start = self.path.text() or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        path, _filter = QFileDialog.getOpenFileName(
+            self.page,
+            _tr("The office's OpenPGP public key"),
+            start,
+            _tr("OpenPGP public keys (*.asc *.gpg *.pgp *.key);;All files (*)"),
+        )
+        if path:
+            self.set_key(Path(path))
+
+    def set_key(self, path: Path, keep_confirmation: bool = False) -> None:
+        """Read the office's public key at ``path`` and show its fingerprint."""
+        from desktop_app.crypto.openpgp_send import load_recipient_key
+
+        stored = self._stored()
+        self.key = None
+        self.error = None
+        try:
+            self.key = load_recipient_key(Path(path))
+        except AppError as error:
+            self.error = error.render(self.page.language)
+        except OSError as error:
+            self.error = _tr("The file cannot be read: %1").replace(
+                "%1", error.strerror or str(error)
+            )
+        confirmed = stored.confirmed_fingerprint if keep_confirmation and stored else None
+        if self.key is not None and confirmed != self.key.fingerprint:
+            confirmed = None  # another key: its fingerprint must be checked again
+        self.confirm.blockSignals(True)
+        self.confirm.setChecked(bool(confirmed))
+        self.confirm.blockSignals(False)
+        self._keep(OpenPgpKeyChoice(Path(path), confirmed))
+        self.show_key()
+
+    def _confirm_toggled(self, checked: bool) -> None:
+        stored = self._stored()
+        if self.key is not None and stored is not None:
+            confirmed = self.key.fingerprint if checked else None
+            self._keep(replace(stored, confirmed_fingerprint=confirmed))
+        self.show_key()
+
+    @property
+    def key_file(self) -> Path | None:
+        stored = self._stored()
+        return stored.path if stored is not None else None
+
+    @property
+    def confirmed_fingerprint(self) -> str | None:
+        if self.pin is not None or self.key is None or not self.confirm.isChecked():
+            return None
+        return self.key.fingerprint
+
+    def problem(self) -> str | None:
+        """Why the chosen key cannot be used (None: it can)."""
+        from desktop_app.submission import check_openpgp_fingerprint
+
+        if self.error:
+            return self.error
+        if self.key is None:
+            return _tr("Choose the OpenPGP public key the office gave you.")
+        try:
+            check_openpgp_fingerprint(
+                self.key.fingerprint, pin=self.pin, confirmed=self.confirmed_fingerprint
+            )
+        except AppError as error:
+            if error.message.key == "delivery.openpgp-fingerprint-unconfirmed":
+                return _tr(
+                    "Read this fingerprint to the office by phone; when it is the same as theirs, "
+                    "tick the box."
+                )
+            return error.render(self.page.language)
+        return None
+
+    def show_key(self) -> None:
+        key = self.key
+        self.path.setText(str(self.key_file or ""))
+        if key is not None:
+            names = "\n".join(key.user_ids) or "-"
+            until = (
+                key.expires.strftime("%d-%m-%Y")
+                if key.expires is not None
+                else _tr("does not expire")
+            )
+            self.details.setText(
+                _tr("Key of: %1\nValid until: %2").replace("%1", names).replace("%2", until)
+            )
+            self.fingerprint.setText(_tr("Fingerprint:") + "\n" + key.fingerprint_display)
+        self.details.setVisible(key is not None)
+        self.fingerprint.setVisible(key is not None)
+        self.confirm.setVisible(key is not None and self.pin is None)
+        problem = self.problem()
+        if problem is None:
+            self.message.show_message(
+                "ok",
+                _tr("The fingerprint matches the one in the programme profile.")
+                if self.pin is not None
+                else _tr("You checked this fingerprint with the office."),
+            )
+        elif key is None and self.error is None:
+            self.message.show_message("info", problem)
+        else:
+            unconfirmed = self.error is None and self.pin is None and not self.confirm.isChecked()
+            self.message.show_message("warning" if unconfirmed else "error", problem)
+        self.page.changed()
+
+    def retranslate(self) -> None:
+        self.label.setText(_tr("OpenPGP &key"))
+        self.path.setAccessibleName(_tr("The office's OpenPGP public key file"))
+        self.choose_button.setText(_tr("Ch&oose…"))
+        self.choose_button.setAccessibleName(_tr("Choose the office's OpenPGP public key"))
+        self.confirm.setText(_tr("I checked this fingerprint with the office by &phone"))
+
+
+# the channels in the order the officer reads them
+CHANNEL_ORDER = (Channel.WEB_PORTAL, Channel.SFTP, Channel.TUS, Channel.HAND_OVER)
+PROTECTION_ORDER = (Protection.NONE, Protection.CMS, Protection.OPENPGP, Protection.PASSPHRASE)
+
+
+class DeliveryChoice:
+    """The card "How the file reaches the office" of the review page."""
+
+    def __init__(self, page: WizardPage, parent: QWidget) -> None:
+        self.page = page
+        self.card, layout, self.heading = titled_card(parent)
+        self.note = hint_label("", self.card)
+        self.channel_label = QLabel(self.card)
+        self.channel_label.setProperty("role", "subheading")
+        self.channel_box = QWidget(self.card)
+        channels = vbox(self.channel_box, spacing=4)
+        self.channel_group = QButtonGroup(self.card)
+        self.channel_radios: dict[Channel, QRadioButton] = {}
+        for channel in CHANNEL_ORDER:
+            radio = QRadioButton(self.channel_box)
+            self.channel_group.addButton(radio)
+            radio.toggled.connect(lambda on, c=channel: on and self._channel_chosen(c))
+            channels.addWidget(radio)
+            self.channel_radios[channel] = radio
+        self.protection_label = QLabel(self.card)
+        self.protection_box = QWidget(self.card)
+        protections = vbox(self.protection_box, spacing=4)
+        self.protection_group = QButtonGroup(self.card)
+        self.protection_radios: dict[Protection, QRadioButton] = {}
+        self.protection_reasons: dict[Protection, QLabel] = {}
+        for protection in PROTECTION_ORDER:
+            radio = QRadioButton(self.protection_box)
+            self.protection_group.addButton(radio)
+            radio.toggled.connect(lambda on, p=protection: on and self._protection_chosen(p))
+            reason = hint_label("", self.protection_box)
+            reason.setContentsMargins(24, 0, 0, 0)
+            protections.addWidget(radio)
+            protections.addWidget(reason)
+            self.protection_radios[protection] = radio
+            self.protection_reasons[protection] = reason
+        self.certificate = CertificateCard(page, self.card)
+        self.openpgp = OpenPgpKeyCard(page, self.card)
+        self.message = InlineMessage(self.card)
+        layout.addWidget(self.note)
+        layout.addWidget(self.channel_label)
+        layout.addWidget(self.channel_box)
+        layout.addWidget(self.protection_label)
+        layout.addWidget(self.protection_box)
+        layout.addWidget(self.certificate.card)
+        layout.addWidget(self.openpgp.card)
+        layout.addWidget(self.message)
+        self.route: Route | None = None
+
+    # -- the route ------------------------------------------------------------------------------
+
+    @property
+    def programme(self) -> Programme | None:
+        return self.page.programme
+
+    def _stored_route(self, programme: Programme) -> Route:
+        """The draft's choice where the office accepts it, else the profile's default."""
+        default = default_route(programme)
+        delivery = self.page.draft.delivery
+        channel, protection = default.channel, default.protection
+        if delivery.channel in set(Channel) and Channel(delivery.channel) in (
+            programme.delivery.channels
+        ):
+            channel = Channel(delivery.channel)
+        if delivery.protection in set(Protection):
+            protection = Protection(delivery.protection)
+        return self._fitted(programme, Route(channel, protection))
+
+    @staticmethod
+    def _fitted(programme: Programme, route: Route) -> Route:
+        """``route``, or with the first protection allowed on its channel when it is not."""
+        if not route_problems(programme, route):
+            return route
+        for protection in (programme.delivery.default_protection, *PROTECTION_ORDER):
+            candidate = Route(route.channel, protection)
+            if not route_problems(programme, candidate):
+                return candidate
+        return route
+
+    def load(self) -> None:
+        programme = self.programme
+        if programme is None:
+            return
+        self.route = self._stored_route(programme)
+        self._keep_route()
+        self.certificate.load()
+        self.openpgp.load()
+        self.show_route()
+
+    def current_route(self) -> Route | None:
+        """The route chosen, read from the draft when the page was not shown yet."""
+        if self.route is None and self.programme is not None:
+            self.load()
+        return self.route
+
+    def choose_route(self, channel: Channel, protection: Protection) -> None:
+        """Choose ``channel`` and ``protection`` as the officer would (refused ones stay as
+        they were shown: the page is then not complete)."""
+        self.route = Route(Channel(channel), Protection(protection))
+        self._keep_route()
+        self.show_route()
+
+    def _channel_chosen(self, channel: Channel) -> None:
+        programme = self.programme
+        if programme is None or self.route is None or self.route.channel == channel:
+            return
+        self.route = self._fitted(programme, Route(channel, self.route.protection))
+        self._keep_route()
+        self.show_route()
+
+    def _protection_chosen(self, protection: Protection) -> None:
+        if self.route is None or self.route.protection == protection:
+            return
+        self.route = Route(self.route.channel, protection)
+        self._keep_route()
+        self.show_route()
+
+    def _keep_route(self) -> None:
+        if self.route is None:
+            return
+        draft = self.page.draft
+        delivery = draft.delivery
+        channel, protection = str(self.route.channel), str(self.route.protection)
+        if (delivery.channel, delivery.protection) != (channel, protection):
+            draft.delivery = replace(delivery, channel=channel, protection=protection)
+            self.page.wiz().autosave()
+
+    # -- what is missing -------------------------------------------------------------------------
+
+    def problem(self) -> str | None:
+        """Why the package cannot be made with this route yet (None: it can)."""
+        programme = self.programme
+        if programme is None or self.route is None:
+            return None
+        problems = route_problems(programme, self.route)
+        if problems:
+            return problems[0].render(self.page.language)
+        if self.route.protection is Protection.CMS:
+            return self.certificate.problem()
+        if self.route.protection is Protection.OPENPGP:
+            return self.openpgp.problem()
+        return None
+
+    # -- showing ---------------------------------------------------------------------------------
+
+    def _protection_text(self, protection: Protection, channel: Channel) -> str:
+        if protection is Protection.NONE:
+            if channel in PROTECTED_CHANNELS:
+                return _tr("Nothing: the portal's secure connection protects the file")
+            return _tr("Nothing: the file holds counts only, no data about people")
+        return {
+            Protection.CMS: _tr("A certificate file (.pem, .cer, .crt)"),
+            Protection.OPENPGP: _tr("An OpenPGP public key (.asc)"),
+            Protection.PASSPHRASE: _tr(
+                "Nothing: make an archive locked with a passphrase (7-Zip); you give the "
+                "passphrase by phone"
+            ),
+        }[protection]
+
+    def show_route(self) -> None:
+        programme = self.programme
+        route = self.route
+        if programme is None or route is None:
+            return
+        language = self.page.language
+        note = programme.delivery.note
+        self.note.setText(note.get(language) if note is not None else "")
+        self.note.setVisible(note is not None)
+        accepted = programme.delivery
+        for channel, radio in self.channel_radios.items():
+            radio.setVisible(channel in accepted.channels)
+            radio.blockSignals(True)
+            radio.setChecked(channel == route.channel)
+            radio.blockSignals(False)
+        for protection, radio in self.protection_radios.items():
+            reason = self.protection_reasons[protection]
+            offered = protection in accepted.protections
+            problems = route_problems(programme, Route(route.channel, protection))
+            radio.setVisible(offered)
+            radio.setEnabled(not problems)
+            radio.setText(self._protection_text(protection, route.channel))
+            radio.blockSignals(True)
+            radio.setChecked(protection == route.protection)
+            radio.blockSignals(False)
+            reason.setText(problems[0].render(language) if problems else "")
+            reason.setVisible(offered and bool(problems))
+        checked = self.channel_radios[route.channel]
+        self.channel_label.setBuddy(checked)
+        self.protection_label.setBuddy(self.protection_radios[route.protection])
+        # one choice only: nothing to choose, the sentence still says what happens
+        self.channel_box.setEnabled(len(accepted.channels) > 1)
+        self.certificate.card.setVisible(route.protection is Protection.CMS)
+        self.openpgp.card.setVisible(route.protection is Protection.OPENPGP)
+        problems = route_problems(programme, route)
+        if problems:
+            self.message.show_message("error", problems[0].render(language))
+        elif route.protection is Protection.PASSPHRASE:
+            self.message.show_message(
+                "info",
+                _tr(
+                    "On the next page the assistant makes the archive and shows its passphrase "
+                    "once. Give it to the office by phone, never in the same e-mail."
+                ),
+            )
+        else:
+            self.message.clear_message()
+        self.page.changed()
+
+    def retranslate(self) -> None:
+        self.heading.setText(_tr("How the file reaches the office"))
+        self.channel_label.setText(_tr("Ho&w does the file reach the office?"))
+        self.protection_label.setText(_tr("What did the office &give you?"))
+        texts = {
+            Channel.WEB_PORTAL: _tr("I upload it myself in the office's web portal"),
+            Channel.SFTP: _tr("The assistant uploads it (SFTP)"),
+            Channel.TUS: _tr("The assistant uploads it (HTTPS)"),
+            Channel.HAND_OVER: _tr("I deliver it myself the way agreed with the office"),
+        }
+        for channel, radio in self.channel_radios.items():
+            radio.setText(texts[channel])
+        self.certificate.retranslate()
+        self.openpgp.retranslate()
+        if self.page.wizard() is not None:
+            self.show_route()
