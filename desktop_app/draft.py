@@ -380,11 +380,37 @@ class RecipientChoice:
 
 
 @dataclass(frozen=True)
+class OpenPgpKeyChoice:
+    """The office's OpenPGP public key the officer chose and, where the profile pins none, the
+    fingerprint they confirmed with the office (None: not confirmed)."""
+
+    path: Path
+    confirmed_fingerprint: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": str(self.path), "confirmed_fingerprint": self.confirmed_fingerprint}
+
+    @classmethod
+    def from_json(cls, data: Any) -> OpenPgpKeyChoice | None:
+        path = _optional(data.get("path"), str)
+        if not path:
+            return None
+        return cls(Path(path), _optional(data.get("confirmed_fingerprint"), str))
+
+
+@dataclass(frozen=True)
 class Delivery:
-    """How the package leaves: the portal to upload to and the office's certificate."""
+    """How the package leaves: the channel and protection chosen (None: the profile's default;
+    the profile's own names, ``web-portal``, ``openpgp``, …), the portal to upload to, and what
+    the office gave: its certificate or its OpenPGP key. The last delivery's record (the file the
+    officer keeps) so the wizard can offer the confirmation again."""
 
     upload: UploadSettings | None = None
     recipient: RecipientChoice | None = None
+    channel: str | None = None
+    protection: str | None = None
+    openpgp_key: OpenPgpKeyChoice | None = None
+    record: Path | None = None
     other: MappingABC[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
@@ -393,6 +419,14 @@ class Delivery:
             out["upload"] = self.upload.to_json()
         if self.recipient is not None:
             out["recipient_certificate"] = self.recipient.to_json()
+        if self.channel is not None:
+            out["channel"] = self.channel
+        if self.protection is not None:
+            out["protection"] = self.protection
+        if self.openpgp_key is not None:
+            out["recipient_openpgp_key"] = self.openpgp_key.to_json()
+        if self.record is not None:
+            out["record"] = str(self.record)
         return out
 
     @classmethod
@@ -400,9 +434,15 @@ class Delivery:
         data = dict(data or {})
         upload = data.pop("upload", None)
         recipient = data.pop("recipient_certificate", None)
+        key = data.pop("recipient_openpgp_key", None)
+        record = _optional(data.pop("record", None), str)
         return cls(
             upload=UploadSettings.from_json(upload) if isinstance(upload, dict) else None,
             recipient=RecipientChoice.from_json(recipient) if isinstance(recipient, dict) else None,
+            channel=_optional(data.pop("channel", None), str),
+            protection=_optional(data.pop("protection", None), str),
+            openpgp_key=OpenPgpKeyChoice.from_json(key) if isinstance(key, dict) else None,
+            record=Path(record) if record else None,
             other=data,
         )
 

@@ -225,21 +225,42 @@ def chosen_route(
     protection: Protection | None,
     channel: Channel | None,
     recipient: RecipientChoice,
+    draft: Draft | None = None,
 ) -> Route:
-    """The route asked for, completed with the profile's defaults. Without a protection named,
-    a certificate given means ``cms`` and an OpenPGP key ``openpgp`` (what the officer brought
-    decides), else the profile's default. Refused when the office does not accept it."""
+    """The route asked for, completed in this order: what is named; what the officer brought
+    (a certificate given means ``cms``, an OpenPGP key ``openpgp``); the draft's choice (the
+    wizard's review step); the profile's default. Refused when the office does not accept it."""
     default = default_route(programme)
+    chosen = draft.delivery if draft is not None else None
     if protection is None:
         if recipient.certificate_file is not None:
             protection = Protection.CMS
         elif recipient.openpgp_key_file is not None:
             protection = Protection.OPENPGP
+        elif chosen is not None and chosen.protection in set(Protection):
+            protection = Protection(chosen.protection)
         else:
             protection = default.protection
+    if channel is None and chosen is not None and chosen.channel in set(Channel):
+        channel = Channel(chosen.channel)
     route = Route(channel or default.channel, protection)
     check_route(programme, route)
     return route
+
+
+def recipient_from_draft(draft: Draft, given: RecipientChoice) -> RecipientChoice:
+    """What the office gave, as given, else as the draft keeps it (the wizard's review step):
+    the certificate or OpenPGP key file and the fingerprint the officer confirmed for it."""
+    delivery = draft.delivery
+    certificate, key = given.certificate_file, given.openpgp_key_file
+    confirmed = given.confirmed_fingerprint
+    if certificate is None and delivery.recipient is not None:
+        certificate = delivery.recipient.path
+        if given.openpgp_key_file is None:
+            confirmed = confirmed or delivery.recipient.confirmed_sha256
+    if key is None and delivery.openpgp_key is not None:
+        key = delivery.openpgp_key.path
+    return RecipientChoice(certificate, key, confirmed, given.allow_test_certificate)
 
 
 def _protector(
@@ -331,7 +352,15 @@ def make_submission(
     recipient = RecipientChoice(
         recipient_certificate, recipient_key, confirmed_fingerprint, allow_test_certificate
     )
-    route = chosen_route(programme, protection, channel, recipient)
+    route = chosen_route(programme, protection, channel, recipient, draft)
+    recipient = recipient_from_draft(draft, recipient)
+    if (
+        route.protection is Protection.OPENPGP
+        and recipient.confirmed_fingerprint is None
+        and draft.delivery.openpgp_key is not None
+    ):
+        confirmed = draft.delivery.openpgp_key.confirmed_fingerprint
+        recipient = replace(recipient, confirmed_fingerprint=confirmed)
     # The algemene variant may go without a staff file: its application holds typed counts.
     application = not programme.needs_employee_file and file is None and draft.has_file is False
     check = None if application else check_draft_file(draft, file)

@@ -835,6 +835,77 @@ BROKEN: list[tuple[str, str, Callable[[str], str], str, str, str]] = [
         "verwacht een lijst van tabellen",
         "expected a list of tables ([[...]]), but found a text",
     ),
+    # -- [delivery]: what the office accepts ------------------------------------------------
+    (
+        "delivery-missing",
+        ALGEMEEN,
+        lambda text: re.sub(r"\[delivery\].*?\n\n", "", text, flags=re.DOTALL),
+        "delivery",
+        "ontbreekt",
+        "is missing",
+    ),
+    (
+        "delivery-default-not-listed",
+        KSZ,
+        replace('default_protection = "openpgp"', 'default_protection = "cms"'),
+        "delivery.default_protection",
+        "staat niet in protections",
+        "is not in protections",
+    ),
+    (
+        "delivery-unknown-channel",
+        KSZ,
+        replace('channels = ["hand-over", "sftp"]', 'channels = ["hand-over", "email"]'),
+        "delivery.channels[1]",
+        "email",
+        "email",
+    ),
+    (
+        "delivery-manifest-in-none",
+        INGEZOOMD,
+        replace('manifest_in = ["cms"]', 'manifest_in = ["none"]'),
+        "delivery.manifest_in",
+        'niet in "none"',
+        'not inside "none"',
+    ),
+    (
+        "delivery-portal-url-not-https",
+        INGEZOOMD,
+        replace(
+            'default_protection = "none"',
+            'default_protection = "none"\nweb_portal_url = "http://portal.example"',
+        ),
+        "delivery.web_portal_url",
+        "moet beginnen met https://",
+        "must start with https://",
+    ),
+    (
+        "delivery-openpgp-pin-malformed",
+        KSZ,
+        replace(
+            'default_protection = "openpgp"',
+            'default_protection = "openpgp"\nrecipient_openpgp_fingerprint = "ABCD"',
+        ),
+        "delivery.recipient_openpgp_fingerprint",
+        "40 hexadecimale tekens",
+        "40 hexadecimal characters",
+    ),
+    (
+        "delivery-channel-repeated",
+        KSZ,
+        replace('channels = ["hand-over", "sftp"]', 'channels = ["hand-over", "sftp", "sftp"]'),
+        "delivery.channels",
+        "meer dan eens",
+        "more than once",
+    ),
+    (
+        "portal-protocol-not-a-channel",
+        KSZ,
+        replace("[thresholds]", '[portal]\nprotocol = "tus"\n\n[thresholds]'),
+        "portal.protocol",
+        "niet bij de kanalen",
+        "not among the channels",
+    ),
 ]
 
 

@@ -333,3 +333,87 @@ def _write_folder(out: Path, files: dict[str, bytes]) -> tuple[str, ...]:
             shutil.rmtree(staging)
         raise
     return tuple(sorted(files))
+
+
+# -- the other protections: an OpenPGP message, a passphrase archive ----------------------------
+
+
+@dataclass(frozen=True)
+class OpenedDelivery:
+    """What :func:`open_openpgp_file` and :func:`open_archive_file` wrote."""
+
+    folder: Path
+    files: tuple[str, ...]
+    signer_fingerprint: str | None  # the sender's OpenPGP key, when its signature was verified
+    manifest_verified: bool  # the files carried a manifest and every hash in it matched
+
+
+def _refuse_full_folder(out: Path) -> None:
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise CryptoError("crypto.package-out-not-empty", folder=str(out))
+
+
+def _checked_files(files: dict[str, bytes]) -> bool:
+    """The names checked as a zip's are; the manifest's hashes when there is one. True: the
+    manifest was there and verified."""
+    for name in files:
+        _refuse_unsafe_name(name)
+        _refuse_windows_name(name)
+    _refuse_colliding_names(list(files))
+    if "manifest.json" not in files:
+        return False
+    from desktop_app.package.build import verify_manifest
+
+    problems = verify_manifest(files)
+    if problems:
+        joined = LocalizedText(
+            {lang: " ".join(m.render(lang) for m in problems) for lang in LANGUAGES}
+        )
+        raise CryptoError("crypto.package-manifest-problems", problems=joined)
+    return True
+
+
+def open_openpgp_file(
+    package: Path,
+    key_file: Path,
+    out: Path,
+    sender_key: Path | None = None,
+    *,
+    key_passphrase: str,
+) -> OpenedDelivery:
+    """Decrypt ``package`` (a ``.gpg`` made by the OpenPGP route) with the office's secret key
+    (passphrase-protected, as GnuPG exports it), verify the sender's signature when its public
+    key is given, and write the office's file (one file: named after the package without
+    ``.gpg``; several: the zip's files, manifest checked) into the new folder ``out``."""
+    from desktop_app.crypto.openpgp import unlock_secret_key
+    from desktop_app.crypto.openpgp_open import decrypt_verified, load_sender_key
+
+    package, out = Path(package), Path(out)
+    _refuse_full_folder(out)
+    key = unlock_secret_key(_read(key_file, FileKind.KEY), key_passphrase, str(key_file))
+    sender = load_sender_key(sender_key) if sender_key is not None else None
+    plain, signer = decrypt_verified(key, _read(package, FileKind.PACKAGE), package.name, sender)
+    if plain.startswith(b"PK\x03\x04"):
+        files = unpack_verified(plain)
+        verified = True
+    else:
+        name = package.name
+        for suffix in (".gpg", ".pgp", ".asc"):
+            if name.lower().endswith(suffix) and len(name) > len(suffix):
+                name = name[: -len(suffix)]
+                break
+        files = {name: plain}
+        verified = _checked_files(files)
+    return OpenedDelivery(out, _write_folder(out, files), signer, verified)
+
+
+def open_archive_file(package: Path, passphrase: str, out: Path) -> OpenedDelivery:
+    """Open ``package`` (a ``.7z`` made by the passphrase route) with ``passphrase`` and write
+    its files into the new folder ``out`` (the manifest checked when there is one)."""
+    from desktop_app.crypto.archive import open_archive
+
+    package, out = Path(package), Path(out)
+    _refuse_full_folder(out)
+    files = open_archive(_read(package, FileKind.PACKAGE), passphrase, package.name)
+    verified = _checked_files(files)
+    return OpenedDelivery(out, _write_folder(out, files), None, verified)
