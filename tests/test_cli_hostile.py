@@ -87,6 +87,13 @@ def cases(folder: Path) -> list[list[str]]:
     bad = {name: str(path) for name, path in hostile_files(folder).items()}
     csv = str(good_csv(folder))
     out = str(folder / "out")
+    fake_gpg = folder / "fake.gpg"  # an OpenPGP packet header, then noise
+    fake_gpg.write_bytes(b"\x85\x01\x0c" + bytes(range(256)) * 4)
+    fake_7z = folder / "fake.7z"  # 7-Zip's signature, then noise
+    fake_7z.write_bytes(b"7z\xbc\xaf\x27\x1c\x00\x04" + bytes(range(256)) * 4)
+    record = folder / "not-a-record.record.json"
+    record.write_text('{"format": "diversity-assistant/delivery-record", "file": 3}')
+    fake_gpg, fake_7z, record = str(fake_gpg), str(fake_7z), str(record)
     programme = ["--programme", "cbs-barometer-ingezoomd"]
     argvs: list[list[str]] = []
     for name in ("zero", "pipe", "folder", "noise", "missing"):
@@ -97,6 +104,8 @@ def cases(folder: Path) -> list[list[str]]:
             ["upload", bad[name], "--portal", "sftp://127.0.0.1:1/in", "--user", "hr"],
             ["open", bad[name], "--key", csv, "--cert", csv, "--out", out],
             ["openpgp-decrypt", bad[name], "--key-folder", out, "--organisation", "x", "--out", f"{out}/t.csv"],
+            ["delivered", bad[name]],
+            ["open", bad[name], "--out", out],
         ]
     for name in ("zero", "pipe", "folder", "deep", "huge", "noise", "missing"):
         argvs += [
@@ -111,6 +120,8 @@ def cases(folder: Path) -> list[list[str]]:
             ["open", csv, "--key", csv, "--cert", csv, "--sender-cert", bad[name], "--out", out],
             ["upload", csv, "--portal", "sftp://127.0.0.1:1/in", "--user", "hr", "--key-file", bad[name]],
             ["upload", csv, "--portal", "https://127.0.0.1:1/files/", "--user", "hr", "--ca-file", bad[name]],
+            ["open", fake_gpg, "--openpgp-key", bad[name], "--out", out],
+            ["open", fake_gpg, "--openpgp-key", csv, "--sender-key", bad[name], "--out", out],
         ]
     argvs += [
         ["check", csv, *programme, "--header-row", "0"],
@@ -128,6 +139,12 @@ def cases(folder: Path) -> list[list[str]]:
         ["upload", csv, "--portal", "https://", "--user", "hr"],
         ["upload", csv, "--portal", "sftp://127.0.0.1:99999/in", "--user", "hr"],
         ["package", csv, "--draft", csv, "--recipient-cert", csv, "--out", f"{out}/p.p7m"],
+        ["open", fake_gpg, "--out", out],
+        ["open", fake_gpg, "--openpgp-key", csv, "--out", out],
+        ["open", fake_7z, "--out", out],
+        ["delivered", record],
+        ["delivered", csv],
+        ["package", "--draft", csv, "--protection", "openpgp", "--recipient-key", csv, "--out", f"{out}/p.gpg"],
         ["no-such-command"],
     ]
     return argvs

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.atomic import write_atomic
-from desktop_app.bounded_read import FileKind, InputFileError, load_json_bounded, read_bounded
+from desktop_app.bounded_read import FileKind, load_json_bounded, read_bounded
 from desktop_app.delivery.route import record_stem
 from desktop_app.errors import UsageError
 from desktop_app.package.summary import summary_html
@@ -127,12 +127,10 @@ def write_record(path: Path, record: DeliveryRecord) -> None:
 
 def read_record(path: Path) -> DeliveryRecord:
     """The record at ``path``; anything else is refused with ``delivery.record-unreadable``."""
+    raw = read_bounded(path, FileKind.MANIFEST)  # a pipe, a folder, /dev/zero: its own sentence
     try:
-        data = load_json_bounded(
-            read_bounded(path, FileKind.MANIFEST), str(path), FileKind.MANIFEST
-        )
-        return DeliveryRecord.from_json(data)
-    except (InputFileError, OSError, ValueError, KeyError, TypeError):
+        return DeliveryRecord.from_json(load_json_bounded(raw, str(path), FileKind.MANIFEST))
+    except (ValueError, KeyError, TypeError):
         raise UsageError("delivery.record-unreadable", file=str(path)) from None
 
 
