@@ -252,6 +252,61 @@
     </message>
 </context>
 <context>
+    <name>DeliveredPanel</name>
+    <message>
+        <source>Deleted from this computer on %1; noted in your record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You confirmed the upload on %1. Your record and the summary PDF say so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You confirmed the hand-over on %1. Your record and the summary PDF say so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload it in the office&apos;s portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in to the office&apos;s portal in your browser and upload the file shown above (use Show in folder to find it). Then come back here and confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have uploade&amp;d it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deliver it to the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deliver the file shown above the way you agreed with the office. Then come back here and confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have han&amp;ded it over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the portal address from the office&apos;s e-mail, with the login it sent you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open the office&apos;s portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file holds personal data; once the office has it, you can delete it here. It is overwritten, then removed. Copies on SSD drives, in backups or in synced folders (such as OneDrive) may remain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dele&amp;te the file from this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DiversityWizard</name>
     <message>
         <source>Diversity Assistant</source>
@@ -337,11 +392,31 @@
 <context>
     <name>EncryptPage</name>
     <message>
-        <source>Save the encrypted package</source>
+        <source>Encrypted package (*.p7m)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Encrypted package (*.p7m)</source>
+        <source>OpenPGP encrypted file (*.gpg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>7-Zip archive (*.7z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The office&apos;s file (*%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the file for the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the archive…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -353,7 +428,51 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The file is signed and encrypted for the office&apos;s OpenPGP key: %1 rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive is made and locked with a passphrase: %1 rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file for the office is saved: %1 rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Encrypt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is checked once more and saved as the office asks for it, with a record and a summary PDF for your files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The office&apos;s file is saved as it is, readable: its portal&apos;s secure connection protects it on the way. Delete it once the office has it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the file for the portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is checked once more and put in a 7-Zip archive locked with a passphrase that only you and the office will know.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the locked archive (.7z), a record and a summary PDF for your files are written; no readable copy of the employee data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Make the archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the encrypted package (%1), a record and a summary PDF for your files are written; no readable copy of the employee data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -361,15 +480,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Where to save the package</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Save as</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Where to save the encrypted package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -377,15 +488,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose where to save the encrypted package</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only the encrypted package (.p7m) and a summary PDF for your records are written; no readable copy of the employee data.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Encrypt and sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s OpenPGP key (fingerprint): the office checks with it that the file comes from you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save and send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to save the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to save the file for the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where to save the file for the office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -393,15 +516,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Package</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SHA-256 of the package</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Your organisation&apos;s signing certificate (SHA-256): register this fingerprint with the office, so it can verify that the package comes from you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 of the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase of the archive:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase of the archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give it to the office by phone, never in the same e-mail as the file. It is not kept: write it down now if you need it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -581,7 +724,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Checking, packaging and encrypting…</source>
+        <source>Checking, packaging and protecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1345,6 +1488,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Exactly what will leave this computer, and how it reaches the office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>File %1 with %2 rows, one per payroll tax number with the number of employees you entered, in %3 columns. No employee data is sent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1361,15 +1508,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The first %1 rows, with identifiers (%2) masked here on screen. The file itself holds them in full, encrypted for the office.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The first %1 rows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The package cannot be made yet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first %1 rows, with identifiers (%2) masked here on screen. The file itself holds them in full.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1397,7 +1544,112 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The office&apos;s OpenPGP public key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenPGP public keys (*.asc *.gpg *.pgp *.key);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The file cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the OpenPGP public key the office gave you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read this fingerprint to the office by phone; when it is the same as theirs, tick the box.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not expire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key of: %1
+Valid until: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You checked this fingerprint with the office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenPGP &amp;key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The office&apos;s OpenPGP public key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ch&amp;oose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the office&apos;s OpenPGP public key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I checked this fingerprint with the office by &amp;phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing: the portal&apos;s secure connection protects the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing: the file holds counts only, no data about people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A certificate file (.pem, .cer, .crt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An OpenPGP public key (.asc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing: make an archive locked with a passphrase (7-Zip); you give the passphrase by phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the next page the assistant makes the archive and shows its passphrase once. Give it to the office by phone, never in the same e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the file reaches the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ho&amp;w does the file reach the office?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What did the office &amp;give you?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I upload it myself in the office&apos;s web portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The assistant uploads it (SFTP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The assistant uploads it (HTTPS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I deliver it myself the way agreed with the office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1427,10 +1679,6 @@ Valid until: %2</source>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exactly what will leave this computer, encrypted, once you press Encrypt and later Upload.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -252,6 +252,61 @@
     </message>
 </context>
 <context>
+    <name>DeliveredPanel</name>
+    <message>
+        <source>Deleted from this computer on %1; noted in your record.</source>
+        <translation>Supprimé de cet ordinateur le %1 ; c’est noté dans votre rapport.</translation>
+    </message>
+    <message>
+        <source>You confirmed the upload on %1. Your record and the summary PDF say so.</source>
+        <translation>Vous avez confirmé le dépôt le %1. C’est noté dans votre rapport et dans le résumé PDF.</translation>
+    </message>
+    <message>
+        <source>You confirmed the hand-over on %1. Your record and the summary PDF say so.</source>
+        <translation>Vous avez confirmé la remise le %1. C’est noté dans votre rapport et dans le résumé PDF.</translation>
+    </message>
+    <message>
+        <source>Upload it in the office&apos;s portal</source>
+        <translation>Le déposer sur le portail de l’organisme</translation>
+    </message>
+    <message>
+        <source>Log in to the office&apos;s portal in your browser and upload the file shown above (use Show in folder to find it). Then come back here and confirm.</source>
+        <translation>Connectez-vous au portail de l’organisme dans votre navigateur et déposez-y le fichier indiqué ci-dessus (« Afficher dans le dossier » vous le montre). Revenez ensuite ici pour confirmer.</translation>
+    </message>
+    <message>
+        <source>I have uploade&amp;d it</source>
+        <translation>&amp;Je l’ai déposé</translation>
+    </message>
+    <message>
+        <source>Deliver it to the office</source>
+        <translation>Le remettre à l’organisme</translation>
+    </message>
+    <message>
+        <source>Deliver the file shown above the way you agreed with the office. Then come back here and confirm.</source>
+        <translation>Remettez le fichier indiqué ci-dessus de la manière convenue avec l’organisme. Revenez ensuite ici pour confirmer.</translation>
+    </message>
+    <message>
+        <source>I have han&amp;ded it over</source>
+        <translation>&amp;Je l’ai remis</translation>
+    </message>
+    <message>
+        <source>Use the portal address from the office&apos;s e-mail, with the login it sent you.</source>
+        <translation>Utilisez l’adresse du portail indiquée dans l’e-mail de l’organisme, avec l’identifiant reçu.</translation>
+    </message>
+    <message>
+        <source>&amp;Open the office&apos;s portal</source>
+        <translation>O&amp;uvrir le portail de l’organisme</translation>
+    </message>
+    <message>
+        <source>The file holds personal data; once the office has it, you can delete it here. It is overwritten, then removed. Copies on SSD drives, in backups or in synced folders (such as OneDrive) may remain.</source>
+        <translation>Le fichier contient des données personnelles ; une fois que l’organisme l’a reçu, vous pouvez le supprimer ici. Il est d’abord écrasé, puis supprimé. Des copies peuvent subsister sur un disque SSD, dans des sauvegardes ou dans des dossiers synchronisés (comme OneDrive).</translation>
+    </message>
+    <message>
+        <source>Dele&amp;te the file from this computer</source>
+        <translation>Supprimer le fichier de cet &amp;ordinateur</translation>
+    </message>
+</context>
+<context>
     <name>DiversityWizard</name>
     <message>
         <source>Diversity Assistant</source>
@@ -337,12 +392,32 @@
 <context>
     <name>EncryptPage</name>
     <message>
-        <source>Save the encrypted package</source>
-        <translation>Enregistrer le paquet chiffré</translation>
-    </message>
-    <message>
         <source>Encrypted package (*.p7m)</source>
         <translation>Paquet chiffré (*.p7m)</translation>
+    </message>
+    <message>
+        <source>OpenPGP encrypted file (*.gpg)</source>
+        <translation>Fichier chiffré avec OpenPGP (*.gpg)</translation>
+    </message>
+    <message>
+        <source>7-Zip archive (*.7z)</source>
+        <translation>Archive 7-Zip (*.7z)</translation>
+    </message>
+    <message>
+        <source>The office&apos;s file (*%1)</source>
+        <translation>Fichier pour l’organisme (*%1)</translation>
+    </message>
+    <message>
+        <source>Save the file for the office</source>
+        <translation>Enregistrer le fichier pour l’organisme</translation>
+    </message>
+    <message>
+        <source>Saving the file…</source>
+        <translation>Enregistrement du fichier…</translation>
+    </message>
+    <message>
+        <source>Making the archive…</source>
+        <translation>Création de l’archive…</translation>
     </message>
     <message>
         <source>Encrypting…</source>
@@ -353,56 +428,124 @@
         <translation>Le paquet est signé et chiffré pour l’organisme destinataire : %1 lignes.</translation>
     </message>
     <message>
+        <source>The file is signed and encrypted for the office&apos;s OpenPGP key: %1 rows.</source>
+        <translation>Le fichier est signé et chiffré pour la clé OpenPGP de l’organisme : %1 lignes.</translation>
+    </message>
+    <message>
+        <source>The archive is made and locked with a passphrase: %1 rows.</source>
+        <translation>L’archive est créée et protégée par une phrase secrète : %1 lignes.</translation>
+    </message>
+    <message>
+        <source>The file for the office is saved: %1 rows.</source>
+        <translation>Le fichier pour l’organisme est enregistré : %1 lignes.</translation>
+    </message>
+    <message>
         <source>Encrypt</source>
         <translation>Chiffrement</translation>
+    </message>
+    <message>
+        <source>The file is checked once more and saved as the office asks for it, with a record and a summary PDF for your files.</source>
+        <translation>Le fichier est vérifié une dernière fois et enregistré comme l’organisme le demande, avec un rapport et un résumé PDF pour vos dossiers.</translation>
+    </message>
+    <message>
+        <source>The office&apos;s file is saved as it is, readable: its portal&apos;s secure connection protects it on the way. Delete it once the office has it.</source>
+        <translation>Le fichier est enregistré lisible, tel que l’organisme le demande : la connexion sécurisée du portail le protège en chemin. Supprimez-le dès que l’organisme l’a reçu.</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the file for the portal</source>
+        <translation>E&amp;nregistrer le fichier pour le portail</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the file</source>
+        <translation>E&amp;nregistrer le fichier</translation>
+    </message>
+    <message>
+        <source>The file is checked once more and put in a 7-Zip archive locked with a passphrase that only you and the office will know.</source>
+        <translation>Le fichier est vérifié une dernière fois et placé dans une archive 7-Zip protégée par une phrase secrète que seuls vous et l’organisme connaîtrez.</translation>
+    </message>
+    <message>
+        <source>Only the locked archive (.7z), a record and a summary PDF for your files are written; no readable copy of the employee data.</source>
+        <translation>Seuls l’archive protégée (.7z), un rapport et un résumé PDF pour vos dossiers sont enregistrés ; aucune copie lisible des données du personnel.</translation>
+    </message>
+    <message>
+        <source>&amp;Make the archive</source>
+        <translation>C&amp;réer l’archive</translation>
+    </message>
+    <message>
+        <source>Only the encrypted package (%1), a record and a summary PDF for your files are written; no readable copy of the employee data.</source>
+        <translation>Seuls le paquet chiffré (%1), un rapport et un résumé PDF pour vos dossiers sont enregistrés ; aucune copie lisible des données du personnel.</translation>
     </message>
     <message>
         <source>The file is checked once more, signed with your organisation&apos;s key and encrypted so that only the office can open it.</source>
         <translation>Le fichier est vérifié une dernière fois, signé avec la clé de votre organisation et chiffré pour que seul l’organisme destinataire puisse l’ouvrir.</translation>
     </message>
     <message>
-        <source>Where to save the package</source>
-        <translation>Où enregistrer le paquet</translation>
-    </message>
-    <message>
         <source>&amp;Save as</source>
         <translation>&amp;Enregistrer sous</translation>
-    </message>
-    <message>
-        <source>Where to save the encrypted package</source>
-        <translation>Où enregistrer le paquet chiffré</translation>
     </message>
     <message>
         <source>C&amp;hoose…</source>
         <translation>C&amp;hoisir…</translation>
     </message>
     <message>
-        <source>Choose where to save the encrypted package</source>
-        <translation>Choisir où enregistrer le paquet chiffré</translation>
-    </message>
-    <message>
-        <source>Only the encrypted package (.p7m) and a summary PDF for your records are written; no readable copy of the employee data.</source>
-        <translation>Seuls le paquet chiffré (.p7m) et un résumé PDF pour vos dossiers sont enregistrés ; aucune copie lisible des données du personnel.</translation>
-    </message>
-    <message>
         <source>&amp;Encrypt and sign</source>
         <translation>&amp;Chiffrer et signer</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s OpenPGP key (fingerprint): the office checks with it that the file comes from you</source>
+        <translation>La clé OpenPGP de votre organisation (empreinte) : l’organisme vérifie avec elle que le fichier vient de vous</translation>
+    </message>
+    <message>
+        <source>Save and send</source>
+        <translation>Enregistrer et envoyer</translation>
+    </message>
+    <message>
+        <source>Where to save the file</source>
+        <translation>Où enregistrer le fichier</translation>
+    </message>
+    <message>
+        <source>Where to save the file for the office</source>
+        <translation>Où enregistrer le fichier pour l’organisme</translation>
+    </message>
+    <message>
+        <source>Choose where to save the file for the office</source>
+        <translation>Choisir où enregistrer le fichier pour l’organisme</translation>
     </message>
     <message>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <source>Package</source>
-        <translation>Paquet</translation>
-    </message>
-    <message>
-        <source>SHA-256 of the package</source>
-        <translation>SHA-256 du paquet</translation>
-    </message>
-    <message>
         <source>Your organisation&apos;s signing certificate (SHA-256): register this fingerprint with the office, so it can verify that the package comes from you</source>
         <translation>Certificat de signature de votre organisation (SHA-256) : communiquez cette empreinte à l’organisme destinataire, pour qu’il puisse vérifier que le paquet vient de vous</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the file</source>
+        <translation>SHA-256 du fichier</translation>
+    </message>
+    <message>
+        <source>The passphrase of the archive:</source>
+        <translation>La phrase secrète de l’archive :</translation>
+    </message>
+    <message>
+        <source>The passphrase of the archive</source>
+        <translation>La phrase secrète de l’archive</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>Cop&amp;ier</translation>
+    </message>
+    <message>
+        <source>Copy the passphrase</source>
+        <translation>Copier la phrase secrète</translation>
+    </message>
+    <message>
+        <source>Give it to the office by phone, never in the same e-mail as the file. It is not kept: write it down now if you need it.</source>
+        <translation>Communiquez-la à l’organisme par téléphone, jamais dans le même e-mail que le fichier. Elle n’est conservée nulle part : notez-la maintenant si vous en avez besoin.</translation>
     </message>
     <message>
         <source>Open summary &amp;PDF</source>
@@ -581,8 +724,8 @@
         <translation>Déverrouillage de la clé de l’organisation…</translation>
     </message>
     <message>
-        <source>Checking, packaging and encrypting…</source>
-        <translation>Vérification, préparation du paquet et chiffrement…</translation>
+        <source>Checking, packaging and protecting…</source>
+        <translation>Vérification, préparation et protection…</translation>
     </message>
     <message>
         <source>Done.</source>
@@ -1345,6 +1488,10 @@
         <translation>Préparation de l’aperçu…</translation>
     </message>
     <message>
+        <source>Exactly what will leave this computer, and how it reaches the office.</source>
+        <translation>Exactement ce qui quittera cet ordinateur, et comment cela parvient à l’organisme.</translation>
+    </message>
+    <message>
         <source>File %1 with %2 rows, one per payroll tax number with the number of employees you entered, in %3 columns. No employee data is sent.</source>
         <translation>Fichier %1 de %2 lignes, une par numéro de retenue sur salaire avec le nombre de salariés que vous avez saisi, en %3 colonnes. Aucune donnée de salarié n’est envoyée.</translation>
     </message>
@@ -1361,16 +1508,16 @@
         <translation>Toutes les lignes du fichier.</translation>
     </message>
     <message>
-        <source>The first %1 rows, with identifiers (%2) masked here on screen. The file itself holds them in full, encrypted for the office.</source>
-        <translation>Les %1 premières lignes, identifiants (%2) masqués ici à l’écran. Le fichier lui-même les contient en entier, chiffrés pour l’organisme destinataire.</translation>
-    </message>
-    <message>
         <source>The first %1 rows.</source>
         <translation>Les %1 premières lignes.</translation>
     </message>
     <message>
         <source>The package cannot be made yet:</source>
         <translation>Le paquet ne peut pas encore être préparé :</translation>
+    </message>
+    <message>
+        <source>The first %1 rows, with identifiers (%2) masked here on screen. The file itself holds them in full.</source>
+        <translation>Les %1 premières lignes, avec les identifiants (%2) masqués ici à l’écran. Le fichier lui-même les contient en entier.</translation>
     </message>
     <message>
         <source>Condition</source>
@@ -1397,8 +1544,114 @@
         <translation>Certificats (*.pem *.crt *.cer *.der);;Tous les fichiers (*)</translation>
     </message>
     <message>
+        <source>The office&apos;s OpenPGP public key</source>
+        <translation>Clé publique OpenPGP de l’organisme</translation>
+    </message>
+    <message>
+        <source>OpenPGP public keys (*.asc *.gpg *.pgp *.key);;All files (*)</source>
+        <translation>Clés publiques OpenPGP (*.asc *.gpg *.pgp *.key);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
         <source>The file cannot be read: %1</source>
         <translation>Le fichier ne peut pas être lu : %1</translation>
+    </message>
+    <message>
+        <source>Choose the OpenPGP public key the office gave you.</source>
+        <translation>Choisissez la clé publique OpenPGP que l’organisme vous a remise.</translation>
+    </message>
+    <message>
+        <source>Read this fingerprint to the office by phone; when it is the same as theirs, tick the box.</source>
+        <translation>Lisez cette empreinte à l’organisme par téléphone ; si elle est identique à la sienne, cochez la case.</translation>
+    </message>
+    <message>
+        <source>does not expire</source>
+        <translation>n’expire pas</translation>
+    </message>
+    <message>
+        <source>Key of: %1
+Valid until: %2</source>
+        <translation>Clé de : %1
+Valable jusqu’au : %2</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>Empreinte :</translation>
+    </message>
+    <message>
+        <source>You checked this fingerprint with the office.</source>
+        <translation>Vous avez vérifié cette empreinte avec l’organisme.</translation>
+    </message>
+    <message>
+        <source>OpenPGP &amp;key</source>
+        <translation>C&amp;lé OpenPGP</translation>
+    </message>
+    <message>
+        <source>The office&apos;s OpenPGP public key file</source>
+        <translation>Fichier de la clé publique OpenPGP de l’organisme</translation>
+    </message>
+    <message>
+        <source>Ch&amp;oose…</source>
+        <translation>Ch&amp;oisir…</translation>
+    </message>
+    <message>
+        <source>Choose the office&apos;s OpenPGP public key</source>
+        <translation>Choisir la clé publique OpenPGP de l’organisme</translation>
+    </message>
+    <message>
+        <source>I checked this fingerprint with the office by &amp;phone</source>
+        <translation>J’ai vérifié cette empreinte avec l’organisme par &amp;téléphone</translation>
+    </message>
+    <message>
+        <source>Nothing: the portal&apos;s secure connection protects the file</source>
+        <translation>Rien : la connexion sécurisée du portail protège le fichier</translation>
+    </message>
+    <message>
+        <source>Nothing: the file holds counts only, no data about people</source>
+        <translation>Rien : le fichier ne contient que des effectifs, aucune donnée sur des personnes</translation>
+    </message>
+    <message>
+        <source>A certificate file (.pem, .cer, .crt)</source>
+        <translation>Un fichier de certificat (.pem, .cer, .crt)</translation>
+    </message>
+    <message>
+        <source>An OpenPGP public key (.asc)</source>
+        <translation>Une clé publique OpenPGP (.asc)</translation>
+    </message>
+    <message>
+        <source>Nothing: make an archive locked with a passphrase (7-Zip); you give the passphrase by phone</source>
+        <translation>Rien : créer une archive protégée par une phrase secrète (7-Zip) ; vous communiquez la phrase secrète par téléphone</translation>
+    </message>
+    <message>
+        <source>On the next page the assistant makes the archive and shows its passphrase once. Give it to the office by phone, never in the same e-mail.</source>
+        <translation>À la page suivante, l’assistant crée l’archive et affiche sa phrase secrète une seule fois. Communiquez-la à l’organisme par téléphone, jamais dans le même e-mail.</translation>
+    </message>
+    <message>
+        <source>How the file reaches the office</source>
+        <translation>Comment le fichier parvient à l’organisme</translation>
+    </message>
+    <message>
+        <source>Ho&amp;w does the file reach the office?</source>
+        <translation>Comment le fichier &amp;parvient-il à l’organisme ?</translation>
+    </message>
+    <message>
+        <source>What did the office &amp;give you?</source>
+        <translation>Qu’est-ce que l’organisme vous a &amp;remis ?</translation>
+    </message>
+    <message>
+        <source>I upload it myself in the office&apos;s web portal</source>
+        <translation>Je le dépose moi-même sur le portail web de l’organisme</translation>
+    </message>
+    <message>
+        <source>The assistant uploads it (SFTP)</source>
+        <translation>L’assistant l’envoie (SFTP)</translation>
+    </message>
+    <message>
+        <source>The assistant uploads it (HTTPS)</source>
+        <translation>L’assistant l’envoie (HTTPS)</translation>
+    </message>
+    <message>
+        <source>I deliver it myself the way agreed with the office</source>
+        <translation>Je le remets moi-même, comme convenu avec l’organisme</translation>
     </message>
     <message>
         <source>Choose the certificate the office gave you.</source>
@@ -1429,10 +1682,6 @@ Valable jusqu’au : %2</translation>
     <message>
         <source>Review</source>
         <translation>Récapitulatif</translation>
-    </message>
-    <message>
-        <source>Exactly what will leave this computer, encrypted, once you press Encrypt and later Upload.</source>
-        <translation>Exactement ce qui quittera cet ordinateur, chiffré, quand vous cliquerez sur Chiffrer puis sur Envoyer.</translation>
     </message>
     <message>
         <source>The file for the office</source>

@@ -252,6 +252,61 @@
     </message>
 </context>
 <context>
+    <name>DeliveredPanel</name>
+    <message>
+        <source>Deleted from this computer on %1; noted in your record.</source>
+        <translation>Op %1 van deze computer gewist; dit staat in uw verslag.</translation>
+    </message>
+    <message>
+        <source>You confirmed the upload on %1. Your record and the summary PDF say so.</source>
+        <translation>U hebt op %1 bevestigd dat u het bestand hebt geüpload. Dit staat in uw verslag en in de samenvatting (pdf).</translation>
+    </message>
+    <message>
+        <source>You confirmed the hand-over on %1. Your record and the summary PDF say so.</source>
+        <translation>U hebt op %1 bevestigd dat u het bestand hebt overhandigd. Dit staat in uw verslag en in de samenvatting (pdf).</translation>
+    </message>
+    <message>
+        <source>Upload it in the office&apos;s portal</source>
+        <translation>Uploaden in het portaal van de instantie</translation>
+    </message>
+    <message>
+        <source>Log in to the office&apos;s portal in your browser and upload the file shown above (use Show in folder to find it). Then come back here and confirm.</source>
+        <translation>Log in op het portaal van de instantie in uw browser en upload daar het bestand dat hierboven staat (met ‘In map tonen’ vindt u het). Kom daarna hier terug en bevestig het.</translation>
+    </message>
+    <message>
+        <source>I have uploade&amp;d it</source>
+        <translation>Ik heb het &amp;geüpload</translation>
+    </message>
+    <message>
+        <source>Deliver it to the office</source>
+        <translation>Bezorgen bij de instantie</translation>
+    </message>
+    <message>
+        <source>Deliver the file shown above the way you agreed with the office. Then come back here and confirm.</source>
+        <translation>Bezorg het bestand dat hierboven staat zoals u met de instantie hebt afgesproken. Kom daarna hier terug en bevestig het.</translation>
+    </message>
+    <message>
+        <source>I have han&amp;ded it over</source>
+        <translation>Ik heb het overhan&amp;digd</translation>
+    </message>
+    <message>
+        <source>Use the portal address from the office&apos;s e-mail, with the login it sent you.</source>
+        <translation>Gebruik het adres van het portaal uit de e-mail van de instantie, met de inlog die u kreeg.</translation>
+    </message>
+    <message>
+        <source>&amp;Open the office&apos;s portal</source>
+        <translation>&amp;Naar het portaal van de instantie</translation>
+    </message>
+    <message>
+        <source>The file holds personal data; once the office has it, you can delete it here. It is overwritten, then removed. Copies on SSD drives, in backups or in synced folders (such as OneDrive) may remain.</source>
+        <translation>Het bestand bevat persoonsgegevens; zodra de instantie het heeft, kunt u het hier wissen. Het wordt eerst overschreven en dan verwijderd. Kopieën op een SSD-schijf, in back-ups of in gesynchroniseerde mappen (zoals OneDrive) kunnen blijven bestaan.</translation>
+    </message>
+    <message>
+        <source>Dele&amp;te the file from this computer</source>
+        <translation>Bestand van deze computer &amp;wissen</translation>
+    </message>
+</context>
+<context>
     <name>DiversityWizard</name>
     <message>
         <source>Diversity Assistant</source>
@@ -337,12 +392,32 @@
 <context>
     <name>EncryptPage</name>
     <message>
-        <source>Save the encrypted package</source>
-        <translation>Versleuteld pakket opslaan</translation>
-    </message>
-    <message>
         <source>Encrypted package (*.p7m)</source>
         <translation>Versleuteld pakket (*.p7m)</translation>
+    </message>
+    <message>
+        <source>OpenPGP encrypted file (*.gpg)</source>
+        <translation>Met OpenPGP versleuteld bestand (*.gpg)</translation>
+    </message>
+    <message>
+        <source>7-Zip archive (*.7z)</source>
+        <translation>7-Zip-archief (*.7z)</translation>
+    </message>
+    <message>
+        <source>The office&apos;s file (*%1)</source>
+        <translation>Bestand voor de instantie (*%1)</translation>
+    </message>
+    <message>
+        <source>Save the file for the office</source>
+        <translation>Bestand voor de instantie opslaan</translation>
+    </message>
+    <message>
+        <source>Saving the file…</source>
+        <translation>Bestand opslaan…</translation>
+    </message>
+    <message>
+        <source>Making the archive…</source>
+        <translation>Archief maken…</translation>
     </message>
     <message>
         <source>Encrypting…</source>
@@ -353,56 +428,124 @@
         <translation>Het pakket is ondertekend en versleuteld voor de ontvangende instantie: %1 rijen.</translation>
     </message>
     <message>
+        <source>The file is signed and encrypted for the office&apos;s OpenPGP key: %1 rows.</source>
+        <translation>Het bestand is ondertekend en versleuteld voor de OpenPGP-sleutel van de instantie: %1 rijen.</translation>
+    </message>
+    <message>
+        <source>The archive is made and locked with a passphrase: %1 rows.</source>
+        <translation>Het archief is gemaakt en met een wachtzin beveiligd: %1 rijen.</translation>
+    </message>
+    <message>
+        <source>The file for the office is saved: %1 rows.</source>
+        <translation>Het bestand voor de instantie is opgeslagen: %1 rijen.</translation>
+    </message>
+    <message>
         <source>Encrypt</source>
         <translation>Versleutelen</translation>
+    </message>
+    <message>
+        <source>The file is checked once more and saved as the office asks for it, with a record and a summary PDF for your files.</source>
+        <translation>Het bestand wordt nog één keer gecontroleerd en opgeslagen zoals de instantie het vraagt, met een verslag en een samenvatting (pdf) voor uw administratie.</translation>
+    </message>
+    <message>
+        <source>The office&apos;s file is saved as it is, readable: its portal&apos;s secure connection protects it on the way. Delete it once the office has it.</source>
+        <translation>Het bestand wordt leesbaar opgeslagen, precies zoals de instantie het vraagt: de beveiligde verbinding van het portaal beschermt het onderweg. Wis het zodra de instantie het heeft.</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the file for the portal</source>
+        <translation>Bestand voor het portaal op&amp;slaan</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the file</source>
+        <translation>Bestand op&amp;slaan</translation>
+    </message>
+    <message>
+        <source>The file is checked once more and put in a 7-Zip archive locked with a passphrase that only you and the office will know.</source>
+        <translation>Het bestand wordt nog één keer gecontroleerd en in een 7-Zip-archief gezet, beveiligd met een wachtzin die alleen u en de instantie kennen.</translation>
+    </message>
+    <message>
+        <source>Only the locked archive (.7z), a record and a summary PDF for your files are written; no readable copy of the employee data.</source>
+        <translation>Alleen het beveiligde archief (.7z), een verslag en een samenvatting (pdf) voor uw administratie worden opgeslagen; geen leesbare kopie van de personeelsgegevens.</translation>
+    </message>
+    <message>
+        <source>&amp;Make the archive</source>
+        <translation>&amp;Archief maken</translation>
+    </message>
+    <message>
+        <source>Only the encrypted package (%1), a record and a summary PDF for your files are written; no readable copy of the employee data.</source>
+        <translation>Alleen het versleutelde pakket (%1), een verslag en een samenvatting (pdf) voor uw administratie worden opgeslagen; geen leesbare kopie van de personeelsgegevens.</translation>
     </message>
     <message>
         <source>The file is checked once more, signed with your organisation&apos;s key and encrypted so that only the office can open it.</source>
         <translation>Het bestand wordt nog eens gecontroleerd, ondertekend met de sleutel van uw organisatie en versleuteld, zodat alleen de ontvangende instantie het kan openen.</translation>
     </message>
     <message>
-        <source>Where to save the package</source>
-        <translation>Waar het pakket wordt opgeslagen</translation>
-    </message>
-    <message>
         <source>&amp;Save as</source>
         <translation>&amp;Opslaan als</translation>
-    </message>
-    <message>
-        <source>Where to save the encrypted package</source>
-        <translation>Waar het versleutelde pakket wordt opgeslagen</translation>
     </message>
     <message>
         <source>C&amp;hoose…</source>
         <translation>&amp;Kiezen…</translation>
     </message>
     <message>
-        <source>Choose where to save the encrypted package</source>
-        <translation>Kiezen waar het versleutelde pakket wordt opgeslagen</translation>
-    </message>
-    <message>
-        <source>Only the encrypted package (.p7m) and a summary PDF for your records are written; no readable copy of the employee data.</source>
-        <translation>Alleen het versleutelde pakket (.p7m) en een samenvatting als pdf voor uw eigen administratie worden opgeslagen; geen leesbare kopie van de personeelsgegevens.</translation>
-    </message>
-    <message>
         <source>&amp;Encrypt and sign</source>
         <translation>&amp;Versleutelen en ondertekenen</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s OpenPGP key (fingerprint): the office checks with it that the file comes from you</source>
+        <translation>De OpenPGP-sleutel van uw organisatie (vingerafdruk): daarmee controleert de instantie dat het bestand van u komt</translation>
+    </message>
+    <message>
+        <source>Save and send</source>
+        <translation>Opslaan en versturen</translation>
+    </message>
+    <message>
+        <source>Where to save the file</source>
+        <translation>Waar het bestand wordt opgeslagen</translation>
+    </message>
+    <message>
+        <source>Where to save the file for the office</source>
+        <translation>Waar het bestand voor de instantie wordt opgeslagen</translation>
+    </message>
+    <message>
+        <source>Choose where to save the file for the office</source>
+        <translation>Kies waar het bestand voor de instantie wordt opgeslagen</translation>
     </message>
     <message>
         <source>Result</source>
         <translation>Resultaat</translation>
     </message>
     <message>
-        <source>Package</source>
-        <translation>Pakket</translation>
-    </message>
-    <message>
-        <source>SHA-256 of the package</source>
-        <translation>SHA-256 van het pakket</translation>
-    </message>
-    <message>
         <source>Your organisation&apos;s signing certificate (SHA-256): register this fingerprint with the office, so it can verify that the package comes from you</source>
         <translation>Ondertekeningscertificaat van uw organisatie (SHA-256): geef deze vingerafdruk door aan de ontvangende instantie, zodat die kan nagaan dat het pakket van u komt</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the file</source>
+        <translation>SHA-256 van het bestand</translation>
+    </message>
+    <message>
+        <source>The passphrase of the archive:</source>
+        <translation>De wachtzin van het archief:</translation>
+    </message>
+    <message>
+        <source>The passphrase of the archive</source>
+        <translation>De wachtzin van het archief</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>Kop&amp;iëren</translation>
+    </message>
+    <message>
+        <source>Copy the passphrase</source>
+        <translation>De wachtzin kopiëren</translation>
+    </message>
+    <message>
+        <source>Give it to the office by phone, never in the same e-mail as the file. It is not kept: write it down now if you need it.</source>
+        <translation>Geef de wachtzin telefonisch door aan de instantie, nooit in dezelfde e-mail als het bestand. Hij wordt nergens bewaard: schrijf hem nu op als u hem nodig hebt.</translation>
     </message>
     <message>
         <source>Open summary &amp;PDF</source>
@@ -581,8 +724,8 @@
         <translation>Sleutel van de organisatie wordt ontgrendeld…</translation>
     </message>
     <message>
-        <source>Checking, packaging and encrypting…</source>
-        <translation>Controleren, verpakken en versleutelen…</translation>
+        <source>Checking, packaging and protecting…</source>
+        <translation>Controleren, verpakken en beveiligen…</translation>
     </message>
     <message>
         <source>Done.</source>
@@ -1345,6 +1488,10 @@
         <translation>Voorbeeld wordt voorbereid…</translation>
     </message>
     <message>
+        <source>Exactly what will leave this computer, and how it reaches the office.</source>
+        <translation>Precies wat deze computer verlaat, en hoe het bij de instantie komt.</translation>
+    </message>
+    <message>
         <source>File %1 with %2 rows, one per payroll tax number with the number of employees you entered, in %3 columns. No employee data is sent.</source>
         <translation>Bestand %1 met %2 rijen, één per loonheffingennummer met het aantal medewerkers dat u invulde, in %3 kolommen. Er gaan geen medewerkergegevens mee.</translation>
     </message>
@@ -1361,16 +1508,16 @@
         <translation>Alle rijen van het bestand.</translation>
     </message>
     <message>
-        <source>The first %1 rows, with identifiers (%2) masked here on screen. The file itself holds them in full, encrypted for the office.</source>
-        <translation>De eerste %1 rijen, met identificatiegegevens (%2) hier op het scherm gemaskeerd. Het bestand zelf bevat ze volledig, versleuteld voor de ontvangende instantie.</translation>
-    </message>
-    <message>
         <source>The first %1 rows.</source>
         <translation>De eerste %1 rijen.</translation>
     </message>
     <message>
         <source>The package cannot be made yet:</source>
         <translation>Het pakket kan nog niet worden gemaakt:</translation>
+    </message>
+    <message>
+        <source>The first %1 rows, with identifiers (%2) masked here on screen. The file itself holds them in full.</source>
+        <translation>De eerste %1 rijen, met de identificatienummers (%2) hier op het scherm gemaskeerd. In het bestand zelf staan ze volledig.</translation>
     </message>
     <message>
         <source>Condition</source>
@@ -1397,8 +1544,114 @@
         <translation>Certificaten (*.pem *.crt *.cer *.der);;Alle bestanden (*)</translation>
     </message>
     <message>
+        <source>The office&apos;s OpenPGP public key</source>
+        <translation>Publieke OpenPGP-sleutel van de instantie</translation>
+    </message>
+    <message>
+        <source>OpenPGP public keys (*.asc *.gpg *.pgp *.key);;All files (*)</source>
+        <translation>Publieke OpenPGP-sleutels (*.asc *.gpg *.pgp *.key);;Alle bestanden (*)</translation>
+    </message>
+    <message>
         <source>The file cannot be read: %1</source>
         <translation>Het bestand kan niet worden gelezen: %1</translation>
+    </message>
+    <message>
+        <source>Choose the OpenPGP public key the office gave you.</source>
+        <translation>Kies de publieke OpenPGP-sleutel die u van de instantie kreeg.</translation>
+    </message>
+    <message>
+        <source>Read this fingerprint to the office by phone; when it is the same as theirs, tick the box.</source>
+        <translation>Lees deze vingerafdruk telefonisch voor aan de instantie; is hij gelijk aan die van hen, vink dan het vakje aan.</translation>
+    </message>
+    <message>
+        <source>does not expire</source>
+        <translation>verloopt niet</translation>
+    </message>
+    <message>
+        <source>Key of: %1
+Valid until: %2</source>
+        <translation>Sleutel van: %1
+Geldig tot: %2</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>Vingerafdruk:</translation>
+    </message>
+    <message>
+        <source>You checked this fingerprint with the office.</source>
+        <translation>U hebt deze vingerafdruk met de instantie gecontroleerd.</translation>
+    </message>
+    <message>
+        <source>OpenPGP &amp;key</source>
+        <translation>OpenPGP-&amp;sleutel</translation>
+    </message>
+    <message>
+        <source>The office&apos;s OpenPGP public key file</source>
+        <translation>Bestand met de publieke OpenPGP-sleutel van de instantie</translation>
+    </message>
+    <message>
+        <source>Ch&amp;oose…</source>
+        <translation>K&amp;iezen…</translation>
+    </message>
+    <message>
+        <source>Choose the office&apos;s OpenPGP public key</source>
+        <translation>Publieke OpenPGP-sleutel van de instantie kiezen</translation>
+    </message>
+    <message>
+        <source>I checked this fingerprint with the office by &amp;phone</source>
+        <translation>Ik heb deze vingerafdruk telefonisch met de instantie gec&amp;ontroleerd</translation>
+    </message>
+    <message>
+        <source>Nothing: the portal&apos;s secure connection protects the file</source>
+        <translation>Niets: de beveiligde verbinding van het portaal beschermt het bestand</translation>
+    </message>
+    <message>
+        <source>Nothing: the file holds counts only, no data about people</source>
+        <translation>Niets: het bestand bevat alleen aantallen, geen gegevens over personen</translation>
+    </message>
+    <message>
+        <source>A certificate file (.pem, .cer, .crt)</source>
+        <translation>Een certificaatbestand (.pem, .cer, .crt)</translation>
+    </message>
+    <message>
+        <source>An OpenPGP public key (.asc)</source>
+        <translation>Een publieke OpenPGP-sleutel (.asc)</translation>
+    </message>
+    <message>
+        <source>Nothing: make an archive locked with a passphrase (7-Zip); you give the passphrase by phone</source>
+        <translation>Niets: maak een archief dat met een wachtzin is beveiligd (7-Zip); de wachtzin geeft u telefonisch door</translation>
+    </message>
+    <message>
+        <source>On the next page the assistant makes the archive and shows its passphrase once. Give it to the office by phone, never in the same e-mail.</source>
+        <translation>Op de volgende pagina maakt de assistent het archief en toont hij de wachtzin één keer. Geef die telefonisch door aan de instantie, nooit in dezelfde e-mail.</translation>
+    </message>
+    <message>
+        <source>How the file reaches the office</source>
+        <translation>Hoe het bestand bij de instantie komt</translation>
+    </message>
+    <message>
+        <source>Ho&amp;w does the file reach the office?</source>
+        <translation>&amp;Hoe komt het bestand bij de instantie?</translation>
+    </message>
+    <message>
+        <source>What did the office &amp;give you?</source>
+        <translation>Wat heeft de instantie u &amp;gegeven?</translation>
+    </message>
+    <message>
+        <source>I upload it myself in the office&apos;s web portal</source>
+        <translation>Ik upload het zelf in het webportaal van de instantie</translation>
+    </message>
+    <message>
+        <source>The assistant uploads it (SFTP)</source>
+        <translation>De assistent uploadt het (SFTP)</translation>
+    </message>
+    <message>
+        <source>The assistant uploads it (HTTPS)</source>
+        <translation>De assistent uploadt het (HTTPS)</translation>
+    </message>
+    <message>
+        <source>I deliver it myself the way agreed with the office</source>
+        <translation>Ik bezorg het zelf, zoals afgesproken met de instantie</translation>
     </message>
     <message>
         <source>Choose the certificate the office gave you.</source>
@@ -1429,10 +1682,6 @@ Geldig tot: %2</translation>
     <message>
         <source>Review</source>
         <translation>Overzicht</translation>
-    </message>
-    <message>
-        <source>Exactly what will leave this computer, encrypted, once you press Encrypt and later Upload.</source>
-        <translation>Precies wat deze computer versleuteld verlaat, als u op Versleutelen en later op Uploaden drukt.</translation>
     </message>
     <message>
         <source>The file for the office</source>

@@ -249,11 +249,6 @@ class EncryptPage(WorkerPage):
         self.forget_passphrase()
         return super().validatePage()
 
-    def hideEvent(self, event) -> None:
-        if not event.spontaneous():  # another page, not a minimised window
-            self.forget_passphrase()
-        super().hideEvent(event)
-
     def forget_passphrase(self) -> None:
         self.passphrase.setText("")
         self.passphrase_box.hide()
@@ -393,12 +388,20 @@ class EncryptPage(WorkerPage):
             self.wizard() is not None and not self.running and self.session.submission is not None
         )
 
+    def _set_subtitle(self, text: str) -> None:
+        if self.subTitle() != text:  # a new subtitle lays the wizard out again
+            self.setSubTitle(text)
+
     def retranslate_route(self) -> None:
         """The texts that follow the protection: the subtitle, the hint, the button."""
         protection = self.protection if self.wizard() is not None else Protection.CMS
         submission = self.session.submission if self.wizard() is not None else None
+        encrypts = protection in (Protection.CMS, Protection.OPENPGP)
+        title = self.tr("Encrypt") if encrypts else self.tr("Save and send")
+        if self.title() != title:  # a new title lays the wizard out again
+            self.setTitle(title)
         if protection is Protection.NONE:
-            self.setSubTitle(
+            self._set_subtitle(
                 self.tr(
                     "The file is checked once more and saved as the office asks for it, with a "
                     "record and a summary PDF for your files."
@@ -416,7 +419,7 @@ class EncryptPage(WorkerPage):
                 else self.tr("Sa&ve the file")
             )
         elif protection is Protection.PASSPHRASE:
-            self.setSubTitle(
+            self._set_subtitle(
                 self.tr(
                     "The file is checked once more and put in a 7-Zip archive locked with a "
                     "passphrase that only you and the office will know."
@@ -430,7 +433,7 @@ class EncryptPage(WorkerPage):
             )
             self.encrypt_button.setText(self.tr("&Make the archive"))
         else:
-            self.setSubTitle(
+            self._set_subtitle(
                 self.tr(
                     "The file is checked once more, signed with your organisation's key and "
                     "encrypted so that only the office can open it."
@@ -457,7 +460,6 @@ class EncryptPage(WorkerPage):
         )
 
     def retranslate(self) -> None:
-        self.setTitle(self.tr("Save and send"))
         self.target_heading.setText(self.tr("Where to save the file"))
         self.target_label.setText(self.tr("&Save as"))
         self.target.setAccessibleName(self.tr("Where to save the file for the office"))

@@ -41,10 +41,6 @@ from desktop_app.ui.widgets import InlineMessage, card, hint_label, titled_card,
 from desktop_app.ui.widgets.review_cards import CertificateCard
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReviewPage", text)
-
-
 def _selectable(label: QLabel) -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -114,9 +110,11 @@ class OpenPgpKeyCard:
         )
         path, _filter = QFileDialog.getOpenFileName(
             self.page,
-            _tr("The office's OpenPGP public key"),
+            QCoreApplication.translate("ReviewPage", "The office's OpenPGP public key"),
             start,
-            _tr("OpenPGP public keys (*.asc *.gpg *.pgp *.key);;All files (*)"),
+            QCoreApplication.translate(
+                "ReviewPage", "OpenPGP public keys (*.asc *.gpg *.pgp *.key);;All files (*)"
+            ),
         )
         if path:
             self.set_key(Path(path))
@@ -133,9 +131,9 @@ class OpenPgpKeyCard:
         except AppError as error:
             self.error = error.render(self.page.language)
         except OSError as error:
-            self.error = _tr("The file cannot be read: %1").replace(
-                "%1", error.strerror or str(error)
-            )
+            self.error = QCoreApplication.translate(
+                "ReviewPage", "The file cannot be read: %1"
+            ).replace("%1", error.strerror or str(error))
         confirmed = stored.confirmed_fingerprint if keep_confirmation and stored else None
         if self.key is not None and confirmed != self.key.fingerprint:
             confirmed = None  # another key: its fingerprint must be checked again
@@ -170,16 +168,19 @@ class OpenPgpKeyCard:
         if self.error:
             return self.error
         if self.key is None:
-            return _tr("Choose the OpenPGP public key the office gave you.")
+            return QCoreApplication.translate(
+                "ReviewPage", "Choose the OpenPGP public key the office gave you."
+            )
         try:
             check_openpgp_fingerprint(
                 self.key.fingerprint, pin=self.pin, confirmed=self.confirmed_fingerprint
             )
         except AppError as error:
             if error.message.key == "delivery.openpgp-fingerprint-unconfirmed":
-                return _tr(
+                return QCoreApplication.translate(
+                    "ReviewPage",
                     "Read this fingerprint to the office by phone; when it is the same as theirs, "
-                    "tick the box."
+                    "tick the box.",
                 )
             return error.render(self.page.language)
         return None
@@ -192,12 +193,18 @@ class OpenPgpKeyCard:
             until = (
                 key.expires.strftime("%d-%m-%Y")
                 if key.expires is not None
-                else _tr("does not expire")
+                else QCoreApplication.translate("ReviewPage", "does not expire")
             )
             self.details.setText(
-                _tr("Key of: %1\nValid until: %2").replace("%1", names).replace("%2", until)
+                QCoreApplication.translate("ReviewPage", "Key of: %1\nValid until: %2")
+                .replace("%1", names)
+                .replace("%2", until)
             )
-            self.fingerprint.setText(_tr("Fingerprint:") + "\n" + key.fingerprint_display)
+            self.fingerprint.setText(
+                QCoreApplication.translate("ReviewPage", "Fingerprint:")
+                + "\n"
+                + key.fingerprint_display
+            )
         self.details.setVisible(key is not None)
         self.fingerprint.setVisible(key is not None)
         self.confirm.setVisible(key is not None and self.pin is None)
@@ -205,9 +212,13 @@ class OpenPgpKeyCard:
         if problem is None:
             self.message.show_message(
                 "ok",
-                _tr("The fingerprint matches the one in the programme profile.")
+                QCoreApplication.translate(
+                    "ReviewPage", "The fingerprint matches the one in the programme profile."
+                )
                 if self.pin is not None
-                else _tr("You checked this fingerprint with the office."),
+                else QCoreApplication.translate(
+                    "ReviewPage", "You checked this fingerprint with the office."
+                ),
             )
         elif key is None and self.error is None:
             self.message.show_message("info", problem)
@@ -217,11 +228,19 @@ class OpenPgpKeyCard:
         self.page.changed()
 
     def retranslate(self) -> None:
-        self.label.setText(_tr("OpenPGP &key"))
-        self.path.setAccessibleName(_tr("The office's OpenPGP public key file"))
-        self.choose_button.setText(_tr("Ch&oose…"))
-        self.choose_button.setAccessibleName(_tr("Choose the office's OpenPGP public key"))
-        self.confirm.setText(_tr("I checked this fingerprint with the office by &phone"))
+        self.label.setText(QCoreApplication.translate("ReviewPage", "OpenPGP &key"))
+        self.path.setAccessibleName(
+            QCoreApplication.translate("ReviewPage", "The office's OpenPGP public key file")
+        )
+        self.choose_button.setText(QCoreApplication.translate("ReviewPage", "Ch&oose…"))
+        self.choose_button.setAccessibleName(
+            QCoreApplication.translate("ReviewPage", "Choose the office's OpenPGP public key")
+        )
+        self.confirm.setText(
+            QCoreApplication.translate(
+                "ReviewPage", "I checked this fingerprint with the office by &phone"
+            )
+        )
 
 
 # the channels in the order the officer reads them
@@ -376,14 +395,23 @@ class DeliveryChoice:
     def _protection_text(self, protection: Protection, channel: Channel) -> str:
         if protection is Protection.NONE:
             if channel in PROTECTED_CHANNELS:
-                return _tr("Nothing: the portal's secure connection protects the file")
-            return _tr("Nothing: the file holds counts only, no data about people")
+                return QCoreApplication.translate(
+                    "ReviewPage", "Nothing: the portal's secure connection protects the file"
+                )
+            return QCoreApplication.translate(
+                "ReviewPage", "Nothing: the file holds counts only, no data about people"
+            )
         return {
-            Protection.CMS: _tr("A certificate file (.pem, .cer, .crt)"),
-            Protection.OPENPGP: _tr("An OpenPGP public key (.asc)"),
-            Protection.PASSPHRASE: _tr(
+            Protection.CMS: QCoreApplication.translate(
+                "ReviewPage", "A certificate file (.pem, .cer, .crt)"
+            ),
+            Protection.OPENPGP: QCoreApplication.translate(
+                "ReviewPage", "An OpenPGP public key (.asc)"
+            ),
+            Protection.PASSPHRASE: QCoreApplication.translate(
+                "ReviewPage",
                 "Nothing: make an archive locked with a passphrase (7-Zip); you give the "
-                "passphrase by phone"
+                "passphrase by phone",
             ),
         }[protection]
 
@@ -427,9 +455,10 @@ class DeliveryChoice:
         elif route.protection is Protection.PASSPHRASE:
             self.message.show_message(
                 "info",
-                _tr(
+                QCoreApplication.translate(
+                    "ReviewPage",
                     "On the next page the assistant makes the archive and shows its passphrase "
-                    "once. Give it to the office by phone, never in the same e-mail."
+                    "once. Give it to the office by phone, never in the same e-mail.",
                 ),
             )
         else:
@@ -437,14 +466,28 @@ class DeliveryChoice:
         self.page.changed()
 
     def retranslate(self) -> None:
-        self.heading.setText(_tr("How the file reaches the office"))
-        self.channel_label.setText(_tr("Ho&w does the file reach the office?"))
-        self.protection_label.setText(_tr("What did the office &give you?"))
+        self.heading.setText(
+            QCoreApplication.translate("ReviewPage", "How the file reaches the office")
+        )
+        self.channel_label.setText(
+            QCoreApplication.translate("ReviewPage", "Ho&w does the file reach the office?")
+        )
+        self.protection_label.setText(
+            QCoreApplication.translate("ReviewPage", "What did the office &give you?")
+        )
         texts = {
-            Channel.WEB_PORTAL: _tr("I upload it myself in the office's web portal"),
-            Channel.SFTP: _tr("The assistant uploads it (SFTP)"),
-            Channel.TUS: _tr("The assistant uploads it (HTTPS)"),
-            Channel.HAND_OVER: _tr("I deliver it myself the way agreed with the office"),
+            Channel.WEB_PORTAL: QCoreApplication.translate(
+                "ReviewPage", "I upload it myself in the office's web portal"
+            ),
+            Channel.SFTP: QCoreApplication.translate(
+                "ReviewPage", "The assistant uploads it (SFTP)"
+            ),
+            Channel.TUS: QCoreApplication.translate(
+                "ReviewPage", "The assistant uploads it (HTTPS)"
+            ),
+            Channel.HAND_OVER: QCoreApplication.translate(
+                "ReviewPage", "I deliver it myself the way agreed with the office"
+            ),
         }
         for channel, radio in self.channel_radios.items():
             radio.setText(texts[channel])
