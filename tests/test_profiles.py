@@ -899,6 +899,22 @@ BROKEN: list[tuple[str, str, Callable[[str], str], str, str, str]] = [
         "more than once",
     ),
     (
+        "office-steps-without-delivery",
+        INGEZOOMD,
+        replace('closes = "confirmation"\ndelivery = true\n', 'closes = "confirmation"\n'),
+        "office_steps",
+        "precies één stap moet delivery = true hebben",
+        "exactly one step must have delivery = true",
+    ),
+    (
+        "office-step-unknown-actor",
+        KSZ,
+        replace('id = "assessment"\nactor = "office"', 'id = "assessment"\nactor = "unia"'),
+        "office_steps[4].actor",
+        "unia",
+        "unia",
+    ),
+    (
         "portal-protocol-not-a-channel",
         KSZ,
         replace("[thresholds]", '[portal]\nprotocol = "tus"\n\n[thresholds]'),
@@ -1099,3 +1115,24 @@ def test_an_output_source_is_read_once_into_a_typed_value(text: str, source: obj
 )
 def test_a_source_that_names_nothing_is_none(text: str) -> None:
     assert parse_output_source(text) is None
+
+
+def test_each_profile_lists_the_offices_steps_with_one_delivery() -> None:
+    """The office's procedure (CBS's nine steps, KSZ's four and what follows): what the journey
+    tracks and what the wizard's ending calls "what happens next"."""
+    expected_next = {
+        INGEZOOMD: ["linking", "tables-delivered", "publication"],
+        ALGEMEEN: [
+            "project-proposal",
+            "portal-login",
+            "linking",
+            "tables-delivered",
+            "publication",
+        ],
+        KSZ: ["tables-returned", "analysis"],
+    }
+    for programme_id, after in expected_next.items():
+        programme = load_programme_by_id(programme_id)
+        assert sum(step.delivery for step in programme.office_steps) == 1
+        assert [step.id for step in programme.steps_after_delivery()] == after
+    assert len(load_programme_by_id(INGEZOOMD).office_steps) == 9  # the seed's nine steps

@@ -35,6 +35,7 @@ def check_programme(ctx: Context, programme: Programme) -> Programme:
     _check_breakdowns(ctx, programme)
     _check_output_columns(ctx, programme)
     _check_delivery(ctx, programme)
+    _check_office_steps(ctx, programme)
     return programme
 
 
@@ -160,3 +161,12 @@ def _check_delivery(ctx: Context, programme: Programme) -> None:
         )
     if programme.recipient_certificate_sha256 and Protection.CMS not in delivery.protections:
         ctx.fail("recipient_certificate_sha256", "needs-protection", protection=str(Protection.CMS))
+
+
+def _check_office_steps(ctx: Context, programme: Programme) -> None:
+    """Exactly one step is the delivery when the profile lists the office's steps."""
+    if not programme.office_steps:
+        return
+    marked = [step.id for step in programme.office_steps if step.delivery]
+    if len(marked) != 1:
+        ctx.fail("office_steps", "one-delivery-step", count=len(marked))

@@ -312,6 +312,25 @@ class DeliveryOptions:
 
 
 @dataclass(frozen=True)
+class OfficeStep:
+    """One step of the office's procedure, in order (CBS's nine, KSZ's four and what follows).
+
+    ``actor`` says who acts; ``delivery = true`` marks the step in which the file goes to the
+    office (the wizard's delivery), so the steps after it are "what happens next" and the ones
+    before it what the officer did or does first. ``closes`` says what closes the step: a file
+    the assistant made, a document the officer received, an upload receipt, or the officer's
+    confirmation (the journey records it).
+    """
+
+    id: str = field(metadata=key(form=ID))
+    title: LocalizedText
+    explanation: LocalizedText
+    actor: Literal["organisation", "office"]
+    closes: Literal["made-by-app", "received-document", "receipt", "confirmation"]
+    delivery: bool = False
+
+
+@dataclass(frozen=True)
 class ReferenceGroup:
     """One group of a characteristic scheme with its reference share of the population."""
 
@@ -402,8 +421,16 @@ class Programme:
     recipient_certificate_sha256: str | None = field(default=None, metadata=key(blank=True))
     portal: Portal | None = None
     delivery: DeliveryOptions  # what the office accepts: channels and protections
+    office_steps: tuple[OfficeStep, ...] = field(default=(), metadata=key(unique="id"))
     crossing: CrossingSettings | None = None  # KSZ: reference shares for the crossing check
     source_path: Path | None = field(default=None, compare=False, metadata=key(read=False))
+
+    def steps_after_delivery(self) -> tuple[OfficeStep, ...]:
+        """The office's steps after the file reached it: "what happens next"."""
+        for position, step in enumerate(self.office_steps):
+            if step.delivery:
+                return self.office_steps[position + 1 :]
+        return ()
 
     def employee_field(self, field_id: str) -> EmployeeField:
         for candidate in self.employee_fields:
