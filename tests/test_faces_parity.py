@@ -1,9 +1,11 @@
 """Issue 13's proof of one core and two faces: the same draft and file, once through the command
 line (``desktop_app.cli.main``) and once through the wizard (pytest-qt, offscreen), give
 
-- byte-identical package zips under a fixed clock, for a CBS draft and a KSZ draft (the ``.p7m``
-  files differ by their random content key: both are opened with the office's key and the signed
-  zips compared);
+- byte-identical package zips under a fixed clock for a CBS draft (the office's certificate
+  chosen; the ``.p7m`` files differ by their random content key: both are opened with the office's
+  key and the signed zips compared), and for a KSZ draft the same linkage file, encrypted for the
+  office's OpenPGP key on both faces (OpenPGP encryption is randomised too: both ``.gpg`` files
+  are decrypted, with the real ``gpg``, and the office's files compared);
 - the same KSZ request: the HTML each face renders its PDFs from (Qt's PDFs carry their own
   creation time and id), the ODT files byte for byte, the public key;
 - the same ``tables``: the CLI's ``--json`` and the wizard's table preview on the categories page
@@ -30,18 +32,22 @@ from cryptography.hazmat.primitives import serialization
 from ksz_helpers import staff_file
 from package_helpers import package_keys
 from PySide6.QtCore import Qt
+from test_ui_delivery import gpg_office  # noqa: F401 (fixture)
 from test_ui_ksz import walk_with_own_data_to_mapping
 from test_ui_submission import isolated, walk_to_categories  # noqa: F401 (fixture)
-from wizard_helpers import WAIT, go_next, shown_wizard
+from wizard_helpers import WAIT, go_next, next_enabled, shown_wizard
 
 import desktop_app.render as render_module
 import desktop_app.submission as submission_module
 import desktop_app.ui.pages.ksz_request as ksz_request_page
 from desktop_app.cli import main
+from desktop_app.crypto import openpgp
 from desktop_app.crypto.envelope import open_envelope
 from desktop_app.crypto.recipient import load_certificate
+from desktop_app.delivery.route import Route
 from desktop_app.draft import Draft
 from desktop_app.mapping.store import save_mapping
+from desktop_app.profiles.model import Channel, Protection
 from desktop_app.ui.app import demo_draft
 from desktop_app.ui.wizard import PageId
 
@@ -100,10 +106,12 @@ def cli_package(capsys, draft: Path, keys: dict, out: Path) -> bytes:
 
 
 def wizard_package(qtbot, wizard, keys: dict, out: Path, wait: int = WAIT) -> bytes:
-    """From the review page: the office's certificate confirmed, then Encrypt; opened again."""
+    """From the review page: the certificate route, the office's certificate confirmed, then
+    Encrypt; opened again."""
     page = wizard.currentPage()
     assert wizard.currentId() == PageId.REVIEW
     qtbot.waitUntil(lambda: page.preview is not None and not page.running, timeout=wait)
+    page.choose_route(page.route.channel, Protection.CMS)  # the office gave a certificate
     page.set_certificate(keys["office-cert"])
     page.confirm.click()
     go_next(qtbot, wizard, PageId.ENCRYPT)
@@ -287,7 +295,7 @@ def test_a_ksz_draft_gives_the_same_request_and_package_on_both_faces(
     capsys,
     isolated,  # noqa: F811
     clock,
-    keys,
+    gpg_office,  # noqa: F811
     monkeypatch,
 ):
     source = staff_file(tmp_path)
@@ -326,16 +334,60 @@ def test_a_ksz_draft_gives_the_same_request_and_package_on_both_faces(
         elif name.endswith(".asc"):
             assert ours.read_bytes() == theirs.read_bytes()
 
-    # the linkage package: the wizard's Encrypt, then `package` on the same draft
+    # the linkage file: the wizard's Encrypt for the office's OpenPGP key (KSZ takes no
+    # certificate), then `package` on the same draft, both signed with the organisation's key
     go_next(qtbot, wizard, PageId.REVIEW)
+    page = wizard.currentPage()
+    qtbot.waitUntil(lambda: page.preview is not None and not page.running, timeout=KSZ_WAIT)
+    assert page.route == Route(Channel.HAND_OVER, Protection.OPENPGP)
+    assert not next_enabled(wizard)  # the office's key first
+    page.set_openpgp_key(gpg_office.public)
+    page.confirm_key.click()  # checked with the office by phone
+    go_next(qtbot, wizard, PageId.ENCRYPT)
     wizard.autosave()
-    from_wizard = wizard_package(
-        qtbot, wizard, keys, tmp_path / "wizard" / "koppeling.p7m", KSZ_WAIT
+    page = wizard.currentPage()
+    assert page.target.text().endswith(".gpg")
+    out = tmp_path / "wizard" / "koppeling.csv.gpg"
+    page.target.setText(str(out))
+    qtbot.mouseClick(page.encrypt_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.running, timeout=KSZ_WAIT)
+    assert page.problem.kind is None, page.problem.text()
+    submission = page.session.submission
+    assert submission.package_path == out
+    assert submission.recipient_fingerprint == gpg_office.fingerprint
+    assert page.delivered_card.isVisible()  # handed over as agreed with KSZ, then confirmed
+
+    cli_out = tmp_path / "cli" / "koppeling.csv.gpg"
+    code, _out, err = cli(
+        capsys,
+        "package",
+        "--draft",
+        autosave,
+        "--recipient-key",
+        gpg_office.public,
+        "--recipient-fingerprint",
+        gpg_office.fingerprint,
+        "--out",
+        cli_out,
+        "--no-summary",
     )
-    from_cli = cli_package(capsys, autosave, keys, tmp_path / "cli" / "koppeling.p7m")
-    manifest = assert_same_package(from_cli, from_wizard, clock)
-    assert manifest["programme"]["id"] == KSZ
-    assert manifest["rows"]["written"] == 436
+    assert code == 0, err
+    assert out.read_bytes() != cli_out.read_bytes()  # randomised: compare what the office reads
+    organisation = submission_module.default_openpgp_identity(wizard.draft)
+    assert submission.signer_fingerprint == organisation.fingerprint
+    gpg_office.import_key(openpgp.export_public_key(organisation))
+    (from_wizard, said), (from_cli, _said) = gpg_office.decrypt(out), gpg_office.decrypt(cli_out)
+    assert "Good signature" in said, said
+    assert from_wizard == from_cli
+    _header, *rows = from_wizard.decode("utf-8-sig").splitlines()
+    assert len(rows) == 436 == submission.rows
+    assert not from_wizard.startswith(b"PK")  # the office's file itself, no manifest beside it
+    record_wizard = json.loads(submission.record_path.read_text(encoding="utf-8"))
+    record_cli = json.loads(cli_out.with_name("koppeling.record.json").read_text(encoding="utf-8"))
+    assert record_wizard["manifest"] == record_cli["manifest"]
+    assert record_wizard["manifest"]["programme"]["id"] == KSZ
+    assert record_wizard["manifest"]["created"] == clock.isoformat()
+    assert record_wizard["signer_fingerprint"] == record_cli["signer_fingerprint"]
 
 
 FRESH_PROCESS = """

@@ -308,8 +308,14 @@ class GpgOffice:
         assert result.returncode == 0, result.stderr.decode(errors="replace")
         return result
 
-    def decrypt(self, path: Path) -> bytes:
-        return self.run("--decrypt", path).stdout
+    def import_key(self, armored: str) -> None:
+        """The sender's public key, so that gpg checks the signature while it decrypts."""
+        self.run("--import", data=armored.encode("ascii"))
+
+    def decrypt(self, path: Path) -> tuple[bytes, str]:
+        """The plaintext and what gpg said of it (the signature's check)."""
+        result = self.run("--decrypt", path)
+        return result.stdout, result.stderr.decode(errors="replace")
 
     def close(self) -> None:
         subprocess.run(["gpgconf", "--kill", "all"], env=self.env, capture_output=True, check=False)
