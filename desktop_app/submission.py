@@ -175,10 +175,15 @@ def _same_path(a: Path, b: Path) -> bool:
         return Path(a) == Path(b)
 
 
-def default_identity(draft: Draft) -> SigningIdentity:
-    """The organisation's own key in the app-data folder, made on first use (keyring passphrase)."""
+def default_identity(draft: Draft, passphrase: str | None = None) -> SigningIdentity:
+    """The organisation's own key in the app-data folder, made on first use. Its passphrase is in
+    the OS keyring, or, given as ``passphrase``, one the officer typed (where the keyring cannot be
+    used; the folder then remembers that and never tries the keyring, see
+    :func:`desktop_app.crypto.keys.uses_typed_passphrase`)."""
     org = organisation_id(draft)
-    return load_or_create_identity(data_dir() / "keys" / org, org, draft.organisation.name)
+    return load_or_create_identity(
+        data_dir() / "keys" / org, org, draft.organisation.name, passphrase=passphrase
+    )
 
 
 def openpgp_key_folder(organisation: str) -> Path:
@@ -186,17 +191,18 @@ def openpgp_key_folder(organisation: str) -> Path:
     return data_dir() / "keys" / organisation / "openpgp"
 
 
-def default_openpgp_identity(draft: Draft) -> OpenPgpKey:
+def default_openpgp_identity(draft: Draft, passphrase: str | None = None) -> OpenPgpKey:
     """The organisation's OpenPGP key (the one the KSZ request gives for the tables), made on
-    first use with the contact's e-mail address; its passphrase is in the OS keyring."""
+    first use with the contact's e-mail address; its passphrase is in the OS keyring, or is the
+    typed ``passphrase`` (as for :func:`default_identity`)."""
     from desktop_app.crypto import openpgp
 
     org = organisation_id(draft)
     folder = openpgp_key_folder(org)
     if openpgp.key_exists(folder):
-        return openpgp.load_key(folder, org)
+        return openpgp.load_key(folder, org, passphrase=passphrase)
     email = str(draft.organisation.get("contact_email", "")).strip()
-    return openpgp.create_key(folder, org, draft.organisation.name, email)
+    return openpgp.create_key(folder, org, draft.organisation.name, email, passphrase=passphrase)
 
 
 def submission_clock() -> dt.datetime:

@@ -9,7 +9,22 @@ Made on first use in a folder the caller chooses (the app-data folder; a tempora
 
 The passphrase is kept in the OS keyring (service ``diversity-assistant``, user = organisation id)
 through a :class:`PassphraseStore`, so it can be swapped (tests use an in-memory keyring). Where no
-keyring is usable the caller may pass an explicit passphrase instead; otherwise a clear refusal.
+keyring is usable (Linux without Secret Service, a locked keychain) the refusal is
+``crypto.keyring-unavailable``, in plain words and without the library's text (that goes to the
+debug log as the exception's type only), and the officer may choose a passphrase instead:
+
+* :func:`passphrase_problem` says whether a typed passphrase is good enough (at least 12
+  characters or four words, not one character repeated);
+* ``create_identity(..., passphrase=typed)`` encrypts the key with it, stores nothing in a keyring
+  and writes the marker file ``passphrase-typed`` (:data:`TYPED_PASSPHRASE_MARKER`) in the key's
+  folder, *before* the key itself. The marker holds a sentence saying what it means, never the
+  passphrase. It is how the choice "this organisation's key uses a typed passphrase" is
+  remembered: beside the key it is about (the OpenPGP key has its own, in its own folder), so
+  copying or deleting the folder carries or drops the choice with the key;
+* later, loading (or making again) without a passphrase where the marker is does not try the
+  keyring: it refuses with ``crypto.key-passphrase-needed`` (``openpgp.passphrase-needed``), which
+  the wizard answers by asking the passphrase (:data:`ASK_PASSPHRASE_KEYS`). A key made with the
+  keyring removes the marker and loads from the keyring as before.
 
 The certificate's SHA-256 fingerprint (:func:`fingerprint_sha256`) is what the wizard shows the
 officer to register with the office.
@@ -19,6 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import re
 import secrets
 from dataclasses import dataclass
@@ -32,12 +48,29 @@ from cryptography.x509.oid import NameOID
 
 from desktop_app.atomic import write_atomic
 from desktop_app.crypto.errors import CryptoError
+from desktop_app.messages import Message
 
 KEYRING_SERVICE = "diversity-assistant"
 KEY_FILE = "signing-key.pem"
 CERTIFICATE_FILE = "signing-certificate.pem"
 CERTIFICATE_VALIDITY = dt.timedelta(days=3 * 365)
 RSA_SIGNING_BITS = 3072
+TYPED_PASSPHRASE_MARKER = "passphrase-typed"  # noqa: S105 - a file name
+PASSPHRASE_MIN_CHARACTERS = 12
+PASSPHRASE_MIN_WORDS = 4
+# Refusals the wizard answers by asking the officer for the key's passphrase.
+ASK_PASSPHRASE_KEYS = frozenset(
+    {"crypto.keyring-unavailable", "crypto.key-passphrase-needed", "openpgp.passphrase-needed"}
+)
+# Refusals that mean a typed passphrase was wrong (asked again).
+WRONG_PASSPHRASE_KEYS = frozenset({"crypto.key-unreadable", "openpgp.passphrase-wrong"})
+_MARKER_TEXT = (
+    "The key in this folder is encrypted with a passphrase the officer chose (not kept in the\n"
+    "system's password store). The passphrase is not stored anywhere; without it the key cannot\n"
+    "be opened. Delete this folder and make a new key if it is lost.\n"
+)
+
+_log = logging.getLogger(__name__)
 
 KeyAlgorithm = Literal["ec-p256", "rsa-3072"]
 SigningKey = ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
@@ -65,14 +98,14 @@ class KeyringPassphraseStore:
             passphrase: str | None = keyring.get_password(self.service, organisation_id)
             return passphrase
         except errors.KeyringError as error:
-            raise CryptoError("crypto.keyring-unavailable", detail=str(error) or "-") from error
+            raise _keyring_unavailable(error) from error
 
     def set(self, organisation_id: str, passphrase: str) -> None:
         keyring, errors = _keyring()
         try:
             keyring.set_password(self.service, organisation_id, passphrase)
         except errors.KeyringError as error:
-            raise CryptoError("crypto.keyring-unavailable", detail=str(error) or "-") from error
+            raise _keyring_unavailable(error) from error
 
 
 def _keyring() -> tuple[Any, Any]:
@@ -80,8 +113,59 @@ def _keyring() -> tuple[Any, Any]:
         import keyring
         import keyring.errors
     except ImportError as error:  # pragma: no cover - keyring is a dependency
-        raise CryptoError("crypto.keyring-unavailable", detail=str(error)) from error
+        raise _keyring_unavailable(error) from error
     return keyring, keyring.errors
+
+
+def _keyring_unavailable(error: BaseException) -> CryptoError:
+    """The plain refusal; the library's own text ("No recommended backend…") is never shown, and
+    the debug log gets only the exception's type (the log holds no library text, see
+    :mod:`desktop_app.logging_setup`)."""
+    _log.debug("the OS keyring cannot be used: %s", type(error).__name__)
+    return CryptoError("crypto.keyring-unavailable")
+
+
+# --------------------------------------------------------------------------------------------------
+# a passphrase the officer types instead of the keyring
+
+
+def passphrase_problem(text: str) -> Message | None:
+    """What is wrong with a passphrase the officer chose for the organisation's key, or None.
+
+    Good enough: at least 12 characters, or at least four words; never one character repeated
+    (``aaaaaaaaaaaa``, ``x x x x``). Checked as typed (no stripping: spaces count)."""
+    if not text:
+        return Message("crypto.passphrase-empty")
+    visible = {c for c in text if not c.isspace()}
+    if len(visible) <= 1:
+        return Message("crypto.passphrase-repeated")
+    if len(text) < PASSPHRASE_MIN_CHARACTERS and len(text.split()) < PASSPHRASE_MIN_WORDS:
+        return Message(
+            "crypto.passphrase-too-short",
+            {"characters": PASSPHRASE_MIN_CHARACTERS, "words": PASSPHRASE_MIN_WORDS},
+        )
+    return None
+
+
+def uses_typed_passphrase(folder: Path) -> bool:
+    """Whether the key in ``folder`` is (to be) protected by a passphrase the officer typed: the
+    wizard then asks it instead of trying the keyring."""
+    return (Path(folder) / TYPED_PASSPHRASE_MARKER).is_file()
+
+
+def mark_typed_passphrase(folder: Path, typed: bool) -> None:
+    """Remember (``typed``) or forget how the key in ``folder`` is protected; never the passphrase."""
+    marker = Path(folder) / TYPED_PASSPHRASE_MARKER
+    if typed:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        write_atomic(marker, _MARKER_TEXT.encode("ascii"))
+    else:
+        marker.unlink(missing_ok=True)
+
+
+def asks_passphrase(error: BaseException) -> bool:
+    """Whether ``error`` is answered by asking the officer for the key's passphrase."""
+    return isinstance(error, CryptoError) and error.message.key in ASK_PASSPHRASE_KEYS
 
 
 @dataclass(frozen=True)
@@ -156,13 +240,18 @@ def create_identity(
 ) -> SigningIdentity:
     """Make a new key and certificate in ``folder`` (replacing any there).
 
-    With ``passphrase`` given, that passphrase encrypts the key and nothing is put in a keyring.
-    Otherwise a random passphrase is generated and stored in ``passphrase_store`` (default: the OS
-    keyring) *before* any file is written, so a missing keyring leaves nothing half made.
+    With ``passphrase`` given, that passphrase encrypts the key, nothing is put in a keyring and
+    the folder is marked as using a typed passphrase (:func:`uses_typed_passphrase`). Otherwise a
+    random passphrase is generated and stored in ``passphrase_store`` (default: the OS keyring)
+    *before* any file is written, so a missing keyring leaves nothing half made; where the folder
+    is marked, no keyring is tried: ``crypto.key-passphrase-needed``.
     """
     organisation_id = _check_organisation(organisation_id, organisation_name)
     folder = Path(folder)
+    typed = passphrase is not None
     if passphrase is None:
+        if uses_typed_passphrase(folder):
+            raise CryptoError("crypto.key-passphrase-needed", organisation=organisation_id)
         store = passphrase_store if passphrase_store is not None else KeyringPassphraseStore()
         passphrase = secrets.token_urlsafe(32)
         store.set(organisation_id, passphrase)
@@ -171,6 +260,7 @@ def create_identity(
     private_key = _generate(algorithm)
     certificate = _self_signed(private_key, organisation_id, organisation_name, now)
     folder.mkdir(parents=True, exist_ok=True)
+    mark_typed_passphrase(folder, typed)  # before the key: a marked folder never tries the keyring
     encrypted = private_key.private_bytes(
         serialization.Encoding.PEM,
         serialization.PrivateFormat.PKCS8,
@@ -188,7 +278,8 @@ def load_identity(
     passphrase_store: PassphraseStore | None = None,
     passphrase: str | None = None,
 ) -> SigningIdentity:
-    """Read the identity from ``folder``; the passphrase comes from the store unless given."""
+    """Read the identity from ``folder``; the passphrase comes from the store unless given (a key
+    made with a typed passphrase is never looked up there: ``crypto.key-passphrase-needed``)."""
     folder = Path(folder)
     key_path, certificate_path = folder / KEY_FILE, folder / CERTIFICATE_FILE
     try:
@@ -197,6 +288,8 @@ def load_identity(
     except FileNotFoundError as error:
         raise CryptoError("crypto.key-missing", folder=str(folder)) from error
     if passphrase is None:
+        if uses_typed_passphrase(folder):
+            raise CryptoError("crypto.key-passphrase-needed", organisation=organisation_id)
         store = passphrase_store if passphrase_store is not None else KeyringPassphraseStore()
         passphrase = store.get(organisation_id)
         if passphrase is None:

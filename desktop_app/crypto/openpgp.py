@@ -23,7 +23,11 @@ key can be moved to Kleopatra::
 
 The passphrase is kept by the caller: with a :class:`~desktop_app.crypto.keys.PassphraseStore`
 (the OS keyring in the product) under ``<organisation id>/openpgp`` (not the signing key's entry),
-or given explicitly. Every refusal is a :class:`OpenPgpError` with an ``openpgp.*`` message key.
+or given explicitly. A key made with a given (typed) passphrase is remembered as such by the marker
+file of :func:`desktop_app.crypto.keys.uses_typed_passphrase` in its folder, and is then never
+looked up in the keyring: ``openpgp.passphrase-needed`` asks for it. Every refusal is a
+:class:`OpenPgpError` with an ``openpgp.*`` message key (the keyring's own refusal is
+``crypto.keyring-unavailable``).
 """
 
 from __future__ import annotations
@@ -41,7 +45,12 @@ from pysequoia.packet import PacketPile, Tag
 from desktop_app.atomic import write_atomic
 from desktop_app.bounded_read import FileKind, read_bounded
 from desktop_app.crypto.errors import CryptoError
-from desktop_app.crypto.keys import KeyringPassphraseStore, PassphraseStore
+from desktop_app.crypto.keys import (
+    KeyringPassphraseStore,
+    PassphraseStore,
+    mark_typed_passphrase,
+    uses_typed_passphrase,
+)
 
 SECRET_KEY_FILE = "openpgp-secret-key.pgp"  # noqa: S105 - a file name
 PUBLIC_KEY_FILE = "openpgp-public-key.asc"
@@ -193,13 +202,17 @@ def create_key(
 ) -> OpenPgpKey:
     """Make a key pair and write it to ``folder`` (secret key file + armored public key).
 
-    With ``passphrase`` given it protects the key and no keyring is used; otherwise a random
-    passphrase is stored in ``passphrase_store`` (default: the OS keyring) before any file is
-    written, so a missing keyring leaves nothing half made.
+    With ``passphrase`` given it protects the key, no keyring is used and the folder is marked as
+    using a typed passphrase; otherwise a random passphrase is stored in ``passphrase_store``
+    (default: the OS keyring) before any file is written, so a missing keyring leaves nothing half
+    made. A marked folder never tries the keyring: ``openpgp.passphrase-needed``.
     """
     folder = Path(folder)
     user_id_for(name, email)  # refuse before touching the keyring
+    typed = passphrase is not None
     if passphrase is None:
+        if uses_typed_passphrase(folder):
+            raise OpenPgpError("openpgp.passphrase-needed", organisation=organisation_id)
         store = passphrase_store if passphrase_store is not None else KeyringPassphraseStore()
         passphrase = secrets.token_urlsafe(32)
         store.set(_store_id(organisation_id), passphrase)
@@ -207,6 +220,7 @@ def create_key(
         raise OpenPgpError("openpgp.passphrase-empty")
     key = generate_key(name, email, algorithm=algorithm)
     folder.mkdir(parents=True, exist_ok=True)
+    mark_typed_passphrase(folder, typed)  # before the key: a marked folder never tries the keyring
     write_atomic(folder / SECRET_KEY_FILE, protect_secret_key(key, passphrase))
     write_atomic(folder / PUBLIC_KEY_FILE, key.public_key_armored().encode("ascii"))
     return key
@@ -223,13 +237,16 @@ def load_key(
     passphrase_store: PassphraseStore | None = None,
     passphrase: str | None = None,
 ) -> OpenPgpKey:
-    """The key in ``folder``; the passphrase comes from the store unless given."""
+    """The key in ``folder``; the passphrase comes from the store unless given (a key made with a
+    typed passphrase is never looked up there: ``openpgp.passphrase-needed``)."""
     path = Path(folder) / SECRET_KEY_FILE
     try:
         data = path.read_bytes()
     except FileNotFoundError as error:
         raise OpenPgpError("openpgp.key-missing", folder=str(folder)) from error
     if passphrase is None:
+        if uses_typed_passphrase(folder):
+            raise OpenPgpError("openpgp.passphrase-needed", organisation=organisation_id)
         store = passphrase_store if passphrase_store is not None else KeyringPassphraseStore()
         passphrase = store.get(_store_id(organisation_id))
         if passphrase is None:

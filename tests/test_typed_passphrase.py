@@ -1,0 +1,235 @@
+"""No OS keyring, no problem: the organisation's keys with a passphrase the officer chose.
+
+Core: a keyring that cannot be used is refused in plain words (never the library's text), a
+typed passphrase protects both the X.509 signing identity and the OpenPGP key, the key folder
+remembers the choice (a marker, never the passphrase) so the keyring is not tried again, and a key
+made with the keyring still loads from it. Wizard: the passphrase dialog, and the Encrypt step and
+the KSZ key creation asking for it when the keyring fails.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backends.fail import Keyring as FailKeyring
+from test_crypto_support import InMemoryKeyring
+
+from desktop_app.crypto import openpgp
+from desktop_app.crypto.errors import CryptoError
+from desktop_app.crypto.keys import (
+    KEY_FILE,
+    TYPED_PASSPHRASE_MARKER,
+    KeyringPassphraseStore,
+    asks_passphrase,
+    create_identity,
+    load_identity,
+    load_or_create_identity,
+    passphrase_problem,
+    uses_typed_passphrase,
+)
+from desktop_app.messages import catalogue
+
+TYPED = "paarse olifant op de fiets"
+LIBRARY_TEXT = ("keyrings.alt", "backend", "No recommended", "keyring.backends")
+
+
+@pytest.fixture
+def failing_keyring():
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FailKeyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def memory_keyring():
+    previous = keyring.get_keyring()
+    backend = InMemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+# -- the refusal ------------------------------------------------------------------------------
+
+
+def test_an_unusable_keyring_is_refused_without_the_library_text(failing_keyring) -> None:
+    for call in (
+        lambda: KeyringPassphraseStore().get("org"),
+        lambda: KeyringPassphraseStore().set("org", "x"),
+    ):
+        with pytest.raises(CryptoError) as caught:
+            call()
+        error = caught.value
+        assert error.key == "crypto.keyring-unavailable"
+        assert asks_passphrase(error)
+        assert not error.message.params
+        for language in ("nl", "en", "fr"):
+            text = error.render(language)
+            assert text
+            for library in LIBRARY_TEXT:
+                assert library.lower() not in text.lower(), (language, text)
+        assert all(library not in str(error) for library in LIBRARY_TEXT)
+
+
+def test_the_keyring_message_offers_a_passphrase_in_every_language() -> None:
+    texts = catalogue()["crypto.keyring-unavailable"]
+    assert "{" not in "".join(texts.values())  # no {detail}: nothing from the library
+    assert "wachtwoordzin" in texts["nl"]
+    assert "passphrase" in texts["en"]
+    assert "phrase secrète" in texts["fr"]
+    for text in texts.values():
+        assert "backend" not in text.lower()
+        assert "keyrings" not in text.lower()
+
+
+def test_no_crypto_or_openpgp_message_carries_a_library_placeholder() -> None:
+    """Refusals about the organisation's key and passphrase never quote a library."""
+    for key, texts in catalogue().items():
+        if key.startswith(("crypto.keyring", "crypto.passphrase", "crypto.key-passphrase")) or (
+            key.startswith("openpgp.passphrase")
+        ):
+            for text in texts.values():
+                assert "{detail}" not in text, key
+
+
+# -- the typed passphrase's rules -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("", "crypto.passphrase-empty"),
+        ("kort", "crypto.passphrase-too-short"),
+        ("elf tekens!", "crypto.passphrase-too-short"),
+        ("aaaaaaaaaaaaaaaa", "crypto.passphrase-repeated"),
+        ("x x x x x x x", "crypto.passphrase-repeated"),
+        ("            ", "crypto.passphrase-repeated"),
+        ("twaalftekens", None),
+        ("rood dak gele deur", None),
+        ("correct horse battery staple", None),
+        ("Zeer-Lang-Wachtwoord-2026", None),
+    ],
+)
+def test_passphrase_problem(text: str, problem: str | None) -> None:
+    found = passphrase_problem(text)
+    assert (found.key if found else None) == problem
+    if found is not None:
+        for language in ("nl", "en", "fr"):
+            assert found.render(language)
+
+
+def test_the_rule_message_names_the_limits() -> None:
+    message = passphrase_problem("kort")
+    assert message is not None
+    assert "12" in message.render("en")
+    assert "4" in message.render("en")
+    assert "12" in message.render("nl")
+    assert "12" in message.render("fr")
+
+
+# -- the X.509 signing identity ---------------------------------------------------------------
+
+
+def test_identity_with_a_typed_passphrase_needs_no_keyring(tmp_path: Path, failing_keyring) -> None:
+    made = create_identity(tmp_path, "org", "Org", passphrase=TYPED)
+    assert uses_typed_passphrase(tmp_path)
+    marker = (tmp_path / TYPED_PASSPHRASE_MARKER).read_text()
+    assert TYPED not in marker
+    assert "passphrase" in marker
+    loaded = load_identity(tmp_path, "org", passphrase=TYPED)
+    assert loaded.fingerprint == made.fingerprint
+    again = load_or_create_identity(tmp_path, "org", "Org", passphrase=TYPED)
+    assert again.fingerprint == made.fingerprint
+
+
+def test_a_typed_identity_is_asked_for_not_looked_up(tmp_path: Path, memory_keyring) -> None:
+    create_identity(tmp_path, "org", "Org", passphrase=TYPED)
+    assert memory_keyring.passwords == {}
+    with pytest.raises(CryptoError) as needed:
+        load_or_create_identity(tmp_path, "org", "Org")
+    assert needed.value.key == "crypto.key-passphrase-needed"
+    assert asks_passphrase(needed.value)
+    with pytest.raises(CryptoError) as wrong:
+        load_identity(tmp_path, "org", passphrase="een andere wachtwoordzin")
+    assert wrong.value.key == "crypto.key-unreadable"
+    # the key gone, the choice stays: making it again asks too, and never tries the keyring
+    (tmp_path / KEY_FILE).unlink()
+    with pytest.raises(CryptoError) as remade:
+        load_or_create_identity(tmp_path, "org", "Org")
+    assert remade.value.key == "crypto.key-passphrase-needed"
+    assert memory_keyring.passwords == {}
+
+
+def test_a_keyring_identity_still_loads_from_the_keyring(tmp_path: Path, memory_keyring) -> None:
+    made = load_or_create_identity(tmp_path, "org", "Org")
+    assert not uses_typed_passphrase(tmp_path)
+    assert load_or_create_identity(tmp_path, "org", "Org").fingerprint == made.fingerprint
+
+
+def test_a_failing_keyring_makes_no_identity_and_asks(tmp_path: Path, failing_keyring) -> None:
+    with pytest.raises(CryptoError) as caught:
+        load_or_create_identity(tmp_path / "keys", "org", "Org")
+    assert asks_passphrase(caught.value)
+    assert not (tmp_path / "keys").exists()
+    made = load_or_create_identity(tmp_path / "keys", "org", "Org", passphrase=TYPED)
+    loaded = load_or_create_identity(tmp_path / "keys", "org", "Org", passphrase=TYPED)
+    assert loaded.fingerprint == made.fingerprint
+
+
+# -- the OpenPGP key --------------------------------------------------------------------------
+
+
+def test_openpgp_key_with_a_typed_passphrase(tmp_path: Path, failing_keyring) -> None:
+    folder = tmp_path / "openpgp"
+    with pytest.raises(CryptoError) as caught:
+        openpgp.create_key(folder, "org", "Org", "hr@example.be", algorithm="cv25519")
+    assert caught.value.key == "crypto.keyring-unavailable"
+    assert asks_passphrase(caught.value)
+    assert not openpgp.key_exists(folder)
+    made = openpgp.create_key(
+        folder, "org", "Org", "hr@example.be", passphrase=TYPED, algorithm="cv25519"
+    )
+    assert uses_typed_passphrase(folder)
+    assert TYPED not in (folder / TYPED_PASSPHRASE_MARKER).read_text()
+    assert openpgp.load_key(folder, "org", passphrase=TYPED).fingerprint == made.fingerprint
+    with pytest.raises(CryptoError) as needed:
+        openpgp.load_key(folder, "org")
+    assert needed.value.key == "openpgp.passphrase-needed"
+    assert asks_passphrase(needed.value)
+    with pytest.raises(CryptoError) as wrong:
+        openpgp.load_key(folder, "org", passphrase="een andere wachtwoordzin")
+    assert wrong.value.key == "openpgp.passphrase-wrong"
+
+
+def test_openpgp_key_with_the_keyring_still_loads_from_it(tmp_path: Path, memory_keyring) -> None:
+    folder = tmp_path / "openpgp"
+    made = openpgp.create_key(folder, "org", "Org", "hr@example.be", algorithm="cv25519")
+    assert not uses_typed_passphrase(folder)
+    assert openpgp.load_key(folder, "org").fingerprint == made.fingerprint
+
+
+def test_the_draft_helpers_take_the_typed_passphrase(
+    tmp_path: Path, monkeypatch, failing_keyring
+) -> None:
+    from desktop_app.draft import Draft
+    from desktop_app.submission import default_identity, default_openpgp_identity
+
+    monkeypatch.setenv("DIVERSITY_ASSISTANT_DATA_DIR", str(tmp_path / "appdata"))
+    draft = Draft()
+    draft.organisation = draft.organisation.with_value("name", "Gemeente Voorbeeld")
+    draft.organisation = draft.organisation.with_value("contact_email", "hr@example.be")
+    with pytest.raises(CryptoError) as caught:
+        default_identity(draft)
+    assert asks_passphrase(caught.value)
+    made = default_identity(draft, passphrase=TYPED)
+    assert default_identity(draft, passphrase=TYPED).fingerprint == made.fingerprint
+    with pytest.raises(CryptoError) as needed:
+        default_identity(draft)
+    assert needed.value.key == "crypto.key-passphrase-needed"
+    with pytest.raises(CryptoError):
+        default_openpgp_identity(draft)
+    key = default_openpgp_identity(draft, passphrase=TYPED)
+    assert default_openpgp_identity(draft, passphrase=TYPED).fingerprint == key.fingerprint
