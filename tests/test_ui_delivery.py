@@ -326,3 +326,79 @@ def gpg_office(tmp_path):
     office = GpgOffice(tmp_path / "ksz-office")
     yield office
     office.close()
+
+
+# -- keyboard ----------------------------------------------------------------------------------
+
+
+def mnemonics(wizard) -> list[str]:
+    """The Alt+letter keys of every visible button and buddied label of the wizard."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    keys = []
+    for kind in (QAbstractButton, QLabel):
+        for widget in wizard.findChildren(kind):
+            if not widget.isVisible() or (isinstance(widget, QLabel) and not widget.buddy()):
+                continue
+            match = re.search(r"&([^&\s])", widget.text().replace("&&", ""))
+            if match:
+                keys.append(match.group(1).lower())
+    return keys
+
+
+def clashes(wizard) -> list[tuple[str, str]]:
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    found = []
+    for kind in (QAbstractButton, QLabel):
+        for widget in wizard.findChildren(kind):
+            if widget.isVisible() and "&" in widget.text():
+                found.append((widget.text(), type(widget).__name__))
+    return found
+
+
+def in_tab_chain(page, widget) -> bool:
+    """Whether Tab reaches ``widget`` from the page (radio groups: the checked one)."""
+    current = page.nextInFocusChain()
+    for _ in range(500):
+        if current is widget:
+            return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        current = current.nextInFocusChain()
+    return False
+
+
+@pytest.mark.parametrize("language", ["nl", "fr"])
+def test_the_new_controls_are_reached_by_tab_and_their_keys_do_not_clash(
+    qtbot,
+    tmp_path,
+    isolated,  # noqa: F811
+    gpg_office,
+    language,
+):
+    wizard = shown_wizard(qtbot, demo_draft(), tmp_path / "autosave.json", language)
+    page = demo_to_review(qtbot, wizard)
+    page.choose_route(Channel.WEB_PORTAL, Protection.OPENPGP)
+    page.set_openpgp_key(gpg_office.public)
+    delivery = page.delivery
+    for widget in (
+        delivery.channel_radios[Channel.WEB_PORTAL],
+        delivery.protection_radios[Protection.OPENPGP],
+        page.office_key.choose_button,
+        page.confirm_key,
+    ):
+        assert in_tab_chain(page, widget), widget.text()
+    keys = mnemonics(wizard)
+    assert len(keys) == len(set(keys)), clashes(wizard)
+    page.confirm_key.click()
+    page.choose_route(Channel.WEB_PORTAL, Protection.NONE)
+    go_next(qtbot, wizard, PageId.ENCRYPT)
+    page = wizard.currentPage()
+    encrypt(qtbot, page, tmp_path / "out" / "barometer.csv")
+    for widget in (page.delivered_card.confirm_button, page.show_folder):
+        assert in_tab_chain(page, widget), widget.text()
+    keys = mnemonics(wizard)
+    assert len(keys) == len(set(keys)), clashes(wizard)
+    page.delivered_card.confirm_button.click()
+    assert in_tab_chain(page, page.delivered_card.delete_button)
+    keys = mnemonics(wizard)
+    assert len(keys) == len(set(keys)), clashes(wizard)

@@ -329,6 +329,14 @@
         <translation>Close</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help for this step (F1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Language: %1</source>
         <translation>Language: %1</translation>
     </message>
@@ -676,6 +684,29 @@
     <message>
         <source>Rows</source>
         <translation>Rows</translation>
+    </message>
+</context>
+<context>
+    <name>HelpPanel</name>
+    <message>
+        <source>No help for this step yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close help (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help for this step</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1463,6 +1494,77 @@
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Choose a passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a passphrase for your organisation&apos;s OpenPGP key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a passphrase for your organisation&apos;s signing key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is locked with this passphrase instead of with this computer&apos;s password safe. You will be asked for it each time the key is used. Use at least 12 characters or at least four words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock the key with it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase of the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the passphrase of your organisation&apos;s OpenPGP key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the passphrase of your organisation&apos;s signing key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This key is locked with a passphrase that was chosen when it was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type it &amp;again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase cannot be recovered: if it is lost, a new key must be made and its fingerprint registered with the office again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProgrammePage</name>
     <message>
         <source>Which programme are you preparing?</source>
@@ -1602,6 +1704,10 @@ Valid until: %2</source>
     </message>
     <message>
         <source>Nothing: the portal&apos;s secure connection protects the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing: the file goes as it is, unprotected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1970,36 +2076,36 @@ Valid until: %2</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <source>%1 of %2 rows are counted.</source>
-        <translation>%1 of %2 rows are counted.</translation>
-    </message>
-    <message>
-        <source>%1 errors and %2 warnings.</source>
-        <translation>%1 errors and %2 warnings.</translation>
-    </message>
-    <message>
         <source>Errors must be corrected before you can continue: correct them in the HR system or the export, save the file and press “Reload file”.</source>
         <translation>Errors must be corrected before you can continue: correct them in the HR system or the export, save the file and press “Reload file”.</translation>
-    </message>
-    <message>
-        <source>No errors; %1 warnings.</source>
-        <translation>No errors; %1 warnings.</translation>
-    </message>
-    <message>
-        <source>No errors and no warnings.</source>
-        <translation>No errors and no warnings.</translation>
     </message>
     <message>
         <source>Column %1</source>
         <translation>Column %1</translation>
     </message>
     <message>
-        <source>and %1 more</source>
-        <translation>and %1 more</translation>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Excel rows (%1): %2</source>
-        <translation>Excel rows (%1): %2</translation>
+        <source>findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The findings could not be saved to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings saved to %1. Identification numbers in it are masked; hand it to the salary administration to correct the rows.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Checks</source>
@@ -2036,6 +2142,18 @@ Valid until: %2</source>
     <message>
         <source>&amp;Reload file</source>
         <translation>&amp;Reload file</translation>
+    </message>
+    <message>
+        <source>E&amp;xport findings (Excel)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An Excel file with one line per finding per row, for the salary administration. Identification numbers are masked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;all rows</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Findings</source>

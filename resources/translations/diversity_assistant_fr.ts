@@ -329,6 +329,14 @@
         <translation>Fermer</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>Help for this step (F1)</source>
+        <translation>Aide pour cette étape (F1)</translation>
+    </message>
+    <message>
         <source>Language: %1</source>
         <translation>Langue : %1</translation>
     </message>
@@ -549,7 +557,7 @@
     </message>
     <message>
         <source>Open summary &amp;PDF</source>
-        <translation>Ouvrir le résumé &amp;PDF</translation>
+        <translation>Ouvrir le résu&amp;mé PDF</translation>
     </message>
     <message>
         <source>Show in &amp;folder</source>
@@ -676,6 +684,29 @@
     <message>
         <source>Rows</source>
         <translation>Lignes</translation>
+    </message>
+</context>
+<context>
+    <name>HelpPanel</name>
+    <message>
+        <source>No help for this step yet.</source>
+        <translation>Pas encore d&apos;aide pour cette étape.</translation>
+    </message>
+    <message>
+        <source>Help: %1</source>
+        <translation>Aide : %1</translation>
+    </message>
+    <message>
+        <source>Close help (Esc)</source>
+        <translation>Fermer l&apos;aide (Échap)</translation>
+    </message>
+    <message>
+        <source>Close help</source>
+        <translation>Fermer l&apos;aide</translation>
+    </message>
+    <message>
+        <source>Help for this step</source>
+        <translation>Aide pour cette étape</translation>
     </message>
 </context>
 <context>
@@ -1463,6 +1494,77 @@
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Choose a passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a passphrase for your organisation&apos;s OpenPGP key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a passphrase for your organisation&apos;s signing key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is locked with this passphrase instead of with this computer&apos;s password safe. You will be asked for it each time the key is used. Use at least 12 characters or at least four words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock the key with it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase of the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the passphrase of your organisation&apos;s OpenPGP key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the passphrase of your organisation&apos;s signing key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This key is locked with a passphrase that was chosen when it was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type it &amp;again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase cannot be recovered: if it is lost, a new key must be made and its fingerprint registered with the office again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProgrammePage</name>
     <message>
         <source>Which programme are you preparing?</source>
@@ -1606,6 +1708,10 @@ Valable jusqu’au : %2</translation>
         <translation>Rien : la connexion sécurisée du portail protège le fichier</translation>
     </message>
     <message>
+        <source>Nothing: the file goes as it is, unprotected</source>
+        <translation>Rien : le fichier part tel quel, sans protection</translation>
+    </message>
+    <message>
         <source>Nothing: the file holds counts only, no data about people</source>
         <translation>Rien : le fichier ne contient que des effectifs, aucune donnée sur des personnes</translation>
     </message>
@@ -1631,7 +1737,7 @@ Valable jusqu’au : %2</translation>
     </message>
     <message>
         <source>Ho&amp;w does the file reach the office?</source>
-        <translation>Comment le fichier &amp;parvient-il à l’organisme ?</translation>
+        <translation>Comment le &amp;fichier parvient-il à l’organisme ?</translation>
     </message>
     <message>
         <source>What did the office &amp;give you?</source>
@@ -1972,36 +2078,36 @@ Valable jusqu’au : %2</translation>
         <translation>Contrôle en cours…</translation>
     </message>
     <message>
-        <source>%1 of %2 rows are counted.</source>
-        <translation>%1 lignes sur %2 sont comptées.</translation>
-    </message>
-    <message>
-        <source>%1 errors and %2 warnings.</source>
-        <translation>%1 erreurs et %2 avertissements.</translation>
-    </message>
-    <message>
         <source>Errors must be corrected before you can continue: correct them in the HR system or the export, save the file and press “Reload file”.</source>
         <translation>Les erreurs doivent être corrigées avant de continuer : corrigez-les dans le système RH ou dans l’export, enregistrez le fichier et cliquez sur « Relire le fichier ».</translation>
-    </message>
-    <message>
-        <source>No errors; %1 warnings.</source>
-        <translation>Aucune erreur ; %1 avertissements.</translation>
-    </message>
-    <message>
-        <source>No errors and no warnings.</source>
-        <translation>Aucune erreur ni aucun avertissement.</translation>
     </message>
     <message>
         <source>Column %1</source>
         <translation>Colonne %1</translation>
     </message>
     <message>
-        <source>and %1 more</source>
-        <translation>et %1 de plus</translation>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Excel rows (%1): %2</source>
-        <translation>Lignes Excel (%1) : %2</translation>
+        <source>findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The findings could not be saved to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings saved to %1. Identification numbers in it are masked; hand it to the salary administration to correct the rows.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Checks</source>
@@ -2038,6 +2144,18 @@ Valable jusqu’au : %2</translation>
     <message>
         <source>&amp;Reload file</source>
         <translation>&amp;Relire le fichier</translation>
+    </message>
+    <message>
+        <source>E&amp;xport findings (Excel)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An Excel file with one line per finding per row, for the salary administration. Identification numbers are masked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;all rows</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Findings</source>

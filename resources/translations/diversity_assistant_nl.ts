@@ -314,7 +314,7 @@
     </message>
     <message>
         <source>&lt; &amp;Back</source>
-        <translation>&lt; &amp;Terug</translation>
+        <translation>&lt; Vo&amp;rige</translation>
     </message>
     <message>
         <source>&amp;Next &gt;</source>
@@ -327,6 +327,14 @@
     <message>
         <source>Close</source>
         <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Help for this step (F1)</source>
+        <translation>Hulp bij deze stap (F1)</translation>
     </message>
     <message>
         <source>Language: %1</source>
@@ -676,6 +684,29 @@
     <message>
         <source>Rows</source>
         <translation>Rijen</translation>
+    </message>
+</context>
+<context>
+    <name>HelpPanel</name>
+    <message>
+        <source>No help for this step yet.</source>
+        <translation>Voor deze stap is nog geen hulp.</translation>
+    </message>
+    <message>
+        <source>Help: %1</source>
+        <translation>Hulp: %1</translation>
+    </message>
+    <message>
+        <source>Close help (Esc)</source>
+        <translation>Hulp sluiten (Esc)</translation>
+    </message>
+    <message>
+        <source>Close help</source>
+        <translation>Hulp sluiten</translation>
+    </message>
+    <message>
+        <source>Help for this step</source>
+        <translation>Hulp bij deze stap</translation>
     </message>
 </context>
 <context>
@@ -1463,6 +1494,77 @@
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Choose a passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a passphrase for your organisation&apos;s OpenPGP key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a passphrase for your organisation&apos;s signing key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is locked with this passphrase instead of with this computer&apos;s password safe. You will be asked for it each time the key is used. Use at least 12 characters or at least four words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock the key with it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase of the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the passphrase of your organisation&apos;s OpenPGP key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the passphrase of your organisation&apos;s signing key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This key is locked with a passphrase that was chosen when it was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Annuleren</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type it &amp;again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase cannot be recovered: if it is lost, a new key must be made and its fingerprint registered with the office again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProgrammePage</name>
     <message>
         <source>Which programme are you preparing?</source>
@@ -1606,6 +1708,10 @@ Geldig tot: %2</translation>
         <translation>Niets: de beveiligde verbinding van het portaal beschermt het bestand</translation>
     </message>
     <message>
+        <source>Nothing: the file goes as it is, unprotected</source>
+        <translation>Niets: het bestand gaat zoals het is, onbeschermd</translation>
+    </message>
+    <message>
         <source>Nothing: the file holds counts only, no data about people</source>
         <translation>Niets: het bestand bevat alleen aantallen, geen gegevens over personen</translation>
     </message>
@@ -1631,7 +1737,7 @@ Geldig tot: %2</translation>
     </message>
     <message>
         <source>Ho&amp;w does the file reach the office?</source>
-        <translation>&amp;Hoe komt het bestand bij de instantie?</translation>
+        <translation>Hoe komt het &amp;bestand bij de instantie?</translation>
     </message>
     <message>
         <source>What did the office &amp;give you?</source>
@@ -1972,36 +2078,36 @@ Geldig tot: %2</translation>
         <translation>Controleren…</translation>
     </message>
     <message>
-        <source>%1 of %2 rows are counted.</source>
-        <translation>%1 van de %2 rijen tellen mee.</translation>
-    </message>
-    <message>
-        <source>%1 errors and %2 warnings.</source>
-        <translation>%1 fouten en %2 waarschuwingen.</translation>
-    </message>
-    <message>
         <source>Errors must be corrected before you can continue: correct them in the HR system or the export, save the file and press “Reload file”.</source>
         <translation>Fouten moeten verbeterd zijn voordat u verder kunt: verbeter ze in het personeelssysteem of in de export, sla het bestand op en kies ‘Bestand opnieuw lezen’.</translation>
-    </message>
-    <message>
-        <source>No errors; %1 warnings.</source>
-        <translation>Geen fouten; %1 waarschuwingen.</translation>
-    </message>
-    <message>
-        <source>No errors and no warnings.</source>
-        <translation>Geen fouten en geen waarschuwingen.</translation>
     </message>
     <message>
         <source>Column %1</source>
         <translation>Kolom %1</translation>
     </message>
     <message>
-        <source>and %1 more</source>
-        <translation>en nog %1</translation>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Excel rows (%1): %2</source>
-        <translation>Excel-rijen (%1): %2</translation>
+        <source>findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The findings could not be saved to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings saved to %1. Identification numbers in it are masked; hand it to the salary administration to correct the rows.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Checks</source>
@@ -2038,6 +2144,18 @@ Geldig tot: %2</translation>
     <message>
         <source>&amp;Reload file</source>
         <translation>Bestand &amp;opnieuw lezen</translation>
+    </message>
+    <message>
+        <source>E&amp;xport findings (Excel)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An Excel file with one line per finding per row, for the salary administration. Identification numbers are masked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;all rows</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Findings</source>

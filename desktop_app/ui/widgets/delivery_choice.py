@@ -31,6 +31,7 @@ from desktop_app.delivery.route import (
     PROTECTED_CHANNELS,
     Route,
     default_route,
+    holds_personal_data,
     route_problems,
 )
 from desktop_app.draft import OpenPgpKeyChoice
@@ -398,6 +399,10 @@ class DeliveryChoice:
                 return QCoreApplication.translate(
                     "ReviewPage", "Nothing: the portal's secure connection protects the file"
                 )
+            if self.programme is not None and holds_personal_data(self.programme):
+                return QCoreApplication.translate(
+                    "ReviewPage", "Nothing: the file goes as it is, unprotected"
+                )
             return QCoreApplication.translate(
                 "ReviewPage", "Nothing: the file holds counts only, no data about people"
             )
@@ -450,8 +455,10 @@ class DeliveryChoice:
         self.certificate.card.setVisible(route.protection is Protection.CMS)
         self.openpgp.card.setVisible(route.protection is Protection.OPENPGP)
         problems = route_problems(programme, route)
-        if problems:
+        if problems and not self.protection_reasons[route.protection].isVisibleTo(self.card):
             self.message.show_message("error", problems[0].render(language))
+        elif problems:  # the reason already stands under the choice
+            self.message.clear_message()
         elif route.protection is Protection.PASSPHRASE:
             self.message.show_message(
                 "info",
