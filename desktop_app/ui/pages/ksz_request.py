@@ -37,6 +37,7 @@ from desktop_app.ui.widgets import (
     vbox,
 )
 from desktop_app.ui.widgets.ksz_request_cards import DocumentsCard, KeyCard, NextCard
+from desktop_app.ui.widgets.passphrase_dialog import PassphraseRetry
 from desktop_app.ui.workers import Worker
 
 __all__ = ["FINGERPRINT", "KszRequestPage", "create_key_job", "key_folder"]
@@ -50,6 +51,8 @@ class KszRequestPage(WorkerPage):
         self.key_error: str | None = None
         self.problems: list[Message] = []
         self.written: list[Path] = []
+        # where the keyring cannot be used, the passphrase the officer types for the key
+        self.key_passphrase = PassphraseRetry(self)
         content = QWidget()
         layout = vbox(content, spacing=12)
         self.intro = hint_label("", content)
@@ -137,6 +140,7 @@ class KszRequestPage(WorkerPage):
             organisation,
             self.draft.organisation.name,
             self.draft.organisation.get("contact_email").strip(),
+            self.key_passphrase.take(),
         )
         self.start_job(worker, self.tr("Making the key pair…"), self._key_made, self._key_failed)
         self._show()
@@ -154,7 +158,21 @@ class KszRequestPage(WorkerPage):
         self.wiz().autosave()
 
     def _key_failed(self, error: Exception) -> None:
+        if self.key_passphrase.handle(  # no usable keyring: the officer chooses a passphrase
+            error,
+            mode="create",
+            kind="openpgp",
+            language=self.language,
+            rerun=self.create_key,
+            give_up=self._key_refused,
+        ):
+            return
         self.key_error = error.render(self.language) if isinstance(error, AppError) else str(error)
+
+    def _key_refused(self, error: BaseException) -> None:
+        """The passphrase dialog was cancelled: the refusal is shown as it is."""
+        self.key_error = error.render(self.language) if isinstance(error, AppError) else str(error)
+        self._show()
 
     def choose_public_key(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
