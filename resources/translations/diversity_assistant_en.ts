@@ -595,10 +595,6 @@
         <translation>Sheet</translation>
     </message>
     <message>
-        <source>&amp;Header row (Excel row number)</source>
-        <translation>&amp;Header row (Excel row number)</translation>
-    </message>
-    <message>
         <source>Header row (Excel row number)</source>
         <translation>Header row (Excel row number)</translation>
     </message>
@@ -621,6 +617,10 @@
     <message>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Header &amp;row (Excel row number)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reading the file…</source>
@@ -854,7 +854,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Bands</source>
+        <source>B&amp;ands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -878,7 +878,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Number of staff</source>
+        <source>Number of &amp;staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1155,7 +1155,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show the &amp;folder</source>
+        <source>Show the f&amp;older</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

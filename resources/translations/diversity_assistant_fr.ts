@@ -330,7 +330,7 @@
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;Aide</translation>
+        <translation>A&amp;ide</translation>
     </message>
     <message>
         <source>Help for this step (F1)</source>
@@ -595,10 +595,6 @@
         <translation>Feuille</translation>
     </message>
     <message>
-        <source>&amp;Header row (Excel row number)</source>
-        <translation>&amp;Ligne d’en-tête (numéro de ligne Excel)</translation>
-    </message>
-    <message>
         <source>Header row (Excel row number)</source>
         <translation>Ligne d’en-tête (numéro de ligne Excel)</translation>
     </message>
@@ -621,6 +617,10 @@
     <message>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
         <translation>Classeurs (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Header &amp;row (Excel row number)</source>
+        <translation>&amp;Ligne d’en-tête (numéro de ligne Excel)</translation>
     </message>
     <message>
         <source>Reading the file…</source>
@@ -854,7 +854,7 @@
         <translation>Tranches d&apos;âge</translation>
     </message>
     <message>
-        <source>&amp;Bands</source>
+        <source>B&amp;ands</source>
         <translation>&amp;Tranches</translation>
     </message>
     <message>
@@ -878,7 +878,7 @@
         <translation>Catégories propres</translation>
     </message>
     <message>
-        <source>&amp;Number of staff</source>
+        <source>Number of &amp;staff</source>
         <translation>&amp;Nombre de membres du personnel</translation>
     </message>
     <message>
@@ -1155,8 +1155,8 @@
         <translation>Enregistrer les &amp;documents dans un dossier…</translation>
     </message>
     <message>
-        <source>Show the &amp;folder</source>
-        <translation>Afficher le &amp;dossier</translation>
+        <source>Show the f&amp;older</source>
+        <translation>&amp;Afficher le dossier</translation>
     </message>
     <message>
         <source>What comes next</source>
@@ -1497,71 +1497,71 @@
     <name>PassphraseDialog</name>
     <message>
         <source>Choose a passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une phrase secrète</translation>
     </message>
     <message>
         <source>Choose a passphrase for your organisation&apos;s OpenPGP key</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une phrase secrète pour la clé OpenPGP de votre organisation</translation>
     </message>
     <message>
         <source>Choose a passphrase for your organisation&apos;s signing key</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une phrase secrète pour la clé de signature de votre organisation</translation>
     </message>
     <message>
         <source>The key is locked with this passphrase instead of with this computer&apos;s password safe. You will be asked for it each time the key is used. Use at least 12 characters or at least four words.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé est protégée par cette phrase secrète au lieu du coffre-fort à mots de passe de cet ordinateur. Elle vous sera demandée chaque fois que la clé sera utilisée. Utilisez au moins 12 caractères ou au moins quatre mots.</translation>
     </message>
     <message>
         <source>&amp;Lock the key with it</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Utiliser cette phrase secrète</translation>
     </message>
     <message>
         <source>Passphrase of the key</source>
-        <translation type="unfinished"></translation>
+        <translation>Phrase secrète de la clé</translation>
     </message>
     <message>
         <source>Type the passphrase of your organisation&apos;s OpenPGP key</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez la phrase secrète de la clé OpenPGP de votre organisation</translation>
     </message>
     <message>
         <source>Type the passphrase of your organisation&apos;s signing key</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez la phrase secrète de la clé de signature de votre organisation</translation>
     </message>
     <message>
         <source>This key is locked with a passphrase that was chosen when it was made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette clé est protégée par une phrase secrète choisie lors de sa création.</translation>
     </message>
     <message>
         <source>&amp;Open the key</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ouvrir la clé</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>&amp;Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Phrase secrète</translation>
     </message>
     <message>
         <source>Type it &amp;again</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez-la à &amp;nouveau</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Phrase secrète</translation>
     </message>
     <message>
         <source>The passphrase again</source>
-        <translation type="unfinished"></translation>
+        <translation>La phrase secrète à nouveau</translation>
     </message>
     <message>
         <source>&amp;Show the passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Afficher la phrase secrète</translation>
     </message>
     <message>
         <source>The passphrase cannot be recovered: if it is lost, a new key must be made and its fingerprint registered with the office again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La phrase secrète ne peut pas être récupérée : si elle est perdue, il faut créer une nouvelle clé et enregistrer à nouveau son empreinte auprès de l&apos;office.</translation>
     </message>
 </context>
 <context>

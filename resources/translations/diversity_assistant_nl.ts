@@ -322,7 +322,7 @@
     </message>
     <message>
         <source>&amp;Finish</source>
-        <translation>&amp;Voltooien</translation>
+        <translation>Vol&amp;tooien</translation>
     </message>
     <message>
         <source>Close</source>
@@ -580,7 +580,7 @@
     </message>
     <message>
         <source>&amp;Choose file…</source>
-        <translation>Bestand &amp;kiezen…</translation>
+        <translation>&amp;Bestand kiezen…</translation>
     </message>
     <message>
         <source>Choose the staff file</source>
@@ -593,10 +593,6 @@
     <message>
         <source>Sheet</source>
         <translation>Werkblad</translation>
-    </message>
-    <message>
-        <source>&amp;Header row (Excel row number)</source>
-        <translation>&amp;Kopregel (rijnummer in Excel)</translation>
     </message>
     <message>
         <source>Header row (Excel row number)</source>
@@ -621,6 +617,10 @@
     <message>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Header &amp;row (Excel row number)</source>
+        <translation>&amp;Kopregel (rijnummer in Excel)</translation>
     </message>
     <message>
         <source>Reading the file…</source>
@@ -854,7 +854,7 @@
         <translation>Leeftijdscategorieën</translation>
     </message>
     <message>
-        <source>&amp;Bands</source>
+        <source>B&amp;ands</source>
         <translation>&amp;Categorieën</translation>
     </message>
     <message>
@@ -878,7 +878,7 @@
         <translation>Eigen categorieën</translation>
     </message>
     <message>
-        <source>&amp;Number of staff</source>
+        <source>Number of &amp;staff</source>
         <translation>&amp;Aantal personeelsleden</translation>
     </message>
     <message>
@@ -950,7 +950,7 @@
     </message>
     <message>
         <source>&amp;Reference year *</source>
-        <translation>&amp;Referentiejaar *</translation>
+        <translation>Referentie&amp;jaar *</translation>
     </message>
     <message>
         <source>The KSZ data describe your staff in this year. Keep the same year each time.</source>
@@ -1155,8 +1155,8 @@
         <translation>&amp;Documenten in een map bewaren…</translation>
     </message>
     <message>
-        <source>Show the &amp;folder</source>
-        <translation>&amp;Map tonen</translation>
+        <source>Show the f&amp;older</source>
+        <translation>M&amp;ap tonen</translation>
     </message>
     <message>
         <source>What comes next</source>
@@ -1497,71 +1497,71 @@
     <name>PassphraseDialog</name>
     <message>
         <source>Choose a passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies een wachtwoordzin</translation>
     </message>
     <message>
         <source>Choose a passphrase for your organisation&apos;s OpenPGP key</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies een wachtwoordzin voor de OpenPGP-sleutel van uw organisatie</translation>
     </message>
     <message>
         <source>Choose a passphrase for your organisation&apos;s signing key</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies een wachtwoordzin voor de ondertekeningssleutel van uw organisatie</translation>
     </message>
     <message>
         <source>The key is locked with this passphrase instead of with this computer&apos;s password safe. You will be asked for it each time the key is used. Use at least 12 characters or at least four words.</source>
-        <translation type="unfinished"></translation>
+        <translation>De sleutel wordt met deze wachtwoordzin beveiligd in plaats van met de wachtwoordkluis van deze computer. Telkens als de sleutel wordt gebruikt, wordt ernaar gevraagd. Gebruik minstens 12 tekens of minstens vier woorden.</translation>
     </message>
     <message>
         <source>&amp;Lock the key with it</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beveilig de sleutel hiermee</translation>
     </message>
     <message>
         <source>Passphrase of the key</source>
-        <translation type="unfinished"></translation>
+        <translation>Wachtwoordzin van de sleutel</translation>
     </message>
     <message>
         <source>Type the passphrase of your organisation&apos;s OpenPGP key</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ de wachtwoordzin van de OpenPGP-sleutel van uw organisatie</translation>
     </message>
     <message>
         <source>Type the passphrase of your organisation&apos;s signing key</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ de wachtwoordzin van de ondertekeningssleutel van uw organisatie</translation>
     </message>
     <message>
         <source>This key is locked with a passphrase that was chosen when it was made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze sleutel is beveiligd met een wachtwoordzin die werd gekozen toen de sleutel werd gemaakt.</translation>
     </message>
     <message>
         <source>&amp;Open the key</source>
-        <translation type="unfinished"></translation>
+        <translation>Sleutel &amp;openen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuleren</translation>
+        <translation>Annuleren</translation>
     </message>
     <message>
         <source>&amp;Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wachtwoordzin</translation>
     </message>
     <message>
         <source>Type it &amp;again</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ hem &amp;nogmaals</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Wachtwoordzin</translation>
     </message>
     <message>
         <source>The passphrase again</source>
-        <translation type="unfinished"></translation>
+        <translation>De wachtwoordzin nogmaals</translation>
     </message>
     <message>
         <source>&amp;Show the passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Wachtwoordzin &amp;tonen</translation>
     </message>
     <message>
         <source>The passphrase cannot be recovered: if it is lost, a new key must be made and its fingerprint registered with the office again.</source>
-        <translation type="unfinished"></translation>
+        <translation>De wachtwoordzin kan niet worden hersteld: raakt u hem kwijt, dan moet er een nieuwe sleutel worden gemaakt en moet de vingerafdruk ervan opnieuw bij het bureau worden geregistreerd.</translation>
     </message>
 </context>
 <context>
