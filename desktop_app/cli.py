@@ -15,6 +15,7 @@ from desktop_app import __version__
 from desktop_app.commands import (
     check,
     delivered,
+    journey,
     ksz,
     open_package,
     openpgp_decrypt,
@@ -48,6 +49,7 @@ COMMANDS: dict[str, Command] = {
     "upload": upload,
     "delivered": delivered,
     "ksz": ksz,
+    "journey": journey,
     "sheets": sheets,
 }
 """The commands in the order ``--help`` lists them; each module has ``add_parser(subparsers)`` and

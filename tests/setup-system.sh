@@ -10,7 +10,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-needed="libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 openssl openssh-server openssh-client gnupg binutils g++ python3-dev libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 p7zip-full"
+needed="libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 openssl openssh-server openssh-client gnupg binutils g++ python3-dev libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 p7zip-full poppler-utils"
 command -v node >/dev/null 2>&1 || needed="$needed nodejs"
 command -v npm >/dev/null 2>&1 || needed="$needed npm"
 

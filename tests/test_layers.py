@@ -91,6 +91,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         (
             "desktop_app.check",
             "desktop_app.delivery",
+            "desktop_app.journey",
             "desktop_app.ksz",
             "desktop_app.package",
             "desktop_app.submission",

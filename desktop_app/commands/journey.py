@@ -1,0 +1,265 @@
+"""``diversity-assistant journey show|mark|documents``: the journey per organisation and year.
+
+The same calls as the wizard's start page (:mod:`desktop_app.journey`): ``show`` prints where
+the officer stands (each office step open or done, with its date and evidence, the current step,
+what the office is doing, what follows the delivery); ``mark`` closes a step with a file (a
+document received is copied into the journey's folder, a delivery record ``*.record.json`` is a
+receipt, a file the assistant made is kept by path and SHA-256) or the officer's confirmation
+(``--by``); ``documents`` drafts the documents of the draft's programme (CBS: the sign-up e-mail
+and the answers for the application form, PDF and ODT; KSZ: the request documents).
+
+Which journey: ``--draft`` (its organisation id, year and programme), else ``--organisation``
+and ``--year``, else the only journey there is. Exit codes: 0 done, 1 the documents cannot be
+drafted yet (what is missing is listed), 2 the journey, draft, file or arguments could not be used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop_app.commands.common import EXIT_FINDINGS, EXIT_OK, date_argument
+from desktop_app.errors import UsageError
+from desktop_app.messages import Message
+
+if TYPE_CHECKING:
+    from desktop_app.draft import Draft
+    from desktop_app.journey import Journey
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    journey = commands.add_parser(
+        "journey",
+        help="the office's steps per organisation and year: where you are, what closed each step",
+    )
+    actions = journey.add_subparsers(dest="journey_command", metavar="ACTION", required=True)
+
+    show = actions.add_parser("show", help="show the journey: each step open or done")
+    _which(show)
+    show.add_argument("--json", action="store_true", help="print one JSON object")
+
+    mark = actions.add_parser("mark", help="mark a step done, with a file or your confirmation")
+    mark.add_argument("step", metavar="STEP", help="the step's id, e.g. sign-up (see journey show)")
+    mark.add_argument(
+        "--file",
+        type=Path,
+        metavar="F",
+        help="a document received (copied into the journey), a file the assistant made, or a "
+        "delivery record (*.record.json)",
+    )
+    mark.add_argument("--by", metavar="NAME", help="your name: you confirm the step is done")
+    mark.add_argument(
+        "--date", type=date_argument, metavar="YYYY-MM-DD", help="when it was done (default: today)"
+    )
+    _which(mark)
+
+    documents = actions.add_parser(
+        "documents", help="draft the documents of the draft's programme (sign-up e-mail, answers)"
+    )
+    documents.add_argument("--draft", type=Path, required=True, metavar="D.json")
+    documents.add_argument("--out", type=Path, required=True, metavar="DIR")
+    documents.add_argument(
+        "--delivery-date",
+        type=date_argument,
+        metavar="YYYY-MM-DD",
+        help="CBS: the delivery date you want, for the answers sheet",
+    )
+
+
+def _which(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--draft", type=Path, metavar="D.json", help="the journey of this draft")
+    parser.add_argument("--organisation", metavar="ID", help="rsin-… or kbo-…")
+    parser.add_argument("--year", type=int, metavar="Y")
+
+
+def run(args: argparse.Namespace, language: str) -> int:
+    if args.journey_command == "show":
+        return run_show(args, language)
+    if args.journey_command == "mark":
+        return run_mark(args, language)
+    return run_documents(args, language)
+
+
+# -- which journey ----------------------------------------------------------------------------------
+
+
+def _load_draft(path: Path) -> Draft:
+    from desktop_app.draft import load_draft
+
+    draft = load_draft(path)
+    if draft.programme_id is None:
+        raise UsageError("journey.cli.no-programme", draft=path.name)
+    return draft
+
+
+def _journey(args: argparse.Namespace, *, start: bool) -> Journey:
+    """The journey the arguments name; ``start``: a draft's journey is begun when missing."""
+    from desktop_app.journey import draft_key, list_journeys, load_journey, start_for_draft
+
+    if args.draft is not None:
+        draft = _load_draft(args.draft)
+        return start_for_draft(draft) if start else load_journey(*draft_key(draft))
+    if args.organisation is not None or args.year is not None:
+        return load_journey(*_key(args.organisation, args.year))
+    entries = list_journeys()
+    if not entries:
+        raise UsageError("journey.cli.none")
+    if len(entries) > 1:
+        names = ", ".join(f"{e.organisation} {e.year}" for e in entries)
+        raise UsageError("journey.cli.which", count=len(entries), journeys=names)
+    entry = entries[0]
+    if entry.problem is not None:
+        raise entry.problem
+    assert entry.journey is not None
+    return entry.journey
+
+
+def _key(organisation: str | None, year: int | None) -> tuple[str, int]:
+    from desktop_app.journey.journey import check_key
+
+    return check_key(organisation, year)
+
+
+# -- journey show -----------------------------------------------------------------------------------
+
+
+def run_show(args: argparse.Namespace, language: str) -> int:
+    journey = _journey(args, start=False)
+    if args.json:
+        print(json.dumps(journey.view(language), ensure_ascii=False, indent=2))
+    else:
+        print(show_text(journey, language))
+    return EXIT_OK
+
+
+def show_text(journey: Journey, language: str) -> str:
+    from desktop_app.journey import describe_evidence
+
+    def m(key: str, **params: object) -> str:
+        return Message(f"journey.cli.{key}", dict(params)).render(language)
+
+    lines = [
+        m(
+            "header",
+            programme=journey.programme.name.get(language),
+            organisation=journey.organisation,
+            year=journey.year,
+        ),
+        "",
+    ]
+    current = journey.current_step()
+    for number, view in enumerate(journey.steps(), start=1):
+        mark = "x" if view.state == "done" else ">" if view.step is current else " "
+        who = f" ({m('office')})" if view.step.actor == "office" else ""
+        lines.append(
+            f"[{mark}] {number}. {view.step.title.get(language)}{who}  [{view.step.id}]"
+            f"  {m(view.state)}"
+        )
+        if view.record is not None:
+            evidence = describe_evidence(view.record.evidence).render(language)
+            lines.append(f"       {view.record.date.isoformat()}: {evidence}")
+    lines.append("")
+    if current is None:
+        lines.append(m("finished"))
+    else:
+        lines.append(m("current", step=current.title.get(language)))
+    waiting = journey.waiting_for()
+    if waiting:
+        lines.append(m("waiting", steps=", ".join(s.title.get(language) for s in waiting)))
+    after = journey.steps_after_delivery()
+    if after:
+        lines.append(m("after-delivery", steps=", ".join(s.title.get(language) for s in after)))
+    return "\n".join(lines)
+
+
+# -- journey mark -----------------------------------------------------------------------------------
+
+
+def run_mark(args: argparse.Namespace, language: str) -> int:
+    from desktop_app.journey import confirmation, describe_evidence, evidence_for_file, mark
+
+    if args.file is None and args.by is None:
+        raise UsageError("journey.cli.evidence-needed")
+    if args.file is not None and args.by is not None:
+        raise UsageError("journey.cli.both-evidence")
+    journey = _journey(args, start=True)
+    journey.step(args.step)  # an unknown step is refused before anything is copied
+    if args.file is not None:
+        if not args.file.exists():
+            raise UsageError("journey.cli.file-missing", file=str(args.file))
+        evidence = evidence_for_file(journey, args.step, args.file)
+    else:
+        evidence = confirmation(args.by)
+    journey = mark(journey, args.step, evidence, on=args.date)
+    record = journey.records[args.step]
+    print(
+        Message(
+            "journey.cli.marked",
+            {
+                "step": journey.step(args.step).title.get(language),
+                "date": record.date.isoformat(),
+                "evidence": describe_evidence(evidence),
+            },
+        ).render(language)
+    )
+    return EXIT_OK
+
+
+# -- journey documents ------------------------------------------------------------------------------
+
+
+def run_documents(args: argparse.Namespace, language: str) -> int:
+    from desktop_app.atomic import write_atomic
+    from desktop_app.journey.documents import (
+        application_problems,
+        cbs_documents,
+        ksz_documents,
+        mailto_url,
+        signup_email,
+    )
+    from desktop_app.profiles import load_programme_by_id
+    from desktop_app.render import html_to_pdf  # Qt's text engine, offscreen, as `package` does
+
+    draft = _load_draft(args.draft)
+    assert draft.programme_id is not None
+    programme = load_programme_by_id(draft.programme_id)
+    if programme.flow == "ksz":
+        documents, problems = ksz_documents(draft, programme, html_to_pdf)
+    else:
+        problems = application_problems(draft, programme)
+        documents = (
+            {}
+            if problems
+            else cbs_documents(draft, programme, html_to_pdf, delivery_date=args.delivery_date)
+        )
+    if problems:
+        print(
+            Message(
+                "journey.cli.documents-incomplete",
+                {"draft": args.draft.name, "count": len(problems)},
+            ).render(language),
+            file=sys.stderr,
+        )
+        for problem in problems:
+            print(f"  {problem.render(language)}", file=sys.stderr)
+        return EXIT_FINDINGS
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, data in documents.items():
+        write_atomic(args.out / name, data)
+    print(
+        Message(
+            "journey.cli.documents-written", {"count": len(documents), "folder": args.out}
+        ).render(language)
+    )
+    for name in documents:
+        print(f"  {name}")
+    if programme.flow != "ksz":
+        url = mailto_url(signup_email(draft, programme))
+        if url is None:
+            print(Message("journey.cli.mailto-too-long").render(language))
+        else:
+            print(Message("journey.cli.mailto", {"url": url}).render(language))
+    return EXIT_OK
