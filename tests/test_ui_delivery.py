@@ -402,3 +402,34 @@ def test_the_new_controls_are_reached_by_tab_and_their_keys_do_not_clash(
     assert in_tab_chain(page, page.delivered_card.delete_button)
     keys = mnemonics(wizard)
     assert len(keys) == len(set(keys)), clashes(wizard)
+
+
+def test_another_route_chosen_after_a_file_was_made_asks_for_the_new_file(
+    qtbot,
+    tmp_path,
+    isolated,  # noqa: F811
+):
+    wizard = shown_wizard(qtbot, Draft(), tmp_path / "autosave.json", "nl")
+    from test_ui_submission import walk_algemeen_to_review
+
+    walk_algemeen_to_review(qtbot, wizard)
+    go_next(qtbot, wizard, PageId.ENCRYPT)
+    page = wizard.currentPage()
+    encrypt(qtbot, page, tmp_path / "out" / "aanvraag.csv")
+    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    wizard.back()
+    go_next(qtbot, wizard, PageId.ENCRYPT)  # the same route: the file made stays the result
+    assert page.result_card.isVisible()
+    wizard.back()
+    review = wizard.currentPage()
+    programme = wizard.programme  # an office that also takes a passphrase archive
+    wizard._programme = replace(
+        programme,
+        delivery=replace(programme.delivery, protections=(Protection.NONE, Protection.PASSPHRASE)),
+    )
+    review.choose_route(Channel.HAND_OVER, Protection.PASSPHRASE)
+    go_next(qtbot, wizard, PageId.ENCRYPT)
+    assert page.session.submission is None
+    assert not page.result_card.isVisible()
+    assert page.target.text().endswith("aanvraag.7z")
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()

@@ -237,6 +237,13 @@ class EncryptPage(WorkerPage):
             self.target.setText(str(delivered_path(stem, self.protection, self.office_file_name())))
         self._default_target = default
         self._error = None
+        submission = self.session.submission
+        if submission is not None and submission.route != self.route():
+            # another route chosen since: that file (kept on disk with its record) is not the
+            # one to send now; the result shown and Finish wait for the new one
+            self.session.submission = None
+            self.upload_card.reset()
+            self.delivered_card.reset()
         self.upload_card.load()
         self._show()
 
