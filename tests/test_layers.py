@@ -69,6 +69,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "desktop_app.demo_data",
             "desktop_app.errors",
             "desktop_app.hardening",
+            "desktop_app.help",
             "desktop_app.logging_setup",
             "desktop_app.messages",
             "desktop_app.paths",

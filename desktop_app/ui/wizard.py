@@ -7,9 +7,10 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
@@ -25,6 +26,7 @@ from desktop_app.ui.i18n import LANGUAGE_NAMES, Translations
 from desktop_app.ui.routes import CBS_ROUTE, FILE_PAGES, KSZ_PAGES, PageId, ksz_route
 from desktop_app.ui.session import Session
 from desktop_app.ui.widgets import repolish, vbox
+from desktop_app.ui.widgets.help_panel import HelpPanel
 from desktop_app.ui.workers import WorkerManager
 
 log = logging.getLogger(__name__)
@@ -70,6 +72,7 @@ class DiversityWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setOption(QWizard.WizardOption.HaveHelpButton, True)
         self.setMinimumSize(fitting_size(PREFERRED_MINIMUM))
 
         self.language_button = QPushButton(self)
@@ -82,6 +85,7 @@ class DiversityWizard(QWizard):
         self.setButtonLayout(
             [
                 QWizard.WizardButton.CustomButton1,
+                QWizard.WizardButton.HelpButton,
                 QWizard.WizardButton.Stretch,
                 QWizard.WizardButton.BackButton,
                 QWizard.WizardButton.NextButton,
@@ -102,7 +106,17 @@ class DiversityWizard(QWizard):
             steps_layout.addWidget(label)
             self.step_labels[page_id] = label
         steps_layout.addStretch(1)
-        self.setSideWidget(self.steps)
+
+        # Beside the pages: the step list and, opened with F1 or Help, the current step's help.
+        self.side = QWidget(self)
+        side_layout = QHBoxLayout(self.side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.setSpacing(0)
+        side_layout.addWidget(self.steps)
+        self.help_panel = HelpPanel(self.side)
+        side_layout.addWidget(self.help_panel)
+        self.setSideWidget(self.side)
+        self._connect_help()
 
         from desktop_app.ui.pages import create_pages
 
@@ -185,6 +199,7 @@ class DiversityWizard(QWizard):
     def _page_changed(self, page_id: int) -> None:
         self.autosave()
         self._update_steps()
+        self._update_help()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
@@ -222,6 +237,10 @@ class DiversityWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next >"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Finish"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Close"))
+        self.setButtonText(QWizard.WizardButton.HelpButton, self.tr("&Help"))
+        help_button = self.button(QWizard.WizardButton.HelpButton)
+        help_button.setToolTip(self.tr("Help for this step (F1)"))
+        help_button.setCheckable(True)
         self.setButtonText(
             QWizard.WizardButton.CustomButton1,
             self.tr("Language: %1").replace("%1", LANGUAGE_NAMES[self.language]),
@@ -244,6 +263,7 @@ class DiversityWizard(QWizard):
         }
         self._step_names = names
         self._update_steps()
+        self._update_help()
 
     def _update_steps(self) -> None:
         """The side list follows the route: its pages in order and numbered, the others hidden.
@@ -270,6 +290,50 @@ class DiversityWizard(QWizard):
             label.setProperty("skipped", "true" if skipped else "false")
             repolish(label)
 
+    # -- help beside the pages ---------------------------------------------------------------------
+
+    def _connect_help(self) -> None:
+        self.help_panel.close_requested.connect(self.close_help)
+        self.helpRequested.connect(self.toggle_help)
+        self.help_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F1), self)
+        self.help_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.help_shortcut.activated.connect(self.open_help)
+
+    def help_open(self) -> bool:
+        return self.help_panel.isVisible()
+
+    def open_help(self) -> None:
+        """Show the current step's help beside the pages (F1; the Help button toggles)."""
+        self.help_panel.show()
+        self._update_help()
+
+    def close_help(self) -> None:
+        had_focus = self.help_panel.isAncestorOf(QApplication.focusWidget())
+        self.help_panel.hide()
+        self._update_help()
+        if had_focus:
+            self.button(QWizard.WizardButton.HelpButton).setFocus()
+
+    def toggle_help(self) -> None:
+        if self.help_open():
+            self.close_help()
+        else:
+            self.open_help()
+
+    def _update_help(self) -> None:
+        """The panel follows the current page and the language; the Help button shows its state."""
+        button = self.button(QWizard.WizardButton.HelpButton)
+        button.setChecked(self.help_panel.isVisibleTo(self))
+        if not self.help_panel.isVisibleTo(self):
+            return
+        try:
+            page_id = PageId(self.currentId())
+        except ValueError:  # before the first page is shown
+            page_id = PageId.PROGRAMME
+        self.help_panel.show_help(
+            page_id.name, self.language, self._step_names.get(page_id, page_id.name)
+        )
+
     # -- keyboard use: keep the focused widget visible inside scrolling pages --------------------
 
     def _keep_focus_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
@@ -280,6 +344,10 @@ class DiversityWizard(QWizard):
             widget.ensureWidgetVisible(new, 20, 20)
 
     def keyPressEvent(self, event) -> None:
+        # Esc closes the help panel first (and only then, as before, the window).
+        if event.key() == Qt.Key.Key_Escape and self.help_open():
+            self.close_help()
+            return
         # Enter in a field must not press Next by surprise; Ctrl+Enter does.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
             event.modifiers() & Qt.KeyboardModifier.ControlModifier

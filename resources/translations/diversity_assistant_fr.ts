@@ -2087,27 +2087,27 @@ Valable jusqu’au : %2</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème</translation>
     </message>
     <message>
         <source>findings</source>
-        <translation type="unfinished"></translation>
+        <translation>constats</translation>
     </message>
     <message>
         <source>Export findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les constats</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>The findings could not be saved to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Les constats n’ont pas pu être enregistrés dans %1 : %2</translation>
     </message>
     <message>
         <source>Findings saved to %1. Identification numbers in it are masked; hand it to the salary administration to correct the rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Constats enregistrés dans %1. Les numéros d’identification y sont masqués ; remettez le fichier au service de la paie pour corriger les lignes.</translation>
     </message>
     <message>
         <source>Checks</source>
@@ -2147,15 +2147,15 @@ Valable jusqu’au : %2</translation>
     </message>
     <message>
         <source>E&amp;xport findings (Excel)…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xporter les constats (Excel)…</translation>
     </message>
     <message>
         <source>An Excel file with one line per finding per row, for the salary administration. Identification numbers are masked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un fichier Excel avec une ligne par constat et par ligne, pour le service de la paie. Les numéros d’identification sont masqués.</translation>
     </message>
     <message>
         <source>Show &amp;all rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher &amp;toutes les lignes</translation>
     </message>
     <message>
         <source>Findings</source>

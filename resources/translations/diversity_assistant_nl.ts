@@ -2087,27 +2087,27 @@ Geldig tot: %2</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleem</translation>
     </message>
     <message>
         <source>findings</source>
-        <translation type="unfinished"></translation>
+        <translation>bevindingen</translation>
     </message>
     <message>
         <source>Export findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Bevindingen exporteren</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel-werkmap (*.xlsx)</translation>
     </message>
     <message>
         <source>The findings could not be saved to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>De bevindingen konden niet worden opgeslagen in %1: %2</translation>
     </message>
     <message>
         <source>Findings saved to %1. Identification numbers in it are masked; hand it to the salary administration to correct the rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bevindingen opgeslagen in %1. Identificatienummers zijn daarin gemaskeerd; geef het bestand aan de salarisadministratie om de rijen te verbeteren.</translation>
     </message>
     <message>
         <source>Checks</source>
@@ -2147,15 +2147,15 @@ Geldig tot: %2</translation>
     </message>
     <message>
         <source>E&amp;xport findings (Excel)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bevindingen e&amp;xporteren (Excel)…</translation>
     </message>
     <message>
         <source>An Excel file with one line per finding per row, for the salary administration. Identification numbers are masked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een Excel-bestand met één regel per bevinding per rij, voor de salarisadministratie. Identificatienummers zijn gemaskeerd.</translation>
     </message>
     <message>
         <source>Show &amp;all rows</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alle rijen tonen</translation>
     </message>
     <message>
         <source>Findings</source>

@@ -113,7 +113,7 @@ class FilePage(WorkerPage):
         self.drop.button.setAccessibleName(self.tr("Choose the staff file"))
         self.sheet_label.setText(self.tr("&Sheet"))
         self.sheet.setAccessibleName(self.tr("Sheet"))
-        self.header_label.setText(self.tr("&Header row (Excel row number)"))
+        self.header_label.setText(self.tr("Header &row (Excel row number)"))
         self.header_row.setAccessibleName(self.tr("Header row (Excel row number)"))
         self.preview.setAccessibleName(self.tr("Preview of the first rows"))
         self.header_row.setSpecialValueText(self.tr("none"))

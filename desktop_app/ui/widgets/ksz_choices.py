@@ -168,7 +168,7 @@ class KszChoices:
 
     def retranslate(self, programme: Programme | None) -> None:
         self.age_heading.setText(QCoreApplication.translate("KszCategoriesPage", "Age bands"))
-        self.age_choice_label.setText(QCoreApplication.translate("KszCategoriesPage", "&Bands"))
+        self.age_choice_label.setText(QCoreApplication.translate("KszCategoriesPage", "B&ands"))
         self.edges_label.setText(
             QCoreApplication.translate("KszCategoriesPage", "&Lower ages of the bands")
         )
@@ -181,7 +181,7 @@ class KszChoices:
         self.origin_label.setText(QCoreApplication.translate("KszCategoriesPage", "&Grouping"))
         self.own_heading.setText(QCoreApplication.translate("KszCategoriesPage", "Own categories"))
         self.count_label.setText(
-            QCoreApplication.translate("KszCategoriesPage", "&Number of staff")
+            QCoreApplication.translate("KszCategoriesPage", "Number of &staff")
         )
         self.count.setAccessibleName(
             QCoreApplication.translate("KszCategoriesPage", "Number of staff")

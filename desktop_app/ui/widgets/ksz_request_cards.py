@@ -199,7 +199,7 @@ class DocumentsCard:
         self.save_button.setText(
             QCoreApplication.translate("KszRequestPage", "Save the &documents in a folder…")
         )
-        self.open_folder.setText(QCoreApplication.translate("KszRequestPage", "Show the &folder"))
+        self.open_folder.setText(QCoreApplication.translate("KszRequestPage", "Show the f&older"))
 
 
 class NextCard:
