@@ -163,6 +163,18 @@ def mark_typed_passphrase(folder: Path, typed: bool) -> None:
         marker.unlink(missing_ok=True)
 
 
+def stored_passphrase(store: PassphraseStore, entry: str, locked_key: str) -> str | None:
+    """The passphrase of an existing key from the store. A keyring that cannot be used now, for a
+    key it locked, is refused with ``locked_key``: typing a passphrase cannot help there (the
+    keyring's was random), so the officer is told to unlock the password safe instead."""
+    try:
+        return store.get(entry)
+    except CryptoError as error:
+        if error.message.key == "crypto.keyring-unavailable":
+            raise type(error)(locked_key) from error
+        raise
+
+
 def asks_passphrase(error: BaseException) -> bool:
     """Whether ``error`` is answered by asking the officer for the key's passphrase."""
     return isinstance(error, CryptoError) and error.message.key in ASK_PASSPHRASE_KEYS
@@ -291,7 +303,7 @@ def load_identity(
         if uses_typed_passphrase(folder):
             raise CryptoError("crypto.key-passphrase-needed", organisation=organisation_id)
         store = passphrase_store if passphrase_store is not None else KeyringPassphraseStore()
-        passphrase = store.get(organisation_id)
+        passphrase = stored_passphrase(store, organisation_id, "crypto.keyring-locked-key")
         if passphrase is None:
             raise CryptoError("crypto.key-passphrase-missing", organisation=organisation_id)
     try:

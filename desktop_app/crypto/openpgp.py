@@ -49,6 +49,7 @@ from desktop_app.crypto.keys import (
     KeyringPassphraseStore,
     PassphraseStore,
     mark_typed_passphrase,
+    stored_passphrase,
     uses_typed_passphrase,
 )
 
@@ -248,7 +249,9 @@ def load_key(
         if uses_typed_passphrase(folder):
             raise OpenPgpError("openpgp.passphrase-needed", organisation=organisation_id)
         store = passphrase_store if passphrase_store is not None else KeyringPassphraseStore()
-        passphrase = store.get(_store_id(organisation_id))
+        passphrase = stored_passphrase(
+            store, _store_id(organisation_id), "openpgp.keyring-locked-key"
+        )
         if passphrase is None:
             raise OpenPgpError("openpgp.passphrase-missing", organisation=organisation_id)
     return unlock_secret_key(data, passphrase, str(path))

@@ -152,6 +152,7 @@ class PassphraseDialog(QDialog):
                 self.tr("This key is locked with a passphrase that was chosen when it was made.")
             )
             self.ok_button.setText(self.tr("&Open the key"))
+            self.intro.setVisible(not self.reason.text())  # the reason says it already
         self.cancel_button.setText(self.tr("Cancel"))
         self.first_label.setText(self.tr("&Passphrase"))
         self.second_label.setText(self.tr("Type it &again"))
