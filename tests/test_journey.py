@@ -618,3 +618,57 @@ def test_evidence_files_that_are_no_files_are_refused(capsys, draft, tmp_path) -
         attach_document(journey, "project-proposal", write_pdf(tmp_path / "a.pdf", "A", "B")),
         ReceivedDocument,
     )
+
+
+# -- KSZ: the existing request documents ------------------------------------------------------------
+
+
+def test_journey_documents_for_a_ksz_draft_are_the_request_documents(capsys, tmp_path) -> None:
+    from ksz_helpers import MOTIVATION
+    from ksz_helpers import ORGANISATION as KSZ_ORGANISATION
+
+    from desktop_app.crypto import openpgp
+    from desktop_app.draft import CategoryChoices
+
+    key = openpgp.generate_key("Stad Voorbeeld", "an.peeters@voorbeeld.be")
+    public = tmp_path / "kleopatra.asc"
+    openpgp.write_public_key(key, public)
+    organisation = {
+        **KSZ_ORGANISATION,
+        "kbo_numbers": [KSZ_ORGANISATION["kbo_numbers"]],
+        "openpgp_fingerprint": key.fingerprint,
+    }
+    ksz = {"characteristics": ["origin", "sex"], "reference_year": 2025}
+    draft = Draft(
+        programme_id="ksz-diversiteit",
+        organisation=Organisation.from_json(organisation),
+        has_file=False,
+        categories=CategoryChoices.from_json({"ksz": ksz}),
+    )
+    path = tmp_path / "ksz.json"
+    save_draft(draft, path)
+    code, _, err = run(capsys, "journey", "documents", "--draft", path, "--out", tmp_path / "x")
+    assert code == 1  # no motivation yet: what is missing is listed, nothing written
+    assert err.count("\n") > 1
+    assert not (tmp_path / "x").exists()
+
+    ksz = {**ksz, "motivation": MOTIVATION, "public_key_file": str(public)}
+    draft.categories = CategoryChoices.from_json({"ksz": ksz})
+    save_draft(draft, path)
+    out_dir = tmp_path / "aanvraag"
+    code, out, err = run(capsys, "journey", "documents", "--draft", path, "--out", out_dir)
+    assert code == 0, err
+    assert sorted(p.name for p in out_dir.iterdir()) == [
+        "bcss-demande-stad-voorbeeld-2025-fr.odt",
+        "bcss-demande-stad-voorbeeld-2025-fr.pdf",
+        "ksz-aanvraag-stad-voorbeeld-2025-nl.odt",
+        "ksz-aanvraag-stad-voorbeeld-2025-nl.pdf",
+        "openpgp-public-key-stad-voorbeeld.asc",
+    ]
+    assert "mailto:" not in out
+    text = pdf_text(out_dir / "ksz-aanvraag-stad-voorbeeld-2025-nl.pdf")
+    assert "Stad Voorbeeld" in text
+    # the journey of this draft: kbo id and the request's reference year
+    code, _, err = run(capsys, "journey", "mark", "decide", "--by", "An Peeters", "--draft", path)
+    assert code == 0, err
+    assert load_journey("kbo-0207451227", 2025).current_step().id == "motivate"
