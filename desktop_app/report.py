@@ -8,8 +8,7 @@ from desktop_app.check import CheckResult
 from desktop_app.mapping.model import is_derived_header
 from desktop_app.messages import Message
 from desktop_app.validation import Severity
-
-MAX_ROWS_IN_TEXT = 12
+from desktop_app.validation.plain import finding_rows, verdict
 
 
 def check_report_json(result: CheckResult, language: str) -> dict[str, Any]:
@@ -47,15 +46,6 @@ def check_report_json(result: CheckResult, language: str) -> dict[str, Any]:
         "findings": [f.to_json(language) for f in validation.findings],
         "counts": validation.counts(),
     }
-
-
-def _rows_text(rows: tuple[int, ...], language: str) -> str:
-    shown = ", ".join(str(r) for r in rows[:MAX_ROWS_IN_TEXT])
-    if len(rows) > MAX_ROWS_IN_TEXT:
-        shown += " " + Message("cli.and-more", {"count": len(rows) - MAX_ROWS_IN_TEXT}).render(
-            language
-        )
-    return shown
 
 
 def check_report_text(result: CheckResult, language: str) -> str:
@@ -117,18 +107,14 @@ def check_report_text(result: CheckResult, language: str) -> str:
             tag = say(
                 "cli.severity-error" if severity is Severity.ERROR else "cli.severity-warning"
             )
-            lines.append(f"{tag} [{finding.code}] {finding.render(language)}")
+            title = finding.title.render(language)
+            lines.append(f"{tag} {title}: {finding.render(language)}")
             if finding.rows:
-                lines.append("    " + say("cli.rows", rows=_rows_text(finding.rows, language)))
-    counts = validation.counts()
+                lines.append("    " + finding_rows(finding).render(language))
     included = int(validation.included.sum())
     lines += [
         "",
         say("cli.report-population", included=included, excluded=table.n_rows - included),
-        say(
-            "cli.report-verdict-errors" if counts["error"] else "cli.report-verdict-ok",
-            errors=counts["error"],
-            warnings=counts["warning"],
-        ),
+        verdict(validation).render(language),
     ]
     return "\n".join(lines)

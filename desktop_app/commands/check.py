@@ -52,6 +52,13 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="count these too: comma-separated from externals, interns, leavers",
     )
     check.add_argument("--json", action="store_true", help="print one JSON object (see README)")
+    check.add_argument(
+        "--findings-xlsx",
+        type=Path,
+        metavar="FILE.xlsx",
+        help="also write the findings to an Excel file for the salary administration"
+        " (one row per finding per row; identifiers masked)",
+    )
 
 
 def run(args: argparse.Namespace, language: str) -> int:
@@ -73,6 +80,17 @@ def run(args: argparse.Namespace, language: str) -> int:
     result = run_check(args.file, options)
     if args.save_mapping:
         save_mapping(result.mapping, args.save_mapping)
+    if args.findings_xlsx is not None:
+        from desktop_app.validation.export import write_findings_xlsx
+
+        write_findings_xlsx(
+            result.validation,
+            result.table,
+            result.programme,
+            result.mapping,
+            args.findings_xlsx,
+            language,
+        )
     if args.json:
         print(json.dumps(check_report_json(result, language), ensure_ascii=False, indent=2))
     else:

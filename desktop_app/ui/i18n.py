@@ -22,6 +22,43 @@ def catalogue_path(language: str):
     return resource_path("translations", f"{CATALOGUE}_{language}.qm")
 
 
+def qt_translations_folder() -> str:
+    """Where PySide6 keeps Qt's own catalogues (``qtbase_nl.qm``, ``qtbase_fr.qm``); the frozen
+    build keeps them there too (installer/diversity_assistant.spec keeps nl, en and fr)."""
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+def qt_catalogue(language: str) -> str:
+    return f"qtbase_{language}"
+
+
+class MnemonicFallback(QTranslator):
+    """Qt's texts that gained a shortcut letter after their translation was made.
+
+    The file dialog asks for "&Look in:" and "Files of &type:" while ``qtbase_nl.qm`` has only
+    "Look in:" and "Files of type:", so a Dutch dialog said "Look in". This translator answers such
+    a text with the translation of the text without its ``&``, and nothing else."""
+
+    def __init__(self, qt: QTranslator) -> None:
+        super().__init__()
+        self._qt = qt
+
+    def translate(  # type: ignore[override]  # PySide6's stub names the arguments differently
+        self,
+        context: str,
+        source_text: str,
+        disambiguation: str | None = None,
+        n: int = -1,
+    ) -> str | None:
+        if not source_text or "&" not in source_text or not context.startswith("Q"):
+            return None  # a null text: "no translation here" (an empty one would be used)
+        plain = source_text.replace("&&", "\x00").replace("&", "").replace("\x00", "&")
+        return self._qt.translate(context, plain, disambiguation, n) or None
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 class Translations:
     """Holds the installed translators so that switching replaces them."""
 
@@ -42,9 +79,9 @@ class Translations:
         if loaded:
             self._installed.append(ours)
         qt = QTranslator()  # Qt's own texts (file dialog, context menus); absent in some builds
-        if qt.load(
-            f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        ):
+        if qt.load(qt_catalogue(language), qt_translations_folder()):
+            # Installed first, so consulted last: only for what neither catalogue has.
+            self._installed.append(MnemonicFallback(qt))
             self._installed.append(qt)
         for translator in self._installed:
             app.installTranslator(translator)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -32,6 +33,7 @@ from desktop_app.validation.findings import (
     rows_count,
 )
 from desktop_app.validation.identifier_types import identifier_type
+from desktop_app.validation.local import MAPPING_STEP, MAPPING_VALUES_SECTION
 from desktop_app.validation.model import Code, Severity
 
 # Problem kinds that are warnings; every other problem is an error.
@@ -53,6 +55,7 @@ def check_mapping(
                 (),
                 "validation.unmapped.field",
                 field=field.label,
+                step=Message(MAPPING_STEP),
             )
     keys = programme.identification_keys
     for key in keys:
@@ -80,6 +83,7 @@ def check_mapping(
             (),
             "validation.unmapped.key",
             alternatives=alternatives,
+            step=Message(MAPPING_STEP),
         )
     return None
 
@@ -115,13 +119,17 @@ def field_findings(  # noqa: PLR0917 - as the method it was
                 ),
             }
             identifier = identifier_type(field.type)
+            title_params: dict[str, object] = {}
             if identifier is not None:
+                title_params["name"] = Message(identifier.short_key)
                 params["name"] = Message(identifier.name_key)
                 params["expected"] = Message(identifier.shape_key)
                 params["check"] = Message(identifier.check_key)
             if code is Code.UNKNOWN_CODE:
                 params["values"] = _unknown_values(fv, mask)
                 params["codes"] = ", ".join(c.code for c in field.codes)
+                params["step"] = Message(MAPPING_STEP)
+                params["values_section"] = Message(MAPPING_VALUES_SECTION)
             found.add(
                 Severity.ERROR,
                 code,
@@ -129,6 +137,7 @@ def field_findings(  # noqa: PLR0917 - as the method it was
                 found.excel_rows(mask),
                 message_key(field.type, kind),
                 letter=source.letter,
+                title_params=title_params,
                 **params,
             )
 
@@ -324,7 +333,7 @@ def _shown_value(fv: FieldValues) -> Callable[[int], str]:
 
 
 def _implausible(
-    found: Findings, kind: str, field_id: str, mask: np.ndarray, source: Source, **params: object
+    found: Findings, kind: str, field_id: str, mask: np.ndarray, source: Source, **params: Any
 ) -> None:
     if not mask.any():
         return

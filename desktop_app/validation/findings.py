@@ -27,7 +27,7 @@ BREAKDOWN_PREFIX = "breakdown:"
 
 MAX_EXAMPLES = 3
 MAX_LISTED_VALUES = 10
-MAX_LISTED_ROWS = 20
+MAX_LISTED_ROWS = 10  # a row list in a message names this many rows, then "and 212 more"
 
 _DATE_LIKE = re.compile(r"\d{1,2}([-/.])\d{1,2}\1\d{4}|\d{4}([-/.])\d{1,2}\2\d{1,2}")
 _CODE_ORDER = {code: position for position, code in enumerate(Code)}
@@ -56,11 +56,20 @@ class Findings:
         excel_rows: np.ndarray | Sequence[int],
         template: str,
         letter: str | None = None,
+        title_params: dict[str, object] | None = None,
         **params: object,
     ) -> None:
         at = tuple(int(r) for r in np.sort(np.asarray(excel_rows, dtype=np.int64)))
         self.found.append(
-            Finding(severity, code, field_id, at, Message(template, params), column=letter)
+            Finding(
+                severity,
+                code,
+                field_id,
+                at,
+                Message(template, params),
+                column=letter,
+                title_params=tuple((title_params or {}).items()),
+            )
         )
 
     def excel_rows(self, mask: np.ndarray) -> np.ndarray:
@@ -100,12 +109,21 @@ def rows_count(count: int) -> Message:
     )
 
 
-def row_list(excel_rows: np.ndarray) -> Message:
-    shown = ", ".join(str(int(r)) for r in excel_rows[:MAX_LISTED_ROWS])
-    if len(excel_rows) > MAX_LISTED_ROWS:
-        shown += f", … (+{len(excel_rows) - MAX_LISTED_ROWS})"
+def row_list(excel_rows: np.ndarray | Sequence[int]) -> Message:
+    """ "rijen 4, 9, 12" in a message; a long list is cut (see :func:`row_numbers`)."""
     key = "validation.row-list.one" if len(excel_rows) == 1 else "validation.row-list.many"
-    return Message(key, {"rows": shown})
+    return Message(key, {"rows": row_numbers(excel_rows)})
+
+
+def row_numbers(
+    excel_rows: np.ndarray | Sequence[int], limit: int | None = MAX_LISTED_ROWS
+) -> Message:
+    """Excel row numbers, at most ``limit`` of them, then "en nog 212" (None: all of them)."""
+    numbers = [int(r) for r in excel_rows]
+    shown = ", ".join(str(r) for r in (numbers if limit is None else numbers[:limit]))
+    if limit is None or len(numbers) <= limit:
+        return Message("validation.row-numbers.all", {"rows": shown})
+    return Message("validation.row-numbers.more", {"rows": shown, "count": len(numbers) - limit})
 
 
 def column_message(source: Source) -> Message:

@@ -42,6 +42,11 @@ class IdentifierType:
         return f"validation.identifier-name.{self.id}"
 
     @property
+    def short_key(self) -> str:
+        """The short name a finding's title uses ("BSN", "INSZ-nummer")."""
+        return f"validation.identifier-short.{self.id}"
+
+    @property
     def shape_key(self) -> str:
         return f"validation.identifier-shape.{self.id}"
 

@@ -45,14 +45,24 @@ class Finding:
     rows: tuple[int, ...]
     message: Message
     column: str | None = None  # column letter in the source, when one column is at fault
+    title_params: tuple[tuple[str, Any], ...] = ()  # e.g. the identifier's name
+    note: Message | None = None  # said after the message: why it is a warning, what to do
 
     def render(self, language: str = DEFAULT_LANGUAGE) -> str:
-        return self.message.render(language)
+        text = self.message.render(language)
+        return f"{text} {self.note.render(language)}" if self.note is not None else text
+
+    @property
+    def title(self) -> Message:
+        """A short plain title of the code (``validation.title.<code>``): "Ongeldig BSN",
+        "Totaalregel"; what the officer reads where the code would be."""
+        return Message(f"validation.title.{self.code}", dict(self.title_params))
 
     def to_json(self, language: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
         return {
             "severity": str(self.severity),
             "code": str(self.code),
+            "title": self.title.render(language),
             "field": self.field,
             "column": self.column,
             "rows": list(self.rows),

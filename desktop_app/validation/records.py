@@ -4,6 +4,7 @@ at the peildatum, the same person (or personnel number) on more than one row."""
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -62,7 +63,7 @@ def population_findings(
 ) -> None:
     peildatum_message = date_message(peildatum)
     for kind, mask in outside.items():
-        params = {
+        params: dict[str, Any] = {
             "rows": rows_count(int(mask.sum())),
             "examples": found.examples(mask),
             "peildatum": peildatum_message,

@@ -18,6 +18,7 @@ import numpy as np
 from desktop_app.errors import MappingError
 from desktop_app.intake.model import RawTable
 from desktop_app.mapping.model import Mapping
+from desktop_app.messages import Message
 from desktop_app.profiles.model import FieldRole, Programme
 from desktop_app.validation import persons
 from desktop_app.validation.checks import (
@@ -40,6 +41,7 @@ from desktop_app.validation.findings import (
     rows_count,
     safe_text,
 )
+from desktop_app.validation.local import MAPPING_STEP, local_fields, soften_local
 from desktop_app.validation.model import Code, Severity, ValidationResult
 from desktop_app.validation.records import (
     duplicate_findings,
@@ -96,6 +98,7 @@ class _Validation:
                 location=self.table.location(),
                 header=header,
                 field=what,
+                step=Message(MAPPING_STEP),
             ) from None
         return Source(j, header, self.table.column_letters[j])
 
@@ -184,6 +187,7 @@ class _Validation:
             )
 
         records = typed_table(table, programme, values, breakdowns, factorised)
+        found.found = soften_local(found.found, local_fields(programme, self.mapping, key), key)
         findings = found.in_order()
         return ValidationResult(
             findings=tuple(findings),

@@ -1,16 +1,21 @@
-"""Page 6: the checks. Findings in a sortable, filterable table; a finding's Excel rows; errors
-block Next, warnings need an acknowledgement; "Reload file" reads the corrected file again."""
+"""Page 6: the checks. Findings in a sortable, filterable table under their plain titles (never a
+code); a finding's Excel rows, a long list cut with "Show all rows"; errors block Next, warnings need
+an acknowledgement; "Reload file" reads the corrected file again; "Export findings (Excel)…" writes
+them for the salary administration. Every text about the findings comes from the core
+(:mod:`desktop_app.validation.plain`), as ``check`` says it."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelection, QStandardPaths, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -19,6 +24,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTextBrowser,
+    QWidget,
 )
 
 from desktop_app.errors import AppError
@@ -28,8 +34,28 @@ from desktop_app.ui.pages.base import WorkerPage
 from desktop_app.ui.widgets import BusyBar, InlineMessage, vbox
 from desktop_app.ui.workers import Worker
 from desktop_app.validation import Finding, Severity
+from desktop_app.validation.export import write_findings_xlsx
+from desktop_app.validation.plain import MAX_LISTED_ROWS, finding_rows, summary
 
-MAX_SHOWN_ROWS = 500
+_DISPLAY_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+
+
+class PlainFindingsModel(FindingsModel):
+    """The findings table with each code's plain title ("Ongeldig BSN") where the code was."""
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and index.column() == self.CODE and role in _DISPLAY_ROLES:
+            return self.finding(index.row()).title.render(self.language)
+        return super().data(index, role)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
+        if (
+            section == self.CODE
+            and orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+        ):
+            return QCoreApplication.translate("ValidationPage", "Problem")
+        return super().headerData(section, orientation, role)
 
 
 class ValidationPage(WorkerPage):
@@ -49,14 +75,17 @@ class ValidationPage(WorkerPage):
         self.search.textChanged.connect(self._filter_changed)
         self.reload_button = QPushButton(self)
         self.reload_button.clicked.connect(self.reload)
+        self.export_button = QPushButton(self)
+        self.export_button.clicked.connect(self.export_findings)
         toolbar.addWidget(self.filter_label)
         toolbar.addWidget(self.severity)
         toolbar.addWidget(self.search, 1)
+        toolbar.addWidget(self.export_button)
         toolbar.addWidget(self.reload_button)
 
         self.busy = BusyBar(self)
         self.busy.cancel_requested.connect(self.cancel)
-        self.model = FindingsModel(self)
+        self.model = PlainFindingsModel(self)
         self.proxy = FindingsFilter(self)
         self.proxy.setSourceModel(self.model)
         self.view = QTableView(self)
@@ -69,6 +98,7 @@ class ValidationPage(WorkerPage):
         self.view.setWordWrap(False)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().setVisible(False)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table (arrows move inside it)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(FindingsModel.MESSAGE, QHeaderView.ResizeMode.Stretch)
@@ -76,9 +106,22 @@ class ValidationPage(WorkerPage):
 
         self.details = QTextBrowser(self)
         self.details.setOpenLinks(False)
+        self.details.setTabChangesFocus(True)
+        self.all_rows = QPushButton(self)
+        self.all_rows.setCheckable(True)
+        self.all_rows.toggled.connect(lambda _c: self._selected(QItemSelection(), QItemSelection()))
+        self.all_rows.hide()
+        self.exported = InlineMessage(self)
+        lower = QWidget(self)
+        lower_layout = vbox(lower, spacing=4)
+        lower_layout.addWidget(self.details, 1)
+        rows_bar = QHBoxLayout()
+        rows_bar.addWidget(self.all_rows)
+        rows_bar.addStretch(1)
+        lower_layout.addLayout(rows_bar)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.view)
-        splitter.addWidget(self.details)
+        splitter.addWidget(lower)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
 
@@ -91,6 +134,7 @@ class ValidationPage(WorkerPage):
         layout.addLayout(toolbar)
         layout.addWidget(self.busy)
         layout.addWidget(self.problem)
+        layout.addWidget(self.exported)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.acknowledge)
 
@@ -126,6 +170,7 @@ class ValidationPage(WorkerPage):
         self.model.set_findings([], self._field_labels(), self.language)
         self.summary.clear_message()
         self.problem.clear_message()
+        self.exported.clear_message()
         self.start_job(worker, self.tr("Checking…"), self._done, self._failed)
         self.changed()
 
@@ -174,21 +219,9 @@ class ValidationPage(WorkerPage):
         self.model.set_findings(result.findings, self._field_labels(), self.language)
         counts = result.counts()
         table = self.session.table
-        included = int(result.included.sum())
-        people = (
-            self.tr("%1 of %2 rows are counted.")
-            .replace("%1", _number(included))
-            .replace("%2", _number(table.n_rows if table else 0))
-        )
+        text = summary(result, table.n_rows if table else 0).render(self.language)
         if counts["error"]:
-            self.summary.show_message(
-                "error",
-                self.tr("%1 errors and %2 warnings.")
-                .replace("%1", str(counts["error"]))
-                .replace("%2", str(counts["warning"]))
-                + " "
-                + people,
-            )
+            self.summary.show_message("error", text)
             self.problem.show_message(
                 "warning",
                 self.tr(
@@ -196,20 +229,13 @@ class ValidationPage(WorkerPage):
                     "or the export, save the file and press “Reload file”."
                 ),
             )
-        elif counts["warning"]:
-            self.summary.show_message(
-                "warning",
-                self.tr("No errors; %1 warnings.").replace("%1", str(counts["warning"]))
-                + " "
-                + people,
-            )
-            self.problem.clear_message()
         else:
-            self.summary.show_message("ok", self.tr("No errors and no warnings.") + " " + people)
+            self.summary.show_message("warning" if counts["warning"] else "ok", text)
             self.problem.clear_message()
         for note in result.notes:
             self.summary.setText(self.summary.text() + "\n" + note.render(self.language))
         self.acknowledge.setVisible(counts["warning"] > 0 and counts["error"] == 0)
+        self.export_button.setEnabled(bool(result.findings))
         if self.proxy.rowCount():
             self.view.selectRow(0)
         else:
@@ -220,8 +246,10 @@ class ValidationPage(WorkerPage):
         finding = self.selected_finding()
         if finding is None:
             self.details.setPlainText("")
+            self.all_rows.hide()
             return
-        self.details.setPlainText(self.describe(finding))
+        self.all_rows.setVisible(len(finding.rows) > MAX_LISTED_ROWS)
+        self.details.setPlainText(self.describe(finding, all_rows=self.all_rows.isChecked()))
 
     def selected_finding(self) -> Finding | None:
         indexes = self.view.selectionModel().selectedRows()
@@ -229,22 +257,62 @@ class ValidationPage(WorkerPage):
             return None
         return indexes[0].data(FINDING_ROLE)
 
-    def describe(self, finding: Finding) -> str:
-        rows = finding.rows
+    def describe(self, finding: Finding, *, all_rows: bool = False) -> str:
+        """Title, message, column and Excel rows (the first ten unless ``all_rows``)."""
+        language = self.language
         where = self.tr("Column %1").replace("%1", finding.column) + "\n" if finding.column else ""
-        if rows:
-            shown = ", ".join(str(r) for r in rows[:MAX_SHOWN_ROWS])
-            more = (
-                " " + self.tr("and %1 more").replace("%1", str(len(rows) - MAX_SHOWN_ROWS))
-                if len(rows) > MAX_SHOWN_ROWS
-                else ""
+        if finding.rows:
+            limit = None if all_rows else MAX_LISTED_ROWS
+            where += finding_rows(finding, limit).render(language)
+        title = finding.title.render(language)
+        return f"{title}\n\n{finding.render(language)}\n\n{where}".rstrip()
+
+    # -- the findings for the salary administration -------------------------------------------
+
+    def default_export_path(self) -> Path:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = self.tr("findings") + ".xlsx"
+        source = self.draft.source.path
+        if source:
+            name = f"{Path(source).stem} - {name}"
+        return Path(folder or Path.home()) / name
+
+    def export_findings(self) -> None:
+        """Ask where (in Documents) and write the findings as an Excel file."""
+        result, table, programme = self.session.validation, self.session.table, self.programme
+        if result is None or table is None or programme is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export findings"),
+            str(self.default_export_path()),
+            self.tr("Excel workbook (*.xlsx)"),
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() != ".xlsx":
+            target = target.with_name(target.name + ".xlsx")
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            write_findings_xlsx(result, table, programme, self.draft.mapping, target, self.language)
+        except OSError as error:
+            self.exported.show_message(
+                "error",
+                self.tr("The findings could not be saved to %1: %2")
+                .replace("%1", str(target))
+                .replace("%2", error.strerror or str(error)),
             )
-            where += (
-                self.tr("Excel rows (%1): %2")
-                .replace("%1", str(len(rows)))
-                .replace("%2", shown + more)
-            )
-        return f"{finding.render(self.language)}\n\n{where}"
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.exported.show_message(
+            "ok",
+            self.tr(
+                "Findings saved to %1. Identification numbers in it are masked; hand it to the "
+                "salary administration to correct the rows."
+            ).replace("%1", str(target)),
+        )
 
     def _filter_changed(self) -> None:
         self.proxy.set_severity(self.severity.currentData())
@@ -270,6 +338,14 @@ class ValidationPage(WorkerPage):
         self.search.setPlaceholderText(self.tr("Search in the findings"))
         self.search.setAccessibleName(self.tr("Search in the findings"))
         self.reload_button.setText(self.tr("&Reload file"))
+        self.export_button.setText(self.tr("E&xport findings (Excel)…"))
+        self.export_button.setToolTip(
+            self.tr(
+                "An Excel file with one line per finding per row, for the salary administration. "
+                "Identification numbers are masked."
+            )
+        )
+        self.all_rows.setText(self.tr("Show &all rows"))
         self.view.setAccessibleName(self.tr("Findings"))
         self.details.setAccessibleName(self.tr("Details of the selected finding"))
         self.acknowledge.setText(
@@ -287,7 +363,3 @@ class ValidationPage(WorkerPage):
         if result is None or result.has_errors:
             return False
         return result.counts()["warning"] == 0 or self.acknowledge.isChecked()
-
-
-def _number(value: int) -> str:
-    return QLocale().toString(value)
