@@ -13,13 +13,13 @@ import pytest
 from ksz_helpers import MOTIVATION, ORGANISATION, staff_file, valid_insz
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWizard
-from test_crypto_support import InMemoryKeyring, make_office, write_pem
+from test_crypto_support import InMemoryKeyring
+from test_ui_delivery import GpgOffice
 from wizard_helpers import go_next, next_enabled, shown_wizard
 
 from desktop_app.crypto import openpgp
 from desktop_app.draft import Draft
 from desktop_app.ksz.request import EXAMPLES
-from desktop_app.package.open import open_package_file
 from desktop_app.ui.pages.ksz_request import key_folder
 from desktop_app.ui.wizard import PageId
 
@@ -281,31 +281,30 @@ def test_the_belgian_route_with_own_data_for_linkage(qtbot, tmp_path, monkeypatc
     assert valid_insz(0) not in saved_text
     assert "P0001" not in saved_text
 
-    # Review and encrypt: the linkage file (INSZ + own categories) sealed for the KSZ like the
-    # Dutch package, and opened again on the office's side.
-    office_key, office_cert = make_office()
-    write_pem(tmp_path / "ksz-office.pem", office_cert)
-    write_pem(tmp_path / "ksz-office-key.pem", office_key)
-    page = wizard.currentPage()
-    qtbot.waitUntil(lambda: page.preview is not None and not page.running, timeout=60_000)
-    assert page.preview.columns[:2] == ("insz", "categorie_1")
-    page.set_certificate(tmp_path / "ksz-office.pem")
-    page.confirm.click()
-    go_next(qtbot, wizard, PageId.ENCRYPT)
-    page = wizard.currentPage()
-    page.target.setText(str(tmp_path / "out" / "koppeling.p7m"))
-    qtbot.mouseClick(page.encrypt_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not page.running, timeout=60_000)
-    assert page.problem.kind is None, page.problem.text()
-    assert (tmp_path / "out" / "koppeling.p7m").exists()
-    opened = open_package_file(
-        tmp_path / "out" / "koppeling.p7m",
-        tmp_path / "ksz-office-key.pem",
-        tmp_path / "ksz-office.pem",
-        tmp_path / "received",
-    )
-    linkage = next(name for name in opened.files if name.endswith(".csv"))
-    lines = (tmp_path / "received" / linkage).read_text(encoding="utf-8").splitlines()
+    # Review and encrypt: the linkage file (INSZ + own categories) encrypted for KSZ's OpenPGP
+    # key (KSZ takes no certificate) and signed with the organisation's key; GnuPG opens it.
+    office = GpgOffice(tmp_path / "ksz-office")
+    try:
+        page = wizard.currentPage()
+        qtbot.waitUntil(lambda: page.preview is not None and not page.running, timeout=60_000)
+        assert page.preview.columns[:2] == ("insz", "categorie_1")
+        page.set_openpgp_key(office.public)
+        page.confirm_key.click()
+        go_next(qtbot, wizard, PageId.ENCRYPT)
+        page = wizard.currentPage()
+        out = tmp_path / "out" / "koppeling.csv.gpg"
+        page.target.setText(str(out))
+        qtbot.mouseClick(page.encrypt_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not page.running, timeout=60_000)
+        assert page.problem.kind is None, page.problem.text()
+        assert out.exists()
+        org = wizard.draft.organisation_id
+        office.import_key(openpgp.export_public_key(openpgp.load_key(key_folder(org), org)))
+        plain, said = office.decrypt(out)
+        assert "Good signature" in said
+    finally:
+        office.close()
+    lines = plain.decode("utf-8").splitlines()
     assert lines[0].startswith("insz;categorie_1")
     assert valid_insz(0) in "\n".join(lines)
     assert "P0001" not in "\n".join(lines)

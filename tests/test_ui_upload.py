@@ -15,7 +15,9 @@ from test_transfer_sftp import inbox, sshd  # noqa: F401 (fixtures)
 from test_transfer_tus import tls, tus  # noqa: F401 (fixtures)
 from test_ui_submission import WAIT, isolated, office  # noqa: F401 (fixtures)
 
+from desktop_app.delivery.record import read_record
 from desktop_app.draft import Delivery, UploadSettings
+from desktop_app.profiles.model import Channel, Protection
 from desktop_app.transfer import Portal, receipt_path
 from desktop_app.transfer.credentials import SERVICE, keyring_account
 from desktop_app.transfer.hostkeys import remember_host_key, remembered_host_key
@@ -47,6 +49,7 @@ def encrypted_demo(qtbot, tmp_path: Path, office_pem: Path):
     qtbot.addWidget(wizard)
     wizard.resize(1100, 760)
     review = wizard.page(PageId.REVIEW)
+    review.choose_route(Channel.SFTP, Protection.CMS)  # the default is CBS's web portal
     review.set_certificate(office_pem)
     review.confirm.setChecked(True)
     page = wizard.page(PageId.ENCRYPT)
@@ -121,6 +124,10 @@ def test_upload_confirms_the_host_key_and_shows_the_receipt(
     assert shown.toSecsSinceEpoch() == uploaded.toSecsSinceEpoch()
     assert receipt_path(package).exists()
     assert panel.receipt_values["file"].text() == str(receipt_path(package))
+    # the officer's record of the package holds the receipt: the server's hash, read back
+    record = read_record(page.session.submission.record_path)
+    assert [event["event"] for event in record.events] == ["made", "uploaded"]
+    assert record.events[1]["sha256"] == sha256_of(package)
 
     # The draft keeps the portal settings, never a password; the confirmed key is kept in the one
     # host-key store (app data), not in the draft (issue 13: one store).
