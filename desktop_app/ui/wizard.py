@@ -304,12 +304,15 @@ class DiversityWizard(QWizard):
 
     def open_help(self) -> None:
         """Show the current step's help beside the pages (F1; the Help button toggles)."""
+        # The help takes the step list's place: the pages keep their width (the panel names the step).
+        self.steps.hide()
         self.help_panel.show()
         self._update_help()
 
     def close_help(self) -> None:
         had_focus = self.help_panel.isAncestorOf(QApplication.focusWidget())
         self.help_panel.hide()
+        self.steps.show()
         self._update_help()
         if had_focus:
             self.button(QWizard.WizardButton.HelpButton).setFocus()

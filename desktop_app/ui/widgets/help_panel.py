@@ -20,8 +20,8 @@ class HelpPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("help_panel")
-        self.setMinimumWidth(270)
-        self.setMaximumWidth(340)
+        self.setMinimumWidth(280)
+        self.setMaximumWidth(320)
         self.page_key = ""
         self.language = ""
         layout = vbox(self, margins=10, spacing=6)
@@ -39,9 +39,11 @@ class HelpPanel(QFrame):
         self.browser.setOpenExternalLinks(False)
         self.browser.setOpenLinks(False)
         self.browser.setFrameShape(QFrame.Shape.NoFrame)
+        self.browser.document().setIndentWidth(16)  # lists indented a little, not 40 pixels
         layout.addWidget(self.browser, 1)
         self.setStyleSheet(
             "QFrame#help_panel { background: #ffffff; border-right: 1px solid #d5dbe1; }"
+            " QFrame#help_panel QLabel { background: transparent; }"
             " QTextBrowser { background: #ffffff; }"
         )
         self.hide()
