@@ -672,3 +672,34 @@ def test_journey_documents_for_a_ksz_draft_are_the_request_documents(capsys, tmp
     code, _, err = run(capsys, "journey", "mark", "decide", "--by", "An Peeters", "--draft", path)
     assert code == 0, err
     assert load_journey("kbo-0207451227", 2025).current_step().id == "motivate"
+
+
+def test_a_draft_without_number_or_year_gets_a_sentence(capsys, tmp_path) -> None:
+    path = tmp_path / "leeg.json"
+    save_draft(Draft(programme_id="cbs-barometer-ingezoomd"), path)
+    code, _, err = run(capsys, "journey", "mark", "sign-up", "--by", "A", "--draft", path)
+    assert code == 2
+    assert "loonheffingennummer" in err
+    draft = Draft(
+        programme_id="cbs-barometer-ingezoomd",
+        organisation=Organisation.from_json({"loonheffingennummers": ["802634540L01"]}),
+    )
+    save_draft(draft, path)
+    code, _, err = run(capsys, "journey", "mark", "sign-up", "--by", "A", "--draft", path)
+    assert code == 2
+    assert "peildatum" in err
+    save_draft(Draft(), path)
+    code, _, err = run(capsys, "journey", "show", "--draft", path)
+    assert code == 2
+    assert "programma" in err
+
+
+@pytest.mark.parametrize("language", ["nl", "en", "fr"])
+def test_show_speaks_every_language(capsys, draft, language) -> None:
+    journey = start_for_draft(draft)
+    mark(journey, "sign-up", confirmation("A. Jansen"))
+    code = main(["--lang", language, "journey", "show"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert journey.programme.name.get(language) in out
+    assert journey.step("conditions").title.get(language) in out

@@ -50,7 +50,12 @@ from typing import Any, Literal
 
 from desktop_app import __version__
 from desktop_app.atomic import write_atomic
-from desktop_app.bounded_read import FileKind, load_json_bounded, read_bounded
+from desktop_app.bounded_read import (
+    FileKind,
+    load_json_bounded,
+    read_bounded,
+    require_regular_file,
+)
 from desktop_app.delivery.record import RECORD_SUFFIX, file_sha256, read_record
 from desktop_app.draft import Draft
 from desktop_app.errors import AppError
@@ -312,7 +317,9 @@ def journeys_dir() -> Path:
 
 def check_key(organisation: str | None, year: int | None) -> tuple[str, int]:
     """The organisation's stable id and the year, checked (they name folders)."""
-    if organisation is None or not ORGANISATION_ID.fullmatch(organisation):
+    if not organisation:
+        raise JourneyError("journey.no-organisation")
+    if not ORGANISATION_ID.fullmatch(organisation):
         raise JourneyError("journey.bad-organisation", organisation=organisation or "")
     if year is None or not MIN_YEAR <= year <= MAX_YEAR:
         raise JourneyError("journey.bad-year", year="" if year is None else year)
@@ -562,8 +569,8 @@ def confirmation(by: str, *, at: dt.datetime | None = None) -> Confirmation:
 def made_by_app(path: Path) -> MadeByApp:
     """A file the assistant made, by path and SHA-256 (the file stays where it is)."""
     path = Path(path)
-    data = read_bounded(path, FileKind.PACKAGE)
-    return MadeByApp(str(path.resolve()), hashlib.sha256(data).hexdigest(), len(data))
+    size = require_regular_file(path, FileKind.PACKAGE)  # a pipe, /dev/zero: its own sentence
+    return MadeByApp(str(path.resolve()), file_sha256(path), size)
 
 
 def attach_document(journey: Journey, step_id: str, path: Path) -> ReceivedDocument:
