@@ -543,7 +543,8 @@ def mark(
     if step.id in LOGIN_STEPS and not isinstance(evidence, Confirmation):
         raise JourneyError("journey.login-confirmation-only", step=step.id)
     moment = _now(at)
-    record = StepRecord(date=on or moment.date(), evidence=evidence, marked_at=moment)
+    day = on or moment.astimezone().date()  # the officer's own calendar day
+    record = StepRecord(date=day, evidence=evidence, marked_at=moment)
     updated = replace(journey, records={**journey.records, step.id: record})
     save_journey(updated)
     return updated
