@@ -5,8 +5,8 @@ advance):
 
 - CBS Barometer, ingezoomde variant, with the bundled demo (``demo-draft.json`` and
   ``demo-personeel.xlsx``): programme, conditions, organisation, staff file, columns, checks
-  (warnings acknowledged), safe categories (the merge suggestion applied), review, on to the
-  encrypt page;
+  (warnings acknowledged), safe categories (the merge suggestion applied), review (the default
+  route, the office's web portal), encrypt (target typed, the file made);
 - KSZ (Belgium), from an empty draft: programme, conditions, organisation, decisions, motivation,
   on to the categories page.
 
@@ -311,6 +311,17 @@ def test_keyboard_only_the_cbs_zoomed_in_route_with_the_demo(qtbot, tmp_path):
     assert wizard.help_panel.page_key == "review"
     press(qtbot, wizard, Qt.Key.Key_Escape)
     alt_next(qtbot, wizard, PageId.ENCRYPT)
+
+    # Encrypt: the target typed, the file made with Space on the button.
+    page = wizard.currentPage()
+    assert tab_to(qtbot, wizard, page.target), "the target is not reachable by Tab"
+    press(qtbot, wizard, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(focused(), str(tmp_path / "out" / "barometer.csv"))
+    assert tab_to(qtbot, wizard, page.encrypt_button), "the encrypt button is not by Tab"
+    press(qtbot, wizard, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not page.running, timeout=WAIT)
+    assert page.problem.kind is None, page.problem.text()
+    assert page.result_card.isVisible()
     wizard.close()
 
 
