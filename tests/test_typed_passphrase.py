@@ -322,12 +322,14 @@ class Answers:
         from desktop_app.ui.widgets.passphrase_dialog import PassphraseDialog
 
         self.asked: list[tuple[str, str, str]] = []
+        self.next: list[str] = []  # answers to give first, then ``passphrase``
         answers = self
 
         def exec_(dialog) -> int:
             answers.asked.append((dialog.mode, dialog.kind, dialog.reason.text()))
-            dialog.first.setText(passphrase)
-            dialog.second.setText(passphrase)
+            text = answers.next.pop(0) if answers.next else passphrase
+            dialog.first.setText(text)
+            dialog.second.setText(text)
             assert dialog.ok_button.isEnabled()
             return QDialog.DialogCode.Accepted
 
@@ -371,7 +373,7 @@ def test_the_encrypt_step_asks_the_passphrase_when_the_keyring_fails(
         page.start()
         qtbot.waitUntil(lambda: not page.running and not wizard.workers.busy, timeout=WAIT)
         qtbot.waitUntil(lambda: page.session.submission is not None, timeout=WAIT)
-        assert page.problem.kind is None, page.problem.text()
+        assert not page.problem.text(), page.problem.text()
         return page.session.submission.package_path
 
     package = encrypt("eerste.p7m")
@@ -389,6 +391,13 @@ def test_the_encrypt_step_asks_the_passphrase_when_the_keyring_fails(
     again = encrypt("tweede.p7m")
     assert again.exists()
     assert [a[:2] for a in answers.asked] == [("create", "signing"), ("open", "signing")]
+    assert page.session.submission.signer_fingerprint == signer
+    # a wrong passphrase: asked again, saying so
+    page.session.submission = None
+    answers.next = ["niet de goede wachtwoordzin"]
+    encrypt("derde.p7m")
+    assert [a[:2] for a in answers.asked[2:]] == [("open", "signing"), ("open", "signing")]
+    assert answers.asked[3][2].startswith("De ondertekeningssleutel")  # crypto.key-unreadable
     assert page.session.submission.signer_fingerprint == signer
     for path in app_data.rglob("*"):  # the passphrase is nowhere on disk
         if path.is_file():
@@ -428,11 +437,31 @@ def test_a_cancelled_passphrase_shows_the_plain_refusal(
     page.target.setText(str(tmp_path / "out" / "x.p7m"))
     page.start()
     qtbot.waitUntil(lambda: bool(asked) and not page.running, timeout=WAIT)
-    qtbot.waitUntil(lambda: page.problem.kind == "error", timeout=WAIT)
+    qtbot.waitUntil(lambda: bool(page.problem.text()), timeout=WAIT)
+    assert page.problem.property("kind") == "error"
     assert catalogue()["crypto.keyring-unavailable"]["fr"] in page.problem.text()
     assert not (tmp_path / "out" / "x.p7m").exists()
     for library in LIBRARY_TEXT:
         assert library not in page.problem.text()
+
+
+def test_the_factories_get_the_typed_passphrase(tmp_path: Path, app_data, failing_keyring) -> None:
+    from desktop_app.draft import Draft
+    from desktop_app.submission import default_identity, default_openpgp_identity
+    from desktop_app.ui.widgets.passphrase_dialog import key_mode, with_passphrase
+
+    draft = Draft()
+    draft.organisation = draft.organisation.with_value("name", "Gemeente Voorbeeld")
+    draft.organisation = draft.organisation.with_value("contact_email", "hr@example.be")
+    assert with_passphrase(default_identity, None) is default_identity
+    assert key_mode(draft, "signing") == "create"
+    assert key_mode(draft, "openpgp") == "create"
+    made = with_passphrase(default_openpgp_identity, TYPED)(draft)
+    assert key_mode(draft, "openpgp") == "open"
+    assert key_mode(draft, "signing") == "create"
+    assert with_passphrase(default_openpgp_identity, TYPED)(draft).fingerprint == made.fingerprint
+    with_passphrase(default_identity, TYPED)(draft)
+    assert key_mode(draft, "signing") == "open"
 
 
 def test_the_ksz_key_is_made_with_a_typed_passphrase_when_the_keyring_fails(

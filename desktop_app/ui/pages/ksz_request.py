@@ -169,7 +169,7 @@ class KszRequestPage(WorkerPage):
             return
         self.key_error = error.render(self.language) if isinstance(error, AppError) else str(error)
 
-    def _key_refused(self, error: BaseException) -> None:
+    def _key_refused(self, error: Exception) -> None:
         """The passphrase dialog was cancelled: the refusal is shown as it is."""
         self.key_error = error.render(self.language) if isinstance(error, AppError) else str(error)
         self._show()

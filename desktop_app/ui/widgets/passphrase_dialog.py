@@ -309,13 +309,13 @@ class PassphraseRetry:
 
     def handle(
         self,
-        error: BaseException,
+        error: Exception,
         *,
         mode: Mode,
         kind: KeyKind,
         language: str,
         rerun: Callable[[], Any],
-        give_up: Callable[[BaseException], Any],
+        give_up: Callable[[Exception], Any],
     ) -> bool:
         """True when ``error`` is answered by asking the passphrase (done shortly, in the GUI
         thread); then ``rerun`` follows the answer, or ``give_up(error)`` a cancel."""
