@@ -229,6 +229,18 @@ def test_counts_take_the_plural_form_of_each_language():
     assert verdict(result).render("en").startswith("1 error and 0 warnings.")
 
 
+def test_messages_about_one_row_take_the_singular():
+    one = run([person(i, start_date="2030-01-01" if i == 1 else "2010-01-01") for i in range(6)])
+    two = run(
+        [person(i, start_date="2030-01-01" if i in (1, 2) else "2010-01-01") for i in range(6)]
+    )
+    (single,) = [f for f in one.findings if f.code is Code.OUTSIDE_POPULATION]
+    (double,) = [f for f in two.findings if f.code is Code.OUTSIDE_POPULATION]
+    assert single.render("fr").startswith("Non comptée, car entrée")
+    assert double.render("fr").startswith("Non comptées, car entrées")
+    assert single.message.key == double.message.key == "validation.population.not-started"
+
+
 # --- 4. the findings as an Excel file -------------------------------------------------------------
 
 
@@ -359,8 +371,11 @@ def checks_page(qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("DIVERSITY_ASSISTANT_DATA_DIR", str(tmp_path / "appdata"))
     opened = []
 
-    def open_page(language: str = "nl"):
-        wizard = shown_wizard(qtbot, demo_draft(), tmp_path / "autosave.json", language)
+    def open_page(language: str = "nl", peildatum=None):
+        draft = demo_draft()
+        if peildatum is not None:
+            draft.peildatum = peildatum
+        wizard = shown_wizard(qtbot, draft, tmp_path / "autosave.json", language)
         opened.append(wizard)
         walk_to_mapping(qtbot, wizard)
         go_next(qtbot, wizard, PageId.VALIDATION)
@@ -433,6 +448,33 @@ def test_the_checks_page_shows_titles_and_exports_to_documents(
     assert "constats.xlsx" in page.exported.text()
     header = next(openpyxl.load_workbook(written).active.iter_rows(values_only=True))
     assert header[0] == "Ligne Excel"
+
+
+def test_a_long_row_list_on_the_page_is_cut_until_show_all_rows(qtbot, checks_page):
+    import datetime
+
+    from desktop_app.ui.models import FINDING_ROLE
+
+    _wizard, page = checks_page("nl", datetime.date(2026, 12, 6))
+    for row in range(page.proxy.rowCount()):
+        finding = page.proxy.index(row, 0).data(FINDING_ROLE)
+        if len(finding.rows) > 10:
+            page.view.selectRow(row)
+            break
+    else:
+        pytest.fail("the demo at 6 December 2026 has no finding with more than ten rows")
+    more = len(finding.rows) - 10
+    text = page.details.toPlainText()
+    assert text.startswith(finding.title.render("nl"))
+    assert f"en nog {more}" in text
+    assert str(finding.rows[-1]) not in text.rsplit(":", 1)[-1]
+    assert page.all_rows.isVisible()
+    assert page.all_rows.text() == "&Alle rijen tonen"
+    page.all_rows.click()
+    text = page.details.toPlainText()
+    assert "en nog" not in text
+    assert text.rstrip().endswith(str(finding.rows[-1]))
+    assert page.all_rows.text() == "&Minder rijen tonen"
 
 
 def test_qts_own_file_dialog_speaks_dutch_and_french(qtbot):

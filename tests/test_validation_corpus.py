@@ -258,8 +258,8 @@ CASES = [
         "total-row",
         W,
         (8,),
-        "Totaalregels",
-        "Total rows",
+        "Totaalregel gevonden",  # one row: the singular form
+        "Total row found",
     ),
     Case(
         "blank-row-in-between",
@@ -267,8 +267,8 @@ CASES = [
         "blank-row",
         W,
         (5,),
-        "Lege rijen",
-        "Empty rows",
+        "Lege rij tussen",  # one row: the singular form
+        "An empty row",
     ),
     Case(
         "leaver",

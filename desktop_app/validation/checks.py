@@ -109,7 +109,7 @@ def field_findings(  # noqa: PLR0917 - as the method it was
             if not mask.any():
                 continue
             code = problem_code(field.type, kind)
-            params = {
+            params: dict[str, Any] = {
                 "field": field.label,
                 "column": column,
                 "rows": rows_count(int(mask.sum())),

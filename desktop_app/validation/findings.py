@@ -15,7 +15,7 @@ from desktop_app.messages import Message
 from desktop_app.profiles.model import EmployeeField
 from desktop_app.validation.fields import IDENTIFIER_TYPES
 from desktop_app.validation.identifiers import check_bsn, mask_identifier
-from desktop_app.validation.model import Code, Finding, Severity
+from desktop_app.validation.model import Code, CountMessage, Finding, Severity
 
 # The fields the checks know by id.
 BIRTH_DATE = "birth_date"
@@ -57,16 +57,23 @@ class Findings:
         template: str,
         letter: str | None = None,
         title_params: dict[str, object] | None = None,
+        plural: int | None = None,
         **params: object,
     ) -> None:
+        """``plural``: the template has a ``.one`` and an ``.other`` form, for this many rows."""
         at = tuple(int(r) for r in np.sort(np.asarray(excel_rows, dtype=np.int64)))
+        message = (
+            Message(template, params)
+            if plural is None
+            else CountMessage(template, {**params, "count": plural})
+        )
         self.found.append(
             Finding(
                 severity,
                 code,
                 field_id,
                 at,
-                Message(template, params),
+                message,
                 column=letter,
                 title_params=tuple((title_params or {}).items()),
             )

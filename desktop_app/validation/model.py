@@ -13,6 +13,23 @@ import pandas as pd
 from desktop_app.messages import DEFAULT_LANGUAGE, Message
 
 
+def plural_form(language: str, count: int) -> str:
+    """``one`` or ``other``: Dutch and English use the singular for 1 only, French for 0 and 1."""
+    if language == "fr":
+        return "one" if count in (0, 1) else "other"
+    return "one" if count == 1 else "other"
+
+
+@dataclass(frozen=True)
+class CountMessage(Message):
+    """A message with a ``count`` parameter whose key has a ``.one`` and an ``.other`` form; the
+    form is chosen when it is rendered, in the language it is rendered in ("1 erreur")."""
+
+    def render(self, language: str = DEFAULT_LANGUAGE) -> str:
+        form = plural_form(language, int(self.params["count"]))
+        return Message(f"{self.key}.{form}", self.params).render(language)
+
+
 class Severity(StrEnum):
     ERROR = "error"  # blocks packaging
     WARNING = "warning"  # the officer acknowledges it

@@ -4,11 +4,10 @@ plural form in each language, the summary of a run, a finding's rows cut to a re
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from desktop_app.messages import DEFAULT_LANGUAGE, Message
+from desktop_app.messages import Message
 from desktop_app.validation.findings import MAX_LISTED_ROWS, row_numbers
-from desktop_app.validation.model import Finding, ValidationResult
+from desktop_app.validation.model import CountMessage, Finding, ValidationResult, plural_form
 
 __all__ = [
     "MAX_LISTED_ROWS",
@@ -18,23 +17,6 @@ __all__ = [
     "summary",
     "verdict",
 ]
-
-
-def plural_form(language: str, count: int) -> str:
-    """``one`` or ``other``: Dutch and English use the singular for 1 only, French for 0 and 1."""
-    if language == "fr":
-        return "one" if count in (0, 1) else "other"
-    return "one" if count == 1 else "other"
-
-
-@dataclass(frozen=True)
-class CountMessage(Message):
-    """A message with a ``count`` parameter whose key has a ``.one`` and an ``.other`` form; the
-    form is chosen when it is rendered, in the language it is rendered in."""
-
-    def render(self, language: str = DEFAULT_LANGUAGE) -> str:
-        form = plural_form(language, int(self.params["count"]))
-        return Message(f"{self.key}.{form}", self.params).render(language)
 
 
 def count(kind: str, number: int) -> CountMessage:

@@ -40,6 +40,7 @@ def row_findings(found: Findings, kinds: RowKinds, data: np.ndarray) -> None:
             None,
             found.excel_rows(blank),
             "validation.blank-row",
+            plural=int(blank.sum()),
             rows=rows_count(int(blank.sum())),
             list=row_list(found.excel_rows(blank)),
         )
@@ -50,6 +51,7 @@ def row_findings(found: Findings, kinds: RowKinds, data: np.ndarray) -> None:
             None,
             found.excel_rows(kinds.total),
             "validation.total-row",
+            plural=int(kinds.total.sum()),
             rows=rows_count(int(kinds.total.sum())),
             list=row_list(found.excel_rows(kinds.total)),
         )
@@ -85,6 +87,7 @@ def population_findings(
             found.excel_rows(mask),
             f"validation.population.{kind}",
             letter=values[field_id].column,
+            plural=int(mask.sum()),
             **params,
         )
 

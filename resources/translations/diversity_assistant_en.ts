@@ -2088,6 +2088,10 @@ Valid until: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Show &amp;fewer rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>findings</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2090,6 +2090,10 @@ Valable jusqu’au : %2</translation>
         <translation>Problème</translation>
     </message>
     <message>
+        <source>Show &amp;fewer rows</source>
+        <translation>Afficher &amp;moins de lignes</translation>
+    </message>
+    <message>
         <source>findings</source>
         <translation>constats</translation>
     </message>

@@ -2090,6 +2090,10 @@ Geldig tot: %2</translation>
         <translation>Probleem</translation>
     </message>
     <message>
+        <source>Show &amp;fewer rows</source>
+        <translation>&amp;Minder rijen tonen</translation>
+    </message>
+    <message>
         <source>findings</source>
         <translation>bevindingen</translation>
     </message>

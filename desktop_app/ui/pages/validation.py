@@ -6,6 +6,7 @@ them for the salary administration. Every text about the findings comes from the
 
 from __future__ import annotations
 
+import html
 from dataclasses import replace
 from pathlib import Path
 
@@ -109,7 +110,7 @@ class ValidationPage(WorkerPage):
         self.details.setTabChangesFocus(True)
         self.all_rows = QPushButton(self)
         self.all_rows.setCheckable(True)
-        self.all_rows.toggled.connect(lambda _c: self._selected(QItemSelection(), QItemSelection()))
+        self.all_rows.toggled.connect(self._all_rows_toggled)
         self.all_rows.hide()
         self.exported = InlineMessage(self)
         lower = QWidget(self)
@@ -122,7 +123,7 @@ class ValidationPage(WorkerPage):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.view)
         splitter.addWidget(lower)
-        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
 
         self.problem = InlineMessage(self)
@@ -249,7 +250,19 @@ class ValidationPage(WorkerPage):
             self.all_rows.hide()
             return
         self.all_rows.setVisible(len(finding.rows) > MAX_LISTED_ROWS)
-        self.details.setPlainText(self.describe(finding, all_rows=self.all_rows.isChecked()))
+        text = self.describe(finding, all_rows=self.all_rows.isChecked())
+        title, _, rest = text.partition("\n")
+        body = html.escape(rest.strip()).replace("\n", "<br>")
+        self.details.setHtml(f"<p><b>{html.escape(title)}</b></p><p>{body}</p>")
+
+    def _all_rows_toggled(self, _checked: bool) -> None:
+        self._all_rows_text()
+        self._selected(QItemSelection(), QItemSelection())
+
+    def _all_rows_text(self) -> None:
+        self.all_rows.setText(
+            self.tr("Show &fewer rows") if self.all_rows.isChecked() else self.tr("Show &all rows")
+        )
 
     def selected_finding(self) -> Finding | None:
         indexes = self.view.selectionModel().selectedRows()
@@ -260,7 +273,13 @@ class ValidationPage(WorkerPage):
     def describe(self, finding: Finding, *, all_rows: bool = False) -> str:
         """Title, message, column and Excel rows (the first ten unless ``all_rows``)."""
         language = self.language
-        where = self.tr("Column %1").replace("%1", finding.column) + "\n" if finding.column else ""
+        where = ""
+        if finding.column:
+            column = finding.column
+            table = self.session.table
+            if table is not None and column in table.column_letters:
+                column += f" ({table.headers[table.column_letters.index(column)]})"
+            where = self.tr("Column %1").replace("%1", column) + "\n"
         if finding.rows:
             limit = None if all_rows else MAX_LISTED_ROWS
             where += finding_rows(finding, limit).render(language)
@@ -345,7 +364,7 @@ class ValidationPage(WorkerPage):
                 "Identification numbers are masked."
             )
         )
-        self.all_rows.setText(self.tr("Show &all rows"))
+        self._all_rows_text()
         self.view.setAccessibleName(self.tr("Findings"))
         self.details.setAccessibleName(self.tr("Details of the selected finding"))
         self.acknowledge.setText(
