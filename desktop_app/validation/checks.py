@@ -175,6 +175,7 @@ def _missing(  # noqa: PLR0917 - as the method it was
         rows=rows_count(int(empty.sum())),
         examples=found.examples(empty),
         key=key.label if key is not None else "-",
+        step=Message(MAPPING_STEP),
     )
 
 
