@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from cryptography import x509
-from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +43,27 @@ def fit_height(table: QTableWidget) -> None:
     height = table.horizontalHeader().height() + 4
     height += sum(table.rowHeight(r) for r in range(table.rowCount()))
     table.setFixedHeight(height + 2)
+
+
+class RefitRowsOnResize(QObject):
+    """Measures a word-wrapped table's rows again after each change of its width."""
+
+    def __init__(self, table: QTableWidget) -> None:
+        super().__init__(table)
+        self.table = table
+        self.width = -1
+        table.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self.table.width() != self.width:
+            self.width = self.table.width()
+            # the header stretches its sections after this event: measure once it has
+            QTimer.singleShot(0, self.refit)
+        return False
+
+    def refit(self) -> None:
+        self.table.resizeRowsToContents()
+        fit_height(self.table)
 
 
 class OutputCard:
@@ -140,6 +161,9 @@ class ChecklistCard:
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # rows are measured at the width the text has: again whenever the table's width
+        # changes, or they keep the height of the narrow first layout (100-200 px, mostly empty)
+        self._refit = RefitRowsOnResize(self.table)
         checklist.addWidget(self.table)
 
     def show_checklist(self, programme: Programme | None, draft: Draft, language: str) -> None:
