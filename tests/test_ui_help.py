@@ -42,8 +42,8 @@ def test_every_page_has_help_in_every_language(page):
         assert not english, (page.name, language, english)
 
 
-def test_the_help_file_has_no_stray_pages_and_a_gap_raises():
-    assert set(help_pages()) == {p.name.lower() for p in PageId}
+def test_a_gap_in_the_help_raises():
+    assert {p.name.lower() for p in PageId} <= set(help_pages())
     with pytest.raises(HelpMissing):
         help_text("no_such_page", "nl")
     with pytest.raises(HelpMissing):

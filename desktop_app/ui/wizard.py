@@ -23,7 +23,14 @@ from desktop_app.draft import Draft, save_draft
 from desktop_app.errors import AppError
 from desktop_app.profiles import Flow, Programme, load_programme_by_id
 from desktop_app.ui.i18n import LANGUAGE_NAMES, Translations
-from desktop_app.ui.routes import CBS_ROUTE, FILE_PAGES, KSZ_PAGES, PageId, ksz_route
+from desktop_app.ui.routes import (
+    CBS_ROUTE,
+    FILE_PAGES,
+    KSZ_PAGES,
+    SENDING_PAGES,
+    PageId,
+    ksz_route,
+)
 from desktop_app.ui.session import Session
 from desktop_app.ui.widgets import repolish, vbox
 from desktop_app.ui.widgets.help_panel import HelpPanel
@@ -202,10 +209,15 @@ class DiversityWizard(QWizard):
         self._update_help()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.shutdown()
-        super().closeEvent(event)
+        super().closeEvent(event)  # QDialog: reject() -> done(), which may ask first
+        if event.isAccepted():
+            self.shutdown()
 
     def done(self, result: int) -> None:
+        from desktop_app.ui.pages.done import may_close
+
+        if not may_close(self, lambda: self.done(result)):
+            return  # a file made but not sent: the officer is asked first (nothing is lost)
         self.shutdown()
         super().done(result)
 
@@ -259,7 +271,9 @@ class DiversityWizard(QWizard):
             PageId.VALIDATION: self.tr("Checks"),
             PageId.CATEGORIES: self.tr("Safe categories"),
             PageId.REVIEW: self.tr("Review"),
-            PageId.ENCRYPT: self.tr("Encrypt"),
+            PageId.ENCRYPT: self.tr("Make the file"),
+            PageId.SEND: self.tr("Send"),
+            PageId.DONE: self.tr("Done"),
         }
         self._step_names = names
         self._update_steps()
@@ -280,11 +294,11 @@ class DiversityWizard(QWizard):
             label = self.step_labels[page_id]
             layout.removeWidget(label)
             layout.insertWidget(position, label)
-            label.setText(f"{position + 1}. {self._step_names[page_id]}")
+            label.setText(f"{position + 1}. {self._step_names.get(page_id, page_id.name.title())}")
         for page_id, label in self.step_labels.items():
             label.setVisible(page_id in route)
             skipped = page_id in FILE_PAGES and not uses_file
-            if self.is_ksz() and page_id in (PageId.REVIEW, PageId.ENCRYPT):
+            if self.is_ksz() and page_id in (PageId.REVIEW, *SENDING_PAGES):
                 skipped = not uses_file
             label.setProperty("current", "true" if page_id == current else "false")
             label.setProperty("skipped", "true" if skipped else "false")
@@ -298,6 +312,11 @@ class DiversityWizard(QWizard):
         self.help_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F1), self)
         self.help_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.help_shortcut.activated.connect(self.open_help)
+        # Esc closes the help first; only while it is open (else Esc keeps its own meaning).
+        self.help_close_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.help_close_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.help_close_shortcut.setEnabled(False)
+        self.help_close_shortcut.activated.connect(self.close_help)
 
     def help_open(self) -> bool:
         return self.help_panel.isVisible()
@@ -307,11 +326,13 @@ class DiversityWizard(QWizard):
         # The help takes the step list's place: the pages keep their width (the panel names the step).
         self.steps.hide()
         self.help_panel.show()
+        self.help_close_shortcut.setEnabled(True)
         self._update_help()
 
     def close_help(self) -> None:
         had_focus = self.help_panel.isAncestorOf(QApplication.focusWidget())
         self.help_panel.hide()
+        self.help_close_shortcut.setEnabled(False)
         self.steps.show()
         self._update_help()
         if had_focus:
