@@ -25,8 +25,8 @@ from urllib.parse import quote
 
 from desktop_app.bounded_read import FileKind, read_bounded
 from desktop_app.draft import Draft
-from desktop_app.ksz import request as ksz_request
 from desktop_app.messages import LocalizedText, Message, catalogue
+from desktop_app.odt import odt_document
 from desktop_app.package.build import application_counts
 from desktop_app.profiles.model import Programme
 
@@ -262,7 +262,7 @@ def application_odt(
     """The answers sheet as an editable OpenDocument text, written as the KSZ request is (the
     same bytes for the same draft)."""
     sections = application_sections(draft, programme, language, delivery_date)
-    return ksz_request._odt(application_title(language), sections)
+    return odt_document(application_title(language), sections)
 
 
 def sections_html(title: str, sections: Sequence[Section], language: str = "nl") -> str:

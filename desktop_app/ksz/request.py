@@ -16,10 +16,7 @@ layout is not public: the sections follow the KSZ's four steps.
 from __future__ import annotations
 
 import html
-import io
 import re
-import threading
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +24,7 @@ from desktop_app.categories import Bands
 from desktop_app.errors import AppError
 from desktop_app.ksz.crossing import age_band_shares
 from desktop_app.messages import Message
+from desktop_app.odt import odt_document
 from desktop_app.profiles.model import Programme
 from desktop_app.validation.identifiers import check_kbo
 
@@ -233,55 +231,10 @@ def render_html(request: KszRequest, programme: Programme, language: str = "nl")
 
 def render_odt(request: KszRequest, programme: Programme, language: str = "nl") -> bytes:
     """The same document as an editable OpenDocument text file: the same bytes for the same
-    request, whatever was written before it in this process (see :func:`_fixed_namespaces`)."""
+    request, whatever was written before it in this process (see :func:`desktop_app.odt.fixed_namespaces`)."""
     if language not in DOCUMENT_LANGUAGES:
         raise ValueError(f"the request document exists in nl and fr, not {language!r}")
     _require_valid(request, programme)
-    return _odt(Message("ksz.doc.title").render(language), _sections(request, programme, language))
-
-
-_odf_writing = threading.Lock()
-
-
-def _fixed_namespaces() -> None:
-    """Make odfpy declare the same namespaces, in the same order, in every file it writes.
-
-    odfpy declares on the root of each XML file every namespace that any element has used in the
-    process so far, in the order they were first used (a class-level table that only grows): the
-    same request gave other bytes after an .ods had been written, or in the wizard rather than in
-    ``ksz request``. Every namespace odfpy knows is put in the table, ordered by prefix, before
-    each write (under a lock: the table is shared by all threads)."""
-    from odf.element import Element
-    from odf.namespaces import nsdict
-
-    table: dict[str, str] = Element.namespaces
-    ordered = sorted({**nsdict, **table}.items(), key=lambda item: (item[1], item[0]))
-    table.clear()
-    table.update(ordered)
-
-
-def _odt(title: str, sections: Sequence[tuple[str, Sequence[str | tuple[str, str]]]]) -> bytes:
-    from odf.opendocument import OpenDocumentText
-    from odf.style import Style, TextProperties
-    from odf.text import H, P, Span
-
-    document = OpenDocumentText()
-    bold = Style(name="Label", family="text")
-    bold.addElement(TextProperties(fontweight="bold"))
-    document.automaticstyles.addElement(bold)
-    document.text.addElement(H(outlinelevel=1, text=title))
-    for heading, items in sections:
-        document.text.addElement(H(outlinelevel=2, text=heading))
-        for item in items:
-            paragraph = P()
-            if isinstance(item, tuple):
-                paragraph.addElement(Span(stylename=bold, text=f"{item[0]}: "))
-                paragraph.addText(item[1])
-            else:
-                paragraph.addText(item)
-            document.text.addElement(paragraph)
-    buffer = io.BytesIO()
-    with _odf_writing:
-        _fixed_namespaces()
-        document.write(buffer)
-    return buffer.getvalue()
+    return odt_document(
+        Message("ksz.doc.title").render(language), _sections(request, programme, language)
+    )
