@@ -8,7 +8,7 @@ from desktop_app.check import CheckResult
 from desktop_app.mapping.model import is_derived_header
 from desktop_app.messages import Message
 from desktop_app.validation import Severity
-from desktop_app.validation.plain import finding_rows, verdict
+from desktop_app.validation.plain import finding_rows, titled, verdict
 
 
 def check_report_json(result: CheckResult, language: str) -> dict[str, Any]:
@@ -107,8 +107,7 @@ def check_report_text(result: CheckResult, language: str) -> str:
             tag = say(
                 "cli.severity-error" if severity is Severity.ERROR else "cli.severity-warning"
             )
-            title = finding.title.render(language)
-            lines.append(f"{tag} {title}: {finding.render(language)}")
+            lines.append(f"{tag} {titled(finding, language)}")
             if finding.rows:
                 lines.append("    " + finding_rows(finding).render(language))
     included = int(validation.included.sum())

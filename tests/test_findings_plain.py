@@ -331,7 +331,7 @@ def test_check_writes_the_findings_file_from_the_command_line(tmp_path, monkeypa
     )
     printed = capsys.readouterr().out
     assert code == 1
-    assert "BSN invalide" in printed
+    assert "BSN invalide : " in printed  # French puts a space before the colon
     assert "invalid-identifier" not in printed
     assert [p.name for p in out.parent.iterdir()] == ["bevindingen.xlsx"]
     sheet = openpyxl.load_workbook(out).active

@@ -26,6 +26,7 @@ from desktop_app.validation.findings import PERSONNEL_NUMBER, safe_text
 from desktop_app.validation.identifier_types import identifier_type
 from desktop_app.validation.identifiers import mask_identifier
 from desktop_app.validation.model import Finding, Severity, ValidationResult
+from desktop_app.validation.plain import titled
 
 COLUMNS = ("row", "severity", "personnel-number", "column", "problem", "identifier")
 _WIDTHS = (10, 14, 18, 28, 100, 18)
@@ -137,8 +138,7 @@ class _Lines:
         return str(self.table.columns[column][self.position[row]]).strip()
 
     def of(self, finding: Finding) -> list[tuple[object, ...]]:
-        title = finding.title.render(self.language)
-        problem = f"{title}: {finding.render(self.language)}"
+        problem = titled(finding, self.language)
         column = ""
         if finding.column and finding.column in self.table.column_letters:
             j = self.table.column_letters.index(finding.column)

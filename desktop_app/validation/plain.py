@@ -15,6 +15,7 @@ __all__ = [
     "finding_rows",
     "plural_form",
     "summary",
+    "titled",
     "verdict",
 ]
 
@@ -65,3 +66,10 @@ def finding_rows(finding: Finding | Sequence[int], limit: int | None = MAX_LISTE
     return CountMessage(
         "validation.count.finding-row", {"count": len(rows), "rows": row_numbers(rows, limit)}
     )
+
+
+def titled(finding: Finding, language: str) -> str:
+    """ "Ongeldig BSN: In kolom B …" (French: "BSN invalide : …")."""
+    return Message(
+        "validation.titled", {"title": finding.title, "message": finding.render(language)}
+    ).render(language)
