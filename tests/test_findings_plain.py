@@ -498,3 +498,13 @@ def test_qts_own_file_dialog_speaks_dutch_and_french(qtbot):
             assert not any("Look in" in t or "Files of" in t for t in texts), texts
     finally:
         remove_translators(translations)
+
+
+def test_counts_are_written_with_the_languages_thousands_separator() -> None:
+    """What the page showed before the counts became messages: 1.945 in Dutch, not 1945."""
+    from desktop_app.validation.plain import count
+
+    assert count("error", 1945).render("nl") == "1.945 fouten"
+    assert count("error", 1945).render("en") == "1,945 errors"
+    assert count("error", 1945).render("fr") == "1\u202f945 erreurs"
+    assert count("row", 1).render("fr") == "1 ligne"

@@ -27,7 +27,22 @@ class CountMessage(Message):
 
     def render(self, language: str = DEFAULT_LANGUAGE) -> str:
         form = plural_form(language, int(self.params["count"]))
-        return Message(f"{self.key}.{form}", self.params).render(language)
+        params = {
+            name: grouped(value, language)
+            if isinstance(value, int) and not isinstance(value, bool)
+            else value
+            for name, value in self.params.items()
+        }
+        return Message(f"{self.key}.{form}", params).render(language)
+
+
+_GROUP_SEPARATORS = {"nl": ".", "en": ",", "fr": "\u202f"}  # as QLocale writes them
+
+
+def grouped(number: int, language: str) -> str:
+    """A count with the language's thousands separator: 1.945, 1,945, 1 945."""
+    text = f"{number:,}"
+    return text.replace(",", _GROUP_SEPARATORS.get(language, ","))
 
 
 class Severity(StrEnum):
