@@ -8,9 +8,7 @@ copy elsewhere; the same call serves the checks page's button and ``check --find
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
+import io
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -18,6 +16,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from desktop_app.atomic import write_atomic
 from desktop_app.intake.model import RawTable
 from desktop_app.mapping.model import Mapping
 from desktop_app.messages import Message
@@ -69,19 +68,9 @@ def write_findings_xlsx(  # noqa: PLR0917 - the run's four parts, where and in w
                 cells.append(cell)
             sheet.append(cells)
             written += 1
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".part", dir=target.parent
-    )
-    os.close(handle)
-    try:
-        workbook.save(temporary)
-        with open(temporary, "rb") as stream:
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
+    buffer = io.BytesIO()  # in memory, then one atomic write beside the target
+    workbook.save(buffer)
+    write_atomic(target, buffer.getvalue())
     return written
 
 
