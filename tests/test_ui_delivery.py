@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
 from test_ui_submission import isolated, walk_to_categories  # noqa: F401 (fixture)
 from wizard_helpers import WAIT, go_next, next_enabled, shown_wizard
 
@@ -106,10 +105,12 @@ def test_the_dutch_demo_without_a_certificate_goes_through_the_web_portal(
     assert sorted(p.name for p in out.iterdir()) == sorted(
         [preview.file_name, record_path.name, submission.summary_path.name]
     )
+    assert not page.signer_label.isVisible()  # nothing is signed on this route
+    go_next(qtbot, wizard, PageId.SEND)  # sending it is the next step
+    page = wizard.currentPage()
     assert not page.upload_card.isVisible()
     panel = page.delivered_card
     assert panel.isVisible()
-    assert not page.signer_label.isVisible()  # nothing is signed on this route
 
     panel.open_portal.click()
     assert [url.toString() for url in opened] == [PORTAL]
@@ -131,7 +132,7 @@ def test_the_dutch_demo_without_a_certificate_goes_through_the_web_portal(
     assert read_record(record_path).happened("plaintext-deleted")
     assert panel.status.kind == "ok"
     assert not panel.delete_box.isVisible()
-    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    assert next_enabled(wizard)
 
 
 def test_without_a_public_address_the_panel_says_where_the_portal_is(
@@ -147,6 +148,8 @@ def test_without_a_public_address_the_panel_says_where_the_portal_is(
     go_next(qtbot, wizard, PageId.ENCRYPT)
     page = wizard.currentPage()
     encrypt(qtbot, page, tmp_path / "out" / "aanvraag.csv")
+    go_next(qtbot, wizard, PageId.SEND)
+    page = wizard.currentPage()
     panel = page.delivered_card
     assert panel.isVisible()
     assert not panel.open_portal.isVisible()  # a hand-over: no portal at all
@@ -394,6 +397,8 @@ def test_the_new_controls_are_reached_by_tab_and_their_keys_do_not_clash(
     go_next(qtbot, wizard, PageId.ENCRYPT)
     page = wizard.currentPage()
     encrypt(qtbot, page, tmp_path / "out" / "barometer.csv")
+    go_next(qtbot, wizard, PageId.SEND)
+    page = wizard.currentPage()
     for widget in (page.delivered_card.confirm_button, page.show_folder):
         assert in_tab_chain(page, widget), widget.text()
     keys = mnemonics(wizard)
@@ -416,7 +421,7 @@ def test_another_route_chosen_after_a_file_was_made_asks_for_the_new_file(
     go_next(qtbot, wizard, PageId.ENCRYPT)
     page = wizard.currentPage()
     encrypt(qtbot, page, tmp_path / "out" / "aanvraag.csv")
-    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    assert next_enabled(wizard)
     wizard.back()
     go_next(qtbot, wizard, PageId.ENCRYPT)  # the same route: the file made stays the result
     assert page.result_card.isVisible()
@@ -432,4 +437,4 @@ def test_another_route_chosen_after_a_file_was_made_asks_for_the_new_file(
     assert page.session.submission is None
     assert not page.result_card.isVisible()
     assert page.target.text().endswith("aanvraag.7z")
-    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    assert not next_enabled(wizard)

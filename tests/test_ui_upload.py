@@ -40,7 +40,7 @@ SMALL_DEPARTMENTS = (
 
 def encrypted_demo(qtbot, tmp_path: Path, office_pem: Path):
     """The wizard with the demo's package made (small departments merged, certificate confirmed,
-    signed, encrypted), as the officer has it on the encrypt page."""
+    signed, encrypted), as the officer has it on the encrypt page; the upload is on the send page."""
     draft = demo_draft()
     draft.categories = draft.categories.with_merges(
         "Afdeling", dict.fromkeys(SMALL_DEPARTMENTS, "overig")
@@ -58,7 +58,9 @@ def encrypted_demo(qtbot, tmp_path: Path, office_pem: Path):
     page.start()
     qtbot.waitUntil(lambda: not page.running, timeout=WAIT)
     assert page.session.submission is not None, page.problem.text()
-    assert page.upload_card.isVisibleTo(page)
+    send = wizard.page(PageId.SEND)  # the next step: sending it
+    send.initializePage()
+    assert send.upload_card.isVisibleTo(send)
     return wizard, page
 
 
@@ -85,13 +87,14 @@ def test_upload_confirms_the_host_key_and_shows_the_receipt(
     inbox,  # noqa: F811
 ):
     wizard, page = encrypted_demo(qtbot, tmp_path, office[0])
-    panel = page.upload_card
+    panel = wizard.page(PageId.SEND).upload_card
     package = page.session.submission.package_path
     url = f"sftp://127.0.0.1:{sshd.port}{inbox}"
     fill(panel, url, sshd.user, key=sshd.user_key.private_file)
     assert panel.upload_button.isEnabled()
     qtbot.mouseClick(panel.upload_button, Qt.MouseButton.LeftButton)
     assert panel.running
+    page._show()
     assert not page.encrypt_button.isEnabled()  # no new package while this one goes up
 
     # First contact: the worker waits until the officer compares the fingerprint and confirms.
@@ -111,7 +114,7 @@ def test_upload_confirms_the_host_key_and_shows_the_receipt(
     local = page.session.submission.package_sha256
     assert sha256_of(inbox / package.name) == receipt.sha256 == local == sha256_of(package)
     assert receipt.server_identity == sshd.host_key.fingerprint
-    assert panel.receipt_box.isVisibleTo(page)
+    assert panel.receipt_box.isVisibleTo(panel)
     assert panel.receipt_values["destination"].text() == f"{url}/{package.name}"
     assert panel.receipt_values["sha256"].text() == local
     assert (
@@ -163,8 +166,8 @@ def test_a_refused_host_key_sends_nothing(
     sshd,  # noqa: F811
     inbox,  # noqa: F811
 ):
-    _wizard, page = encrypted_demo(qtbot, tmp_path, office[0])
-    panel = page.upload_card
+    wizard, _page = encrypted_demo(qtbot, tmp_path, office[0])
+    panel = wizard.page(PageId.SEND).upload_card
     fill(panel, f"sftp://127.0.0.1:{sshd.port}{inbox}", sshd.user, key=sshd.user_key.private_file)
     panel.upload_button.click()
     qtbot.waitUntil(lambda: panel.host_key_dialog is not None, timeout=WAIT)
@@ -186,8 +189,8 @@ def test_password_login_is_remembered_in_the_keyring_only(
     inbox,  # noqa: F811
 ):
     assert sshd.password_user is not None, "the UI tests run as root (creates a test user)"
-    wizard, page = encrypted_demo(qtbot, tmp_path, office[0])
-    panel = page.upload_card
+    wizard, _page = encrypted_demo(qtbot, tmp_path, office[0])
+    panel = wizard.page(PageId.SEND).upload_card
     url = f"sftp://127.0.0.1:{sshd.port}{inbox}"
     remember_host_key("127.0.0.1", sshd.port, sshd.host_key.fingerprint)
     wizard.draft.delivery = Delivery(UploadSettings(url=url, user=sshd.password_user))
@@ -234,8 +237,8 @@ def test_cancel_stops_and_upload_resumes(
 ):
     import desktop_app.ui.jobs.upload as upload_module
 
-    _wizard, page = encrypted_demo(qtbot, tmp_path, office[0])
-    panel = page.upload_card
+    wizard, page = encrypted_demo(qtbot, tmp_path, office[0])
+    panel = wizard.page(PageId.SEND).upload_card
     fill(panel, f"sftp://127.0.0.1:{sshd.port}{inbox}", sshd.user, key=sshd.user_key.private_file)
     remember_host_key("127.0.0.1", sshd.port, sshd.host_key.fingerprint)
     real_upload = upload_module.upload
@@ -280,7 +283,7 @@ def test_https_upload_trusts_a_custom_ca_only_when_asked(
     tus,  # noqa: F811
 ):
     wizard, page = encrypted_demo(qtbot, tmp_path, office[0])
-    panel = page.upload_card
+    panel = wizard.page(PageId.SEND).upload_card
     panel.url.setText(tus.url())
     panel.url.editingFinished.emit()
     panel._show()

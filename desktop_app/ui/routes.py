@@ -24,10 +24,14 @@ class PageId(IntEnum):
     KSZ_MOTIVATION = 10
     KSZ_CATEGORIES = 11
     KSZ_REQUEST = 12
+    # After the file is made: sending it (upload or the officer's own hand-in) and the ending.
+    SEND = 13
+    DONE = 14
 
 
 # Without an employee file there is nothing to read or categorise (CBS algemene variant): the
-# application with the typed staff counts goes from the organisation page to review and encrypt.
+# application with the typed staff counts goes from the organisation page to review, making the
+# file, sending it and the ending.
 FILE_PAGES = (
     PageId.FILE,
     PageId.MAPPING,
@@ -36,7 +40,13 @@ FILE_PAGES = (
 )
 
 # The Dutch (CBS) route: the pages in order (the file pages skipped without a staff export).
-CBS_ROUTE = tuple(p for p in PageId if p <= PageId.ENCRYPT)
+CBS_ROUTE = (
+    *(p for p in PageId if p <= PageId.ENCRYPT),
+    PageId.SEND,
+    PageId.DONE,
+)
+# The steps once a file for the office exists: make it, send it, the ending.
+SENDING_PAGES = (PageId.ENCRYPT, PageId.SEND, PageId.DONE)
 KSZ_PAGES = (
     PageId.KSZ_DECISIONS,
     PageId.KSZ_MOTIVATION,
@@ -48,10 +58,10 @@ KSZ_PAGES = (
 def ksz_route(sends_own_data: bool) -> tuple[PageId, ...]:
     """The Belgian route: the KSZ's four steps (decide, motivate, describe in categories, apply)
     after the organisation; with the institution's own data for linkage, the staff file is read,
-    mapped and checked before the categories, and the linkage file is reviewed and encrypted
-    after the request."""
+    mapped and checked before the categories, and the linkage file is reviewed, made, sent and
+    the ending shown after the request."""
     file_pages = (PageId.FILE, PageId.MAPPING, PageId.VALIDATION) if sends_own_data else ()
-    linkage = (PageId.REVIEW, PageId.ENCRYPT) if sends_own_data else ()
+    linkage = (PageId.REVIEW, *SENDING_PAGES) if sends_own_data else ()
     return (
         PageId.PROGRAMME,
         PageId.CHECKLIST,

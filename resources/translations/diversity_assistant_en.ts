@@ -225,6 +225,29 @@
     </message>
 </context>
 <context>
+    <name>CloseQuestion</name>
+    <message>
+        <source>Not sent yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent yet — close anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your draft and the file are kept: %1. Open the assistant again and it continues where you left off, so you can still send it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CrossingView</name>
     <message>
         <source>Smallest cell (%1): about %2 people expected, at least %3 needed.</source>
@@ -393,7 +416,90 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Encrypt</source>
+        <source>Make the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Sent: the office&apos;s server has the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent: you confirmed that the office has the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 of the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent yet: the office does not have the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is saved at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent yet: no file for the office was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your draft is kept. Open the assistant again and it continues where you left off: send the file in the Send step, in the office&apos;s portal, or with the command diversity-assistant upload (diversity-assistant delivered once you handed it in).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go Back to make the file; your draft is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether the file reached the office, and what happens there next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happens next at the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the summary &amp;PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show the folder</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -445,10 +551,6 @@
     </message>
     <message>
         <source>The file for the office is saved: %1 rows.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Encrypt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -504,10 +606,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save and send</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Where to save the file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -525,6 +623,10 @@
     </message>
     <message>
         <source>Your organisation&apos;s signing certificate (SHA-256): register this fingerprint with the office, so it can verify that the package comes from you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1821,6 +1923,33 @@ Valid until: %2</source>
     </message>
     <message>
         <source>I confirmed this fingerprint with the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SendPage</name>
+    <message>
+        <source>No file is made yet: go Back to make it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file goes to the office: you send it here, or hand it in and confirm it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file for the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next shows whether the file has reached the office and what happens there now.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

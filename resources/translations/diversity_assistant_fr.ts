@@ -225,6 +225,29 @@
     </message>
 </context>
 <context>
+    <name>CloseQuestion</name>
+    <message>
+        <source>Not sent yet</source>
+        <translation>Pas encore envoyé</translation>
+    </message>
+    <message>
+        <source>Not sent yet — close anyway?</source>
+        <translation>Pas encore envoyé — fermer quand même ?</translation>
+    </message>
+    <message>
+        <source>Your draft and the file are kept: %1. Open the assistant again and it continues where you left off, so you can still send it.</source>
+        <translation>Votre brouillon et le fichier sont conservés : %1. Rouvrez l&apos;assistant et vous reprenez là où vous en étiez, pour pouvoir encore l&apos;envoyer.</translation>
+    </message>
+    <message>
+        <source>&amp;Stay</source>
+        <translation>&amp;Rester</translation>
+    </message>
+    <message>
+        <source>&amp;Close anyway</source>
+        <translation>&amp;Fermer quand même</translation>
+    </message>
+</context>
+<context>
     <name>CrossingView</name>
     <message>
         <source>Smallest cell (%1): about %2 people expected, at least %3 needed.</source>
@@ -393,8 +416,91 @@
         <translation>Récapitulatif</translation>
     </message>
     <message>
-        <source>Encrypt</source>
-        <translation>Chiffrement</translation>
+        <source>Make the file</source>
+        <translation>Créer le fichier</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Sent: the office&apos;s server has the file.</source>
+        <translation>Envoyé : le serveur de l&apos;organisme a le fichier.</translation>
+    </message>
+    <message>
+        <source>Sent to</source>
+        <translation>Envoyé à</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>SHA-256 on the server</source>
+        <translation>SHA-256 sur le serveur</translation>
+    </message>
+    <message>
+        <source>Sent: you confirmed that the office has the file.</source>
+        <translation>Envoyé : vous avez confirmé que l&apos;organisme a le fichier.</translation>
+    </message>
+    <message>
+        <source>Confirmed on</source>
+        <translation>Confirmé le</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the file</source>
+        <translation>SHA-256 du fichier</translation>
+    </message>
+    <message>
+        <source>Not sent yet: the office does not have the file.</source>
+        <translation>Pas encore envoyé : l&apos;organisme n&apos;a pas encore le fichier.</translation>
+    </message>
+    <message>
+        <source>The file is saved at</source>
+        <translation>Le fichier est enregistré ici</translation>
+    </message>
+    <message>
+        <source>Not sent yet: no file for the office was made.</source>
+        <translation>Pas encore envoyé : aucun fichier pour l&apos;organisme n&apos;a été créé.</translation>
+    </message>
+    <message>
+        <source>Your draft is kept. Open the assistant again and it continues where you left off: send the file in the Send step, in the office&apos;s portal, or with the command diversity-assistant upload (diversity-assistant delivered once you handed it in).</source>
+        <translation>Votre brouillon est conservé. Rouvrez l&apos;assistant et vous reprenez là où vous en étiez : envoyez le fichier à l&apos;étape Envoyer, dans le portail de l&apos;organisme, ou avec la commande diversity-assistant upload (diversity-assistant delivered une fois le fichier remis).</translation>
+    </message>
+    <message>
+        <source>Go Back to make the file; your draft is kept.</source>
+        <translation>Revenez en arrière pour créer le fichier ; votre brouillon est conservé.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Whether the file reached the office, and what happens there next.</source>
+        <translation>Si le fichier est arrivé à l&apos;organisme, et ce qui s&apos;y passe ensuite.</translation>
+    </message>
+    <message>
+        <source>Your file</source>
+        <translation>Votre fichier</translation>
+    </message>
+    <message>
+        <source>What happens next at the office</source>
+        <translation>Ce qui se passe ensuite à l&apos;organisme</translation>
+    </message>
+    <message>
+        <source>Open the summary &amp;PDF</source>
+        <translation>Ouvrir le résu&amp;mé PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Show the folder</source>
+        <translation>Afficher le &amp;dossier</translation>
     </message>
 </context>
 <context>
@@ -446,10 +552,6 @@
     <message>
         <source>The file for the office is saved: %1 rows.</source>
         <translation>Le fichier pour l’organisme est enregistré : %1 lignes.</translation>
-    </message>
-    <message>
-        <source>Encrypt</source>
-        <translation>Chiffrement</translation>
     </message>
     <message>
         <source>The file is checked once more and saved as the office asks for it, with a record and a summary PDF for your files.</source>
@@ -504,10 +606,6 @@
         <translation>La clé OpenPGP de votre organisation (empreinte) : l’organisme vérifie avec elle que le fichier vient de vous</translation>
     </message>
     <message>
-        <source>Save and send</source>
-        <translation>Enregistrer et envoyer</translation>
-    </message>
-    <message>
         <source>Where to save the file</source>
         <translation>Où enregistrer le fichier</translation>
     </message>
@@ -526,6 +624,10 @@
     <message>
         <source>Your organisation&apos;s signing certificate (SHA-256): register this fingerprint with the office, so it can verify that the package comes from you</source>
         <translation>Certificat de signature de votre organisation (SHA-256) : communiquez cette empreinte à l’organisme destinataire, pour qu’il puisse vérifier que le paquet vient de vous</translation>
+    </message>
+    <message>
+        <source>Make the file</source>
+        <translation>Créer le fichier</translation>
     </message>
     <message>
         <source>File</source>
@@ -1824,6 +1926,33 @@ Valable jusqu’au : %2</translation>
     <message>
         <source>I confirmed this fingerprint with the office</source>
         <translation>J’ai vérifié cette empreinte avec l’organisme destinataire</translation>
+    </message>
+</context>
+<context>
+    <name>SendPage</name>
+    <message>
+        <source>No file is made yet: go Back to make it first.</source>
+        <translation>Aucun fichier n&apos;est encore créé : revenez d&apos;abord en arrière pour le créer.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>The file goes to the office: you send it here, or hand it in and confirm it.</source>
+        <translation>Le fichier part à l&apos;organisme : vous l&apos;envoyez ici, ou vous le remettez vous-même et le confirmez.</translation>
+    </message>
+    <message>
+        <source>The file for the office</source>
+        <translation>Le fichier pour l&apos;organisme</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>Afficher dans le &amp;dossier</translation>
+    </message>
+    <message>
+        <source>Next shows whether the file has reached the office and what happens there now.</source>
+        <translation>Suivant indique si le fichier est arrivé à l&apos;organisme et ce qui s&apos;y passe maintenant.</translation>
     </message>
 </context>
 <context>

@@ -225,6 +225,29 @@
     </message>
 </context>
 <context>
+    <name>CloseQuestion</name>
+    <message>
+        <source>Not sent yet</source>
+        <translation>Nog niet verstuurd</translation>
+    </message>
+    <message>
+        <source>Not sent yet — close anyway?</source>
+        <translation>Nog niet verstuurd — toch sluiten?</translation>
+    </message>
+    <message>
+        <source>Your draft and the file are kept: %1. Open the assistant again and it continues where you left off, so you can still send it.</source>
+        <translation>Uw concept en het bestand blijven bewaard: %1. Open de assistent opnieuw en u gaat verder waar u was, zodat u het alsnog kunt versturen.</translation>
+    </message>
+    <message>
+        <source>&amp;Stay</source>
+        <translation>&amp;Blijven</translation>
+    </message>
+    <message>
+        <source>&amp;Close anyway</source>
+        <translation>&amp;Toch sluiten</translation>
+    </message>
+</context>
+<context>
     <name>CrossingView</name>
     <message>
         <source>Smallest cell (%1): about %2 people expected, at least %3 needed.</source>
@@ -393,8 +416,91 @@
         <translation>Overzicht</translation>
     </message>
     <message>
-        <source>Encrypt</source>
-        <translation>Versleutelen</translation>
+        <source>Make the file</source>
+        <translation>Bestand maken</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Versturen</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Sent: the office&apos;s server has the file.</source>
+        <translation>Verstuurd: de server van de instantie heeft het bestand.</translation>
+    </message>
+    <message>
+        <source>Sent to</source>
+        <translation>Verstuurd naar</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijdstip</translation>
+    </message>
+    <message>
+        <source>SHA-256 on the server</source>
+        <translation>SHA-256 op de server</translation>
+    </message>
+    <message>
+        <source>Sent: you confirmed that the office has the file.</source>
+        <translation>Verstuurd: u hebt bevestigd dat de instantie het bestand heeft.</translation>
+    </message>
+    <message>
+        <source>Confirmed on</source>
+        <translation>Bevestigd op</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the file</source>
+        <translation>SHA-256 van het bestand</translation>
+    </message>
+    <message>
+        <source>Not sent yet: the office does not have the file.</source>
+        <translation>Nog niet verstuurd: de instantie heeft het bestand nog niet.</translation>
+    </message>
+    <message>
+        <source>The file is saved at</source>
+        <translation>Het bestand staat in</translation>
+    </message>
+    <message>
+        <source>Not sent yet: no file for the office was made.</source>
+        <translation>Nog niet verstuurd: er is nog geen bestand voor de instantie gemaakt.</translation>
+    </message>
+    <message>
+        <source>Your draft is kept. Open the assistant again and it continues where you left off: send the file in the Send step, in the office&apos;s portal, or with the command diversity-assistant upload (diversity-assistant delivered once you handed it in).</source>
+        <translation>Uw concept blijft bewaard. Open de assistent opnieuw en u gaat verder waar u was: verstuur het bestand in de stap Versturen, in het portaal van de instantie, of met de opdracht diversity-assistant upload (diversity-assistant delivered zodra u het hebt overhandigd).</translation>
+    </message>
+    <message>
+        <source>Go Back to make the file; your draft is kept.</source>
+        <translation>Ga terug om het bestand te maken; uw concept blijft bewaard.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <source>Whether the file reached the office, and what happens there next.</source>
+        <translation>Of het bestand bij de instantie is aangekomen, en wat daar nu gebeurt.</translation>
+    </message>
+    <message>
+        <source>Your file</source>
+        <translation>Uw bestand</translation>
+    </message>
+    <message>
+        <source>What happens next at the office</source>
+        <translation>Wat er nu gebeurt bij de instantie</translation>
+    </message>
+    <message>
+        <source>Open the summary &amp;PDF</source>
+        <translation>Samenvatting (&amp;pdf) openen</translation>
+    </message>
+    <message>
+        <source>&amp;Show the folder</source>
+        <translation>&amp;Map tonen</translation>
     </message>
 </context>
 <context>
@@ -446,10 +552,6 @@
     <message>
         <source>The file for the office is saved: %1 rows.</source>
         <translation>Het bestand voor de instantie is opgeslagen: %1 rijen.</translation>
-    </message>
-    <message>
-        <source>Encrypt</source>
-        <translation>Versleutelen</translation>
     </message>
     <message>
         <source>The file is checked once more and saved as the office asks for it, with a record and a summary PDF for your files.</source>
@@ -504,10 +606,6 @@
         <translation>De OpenPGP-sleutel van uw organisatie (vingerafdruk): daarmee controleert de instantie dat het bestand van u komt</translation>
     </message>
     <message>
-        <source>Save and send</source>
-        <translation>Opslaan en versturen</translation>
-    </message>
-    <message>
         <source>Where to save the file</source>
         <translation>Waar het bestand wordt opgeslagen</translation>
     </message>
@@ -526,6 +624,10 @@
     <message>
         <source>Your organisation&apos;s signing certificate (SHA-256): register this fingerprint with the office, so it can verify that the package comes from you</source>
         <translation>Ondertekeningscertificaat van uw organisatie (SHA-256): geef deze vingerafdruk door aan de ontvangende instantie, zodat die kan nagaan dat het pakket van u komt</translation>
+    </message>
+    <message>
+        <source>Make the file</source>
+        <translation>Bestand maken</translation>
     </message>
     <message>
         <source>File</source>
@@ -1824,6 +1926,33 @@ Geldig tot: %2</translation>
     <message>
         <source>I confirmed this fingerprint with the office</source>
         <translation>Ik heb deze vingerafdruk met de ontvangende instantie gecontroleerd</translation>
+    </message>
+</context>
+<context>
+    <name>SendPage</name>
+    <message>
+        <source>No file is made yet: go Back to make it first.</source>
+        <translation>Er is nog geen bestand gemaakt: ga eerst terug om het te maken.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Versturen</translation>
+    </message>
+    <message>
+        <source>The file goes to the office: you send it here, or hand it in and confirm it.</source>
+        <translation>Het bestand gaat naar de instantie: u verstuurt het hier, of levert het zelf aan en bevestigt dat.</translation>
+    </message>
+    <message>
+        <source>The file for the office</source>
+        <translation>Het bestand voor de instantie</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>In &amp;map tonen</translation>
+    </message>
+    <message>
+        <source>Next shows whether the file has reached the office and what happens there now.</source>
+        <translation>Volgende laat zien of het bestand bij de instantie is en wat daar nu gebeurt.</translation>
     </message>
 </context>
 <context>

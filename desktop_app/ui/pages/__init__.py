@@ -8,6 +8,7 @@ from desktop_app.ui.pages.base import WizardPage
 def create_pages() -> dict[int, WizardPage]:
     from desktop_app.ui.pages.categories import CategoriesPage
     from desktop_app.ui.pages.checklist import ChecklistPage
+    from desktop_app.ui.pages.done import DonePage
     from desktop_app.ui.pages.encrypt import EncryptPage
     from desktop_app.ui.pages.file import FilePage
     from desktop_app.ui.pages.ksz_categories import KszCategoriesPage
@@ -18,6 +19,7 @@ def create_pages() -> dict[int, WizardPage]:
     from desktop_app.ui.pages.organisation import OrganisationPage
     from desktop_app.ui.pages.programme import ProgrammePage
     from desktop_app.ui.pages.review import ReviewPage
+    from desktop_app.ui.pages.send import SendPage
     from desktop_app.ui.pages.validation import ValidationPage
     from desktop_app.ui.routes import PageId
 
@@ -35,4 +37,6 @@ def create_pages() -> dict[int, WizardPage]:
         PageId.KSZ_MOTIVATION: KszMotivationPage(),
         PageId.KSZ_CATEGORIES: KszCategoriesPage(),
         PageId.KSZ_REQUEST: KszRequestPage(),
+        PageId.SEND: SendPage(),
+        PageId.DONE: DonePage(),
     }

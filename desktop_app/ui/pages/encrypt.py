@@ -1,10 +1,9 @@
-"""Page 9: encrypt. Where to save the file for the office, as the route chosen on the review page
+"""Page 9: make the file. Where to save the file for the office, as the route chosen on the review page
 says: a ``.p7m`` (signed and encrypted for the office's certificate), a ``.gpg`` (its OpenPGP key),
 a ``.7z`` (passphrase archive) or the office's own file for its web portal. The file is checked
 again, packaged and protected in a worker (progress, cancel). The result: the file's path and
 SHA-256, the organisation's signing fingerprint where it signs, the summary PDF and the record for
-the officer; a passphrase is shown once. Then the route's last step: the upload (SFTP, tus), or the
-officer's own upload in the web portal or hand-over, confirmed here (:class:`DeliveredPanel`).
+the officer; a passphrase is shown once. Sending it is the next step (:mod:`.send`).
 """
 
 from __future__ import annotations
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.crypto.keys import SigningIdentity
-from desktop_app.delivery.route import UPLOAD_CHANNELS, Route, delivered_path
+from desktop_app.delivery.route import Route, delivered_path
 from desktop_app.draft import Draft
 from desktop_app.errors import AppError
 from desktop_app.profiles.model import Channel, Protection
@@ -46,8 +45,6 @@ from desktop_app.ui.widgets import (
     titled_card,
     vbox,
 )
-from desktop_app.ui.widgets.delivered_panel import DeliveredPanel
-from desktop_app.ui.widgets.upload_panel import UploadPanel
 from desktop_app.ui.workers import Worker
 
 
@@ -58,7 +55,6 @@ class EncryptPage(WorkerPage):
 
     def __init__(self) -> None:  # noqa: PLR0915 (widget layout)
         super().__init__()
-        self.setFinalPage(True)
         self._worker: Worker | None = None
         self._error: Exception | None = None
         self._default_target: str | None = None
@@ -152,17 +148,8 @@ class EncryptPage(WorkerPage):
             result.addWidget(widget)
         result.addLayout(buttons)
 
-        # The upload (desktop_app/transfer: SFTP or tus over HTTPS, receipt with the server's hash)
-        # acts on self.session.submission.package_path once the package is made.
-        self.upload_card = UploadPanel(self, content)
-        self.upload_card.started.connect(self._show)
-        # the web portal or the hand-over: the officer takes the file and confirms it here
-        self.delivered_card = DeliveredPanel(self, content)
-
         layout.addWidget(self.target_card)
         layout.addWidget(self.result_card)
-        layout.addWidget(self.upload_card)
-        layout.addWidget(self.delivered_card)
         layout.addStretch(1)
         vbox(self).addWidget(ScrollArea(content, self))
 
@@ -203,6 +190,19 @@ class EncryptPage(WorkerPage):
 
         return PageId.REVIEW
 
+    def nextId(self) -> int:
+        """Sending the file made is the next step (the KSZ route is branched by the wizard)."""
+        from desktop_app.ui.routes import PageId
+
+        return PageId.SEND
+
+    def uploading(self) -> bool:
+        """Whether the send page's upload runs (a new file waits for it)."""
+        from desktop_app.ui.routes import PageId
+
+        send = self.wiz().page(PageId.SEND) if self.wizard() is not None else None
+        return send is not None and send.upload_card.running
+
     def _file_filter(self) -> str:
         protection = self.protection
         if protection is Protection.CMS:
@@ -240,11 +240,8 @@ class EncryptPage(WorkerPage):
         submission = self.session.submission
         if submission is not None and submission.route != self.route():
             # another route chosen since: that file (kept on disk with its record) is not the
-            # one to send now; the result shown and Finish wait for the new one
+            # one to send now; the result shown and Next wait for the new one
             self.session.submission = None
-            self.upload_card.reset()
-            self.delivered_card.reset()
-        self.upload_card.load()
         self._show()
 
     def cleanupPage(self) -> None:
@@ -277,8 +274,6 @@ class EncryptPage(WorkerPage):
         self._error = None
         self.session.submission = None
         self.forget_passphrase()
-        self.upload_card.reset()
-        self.delivered_card.reset()
         draft = self.draft.copy()  # the officer may go Back and change choices meanwhile
         if self.session.table is not None:
             # The file must still be what the review showed: the core refuses it otherwise.
@@ -347,7 +342,7 @@ class EncryptPage(WorkerPage):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(submission.package_path.parent)))
 
     def _show(self) -> None:
-        running = self.running or self.upload_card.running  # a new package waits for the upload
+        running = self.running or self.uploading()  # a new package waits for the upload
         self.encrypt_button.setEnabled(not running and bool(self.target.text().strip()))
         self.target.setEnabled(not running)
         self.browse.setEnabled(not running)
@@ -358,12 +353,7 @@ class EncryptPage(WorkerPage):
         else:
             self.problem.clear_message()
         submission = self.session.submission if self.wizard() is not None else None
-        channel = submission.route.channel if submission is not None else None
         self.result_card.setVisible(submission is not None)
-        self.upload_card.setVisible(channel in UPLOAD_CHANNELS)
-        self.delivered_card.setVisible(channel in (Channel.WEB_PORTAL, Channel.HAND_OVER))
-        self.upload_card._show()
-        self.delivered_card._show()
         self.retranslate_route()
         if submission is not None:
             rows = QLocale().toString(submission.rows)
@@ -390,7 +380,8 @@ class EncryptPage(WorkerPage):
         self.changed()
 
     def isComplete(self) -> bool:
-        """Finish once a package is made (Close leaves without one; the draft is kept)."""
+        """Next (to sending it) once a package is made (Close leaves without one; the draft is
+        kept)."""
         return (
             self.wizard() is not None and not self.running and self.session.submission is not None
         )
@@ -403,8 +394,7 @@ class EncryptPage(WorkerPage):
         """The texts that follow the protection: the subtitle, the hint, the button."""
         protection = self.protection if self.wizard() is not None else Protection.CMS
         submission = self.session.submission if self.wizard() is not None else None
-        encrypts = protection in (Protection.CMS, Protection.OPENPGP)
-        title = self.tr("Encrypt") if encrypts else self.tr("Save and send")
+        title = self.tr("Make the file")
         if self.title() != title:  # a new title lays the wizard out again
             self.setTitle(title)
         if protection is Protection.NONE:
@@ -488,8 +478,6 @@ class EncryptPage(WorkerPage):
         )
         self.open_summary.setText(self.tr("Open summary &PDF"))
         self.show_folder.setText(self.tr("Show in &folder"))
-        self.upload_card.retranslate()
-        self.delivered_card.retranslate()
         self.busy.retranslate()
         self.retranslate_route()
         if self.wizard() is not None:
