@@ -8,19 +8,48 @@ review to the receipt, and the test-only certificate still refused outside demo 
 
 from __future__ import annotations
 
+import json
+import os
 import random
 import socket
+from dataclasses import replace
 from pathlib import Path
 
+import keyring
 import paramiko
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from test_ui_delivery import demo_to_review, encrypt
+from test_ui_submission import isolated  # noqa: F401 (fixture)
+from wizard_helpers import WAIT, go_next
 
+from desktop_app.crypto.errors import CryptoError
+from desktop_app.crypto.recipient import TEST_RECIPIENT_SHA256
+from desktop_app.delivery.record import read_record
+from desktop_app.draft import UploadSettings
+from desktop_app.profiles.model import Channel, Protection
+from desktop_app.submission import make_submission
 from desktop_app.transfer import Credentials, TransferError, file_sha256, receipt_path, upload
 from desktop_app.transfer import demo_portal as demo_module
+from desktop_app.transfer.credentials import SERVICE, keyring_account
 from desktop_app.transfer.demo_portal import DemoPortal
+from desktop_app.transfer.hostkeys import remembered_host_key
 from desktop_app.transfer.model import Portal, RetryPolicy
 from desktop_app.transfer.sftp import free_bytes
+from desktop_app.ui.app import create_wizard, demo_draft, starting_draft
+from desktop_app.ui.demo import allows_test_certificate, demo_certificate, made_for_the_demo
+from desktop_app.ui.routes import PageId
 
+SMALL_DEPARTMENTS = (  # merged: the demo's package can be made
+    "Bestuursondersteuning",
+    "Juridische zaken",
+    "HR",
+    "Klantcontactcentrum",
+    "Financiën",
+    "ICT",
+    "Ruimtelijke ontwikkeling",
+)
 QUICK = RetryPolicy(attempts_without_progress=1, max_attempts=1, first_delay=0.01, timeout=10)
 
 
@@ -165,3 +194,162 @@ def test_stop_removes_the_inbox_and_closes_the_port(tmp_path: Path) -> None:
     with pytest.raises(OSError), socket.create_connection(("127.0.0.1", port), timeout=2):
         pass
     server.stop()  # twice is harmless
+
+
+# -- the demo in the wizard ----------------------------------------------------------------------
+
+SHOTS = Path(os.environ.get("DEMO_SHOTS", "")) if os.environ.get("DEMO_SHOTS") else None
+
+
+def shot(wizard, name: str) -> None:
+    """With ``DEMO_SHOTS=<folder>``: the window as the officer sees it (offscreen)."""
+    if SHOTS is not None:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        QApplication.processEvents()
+        assert wizard.grab().save(str(SHOTS / f"{name}.png"))
+
+
+def send_page(wizard):
+    """The step that uploads: the send page where it exists, else the encrypt page."""
+    send = getattr(PageId, "SEND", None)
+    return wizard.page(send) if send is not None else wizard.page(PageId.ENCRYPT)
+
+
+def test_the_demo_goes_to_sent_over_the_demo_portal(
+    qtbot,
+    tmp_path,
+    isolated,  # noqa: F811
+):
+    wizard = create_wizard(demo_draft(), tmp_path / "autosave.json", "nl", demo=True)
+    qtbot.addWidget(wizard)
+    wizard.resize(1100, 760)
+    wizard.show()
+    server: DemoPortal = wizard.demo_portal
+    assert server.running
+    assert wizard.windowTitle().startswith("DEMO")
+    wizard.set_language("en")
+    assert wizard.windowTitle() == "DEMO - Diversity Assistant"
+    wizard.set_language("nl")
+    assert wizard.windowTitle().startswith("DEMO")
+
+    review = demo_to_review(qtbot, wizard)
+    assert review.demo_banner.isVisibleTo(review)
+    assert "test" in review.demo_banner.text().lower()
+    route = review.route
+    assert (route.channel, route.protection) == (Channel.SFTP, Protection.CMS)
+    assert review.certificate_file == demo_certificate()
+    assert review.certificate_problem() is None  # the test-only certificate, on the demo's way
+    assert "TEST ONLY" in review.office_certificate.details.text()
+    shot(wizard, "demo-review-nl")
+
+    go_next(qtbot, wizard, PageId.ENCRYPT)
+    encrypt(qtbot, wizard.currentPage(), tmp_path / "out" / "barometer.p7m")
+    submission = wizard.session.submission
+    assert submission is not None
+    page = send_page(wizard)
+    if hasattr(PageId, "SEND"):
+        go_next(qtbot, wizard, PageId.SEND)
+    panel = page.upload_card
+    assert panel.isVisibleTo(page)
+    assert panel.demo_banner.isVisibleTo(panel)
+    assert panel.url.text() == server.url
+    assert panel.user.text() == server.user
+    assert panel.password.text() == server.password  # handed over, not typed
+    assert not panel.remember.isVisibleTo(panel)
+    # made for the test-only certificate (its key is public): to the demo's server only
+    assert made_for_the_demo(submission.recipient_fingerprint)
+    panel.url.setText("sftp://192.0.2.1:22/upload")
+    qtbot.mouseClick(panel.upload_button, Qt.MouseButton.LeftButton)
+    assert not panel.running
+    assert "test" in panel.message.text()
+    panel.url.setText(server.url)
+    panel.url.editingFinished.emit()
+    qtbot.mouseClick(panel.upload_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.running, timeout=WAIT)
+    receipt = panel.receipt
+    assert receipt is not None, panel.message.text()
+    assert panel.host_key_dialog is None  # pinned: no question
+    [arrived] = server.received()
+    assert arrived.name == submission.package_path.name
+    assert arrived.sha256 == receipt.sha256 == submission.package_sha256
+    assert panel.receipt_values["sha256"].text() == arrived.sha256
+    assert receipt.destination.startswith(f"sftp://127.0.0.1:{server.port}/inbox/")
+    assert receipt.server_identity == server.fingerprint
+    record = read_record(submission.record_path)
+    assert [event["event"] for event in record.events] == ["made", "uploaded"]
+    assert record.events[1]["destination"] == receipt.destination
+    assert record.events[1]["sha256"] == arrived.sha256
+    # the demo's password is in no keyring and no draft; its host key in no store
+    assert keyring.get_password(SERVICE, keyring_account(server.portal(), server.user)) is None
+    saved = json.dumps(wizard.draft.to_json())
+    assert server.password not in saved
+    assert remembered_host_key("127.0.0.1", server.port) is None
+    shot(wizard, "demo-sent-nl")
+    done = getattr(PageId, "DONE", None)
+    if done is not None and wizard.currentId() == getattr(PageId, "SEND", None):
+        go_next(qtbot, wizard, done)
+        shot(wizard, "demo-done-nl")
+
+    inbox = server.inbox
+    wizard.close()
+    server.stop()
+    assert not inbox.exists()
+    assert not allows_test_certificate(wizard.draft)  # the demo's office gone: refused again
+
+
+def test_outside_the_demo_the_test_certificate_is_refused(
+    qtbot,
+    tmp_path,
+    isolated,  # noqa: F811
+):
+    draft = demo_draft()
+    draft.categories = draft.categories.with_merges(
+        "Afdeling", dict.fromkeys(SMALL_DEPARTMENTS, "overig")
+    )  # the package could be made: only the certificate stands in the way
+    with DemoPortal() as elsewhere:  # a draft naming a demo-like address that is not running
+        url = elsewhere.url
+    send_to_demo_office_settings = replace(
+        draft.delivery,
+        channel=Channel.SFTP.value,
+        protection=Protection.CMS.value,
+        upload=UploadSettings(url=url, user="demo"),
+    )
+    draft.delivery = send_to_demo_office_settings
+    assert not allows_test_certificate(draft)
+    wizard = create_wizard(draft, tmp_path / "autosave.json", "en")
+    qtbot.addWidget(wizard)
+    assert not hasattr(wizard, "demo_portal")
+    assert not wizard.windowTitle().startswith("DEMO")
+    review = wizard.page(PageId.REVIEW)
+    review.set_certificate(demo_certificate())
+    review.confirm.setChecked(True)
+    assert "test" in (review.certificate_problem() or "").lower()
+    assert not review.demo_banner.isVisibleTo(review)
+    # the core refuses it too, as submission_job calls it outside the demo
+    with pytest.raises(CryptoError) as refused:
+        make_submission(
+            draft,
+            demo_certificate(),
+            tmp_path / "out.p7m",
+            confirmed_fingerprint=TEST_RECIPIENT_SHA256,
+            allow_test_certificate=allows_test_certificate(draft),
+            protection=Protection.CMS,
+            channel=Channel.SFTP,
+        )
+    assert refused.value.message.key == "crypto.recipient-test-only"
+    assert not (tmp_path / "out.p7m").exists()
+
+
+def test_only_the_demo_starts_a_portal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    started: list[DemoPortal] = []
+    original = DemoPortal.start
+
+    def counted(self: DemoPortal) -> DemoPortal:
+        started.append(self)
+        return original(self)
+
+    monkeypatch.setattr(DemoPortal, "start", counted)
+    draft, _autosave = starting_draft(None, False, "nl", ask=lambda *_a: False)
+    wizard = create_wizard(draft, None, "nl")
+    assert started == []
+    wizard.deleteLater()

@@ -51,7 +51,7 @@ from paramiko.sftp import (
     SFTP_PERMISSION_DENIED,
 )
 
-from desktop_app.transfer.model import Portal
+from desktop_app.transfer.model import Portal, TransferError
 from desktop_app.transfer.sftp import host_key_fingerprint
 
 log = logging.getLogger(__name__)
@@ -59,6 +59,24 @@ log = logging.getLogger(__name__)
 HOST = "127.0.0.1"
 USER = "demo"
 INBOX = "/inbox"
+
+
+_RUNNING: dict[str, DemoPortal] = {}
+"""The demo portals running in this process, by URL (what the demo's route may go to)."""
+_RUNNING_LOCK = threading.Lock()
+
+
+def running_portal(url: str | None) -> DemoPortal | None:
+    """The demo portal this process runs at ``url`` (an ``sftp://127.0.0.1:<port>/inbox`` address),
+    else None. Only a portal started here counts: a draft naming such an address does not."""
+    if not url:
+        return None
+    try:
+        key = Portal.from_url(url.strip()).url
+    except TransferError:
+        return None
+    with _RUNNING_LOCK:
+        return _RUNNING.get(key)
 
 
 @dataclass(frozen=True)
@@ -331,12 +349,17 @@ class DemoPortal:
         self.port = listener.getsockname()[1]
         self._thread = threading.Thread(target=self._serve, name="demo-portal", daemon=True)
         self._thread.start()
+        with _RUNNING_LOCK:
+            _RUNNING[self.portal().url] = self
         log.info("demo portal listening on %s (host key %s)", self.url, self.fingerprint)
         return self
 
     def stop(self) -> None:
         """Close every connection, stop listening and remove the inbox with what it holds."""
         self._stopping.set()
+        with _RUNNING_LOCK:
+            for url in [url for url, portal in _RUNNING.items() if portal is self]:
+                del _RUNNING[url]
         thread, self._thread = self._thread, None
         if thread is not None:
             thread.join(timeout=5)

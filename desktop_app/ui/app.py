@@ -19,6 +19,7 @@ from desktop_app.messages import LANGUAGES, system_language
 from desktop_app.paths import autosave_path, data_dir
 from desktop_app.resources import resource_path
 from desktop_app.ui.crash import CrashHandler, install_crash_handler
+from desktop_app.ui.demo import DEMO_PROPERTY, demo_title, send_to_demo_office
 from desktop_app.ui.i18n import Translations
 from desktop_app.ui.widgets import STYLE
 from desktop_app.ui.wizard import DiversityWizard
@@ -122,13 +123,44 @@ def starting_draft(
 
 
 def create_wizard(
-    draft: Draft, autosave: Path | None, language: str | None = None
+    draft: Draft, autosave: Path | None, language: str | None = None, demo: bool = False
 ) -> DiversityWizard:
+    """The wizard over ``draft``; ``demo``: with the demo's office (see :func:`start_demo_office`)."""
     application()
     translations = Translations()
     language = language if language in LANGUAGES else system_language()
     translations.install(language)
-    return DiversityWizard(draft, translations, autosave)
+    portal = start_demo_office(draft) if demo else None
+    wizard = DiversityWizard(draft, translations, autosave)
+    if portal is not None:
+        mark_demo(wizard, portal)
+    return wizard
+
+
+def start_demo_office(draft: Draft):
+    """Demo mode only: the demo portal (an SFTP server on loopback inside the assistant) started,
+    and ``draft``'s delivery sent there (see :mod:`desktop_app.ui.demo`)."""
+    from desktop_app.transfer.demo_portal import DemoPortal
+
+    portal = DemoPortal().start()
+    send_to_demo_office(draft, portal)
+    return portal
+
+
+def mark_demo(wizard: DiversityWizard, portal) -> None:
+    """The window shows DEMO in its title (in every language) and owns the demo portal: it stops,
+    its inbox removed, when the wizard goes or the application quits."""
+    wizard.demo_portal = portal
+    wizard.setProperty(DEMO_PROPERTY, True)
+
+    def marked(title: str) -> None:
+        if title and demo_title(title) != title:
+            wizard.setWindowTitle(demo_title(title))
+
+    wizard.windowTitleChanged.connect(marked)
+    marked(wizard.windowTitle())
+    wizard.destroyed.connect(portal.stop)
+    QApplication.instance().aboutToQuit.connect(portal.stop)
 
 
 def start_error_handling() -> CrashHandler:
@@ -156,7 +188,10 @@ def run_wizard(
         QMessageBox.warning(None, QApplication.translate("Start", "Diversity Assistant"), text)
 
     draft, autosave = starting_draft(draft_path, demo, language, report=report)
+    portal = start_demo_office(draft) if demo else None
     wizard = DiversityWizard(draft, translations, autosave)
+    if portal is not None:
+        mark_demo(wizard, portal)
     crash_handler.wizard = wizard
     wizard.show()
     if os.environ.get(STARTUP_PROBE_ENV):
@@ -166,3 +201,5 @@ def run_wizard(
         return app.exec()
     finally:
         crash_handler.uninstall()
+        if portal is not None:
+            portal.stop()

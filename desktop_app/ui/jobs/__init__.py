@@ -144,7 +144,11 @@ def submission_job(  # noqa: PLR0917 (called positionally by Worker)
     unlocked only for the protection that signs with it.
 
     A cancel after the package was written removes it again: cancelled means nothing was made.
+    The bundled test-only certificate is accepted only on the demo's way to the demo portal this
+    process runs (:func:`desktop_app.ui.demo.allows_test_certificate`), never otherwise.
     """
+    from desktop_app.ui.demo import allows_test_certificate
+
     signer = openpgp_signer = None
     if protection in (None, Protection.CMS):
         worker.progress(10, QCoreApplication.translate("Jobs", "Unlocking the organisation's key…"))
@@ -160,6 +164,7 @@ def submission_job(  # noqa: PLR0917 (called positionally by Worker)
         out,
         signer=signer,
         confirmed_fingerprint=confirmed_fingerprint,
+        allow_test_certificate=allows_test_certificate(draft),
         language=language,
         protection=protection,
         channel=channel,

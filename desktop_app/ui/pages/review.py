@@ -19,6 +19,7 @@ from desktop_app.messages import Message
 from desktop_app.package.build import application_counts, checklist_problems
 from desktop_app.package.output import application_output
 from desktop_app.profiles.model import Channel, Protection
+from desktop_app.ui.demo import demo_banner_text, is_demo
 from desktop_app.ui.jobs import Preview, first_rows, preview_job, session_check
 from desktop_app.ui.pages.base import WorkerPage
 from desktop_app.ui.widgets import (
@@ -45,6 +46,7 @@ class ReviewPage(WorkerPage):
         self.busy = BusyBar(content)
         self.busy.cancel_requested.connect(self.cancel)
         self.problems = InlineMessage(content)
+        self.demo_banner = InlineMessage(content)  # demo mode: the office is inside the assistant
 
         self.output = OutputCard(content)
         self.output_card, self.output_summary, self.sample = (
@@ -66,6 +68,7 @@ class ReviewPage(WorkerPage):
         )
         self.key_message = self.office_key.message
 
+        layout.addWidget(self.demo_banner)
         layout.addWidget(self.busy)
         layout.addWidget(self.problems)
         layout.addWidget(self.output_card)
@@ -77,6 +80,7 @@ class ReviewPage(WorkerPage):
     # -- the preview -------------------------------------------------------------------------
 
     def load(self) -> None:
+        self._show_demo()
         self.preview = None
         self._preview_error = None
         self.application = not self.wiz().uses_file()
@@ -231,6 +235,12 @@ class ReviewPage(WorkerPage):
             return False
         return self.delivery.problem() is None
 
+    def _show_demo(self) -> None:
+        if is_demo(self):
+            self.demo_banner.show_message("warning", demo_banner_text())
+        else:
+            self.demo_banner.clear_message()
+
     def retranslate(self) -> None:
         self.setTitle(self.tr("Review"))
         self.setSubTitle(
@@ -242,6 +252,7 @@ class ReviewPage(WorkerPage):
         self.busy.retranslate()
         if self.wizard() is None:
             return
+        self._show_demo()
         self.checklist.show_checklist(self.programme, self.draft, self.language)
         self._show_preview()
         self.office_certificate.show_certificate()

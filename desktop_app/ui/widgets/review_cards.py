@@ -33,6 +33,7 @@ from desktop_app.crypto.recipient import check_recipient, load_certificate
 from desktop_app.draft import Draft, RecipientChoice
 from desktop_app.errors import AppError
 from desktop_app.profiles import Programme
+from desktop_app.ui.demo import allows_test_certificate
 from desktop_app.ui.jobs import Preview
 from desktop_app.ui.pages.base import WizardPage
 from desktop_app.ui.widgets import InlineMessage, hint_label, titled_card
@@ -327,6 +328,7 @@ class CertificateCard:
                 self.certificate,
                 pin=self.pin,
                 confirmed_fingerprint=self.confirmed_fingerprint,
+                allow_test_certificate=allows_test_certificate(self.page.draft),
             )
         except CryptoError as error:
             if error.message.key == "crypto.recipient-unconfirmed":

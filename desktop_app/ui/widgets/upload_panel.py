@@ -44,7 +44,9 @@ from desktop_app.transfer import (
     receipt_path,
     save_password,
 )
+from desktop_app.transfer.demo_portal import DemoPortal, running_portal
 from desktop_app.transfer.hostkey_policy import portal_for_upload
+from desktop_app.ui.demo import demo_banner_text, is_demo, made_for_the_demo
 from desktop_app.ui.jobs.upload import HostKeyQuestion, UploadSignals, UploadWorker
 from desktop_app.ui.widgets import InlineMessage, hint_label, vbox
 from desktop_app.ui.widgets.host_key import HostKeyDialog
@@ -103,7 +105,9 @@ class UploadPanel(QFrame):
         self.heading = QLabel(self)
         self.heading.setProperty("role", "heading")
         self.intro = hint_label("", self)
+        self.demo_banner = InlineMessage(self)  # demo mode: the office is inside the assistant
         layout.addWidget(self.heading)
+        layout.addWidget(self.demo_banner)
         layout.addWidget(self.intro)
 
         form = QFormLayout()
@@ -233,11 +237,22 @@ class UploadPanel(QFrame):
             self._load_password()
         self._show()
 
+    def demo_portal(self) -> DemoPortal | None:
+        """The demo's portal when the address is the one this process runs (demo mode only)."""
+        return running_portal(self.url.text().strip())
+
     def _load_password(self) -> None:
-        """The keyring's password for this portal and user, when the officer kept one."""
+        """The keyring's password for this portal and user, when the officer kept one; the demo
+        portal's own password (never from or into the keyring)."""
         portal = self._portal_or_none()
         user = self.user.text().strip()
         self._password_from_keyring = False
+        demo = self.demo_portal()
+        if demo is not None:
+            if user == demo.user:
+                self.password.setText(demo.password)
+            self.remember.setChecked(False)
+            return
         if portal is None or not user:
             return
         try:
@@ -305,9 +320,11 @@ class UploadPanel(QFrame):
         https = url.lower().startswith("https:")
         ca = self.ca_file.text().strip() if https and self.use_ca.isChecked() else None
         # the profile's pin for its own portal; a remembered key is applied at the handshake
+        demo = self.demo_portal()
         return portal_for_upload(
             url,
             username=self.user.text().strip() or None,
+            given=demo.fingerprint if demo is not None else None,  # the demo: pinned, no question
             profile=self.profile_portal(),
             ca_file=ca,
         )
@@ -336,8 +353,21 @@ class UploadPanel(QFrame):
             self._error = error
             self._show()
             return
+        submission = self.page.session.submission
+        if (
+            made_for_the_demo(submission.recipient_fingerprint)
+            and running_portal(portal.url) is None
+        ):
+            self._error = RuntimeError(
+                self.tr(
+                    "This file is encrypted for the demo's test-only certificate, whose key is "
+                    "public: it can only go to the demo's test server inside the assistant."
+                )
+            )
+            self._show()
+            return
         credentials = self.credentials(portal)
-        self.local_sha256 = self.page.session.submission.package_sha256
+        self.local_sha256 = submission.package_sha256
         worker = UploadWorker(package, portal, credentials)
         signals: UploadSignals = worker.signals  # type: ignore[assignment]
         signals.transferred.connect(self._transferred)
@@ -413,6 +443,8 @@ class UploadPanel(QFrame):
         """After a successful login: keep the password in the keyring, or remove it, as asked."""
         if credentials is None or credentials.key_file is not None:
             return
+        if running_portal(portal.url) is not None:  # the demo's password never reaches the keyring
+            return
         try:
             if self.remember.isChecked() and credentials.password:
                 save_password(portal, credentials.username, credentials.password)
@@ -439,6 +471,12 @@ class UploadPanel(QFrame):
         running = self.running
         package = self.package
         https = self.url.text().strip().lower().startswith("https:")
+        demo = self.demo_portal() is not None
+        self.remember.setVisible(not demo)
+        if is_demo(self):
+            self.demo_banner.show_message("warning", demo_banner_text())
+        else:
+            self.demo_banner.clear_message()
         for widget in (
             self.url,
             self.user,
