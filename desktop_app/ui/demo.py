@@ -69,10 +69,12 @@ def demo_banner_text() -> str:
 
 
 def demo_title(title: str) -> str:
-    """The window title marked as the demo (once)."""
-    if title.startswith(DEMO_MARK):
+    """The window title marked as the demo (once, whatever the language)."""
+    pattern = QCoreApplication.translate("Demo", "DEMO - %1")
+    prefix = pattern.split("%1")[0]
+    if title.startswith(prefix) or title.startswith(DEMO_MARK):
         return title
-    return QCoreApplication.translate("Demo", "DEMO - %1").replace("%1", title)
+    return pattern.replace("%1", title)
 
 
 DEMO_PROPERTY = "diversity_assistant_demo"

@@ -330,6 +330,17 @@
     </message>
 </context>
 <context>
+    <name>Demo</name>
+    <message>
+        <source>Demo: nothing leaves this computer; the &apos;office&apos; is a test server inside the assistant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DEMO - %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DiversityWizard</name>
     <message>
         <source>Diversity Assistant</source>
@@ -2055,6 +2066,10 @@ Valid until: %2</source>
     </message>
     <message>
         <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is encrypted for the demo&apos;s test-only certificate, whose key is public: it can only go to the demo&apos;s test server inside the assistant.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

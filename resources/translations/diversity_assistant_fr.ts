@@ -330,6 +330,17 @@
     </message>
 </context>
 <context>
+    <name>Demo</name>
+    <message>
+        <source>Demo: nothing leaves this computer; the &apos;office&apos; is a test server inside the assistant.</source>
+        <translation>Démo : rien ne quitte cet ordinateur ; l’« organisme » est un serveur de test intégré à l’assistant.</translation>
+    </message>
+    <message>
+        <source>DEMO - %1</source>
+        <translation>DÉMO - %1</translation>
+    </message>
+</context>
+<context>
     <name>DiversityWizard</name>
     <message>
         <source>Diversity Assistant</source>
@@ -2058,6 +2069,10 @@ Valable jusqu’au : %2</translation>
     <message>
         <source>Certificates (*.pem *.crt);;All files (*)</source>
         <translation>Certificats (*.pem *.crt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>This file is encrypted for the demo&apos;s test-only certificate, whose key is public: it can only go to the demo&apos;s test server inside the assistant.</source>
+        <translation>Ce fichier est chiffré pour le certificat de test de la démo, dont la clé est publique : il ne peut aller qu’au serveur de test de la démo, intégré à l’assistant.</translation>
     </message>
     <message>
         <source>Connecting…</source>

@@ -330,6 +330,17 @@
     </message>
 </context>
 <context>
+    <name>Demo</name>
+    <message>
+        <source>Demo: nothing leaves this computer; the &apos;office&apos; is a test server inside the assistant.</source>
+        <translation>Demo: er verlaat niets deze computer; de &apos;instantie&apos; is een testserver in de assistent zelf.</translation>
+    </message>
+    <message>
+        <source>DEMO - %1</source>
+        <translation>DEMO - %1</translation>
+    </message>
+</context>
+<context>
     <name>DiversityWizard</name>
     <message>
         <source>Diversity Assistant</source>
@@ -2058,6 +2069,10 @@ Geldig tot: %2</translation>
     <message>
         <source>Certificates (*.pem *.crt);;All files (*)</source>
         <translation>Certificaten (*.pem *.crt);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>This file is encrypted for the demo&apos;s test-only certificate, whose key is public: it can only go to the demo&apos;s test server inside the assistant.</source>
+        <translation>Dit bestand is versleuteld voor het testcertificaat van de demo, waarvan de sleutel openbaar is: het kan alleen naar de testserver van de demo in de assistent zelf.</translation>
     </message>
     <message>
         <source>Connecting…</source>
