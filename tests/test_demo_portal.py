@@ -33,13 +33,14 @@ from desktop_app.submission import make_submission
 from desktop_app.transfer import Credentials, TransferError, file_sha256, receipt_path, upload
 from desktop_app.transfer import demo_portal as demo_module
 from desktop_app.transfer.credentials import SERVICE, keyring_account
-from desktop_app.transfer.demo_portal import DemoPortal
+from desktop_app.transfer.demo_portal import DemoPortal, running_portal
 from desktop_app.transfer.hostkeys import remembered_host_key
 from desktop_app.transfer.model import Portal, RetryPolicy
 from desktop_app.transfer.sftp import free_bytes
-from desktop_app.ui.app import create_wizard, demo_draft, starting_draft
+from desktop_app.ui.app import create_wizard, demo_draft, run_wizard, starting_draft
 from desktop_app.ui.demo import allows_test_certificate, demo_certificate, made_for_the_demo
 from desktop_app.ui.routes import PageId
+from desktop_app.ui.wizard import DiversityWizard
 
 SMALL_DEPARTMENTS = (  # merged: the demo's package can be made
     "Bestuursondersteuning",
@@ -353,3 +354,36 @@ def test_only_the_demo_starts_a_portal(monkeypatch: pytest.MonkeyPatch, tmp_path
     wizard = create_wizard(draft, None, "nl")
     assert started == []
     wizard.deleteLater()
+
+
+def test_run_wizard_with_demo_starts_the_office_and_stops_it(
+    qtbot,
+    isolated,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+):
+    """The real start (``diversity-assistant --demo`` calls ``run_wizard(demo=True)``) up to
+    ``app.exec()``: the portal runs while the window is open and is gone when it returns."""
+    seen: dict[str, object] = {}
+
+    def exec_(_app) -> int:
+        wizard = next(w for w in QApplication.topLevelWidgets() if isinstance(w, DiversityWizard))
+        server = wizard.demo_portal
+        seen.update(
+            title=wizard.windowTitle(),
+            url=wizard.draft.delivery.upload.url,
+            running=server.running,
+            inbox=server.inbox,
+            allowed=allows_test_certificate(wizard.draft),
+        )
+        qtbot.addWidget(wizard)
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", exec_)
+    assert run_wizard(demo=True, language="fr") == 0
+    assert str(seen["title"]).startswith("DÉMO - ")
+    assert str(seen["title"]).count("MO - ") == 1
+    assert str(seen["url"]).startswith("sftp://127.0.0.1:")
+    assert seen["running"] is True
+    assert seen["allowed"] is True
+    assert not Path(str(seen["inbox"])).exists()  # stopped when the window's loop ended
+    assert running_portal(str(seen["url"])) is None
