@@ -72,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="open the wizard with the bundled demo spreadsheet and demo draft",
+        help="open the wizard with the bundled demo spreadsheet and demo draft; its 'office' is a "
+        "test SFTP server inside the assistant (loopback only, removed on exit)",
     )
     parser.add_argument(
         "--lang",
