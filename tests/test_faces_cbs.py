@@ -360,7 +360,7 @@ def test_the_profile_pin_applies_to_both_faces(
     assert sshd.host_key.fingerprint in err
     assert list(inbox.iterdir()) == []
     wizard = shown_wizard(qtbot, demo_draft(), tmp_path / "autosave.json", "en")
-    panel = wizard.page(PageId.ENCRYPT).upload_card
+    panel = wizard.page(PageId.SEND).upload_card
     panel.url.setText(url)
     assert panel.portal().host_key_sha256 == wrong  # the wizard's portal: the same pin
     profile = profiles_module.load_programme_by_id(PROGRAMME)
@@ -394,6 +394,6 @@ def test_the_profile_pin_applies_to_both_faces(
     draft = load_draft(old)
     assert remembered_host_key("127.0.0.1", sshd.port) == sshd.host_key.fingerprint
     wizard = shown_wizard(qtbot, draft, tmp_path / "second" / "autosave.json", "en")
-    panel = wizard.page(PageId.ENCRYPT).upload_card
+    panel = wizard.page(PageId.SEND).upload_card
     assert panel.settings().url == url
     assert "host_key_sha256" not in json.dumps(wizard.draft.to_json())

@@ -355,7 +355,8 @@ def test_a_ksz_draft_gives_the_same_request_and_package_on_both_faces(
     submission = page.session.submission
     assert submission.package_path == out
     assert submission.recipient_fingerprint == gpg_office.fingerprint
-    assert page.delivered_card.isVisible()  # handed over as agreed with KSZ, then confirmed
+    go_next(qtbot, wizard, PageId.SEND)
+    assert wizard.currentPage().delivered_card.isVisible()  # handed over as agreed, confirmed
 
     cli_out = tmp_path / "cli" / "koppeling.csv.gpg"
     code, _out, err = cli(

@@ -140,6 +140,8 @@ def test_screenshot_of_every_page(
     shoot("encrypt-done")
 
     # The upload: the officer confirms the server's key, the receipt shows the server's hash.
+    go_next(wizard)
+    page = wizard.currentPage()
     panel = page.upload_card
     panel.url.setText(f"sftp://127.0.0.1:{sshd.port}{inbox}")
     panel.user.setText(sshd.user)
@@ -158,7 +160,9 @@ def test_screenshot_of_every_page(
     assert panel.receipt is not None, panel.message.text()
     scroll_to_bottom(page)
     shoot("upload-done")
-    assert len(shots) == 17
+    go_next(wizard)  # the ending: sent, with the receipt, and what CBS does next
+    shoot("done")
+    assert len(shots) == 18
     assert all(p.stat().st_size > 10_000 for p in shots)
 
 
