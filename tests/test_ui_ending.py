@@ -184,3 +184,77 @@ def test_closing_with_a_file_not_sent_answers_through_a_patched_box(
     wizard.button(QWizard.WizardButton.CancelButton).click()
     assert asked == [wizard.session.submission.package_path]
     assert not wizard.isVisible()
+
+
+# -- the start screen ---------------------------------------------------------------------------
+
+
+def test_the_start_screen_offers_a_new_submission_and_the_one_in_progress(qtbot):
+    from desktop_app.ui.app import application
+    from desktop_app.ui.pages.start import StartChoice, StartScreen
+
+    application()
+    draft = demo_draft()
+    screen = StartScreen(draft, "nl")
+    qtbot.addWidget(screen)
+    screen.show()
+    assert screen.continue_card.isVisible()
+    assert draft.organisation.name in screen.continue_details.text()
+    assert screen.continue_button.isDefault()
+    assert screen.results_card.isVisible()
+    assert screen.results.count() == 0  # results and journeys come later
+    assert screen.results_empty.text()
+    screen.continue_button.click()
+    assert screen.choice is StartChoice.CONTINUE
+
+    empty = StartScreen(None, "nl")
+    qtbot.addWidget(empty)
+    empty.show()
+    assert not empty.continue_card.isVisible()
+    assert empty.new_button.isDefault()
+    empty.new_button.click()
+    assert empty.choice is StartChoice.NEW
+
+
+def test_a_real_launch_begins_on_the_start_screen(tmp_path, monkeypatch):
+    from desktop_app.draft import save_draft
+    from desktop_app.ui import app as app_module
+    from desktop_app.ui.pages import start as start_module
+    from desktop_app.ui.pages.start import StartChoice, StartClosed
+
+    monkeypatch.setenv("DIVERSITY_ASSISTANT_DATA_DIR", str(tmp_path / "appdata"))
+    monkeypatch.delenv(app_module.STARTUP_PROBE_ENV, raising=False)
+    shown = []
+    answer = [StartChoice.NEW]
+
+    def choose(draft, language):
+        shown.append(draft)
+        return answer[0]
+
+    monkeypatch.setattr(start_module, "choose_start", choose)
+    monkeypatch.setattr(app_module, "choose_start", choose)
+
+    def first():
+        return app_module.first_draft(None, False, "nl", report=pytest.fail)
+
+    # nothing in progress: the screen with "prepare" only
+    draft, _autosave = first()
+    assert shown == [None]
+    assert draft.programme_id is None
+    # a draft in progress: continue it, or begin anew
+    saved = demo_draft()
+    (tmp_path / "appdata").mkdir()
+    save_draft(saved, app_module.autosave_path())
+    answer[0] = StartChoice.CONTINUE
+    draft, _autosave = first()
+    assert shown[-1] is not None
+    assert draft.organisation.name == saved.organisation.name
+    answer[0] = StartChoice.NEW
+    assert first()[0].programme_id is None
+    answer[0] = None  # closed: the assistant ends
+    with pytest.raises(StartClosed):
+        first()
+    # a draft named on the command line or the demo: straight into the wizard
+    shown.clear()
+    app_module.first_draft(None, True, "nl", report=pytest.fail)
+    assert shown == []

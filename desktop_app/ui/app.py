@@ -21,6 +21,7 @@ from desktop_app.resources import resource_path
 from desktop_app.ui.crash import CrashHandler, install_crash_handler
 from desktop_app.ui.demo import DEMO_PROPERTY, demo_title, send_to_demo_office
 from desktop_app.ui.i18n import Translations
+from desktop_app.ui.pages.start import StartClosed, ask_on_start_screen, choose_start
 from desktop_app.ui.widgets import STYLE
 from desktop_app.ui.wizard import DiversityWizard
 
@@ -174,6 +175,26 @@ def start_error_handling() -> CrashHandler:
     return install_crash_handler()
 
 
+def first_draft(
+    draft_path: Path | None, demo: bool, language: str, report: Callable[[str], None]
+) -> tuple[Draft, Path]:
+    """A real launch opens with the start screen (prepare a submission, continue the one in
+    progress); a draft named on the command line, the demo and the startup probe go straight in.
+    Raises StartClosed when the officer closes the start screen."""
+    if demo or draft_path is not None or os.environ.get(STARTUP_PROBE_ENV):
+        return starting_draft(draft_path, demo, language, report=report)
+    asked: list[bool] = []
+
+    def ask(path: Path, draft: Draft, language: str) -> bool:
+        asked.append(True)
+        return ask_on_start_screen(path, draft, language)
+
+    draft, autosave = starting_draft(None, False, language, ask=ask, report=report)
+    if not asked and choose_start(None, language) is None:  # no draft in progress
+        raise StartClosed
+    return draft, autosave
+
+
 def run_wizard(
     draft_path: Path | None = None, demo: bool = False, language: str | None = None
 ) -> int:
@@ -187,7 +208,11 @@ def run_wizard(
     def report(text: str) -> None:
         QMessageBox.warning(None, QApplication.translate("Start", "Diversity Assistant"), text)
 
-    draft, autosave = starting_draft(draft_path, demo, language, report=report)
+    try:
+        draft, autosave = first_draft(draft_path, demo, language, report)
+    except StartClosed:
+        crash_handler.uninstall()
+        return 0
     portal = start_demo_office(draft) if demo else None
     wizard = DiversityWizard(draft, translations, autosave)
     if portal is not None:

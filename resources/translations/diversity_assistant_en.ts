@@ -1988,6 +1988,49 @@ Valid until: %2</source>
     </message>
 </context>
 <context>
+    <name>StartScreen</name>
+    <message>
+        <source>Diversity Assistant</source>
+        <translation type="unfinished">Diversity Assistant</translation>
+    </message>
+    <message>
+        <source>What would you like to do?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepare a submission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the programme, check your staff file and make the file for the office, step by step. Nothing leaves this computer until you send it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Prepare a submission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue the one in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your previous choices were saved automatically. Preparing a new submission begins with an empty draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation type="unfinished">&amp;Continue</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tables the office returns will be listed here once you have them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TablePreview</name>
     <message>
         <source>Minimum employees per table &amp;cell</source>

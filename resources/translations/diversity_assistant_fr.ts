@@ -1990,6 +1990,49 @@ Valable jusqu’au : %2</translation>
     </message>
 </context>
 <context>
+    <name>StartScreen</name>
+    <message>
+        <source>Diversity Assistant</source>
+        <translation>Assistant diversité</translation>
+    </message>
+    <message>
+        <source>What would you like to do?</source>
+        <translation>Que souhaitez-vous faire ?</translation>
+    </message>
+    <message>
+        <source>Prepare a submission</source>
+        <translation>Préparer un envoi</translation>
+    </message>
+    <message>
+        <source>Choose the programme, check your staff file and make the file for the office, step by step. Nothing leaves this computer until you send it.</source>
+        <translation>Choisissez le programme, vérifiez votre fichier du personnel et créez le fichier pour l&apos;organisme, étape par étape. Rien ne quitte cet ordinateur avant que vous ne l&apos;envoyiez.</translation>
+    </message>
+    <message>
+        <source>&amp;Prepare a submission</source>
+        <translation>&amp;Préparer un envoi</translation>
+    </message>
+    <message>
+        <source>Continue the one in progress</source>
+        <translation>Reprendre l&apos;envoi en cours</translation>
+    </message>
+    <message>
+        <source>Your previous choices were saved automatically. Preparing a new submission begins with an empty draft.</source>
+        <translation>Vos choix précédents ont été enregistrés automatiquement. Un nouvel envoi commence avec un brouillon vide.</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Reprendre</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <source>The tables the office returns will be listed here once you have them.</source>
+        <translation>Les tableaux que l&apos;organisme renvoie apparaîtront ici dès que vous les aurez.</translation>
+    </message>
+</context>
+<context>
     <name>TablePreview</name>
     <message>
         <source>Minimum employees per table &amp;cell</source>

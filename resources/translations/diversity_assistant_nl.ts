@@ -1990,6 +1990,49 @@ Geldig tot: %2</translation>
     </message>
 </context>
 <context>
+    <name>StartScreen</name>
+    <message>
+        <source>Diversity Assistant</source>
+        <translation>Diversiteitsassistent</translation>
+    </message>
+    <message>
+        <source>What would you like to do?</source>
+        <translation>Wat wilt u doen?</translation>
+    </message>
+    <message>
+        <source>Prepare a submission</source>
+        <translation>Een aanlevering voorbereiden</translation>
+    </message>
+    <message>
+        <source>Choose the programme, check your staff file and make the file for the office, step by step. Nothing leaves this computer until you send it.</source>
+        <translation>Kies het programma, controleer uw personeelsbestand en maak het bestand voor de instantie, stap voor stap. Er verlaat niets deze computer tot u het verstuurt.</translation>
+    </message>
+    <message>
+        <source>&amp;Prepare a submission</source>
+        <translation>Een &amp;nieuwe aanlevering voorbereiden</translation>
+    </message>
+    <message>
+        <source>Continue the one in progress</source>
+        <translation>Verdergaan met de lopende aanlevering</translation>
+    </message>
+    <message>
+        <source>Your previous choices were saved automatically. Preparing a new submission begins with an empty draft.</source>
+        <translation>Uw eerdere keuzes zijn automatisch bewaard. Een nieuwe aanlevering begint met een leeg concept.</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Verdergaan</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Resultaten</translation>
+    </message>
+    <message>
+        <source>The tables the office returns will be listed here once you have them.</source>
+        <translation>De tabellen die de instantie terugstuurt, verschijnen hier zodra u ze hebt.</translation>
+    </message>
+</context>
+<context>
     <name>TablePreview</name>
     <message>
         <source>Minimum employees per table &amp;cell</source>

@@ -1,4 +1,4 @@
-"""The encrypt page's card for the routes where the officer takes the file to the office: the web
+"""The send page's card for the routes where the officer takes the file to the office: the web
 portal (opened in the browser, when its address is public) or the hand-over agreed with the
 office. The officer confirms it here ("I have uploaded it", "I have handed it over": date, time
 and the file's SHA-256 join the record and the summary PDF is rendered again), then may delete the
