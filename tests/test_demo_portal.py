@@ -19,7 +19,7 @@ import keyring
 import paramiko
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea
 from test_ui_delivery import demo_to_review, encrypt
 from test_ui_submission import isolated  # noqa: F401 (fixture)
 from wizard_helpers import WAIT, go_next
@@ -37,6 +37,7 @@ from desktop_app.transfer.demo_portal import DemoPortal, running_portal
 from desktop_app.transfer.hostkeys import remembered_host_key
 from desktop_app.transfer.model import Portal, RetryPolicy
 from desktop_app.transfer.sftp import free_bytes
+from desktop_app.ui import app as app_module
 from desktop_app.ui.app import create_wizard, demo_draft, run_wizard, starting_draft
 from desktop_app.ui.demo import allows_test_certificate, demo_certificate, made_for_the_demo
 from desktop_app.ui.routes import PageId
@@ -242,6 +243,9 @@ def test_the_demo_goes_to_sent_over_the_demo_portal(
     assert review.certificate_problem() is None  # the test-only certificate, on the demo's way
     assert "TEST ONLY" in review.office_certificate.details.text()
     shot(wizard, "demo-review-nl")
+    if SHOTS is not None:  # the route and the test-only certificate, further down the page
+        review.findChild(QScrollArea).ensureWidgetVisible(review.certificate_card)
+        shot(wizard, "demo-review-route-nl")
 
     go_next(qtbot, wizard, PageId.ENCRYPT)
     encrypt(qtbot, wizard.currentPage(), tmp_path / "out" / "barometer.p7m")
@@ -364,9 +368,15 @@ def test_run_wizard_with_demo_starts_the_office_and_stops_it(
     """The real start (``diversity-assistant --demo`` calls ``run_wizard(demo=True)``) up to
     ``app.exec()``: the portal runs while the window is open and is gone when it returns."""
     seen: dict[str, object] = {}
+    opened: list[DiversityWizard] = []
+    original = app_module.mark_demo
+
+    def marked(wizard: DiversityWizard, server: DemoPortal) -> None:
+        opened.append(wizard)
+        original(wizard, server)
 
     def exec_(_app) -> int:
-        wizard = next(w for w in QApplication.topLevelWidgets() if isinstance(w, DiversityWizard))
+        [wizard] = opened
         server = wizard.demo_portal
         seen.update(
             title=wizard.windowTitle(),
@@ -378,6 +388,7 @@ def test_run_wizard_with_demo_starts_the_office_and_stops_it(
         qtbot.addWidget(wizard)
         return 0
 
+    monkeypatch.setattr(app_module, "mark_demo", marked)
     monkeypatch.setattr(QApplication, "exec", exec_)
     assert run_wizard(demo=True, language="fr") == 0
     assert str(seen["title"]).startswith("DÉMO - ")

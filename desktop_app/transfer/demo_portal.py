@@ -413,7 +413,8 @@ class DemoPortal:
         with self._lock:
             self._transports = [t for t in self._transports if t.is_active()]
             self._transports.append(transport)
-        transport.start_server(server=_Server(self))
+        # negotiates in the transport's own thread: a silent client does not hold up the next one
+        transport.start_server(event=threading.Event(), server=_Server(self))
 
     def _arrived(self, path: Path) -> None:
         """A file reached its final name (or was written under it): hash what the server holds."""
