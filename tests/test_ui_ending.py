@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QLabel, QWizard
+from test_transfer_sftp import inbox, sshd  # noqa: F401 (fixtures)
 from test_ui_delivery import demo_to_review, encrypt
-from test_ui_submission import isolated  # noqa: F401 (fixture)
+from test_ui_submission import isolated, office  # noqa: F401 (fixtures)
 from wizard_helpers import go_next, next_enabled, shown_wizard
 
 from desktop_app.delivery.record import read_record
@@ -258,3 +259,36 @@ def test_a_real_launch_begins_on_the_start_screen(tmp_path, monkeypatch):
     shown.clear()
     app_module.first_draft(None, True, "nl", report=pytest.fail)
     assert shown == []
+
+
+def test_an_sftp_upload_ends_sent_with_the_receipt(
+    qtbot,
+    tmp_path,
+    isolated,  # noqa: F811
+    office,  # noqa: F811
+    sshd,  # noqa: F811
+    inbox,  # noqa: F811
+):
+    """The upload on the send page (OpenSSH's sshd on loopback): done says sent, with the
+    destination, the time and the server's SHA-256 from the receipt in the officer's record."""
+    from test_ui_upload import encrypted_demo, fill
+
+    from desktop_app.transfer.hostkeys import remember_host_key
+
+    wizard, page = encrypted_demo(qtbot, tmp_path, office[0])
+    panel = wizard.page(PageId.SEND).upload_card
+    remember_host_key("127.0.0.1", sshd.port, sshd.host_key.fingerprint)
+    fill(panel, f"sftp://127.0.0.1:{sshd.port}{inbox}", sshd.user, key=sshd.user_key.private_file)
+    done = wizard.page(PageId.DONE)
+    done.initializePage()
+    assert not done.sent()  # made, not sent yet
+    panel.upload_button.click()
+    qtbot.waitUntil(lambda: not panel.running, timeout=20_000)
+    assert panel.receipt is not None, panel.message.text()
+    done.initializePage()
+    assert done.sent()
+    assert done.status.property("kind") == "ok"  # the wizard is not shown in this test
+    texts = " ".join(label.text() for label in done.details_box.findChildren(QLabel))
+    assert panel.receipt.destination in texts
+    assert page.session.submission.package_sha256 in texts
+    assert done.next_step_titles() == NEXT_STEPS["nl"]
