@@ -1,4 +1,4 @@
-"""The upload step, shown on the encrypt page once the package is made: the office's portal (SFTP or
+"""The upload step, shown on the send page once the package is made: the office's portal (SFTP or
 tus over HTTPS), the login, progress with cancel and resume, an unknown SSH host key confirmed by
 the officer, and the receipt with the server's SHA-256.
 
@@ -83,7 +83,7 @@ def _size_text(size: int) -> str:
 
 
 class UploadPanel(QFrame):
-    """The upload card of the encrypt page. ``page`` gives the draft, the session and the wizard;
+    """The upload card of the send page. ``page`` gives the draft, the session and the wizard;
     ``started`` tells the page that an upload began (a new package waits for it)."""
 
     started = Signal()
