@@ -27,7 +27,7 @@ from wizard_helpers import WAIT, go_next
 from desktop_app.crypto.errors import CryptoError
 from desktop_app.crypto.recipient import TEST_RECIPIENT_SHA256
 from desktop_app.delivery.record import read_record
-from desktop_app.draft import UploadSettings
+from desktop_app.draft import UploadSettings, save_draft
 from desktop_app.profiles.model import Channel, Protection
 from desktop_app.submission import make_submission
 from desktop_app.transfer import Credentials, TransferError, file_sha256, receipt_path, upload
@@ -345,7 +345,12 @@ def test_outside_the_demo_the_test_certificate_is_refused(
     assert not (tmp_path / "out.p7m").exists()
 
 
-def test_only_the_demo_starts_a_portal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_only_the_demo_starts_a_portal(
+    qtbot,
+    tmp_path: Path,
+    isolated,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     started: list[DemoPortal] = []
     original = DemoPortal.start
 
@@ -356,8 +361,26 @@ def test_only_the_demo_starts_a_portal(monkeypatch: pytest.MonkeyPatch, tmp_path
     monkeypatch.setattr(DemoPortal, "start", counted)
     draft, _autosave = starting_draft(None, False, "nl", ask=lambda *_a: False)
     wizard = create_wizard(draft, None, "nl")
+    qtbot.addWidget(wizard)
     assert started == []
-    wizard.deleteLater()
+    assert not allows_test_certificate(wizard.draft)
+    # the real start without --demo, up to app.exec(), with the demo's draft as a file (the
+    # officer opens a saved copy of it): no office is started, the certificate stays refused
+    saved = tmp_path / "demo-copy.json"
+    save_draft(demo_draft(), saved)
+    monkeypatch.setattr(QApplication, "exec", lambda _app: 0)
+    before = set(QApplication.topLevelWidgets())
+    assert run_wizard(draft_path=saved, demo=False, language="nl") == 0
+    assert started == []
+    [opened] = [
+        window
+        for window in QApplication.topLevelWidgets()
+        if isinstance(window, DiversityWizard) and window not in before
+    ]
+    qtbot.addWidget(opened)
+    assert not hasattr(opened, "demo_portal")
+    assert not opened.windowTitle().startswith("DEMO")
+    assert not allows_test_certificate(opened.draft)
 
 
 def test_run_wizard_with_demo_starts_the_office_and_stops_it(
