@@ -112,7 +112,7 @@ WIZARD_MAY_USE: dict[str, tuple[str, ...]] = {
     "desktop_app.intake": ("fingerprint",),
     "desktop_app.profiles": ("model",),
     "desktop_app.mapping": ("model", "start", "store", "suggest", "values"),
-    "desktop_app.validation": ("identifier_types",),
+    "desktop_app.validation": ("export", "identifier_types", "plain"),
     "desktop_app.categories": ("bands", "derived", "labels", "subgroups"),
     "desktop_app.disclosure": ("preview", "merge_search"),
     "desktop_app.crypto": (
