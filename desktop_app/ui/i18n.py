@@ -60,10 +60,15 @@ class MnemonicFallback(QTranslator):
 
 
 class Translations:
-    """Holds the installed translators so that switching replaces them."""
+    """Holds the installed translators so that switching replaces them.
+
+    The application has one language at a time: the translators are the application's, shared by
+    every instance (a second wizard, or one left open, must not keep the first one's language
+    answering for texts the new catalogue has no entry for)."""
+
+    _installed: list[QTranslator] = []  # noqa: RUF012 - shared on purpose, see above
 
     def __init__(self) -> None:
-        self._installed: list[QTranslator] = []
         self.language = "nl"
 
     def install(self, language: str) -> bool:
@@ -71,19 +76,19 @@ class Translations:
         if language not in LANGUAGES:
             raise ValueError(f"unsupported language {language!r}")
         app = QCoreApplication.instance()
-        for translator in self._installed:
+        for translator in Translations._installed:
             app.removeTranslator(translator)
-        self._installed = []
+        Translations._installed = []
         ours = QTranslator()
         loaded = ours.load(str(catalogue_path(language)))
         if loaded:
-            self._installed.append(ours)
+            Translations._installed.append(ours)
         qt = QTranslator()  # Qt's own texts (file dialog, context menus); absent in some builds
         if qt.load(qt_catalogue(language), qt_translations_folder()):
             # Installed first, so consulted last: only for what neither catalogue has.
-            self._installed.append(MnemonicFallback(qt))
-            self._installed.append(qt)
-        for translator in self._installed:
+            Translations._installed.append(MnemonicFallback(qt))
+            Translations._installed.append(qt)
+        for translator in Translations._installed:
             app.installTranslator(translator)
         QLocale.setDefault(QLocale({"nl": "nl_NL", "en": "en_GB", "fr": "fr_BE"}[language]))
         self.language = language
