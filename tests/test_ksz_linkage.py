@@ -1,17 +1,20 @@
 """The KSZ linkage file (INSZ + own categories): bad INSZ/BIS numbers are located by row, and the
-file is packaged, signed and encrypted with make_submission like the Dutch package."""
+file is signed and encrypted for KSZ's OpenPGP key with make_submission, as KSZ's profile asks."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import pytest
 from ksz_helpers import valid_insz
+from test_ui_delivery import GpgOffice
 
 from desktop_app.check import CheckOptions, run_check
-from desktop_app.crypto.keys import create_identity, fingerprint_hex
+from desktop_app.crypto import openpgp
 from desktop_app.draft import load_draft
-from desktop_app.package.open import open_package_file
+from desktop_app.errors import UsageError
+from desktop_app.profiles.model import Protection
 from desktop_app.submission import make_submission
 from tests.test_crypto_support import make_office, write_pem
 
@@ -92,38 +95,41 @@ def test_bad_insz_numbers_are_located_by_row(tmp_path: Path) -> None:
     assert rows == [6, 19]  # data row i is file row i + 2 (header on row 1)
 
 
-def test_linkage_file_is_packaged_and_encrypted_like_the_dutch_package(tmp_path: Path) -> None:
+def test_linkage_file_is_encrypted_for_kszs_openpgp_key_and_gnupg_opens_it(tmp_path: Path) -> None:
+    """KSZ takes the linkage file encrypted for its OpenPGP key (GnuPG/Kleopatra), signed with the
+    institution's own key; a certificate (CMS) is refused as a protection KSZ does not accept."""
     source = staff_file(tmp_path, {})
     draft = load_draft(ksz_draft(tmp_path, source))
-    office_key, office_cert = make_office()
+    _office_key, office_cert = make_office()
     write_pem(tmp_path / "office.pem", office_cert)
-    write_pem(tmp_path / "office-key.pem", office_key)
-    signer = create_identity(tmp_path / "keys", "stad-voorbeeld", "Stad Voorbeeld", passphrase="x")
-    write_pem(tmp_path / "signer.pem", signer.certificate)
-    submission = make_submission(
-        draft,
-        tmp_path / "office.pem",
-        tmp_path / "out.p7m",
-        signer=signer,
-        confirmed_fingerprint=fingerprint_hex(office_cert),
-    )
-    assert submission.rows == 40
-    raw = submission.package_path.read_bytes()
-    assert valid_insz(0).encode() not in raw  # encrypted
-    opened = open_package_file(
-        submission.package_path,
-        tmp_path / "office-key.pem",
-        tmp_path / "office.pem",
-        tmp_path / "opened",
-        tmp_path / "signer.pem",
-    )
-    names = [p.name for p in (tmp_path / "opened").iterdir()]
-    linkage = [n for n in names if n.startswith("ksz_koppeling_")]
-    assert linkage, names
-    text = (tmp_path / "opened" / linkage[0]).read_text(encoding="utf-8")
+    with pytest.raises(UsageError) as refused:
+        make_submission(draft, tmp_path / "office.pem", tmp_path / "out.p7m")
+    assert refused.value.message.key == "delivery.protection-not-accepted"
+    assert not (tmp_path / "out.p7m").exists()
+
+    office = GpgOffice(tmp_path / "ksz")
+    try:
+        ours = openpgp.generate_key("Stad Voorbeeld", "an@voorbeeld.be")
+        submission = make_submission(
+            draft,
+            None,
+            tmp_path / "koppeling.csv.gpg",
+            recipient_key=office.public,
+            confirmed_fingerprint=office.fingerprint,
+            openpgp_signer=ours,
+        )
+        assert submission.rows == 40
+        assert submission.route.protection is Protection.OPENPGP
+        raw = submission.package_path.read_bytes()
+        assert valid_insz(0).encode() not in raw  # encrypted
+        office.import_key(openpgp.export_public_key(ours))
+        plain, said = office.decrypt(submission.package_path)
+    finally:
+        office.close()
+    assert "Good signature" in said
+    text = plain.decode("utf-8")
     lines = text.splitlines()
     assert lines[0] == "insz;categorie_1;categorie_2;arbeidsregime"
     assert lines[1] == f"{valid_insz(0)};Financiën;A;full-time"
     assert len(lines) == 41
     assert "P000" not in text  # the personnel number never leaves the machine
-    assert opened is not None
