@@ -1,16 +1,19 @@
 """A plain ODT document (a title, sections of paragraphs and ``label: value`` lines) with odfpy,
 written byte for byte the same for the same content, whatever was written before it in this
-process. The KSZ request and the answers sheet for CBS's application form are written with it."""
+process and whenever it is written. The KSZ request and the answers sheet for CBS's application
+form are written with it."""
 
 from __future__ import annotations
 
 import io
 import threading
+import zipfile
 from collections.abc import Sequence
 
 Section = tuple[str, Sequence[str | tuple[str, str]]]
 
 ODF_WRITING = threading.Lock()
+FIXED_TIME = (2000, 1, 1, 0, 0, 0)  # the parts' timestamps: not the second they were written in
 
 
 def fixed_namespaces() -> None:
@@ -56,4 +59,21 @@ def odt_document(title: str, sections: Sequence[Section]) -> bytes:
     with ODF_WRITING:
         fixed_namespaces()
         document.write(buffer)
-    return buffer.getvalue()
+    return fixed_timestamps(buffer.getvalue())
+
+
+def fixed_timestamps(package: bytes) -> bytes:
+    """The ODT with every part stamped :data:`FIXED_TIME` (odfpy stamps the current second, so
+    two writes a second apart differed; seen as a flaky test comparing two processes' files).
+    Order, compression and the stored ``mimetype`` first, as ODF requires, are kept."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(package)) as source,
+        zipfile.ZipFile(out, "w") as target,
+    ):
+        for info in source.infolist():
+            stamped = zipfile.ZipInfo(info.filename, FIXED_TIME)
+            stamped.compress_type = info.compress_type
+            stamped.external_attr = info.external_attr
+            target.writestr(stamped, source.read(info.filename))
+    return out.getvalue()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import keyring
 import pytest
+from gpg_helpers import GpgOffice
 from package_helpers import demo_staff
 from test_crypto_support import InMemoryKeyring
 
@@ -205,42 +206,21 @@ def test_passphrase_route_opens_with_7zip_and_the_passphrase_is_kept_nowhere(
 # -- OpenPGP: GnuPG decrypts and verifies ---------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def gpg_office(tmp_path_factory: pytest.TempPathFactory):
+@pytest.fixture
+def gpg_office(tmp_path: Path):
     """The office's key pair made by GnuPG (as KSZ's Kleopatra would), passphrase-protected."""
-    tool = shutil.which("gpg")
-    assert tool, "GnuPG (gpg) is not installed: apt-get install gnupg"
-    folder = tmp_path_factory.mktemp("gpg-office")
-    home = folder / "home"
-    home.mkdir(mode=0o700)
-    env = {**os.environ, "GNUPGHOME": str(home), "LC_ALL": "C"}
-
-    def gpg(*args: str | Path, input: bytes | None = None) -> bytes:
-        result = subprocess.run(
-            [tool, "--batch", "--no-tty", "--pinentry-mode", "loopback", "--passphrase",
-             OFFICE_PASSPHRASE, *map(str, args)],
-            env=env, capture_output=True, input=input, check=False, timeout=120,
-        )  # fmt: skip
-        assert result.returncode == 0, result.stderr.decode(errors="replace")
-        return result.stdout
-
-    user_id = "KSZ test <ksz@example.test>"
-    gpg("--quick-gen-key", user_id, "ed25519", "cert,sign", "1y")
-    listing = gpg("--with-colons", "--list-keys", "<ksz@example.test>").decode()
-    fingerprint = next(line.split(":")[9] for line in listing.splitlines() if line[:4] == "fpr:")
-    gpg("--quick-add-key", fingerprint, "cv25519", "encr", "1y")
-    (folder / "office-public.asc").write_bytes(gpg("--armor", "--export", fingerprint))
-    (folder / "office-secret.asc").write_bytes(gpg("--armor", "--export-secret-keys", fingerprint))
-    yield folder, fingerprint, gpg
-    subprocess.run(["gpgconf", "--kill", "all"], env=env, capture_output=True, check=False)
+    office = GpgOffice(tmp_path / "gpg-office", passphrase=OFFICE_PASSPHRASE)
+    (office.home.parent / "office-secret.asc").write_bytes(office.export_secret())
+    yield office
+    office.close()
 
 
 def test_openpgp_route_gnupg_decrypts_it_and_verifies_the_organisations_signature(
     staff, capsys, gpg_office, monkeypatch
 ) -> None:
     tmp, draft_path = staff
-    folder, fingerprint, gpg = gpg_office
-    key = folder / "office-public.asc"
+    folder, fingerprint = gpg_office.home.parent, gpg_office.fingerprint
+    key = gpg_office.public
     out = tmp / "out" / "barometer.csv.gpg"
     base = ["package", "--draft", draft_path, "--channel", "hand-over", "--recipient-key", key]
 
@@ -266,11 +246,10 @@ def test_openpgp_route_gnupg_decrypts_it_and_verifies_the_organisations_signatur
     # GnuPG: decrypts, the integrity check passes, the signature is the organisation's key
     public = tmp / "appdata" / "keys"
     our_public = next(public.rglob("openpgp-public-key.asc"))
-    gpg("--import", our_public)
+    gpg_office.run("--import", our_public)
     plain = tmp / "plain.csv"
-    status = gpg("--status-fd", "1", "--yes", "-o", plain, "--decrypt", out).decode(
-        errors="replace"
-    )
+    status = gpg_office.run("--status-fd", "1", "--yes", "-o", plain, "--decrypt", out)
+    status = status.stdout.decode(errors="replace")
     assert "[GNUPG:] DECRYPTION_OKAY" in status
     assert "[GNUPG:] GOODSIG" in status
     validsig = next(line for line in status.splitlines() if "VALIDSIG" in line)

@@ -432,3 +432,21 @@ def test_the_request_odt_does_not_depend_on_what_was_written_before_it():
 
     here = hashlib.sha256(render_odt(request(), KSZ, "nl")).hexdigest()
     assert result.stdout.strip() == here
+
+
+def test_the_request_odt_does_not_depend_on_the_second_it_is_written_in(monkeypatch):
+    """odfpy stamps each part with time.localtime(): two renders a second apart differed."""
+    import time
+
+    from test_ksz_request import KSZ, request
+
+    from desktop_app.ksz.request import render_odt
+
+    first = render_odt(request(), KSZ, "nl")
+    real = time.localtime
+    monkeypatch.setattr(time, "localtime", lambda *a: real(time.time() + 3600 * 26))
+    later = render_odt(request(), KSZ, "nl")
+    assert later == first
+    with zipfile.ZipFile(io.BytesIO(first)) as package:
+        assert package.namelist()[0] == "mimetype"
+        assert package.getinfo("mimetype").compress_type == zipfile.ZIP_STORED

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from gpg_helpers import GpgOffice
 from ksz_helpers import valid_insz
-from test_ui_delivery import GpgOffice
 
 from desktop_app.check import CheckOptions, run_check
 from desktop_app.crypto import openpgp

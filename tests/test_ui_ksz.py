@@ -10,11 +10,11 @@ from pathlib import Path
 
 import keyring
 import pytest
+from gpg_helpers import GpgOffice
 from ksz_helpers import MOTIVATION, ORGANISATION, staff_file, valid_insz
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWizard
 from test_crypto_support import InMemoryKeyring
-from test_ui_delivery import GpgOffice
 from wizard_helpers import go_next, next_enabled, shown_wizard
 
 from desktop_app.crypto import openpgp
