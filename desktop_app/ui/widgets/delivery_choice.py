@@ -12,17 +12,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
-    QFileDialog,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QRadioButton,
     QWidget,
 )
@@ -35,198 +30,115 @@ from desktop_app.delivery.route import (
     route_problems,
 )
 from desktop_app.draft import OpenPgpKeyChoice
-from desktop_app.errors import AppError
 from desktop_app.profiles.model import Channel, Programme, Protection
 from desktop_app.ui.pages.base import WizardPage
 from desktop_app.ui.widgets import InlineMessage, card, hint_label, titled_card, vbox
+from desktop_app.ui.widgets.office_file_card import OfficeFileCard
 from desktop_app.ui.widgets.review_cards import CertificateCard
 
 
-def _selectable(label: QLabel) -> QLabel:
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
-class OpenPgpKeyCard:
+class OpenPgpKeyCard(OfficeFileCard):
     """The office's OpenPGP public key: the file chosen (kept in the draft), its name, e-mail and
     expiry, its fingerprint in groups of four, and the officer's confirmation of it by phone when
     the profile pins none."""
 
+    unconfirmed_key = "delivery.openpgp-fingerprint-unconfirmed"
+
     def __init__(self, page: WizardPage, parent: QWidget) -> None:
-        self.page = page
-        self.key = None  # desktop_app.crypto.openpgp_send.OpenPgpRecipient
-        self.error: str | None = None
-        self.card = card(parent)
-        layout = vbox(self.card, margins=12, spacing=6)
-        row = QHBoxLayout()
-        self.label = QLabel(self.card)
-        self.path = QLineEdit(self.card)
-        self.path.setReadOnly(True)
-        self.label.setBuddy(self.path)
-        self.choose_button = QPushButton(self.card)
-        self.choose_button.clicked.connect(self.choose_key)
-        row.addWidget(self.label)
-        row.addWidget(self.path, 1)
-        row.addWidget(self.choose_button)
-        self.details = _selectable(QLabel(self.card))
-        self.fingerprint = _selectable(QLabel(self.card))
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        mono.setPointSizeF(mono.pointSizeF() * 1.15)
+        box = card(parent)
+        super().__init__(page, box, vbox(box, margins=12, spacing=6))
+        mono = self.fingerprint.font()
+        mono.setPointSizeF(mono.pointSizeF() * 1.15)  # read aloud over the phone
         self.fingerprint.setFont(mono)
-        self.confirm = QCheckBox(self.card)
-        self.confirm.toggled.connect(self._confirm_toggled)
-        self.message = InlineMessage(self.card)
-        layout.addLayout(row)
-        layout.addWidget(self.details)
-        layout.addWidget(self.fingerprint)
-        layout.addWidget(self.confirm)
-        layout.addWidget(self.message)
 
     @property
     def pin(self) -> str | None:
         programme = self.page.programme
         return programme.delivery.recipient_openpgp_fingerprint if programme else None
 
-    def _stored(self) -> OpenPgpKeyChoice | None:
-        return self.page.draft.delivery.openpgp_key
+    def read(self, path: Path) -> Any:
+        from desktop_app.crypto.openpgp_send import load_recipient_key
 
-    def _keep(self, choice: OpenPgpKeyChoice) -> None:
+        return load_recipient_key(path)
+
+    def fingerprint_of(self, item: Any) -> str:
+        return str(item.fingerprint)
+
+    def stored(self) -> tuple[Path, str | None] | None:
+        stored = self.page.draft.delivery.openpgp_key
+        return (stored.path, stored.confirmed_fingerprint) if stored is not None else None
+
+    def keep(self, path: Path, confirmed: str | None) -> None:
         draft = self.page.draft
-        draft.delivery = replace(draft.delivery, openpgp_key=choice)
+        draft.delivery = replace(draft.delivery, openpgp_key=OpenPgpKeyChoice(path, confirmed))
         self.page.wiz().autosave()
 
-    def load(self) -> None:
-        stored = self._stored()
-        self.key = None
-        self.error = None
-        if stored is not None:
-            self.set_key(stored.path, keep_confirmation=True)
-        else:
-            self.show_key()
+    def check(self, item: Any, confirmed: str | None) -> None:
+        from desktop_app.submission import check_openpgp_fingerprint
 
-    def choose_key(self) -> None:
-        start = self.path.text() or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        path, _filter = QFileDialog.getOpenFileName(
-            self.page,
+        check_openpgp_fingerprint(item.fingerprint, pin=self.pin, confirmed=confirmed)
+
+    def dialog(self) -> tuple[str, str]:
+        return (
             QCoreApplication.translate("ReviewPage", "The office's OpenPGP public key"),
-            start,
             QCoreApplication.translate(
                 "ReviewPage", "OpenPGP public keys (*.asc *.gpg *.pgp *.key);;All files (*)"
             ),
         )
-        if path:
-            self.set_key(Path(path))
 
-    def set_key(self, path: Path, keep_confirmation: bool = False) -> None:
-        """Read the office's public key at ``path`` and show its fingerprint."""
-        from desktop_app.crypto.openpgp_send import load_recipient_key
+    def describe(self, item: Any) -> tuple[str, str]:
+        until = (
+            item.expires.strftime("%d-%m-%Y")
+            if item.expires is not None
+            else QCoreApplication.translate("ReviewPage", "does not expire")
+        )
+        details = (
+            QCoreApplication.translate("ReviewPage", "Key of: %1\nValid until: %2")
+            .replace("%1", "\n".join(item.user_ids) or "-")
+            .replace("%2", until)
+        )
+        fingerprint = (
+            QCoreApplication.translate("ReviewPage", "Fingerprint:")
+            + "\n"
+            + item.fingerprint_display
+        )
+        return details, fingerprint
 
-        stored = self._stored()
-        self.key = None
-        self.error = None
-        try:
-            self.key = load_recipient_key(Path(path))
-        except AppError as error:
-            self.error = error.render(self.page.language)
-        except OSError as error:
-            self.error = QCoreApplication.translate(
-                "ReviewPage", "The file cannot be read: %1"
-            ).replace("%1", error.strerror or str(error))
-        confirmed = stored.confirmed_fingerprint if keep_confirmation and stored else None
-        if self.key is not None and confirmed != self.key.fingerprint:
-            confirmed = None  # another key: its fingerprint must be checked again
-        self.confirm.blockSignals(True)
-        self.confirm.setChecked(bool(confirmed))
-        self.confirm.blockSignals(False)
-        self._keep(OpenPgpKeyChoice(Path(path), confirmed))
-        self.show_key()
+    def missing_text(self) -> str:
+        return QCoreApplication.translate(
+            "ReviewPage", "Choose the OpenPGP public key the office gave you."
+        )
 
-    def _confirm_toggled(self, checked: bool) -> None:
-        stored = self._stored()
-        if self.key is not None and stored is not None:
-            confirmed = self.key.fingerprint if checked else None
-            self._keep(replace(stored, confirmed_fingerprint=confirmed))
-        self.show_key()
+    def unconfirmed_text(self) -> str:
+        return QCoreApplication.translate(
+            "ReviewPage",
+            "Read this fingerprint to the office by phone; when it is the same as theirs, "
+            "tick the box.",
+        )
+
+    def confirmed_text(self) -> str:
+        return QCoreApplication.translate(
+            "ReviewPage", "You checked this fingerprint with the office."
+        )
+
+    # the names the review page and the tests use
+    @property
+    def key(self) -> Any:
+        return self.item
 
     @property
     def key_file(self) -> Path | None:
-        stored = self._stored()
-        return stored.path if stored is not None else None
+        return self.file
 
-    @property
-    def confirmed_fingerprint(self) -> str | None:
-        if self.pin is not None or self.key is None or not self.confirm.isChecked():
-            return None
-        return self.key.fingerprint
+    def set_key(self, path: Path, keep_confirmation: bool = False) -> None:
+        """Read the office's public key at ``path`` and show its fingerprint."""
+        self.set_file(path, keep_confirmation)
 
-    def problem(self) -> str | None:
-        """Why the chosen key cannot be used (None: it can)."""
-        from desktop_app.submission import check_openpgp_fingerprint
-
-        if self.error:
-            return self.error
-        if self.key is None:
-            return QCoreApplication.translate(
-                "ReviewPage", "Choose the OpenPGP public key the office gave you."
-            )
-        try:
-            check_openpgp_fingerprint(
-                self.key.fingerprint, pin=self.pin, confirmed=self.confirmed_fingerprint
-            )
-        except AppError as error:
-            if error.message.key == "delivery.openpgp-fingerprint-unconfirmed":
-                return QCoreApplication.translate(
-                    "ReviewPage",
-                    "Read this fingerprint to the office by phone; when it is the same as theirs, "
-                    "tick the box.",
-                )
-            return error.render(self.page.language)
-        return None
+    def choose_key(self) -> None:
+        self.choose_file()
 
     def show_key(self) -> None:
-        key = self.key
-        self.path.setText(str(self.key_file or ""))
-        if key is not None:
-            names = "\n".join(key.user_ids) or "-"
-            until = (
-                key.expires.strftime("%d-%m-%Y")
-                if key.expires is not None
-                else QCoreApplication.translate("ReviewPage", "does not expire")
-            )
-            self.details.setText(
-                QCoreApplication.translate("ReviewPage", "Key of: %1\nValid until: %2")
-                .replace("%1", names)
-                .replace("%2", until)
-            )
-            self.fingerprint.setText(
-                QCoreApplication.translate("ReviewPage", "Fingerprint:")
-                + "\n"
-                + key.fingerprint_display
-            )
-        self.details.setVisible(key is not None)
-        self.fingerprint.setVisible(key is not None)
-        self.confirm.setVisible(key is not None and self.pin is None)
-        problem = self.problem()
-        if problem is None:
-            self.message.show_message(
-                "ok",
-                QCoreApplication.translate(
-                    "ReviewPage", "The fingerprint matches the one in the programme profile."
-                )
-                if self.pin is not None
-                else QCoreApplication.translate(
-                    "ReviewPage", "You checked this fingerprint with the office."
-                ),
-            )
-        elif key is None and self.error is None:
-            self.message.show_message("info", problem)
-        else:
-            unconfirmed = self.error is None and self.pin is None and not self.confirm.isChecked()
-            self.message.show_message("warning" if unconfirmed else "error", problem)
-        self.page.changed()
+        self.show()
 
     def retranslate(self) -> None:
         self.label.setText(QCoreApplication.translate("ReviewPage", "OpenPGP &key"))

@@ -10,33 +10,26 @@ from dataclasses import replace
 from pathlib import Path
 
 from cryptography import x509
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
 
 from desktop_app.bounded_read import FileKind, read_bounded
-from desktop_app.crypto.errors import CryptoError
 from desktop_app.crypto.keys import fingerprint_hex, fingerprint_sha256
 from desktop_app.crypto.recipient import check_recipient, load_certificate
 from desktop_app.draft import Draft, RecipientChoice
-from desktop_app.errors import AppError
 from desktop_app.profiles import Programme
 from desktop_app.ui.demo import allows_test_certificate
 from desktop_app.ui.jobs import Preview
 from desktop_app.ui.pages.base import WizardPage
-from desktop_app.ui.widgets import InlineMessage, hint_label, titled_card
+from desktop_app.ui.widgets import hint_label, titled_card
+from desktop_app.ui.widgets.office_file_card import OfficeFileCard
 
 
 def fit_height(table: QTableWidget) -> None:
@@ -199,190 +192,102 @@ class ChecklistCard:
         )
 
 
-class CertificateCard:
+class CertificateCard(OfficeFileCard):
     """The office's certificate: the file chosen (kept in the draft), its subject, validity and
     SHA-256 fingerprint, and the officer's confirmation of it when the profile pins none."""
 
+    unconfirmed_key = "crypto.recipient-unconfirmed"
+
     def __init__(self, page: WizardPage, parent: QWidget) -> None:
-        self.page = page
-        self.certificate: x509.Certificate | None = None
-        self.error: str | None = None
-        self.card, certificate, self.heading = titled_card(parent)
-        self.hint = hint_label("", self.card)
-        row = QHBoxLayout()
-        self.label = QLabel(self.card)
-        self.path = QLineEdit(self.card)
-        self.path.setReadOnly(True)
-        self.label.setBuddy(self.path)
-        self.choose_button = QPushButton(self.card)
-        self.choose_button.clicked.connect(self.choose_certificate)
-        row.addWidget(self.label)
-        row.addWidget(self.path, 1)
-        row.addWidget(self.choose_button)
-        self.details = QLabel(self.card)
-        self.details.setWordWrap(True)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.fingerprint = QLabel(self.card)
-        self.fingerprint.setWordWrap(True)
-        self.fingerprint.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.confirm = QCheckBox(self.card)
-        self.confirm.toggled.connect(self._confirm_toggled)
-        self.message = InlineMessage(self.card)
-        certificate.addWidget(self.hint)
-        certificate.addLayout(row)
-        certificate.addWidget(self.details)
-        certificate.addWidget(self.fingerprint)
-        certificate.addWidget(self.confirm)
-        certificate.addWidget(self.message)
+        card, layout, self.heading = titled_card(parent)
+        self.hint = hint_label("", card)
+        layout.addWidget(self.hint)
+        super().__init__(page, card, layout)
 
     @property
     def pin(self) -> str | None:
         programme = self.page.programme
         return programme.recipient_certificate_sha256 if programme else None
 
-    def _stored(self) -> RecipientChoice | None:
-        return self.page.draft.delivery.recipient
+    def read(self, path: Path) -> x509.Certificate:
+        return load_certificate(read_bounded(path, FileKind.CERTIFICATE), path.name)
 
-    def _keep(self, recipient: RecipientChoice) -> None:
+    def fingerprint_of(self, item: x509.Certificate) -> str:
+        return fingerprint_hex(item)
+
+    def stored(self) -> tuple[Path, str | None] | None:
+        stored = self.page.draft.delivery.recipient
+        return (stored.path, stored.confirmed_sha256) if stored is not None else None
+
+    def keep(self, path: Path, confirmed: str | None) -> None:
         draft = self.page.draft
-        draft.delivery = replace(draft.delivery, recipient=recipient)
+        draft.delivery = replace(draft.delivery, recipient=RecipientChoice(path, confirmed))
         self.page.wiz().autosave()
 
-    def load(self) -> None:
-        """The certificate kept in the draft, its confirmation with it."""
-        stored = self._stored()
-        self.certificate = None
-        self.error = None
-        if stored is not None:
-            self.set_certificate(stored.path, keep_confirmation=True)
-        else:
-            self.show_certificate()
-
-    def choose_certificate(self) -> None:
-        start = self.path.text() or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
+    def check(self, item: x509.Certificate, confirmed: str | None) -> None:
+        check_recipient(
+            item,
+            pin=self.pin,
+            confirmed_fingerprint=confirmed,
+            allow_test_certificate=allows_test_certificate(self.page.draft),
         )
-        path, _filter = QFileDialog.getOpenFileName(
-            self.page,
+
+    def dialog(self) -> tuple[str, str]:
+        return (
             QCoreApplication.translate("ReviewPage", "The office's certificate"),
-            start,
             QCoreApplication.translate(
                 "ReviewPage", "Certificates (*.pem *.crt *.cer *.der);;All files (*)"
             ),
         )
-        if path:
-            self.set_certificate(Path(path))
 
-    def set_certificate(self, path: Path, keep_confirmation: bool = False) -> None:
-        """Read the office's certificate at ``path`` and show its fingerprint."""
-        stored = self._stored()
-        self.certificate = None
-        self.error = None
-        try:
-            self.certificate = load_certificate(read_bounded(path, FileKind.CERTIFICATE), path.name)
-        except AppError as error:
-            self.error = error.render(self.page.language)
-        except OSError as error:
-            self.error = QCoreApplication.translate(
-                "ReviewPage", "The file cannot be read: %1"
-            ).replace("%1", error.strerror or str(error))
-        confirmed = stored.confirmed_sha256 if keep_confirmation and stored else None
-        if self.certificate is not None and confirmed != fingerprint_hex(self.certificate):
-            confirmed = None  # another certificate: its fingerprint must be confirmed again
-        self.confirm.blockSignals(True)
-        self.confirm.setChecked(bool(confirmed))
-        self.confirm.blockSignals(False)
-        self._keep(RecipientChoice(Path(path), confirmed))
-        self.show_certificate()
+    def describe(self, item: x509.Certificate) -> tuple[str, str]:
+        details = (
+            QCoreApplication.translate("ReviewPage", "Issued to: %1\nValid until: %2")
+            .replace("%1", item.subject.rfc4514_string())
+            .replace("%2", item.not_valid_after_utc.strftime("%d-%m-%Y"))
+        )
+        fingerprint = (
+            QCoreApplication.translate("ReviewPage", "SHA-256 fingerprint:")
+            + "\n"
+            + fingerprint_sha256(item)
+        )
+        return details, fingerprint
 
-    def _confirm_toggled(self, checked: bool) -> None:
-        stored = self._stored()
-        if self.certificate is not None and stored is not None:
-            confirmed = fingerprint_hex(self.certificate) if checked else None
-            self._keep(replace(stored, confirmed_sha256=confirmed))
-        self.show_certificate()
+    def missing_text(self) -> str:
+        return QCoreApplication.translate(
+            "ReviewPage", "Choose the certificate the office gave you."
+        )
 
+    def unconfirmed_text(self) -> str:
+        return QCoreApplication.translate(
+            "ReviewPage",
+            "Compare this fingerprint with the one the office gave you (by phone or in its "
+            "letter), then tick the box.",
+        )
+
+    def confirmed_text(self) -> str:
+        return QCoreApplication.translate(
+            "ReviewPage", "You confirmed this fingerprint with the office."
+        )
+
+    # the names the review page and the tests use
     @property
-    def confirmed_fingerprint(self) -> str | None:
-        """The fingerprint the officer confirmed (None with a pinned profile or unconfirmed)."""
-        if self.pin is not None or self.certificate is None or not self.confirm.isChecked():
-            return None
-        return fingerprint_hex(self.certificate)
+    def certificate(self) -> x509.Certificate | None:
+        return self.item  # type: ignore[no-any-return]
 
     @property
     def certificate_file(self) -> Path | None:
-        stored = self._stored()
-        return stored.path if stored is not None else None
+        return self.file
 
-    def problem(self) -> str | None:
-        """Why the chosen certificate cannot be used (None: it can)."""
-        if self.error:
-            return self.error
-        if self.certificate is None:
-            return QCoreApplication.translate(
-                "ReviewPage", "Choose the certificate the office gave you."
-            )
-        try:
-            check_recipient(
-                self.certificate,
-                pin=self.pin,
-                confirmed_fingerprint=self.confirmed_fingerprint,
-                allow_test_certificate=allows_test_certificate(self.page.draft),
-            )
-        except CryptoError as error:
-            if error.message.key == "crypto.recipient-unconfirmed":
-                return QCoreApplication.translate(
-                    "ReviewPage",
-                    "Compare this fingerprint with the one the office gave you (by phone or in "
-                    "its letter), then tick the box.",
-                )
-            return error.render(self.page.language)
-        return None
+    def set_certificate(self, path: Path, keep_confirmation: bool = False) -> None:
+        """Read the office's certificate at ``path`` and show its fingerprint."""
+        self.set_file(path, keep_confirmation)
+
+    def choose_certificate(self) -> None:
+        self.choose_file()
 
     def show_certificate(self) -> None:
-        certificate = self.certificate
-        self.path.setText(str(self.certificate_file or ""))
-        if certificate is not None:
-            subject = certificate.subject.rfc4514_string()
-            until = certificate.not_valid_after_utc.strftime("%d-%m-%Y")
-            self.details.setText(
-                QCoreApplication.translate("ReviewPage", "Issued to: %1\nValid until: %2")
-                .replace("%1", subject)
-                .replace("%2", until)
-            )
-            self.fingerprint.setText(
-                QCoreApplication.translate("ReviewPage", "SHA-256 fingerprint:")
-                + "\n"
-                + fingerprint_sha256(certificate)
-            )
-            self.details.show()
-            self.fingerprint.show()
-        else:
-            self.details.hide()
-            self.fingerprint.hide()
-        self.confirm.setVisible(certificate is not None and self.pin is None)
-        self.confirm.setEnabled(self.error is None)
-        problem = self.problem()
-        if problem is None:
-            self.message.show_message(
-                "ok",
-                QCoreApplication.translate(
-                    "ReviewPage", "The fingerprint matches the one in the programme profile."
-                )
-                if self.pin is not None
-                else QCoreApplication.translate(
-                    "ReviewPage", "You confirmed this fingerprint with the office."
-                ),
-            )
-        elif certificate is None and self.error is None:
-            self.message.show_message("info", problem)
-        else:
-            self.message.show_message(
-                "warning" if not self.confirm.isChecked() and self.pin is None else "error",
-                problem,
-            )
-        self.page.changed()
+        self.show()
 
     def retranslate(self) -> None:
         self.heading.setText(QCoreApplication.translate("ReviewPage", "The office's certificate"))
