@@ -125,7 +125,7 @@ WIZARD_MAY_USE: dict[str, tuple[str, ...]] = {
         "recipient",
     ),
     "desktop_app.transfer": ("demo_portal", "hostkey_policy"),
-    "desktop_app.package": ("build", "open", "output", "preview", "summary"),
+    "desktop_app.package": ("answers", "build", "open", "output", "preview", "summary"),
     "desktop_app.delivery": ("protect", "record", "route", "shred"),
     "desktop_app.ksz": ("choices", "crossing", "documents", "merges", "request", "steps"),
 }
