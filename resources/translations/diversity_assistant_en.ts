@@ -1703,7 +1703,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Check your answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The overview could not be saved to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check your answers, then confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Exactly what will leave this computer, and how it reaches the office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every answer you gave, as it will be used. Change one with its Change button; Next brings you back here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the overview as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1897,10 +1933,6 @@ Valid until: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The file for the office</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1934,6 +1966,14 @@ Valid until: %2</source>
     </message>
     <message>
         <source>I confirmed this fingerprint with the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1703,8 +1703,44 @@
         <translation>Préparation de l’aperçu…</translation>
     </message>
     <message>
+        <source>Check your answers</source>
+        <translation>Vérifiez vos réponses</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Enregistrer en PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The overview could not be saved to %1: %2</source>
+        <translation>L&apos;aperçu n&apos;a pas pu être enregistré dans %1 : %2</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Enregistré sous %1</translation>
+    </message>
+    <message>
+        <source>Check your answers, then confirm</source>
+        <translation>Vérifiez vos réponses, puis confirmez</translation>
+    </message>
+    <message>
         <source>Exactly what will leave this computer, and how it reaches the office.</source>
         <translation>Exactement ce qui quittera cet ordinateur, et comment cela parvient à l’organisme.</translation>
+    </message>
+    <message>
+        <source>Every answer you gave, as it will be used. Change one with its Change button; Next brings you back here.</source>
+        <translation>Chacune de vos réponses, telle qu&apos;elle sera utilisée. Modifiez-en une avec son bouton Modifier ; Suivant vous ramène ici.</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>Enregistrer en &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Save the overview as PDF</source>
+        <translation>Enregistrer l&apos;aperçu en PDF</translation>
     </message>
     <message>
         <source>File %1 with %2 rows, one per payroll tax number with the number of employees you entered, in %3 columns. No employee data is sent.</source>
@@ -1899,10 +1935,6 @@ Valable jusqu’au : %2</translation>
         <translation>Vous avez vérifié cette empreinte avec l’organisme destinataire.</translation>
     </message>
     <message>
-        <source>Review</source>
-        <translation>Récapitulatif</translation>
-    </message>
-    <message>
         <source>The file for the office</source>
         <translation>Le fichier pour l’organisme destinataire</translation>
     </message>
@@ -1937,6 +1969,14 @@ Valable jusqu’au : %2</translation>
     <message>
         <source>I confirmed this fingerprint with the office</source>
         <translation>J’ai vérifié cette empreinte avec l’organisme destinataire</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>Modifier %1</translation>
     </message>
 </context>
 <context>

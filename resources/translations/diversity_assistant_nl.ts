@@ -1703,8 +1703,44 @@
         <translation>Voorbeeld wordt voorbereid…</translation>
     </message>
     <message>
+        <source>Check your answers</source>
+        <translation>Controleer uw antwoorden</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Opslaan als pdf</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Pdf-documenten (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The overview could not be saved to %1: %2</source>
+        <translation>Het overzicht kon niet worden opgeslagen in %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Opgeslagen als %1</translation>
+    </message>
+    <message>
+        <source>Check your answers, then confirm</source>
+        <translation>Controleer uw antwoorden en bevestig</translation>
+    </message>
+    <message>
         <source>Exactly what will leave this computer, and how it reaches the office.</source>
         <translation>Precies wat deze computer verlaat, en hoe het bij de instantie komt.</translation>
+    </message>
+    <message>
+        <source>Every answer you gave, as it will be used. Change one with its Change button; Next brings you back here.</source>
+        <translation>Elk antwoord dat u gaf, zoals het wordt gebruikt. Wijzig een antwoord met de knop Wijzigen ernaast; met Volgende komt u hier terug.</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>Opslaan als &amp;pdf…</translation>
+    </message>
+    <message>
+        <source>Save the overview as PDF</source>
+        <translation>Het overzicht opslaan als pdf</translation>
     </message>
     <message>
         <source>File %1 with %2 rows, one per payroll tax number with the number of employees you entered, in %3 columns. No employee data is sent.</source>
@@ -1899,10 +1935,6 @@ Geldig tot: %2</translation>
         <translation>U hebt deze vingerafdruk met de ontvangende instantie gecontroleerd.</translation>
     </message>
     <message>
-        <source>Review</source>
-        <translation>Overzicht</translation>
-    </message>
-    <message>
         <source>The file for the office</source>
         <translation>Het bestand voor de ontvangende instantie</translation>
     </message>
@@ -1937,6 +1969,14 @@ Geldig tot: %2</translation>
     <message>
         <source>I confirmed this fingerprint with the office</source>
         <translation>Ik heb deze vingerafdruk met de ontvangende instantie gecontroleerd</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Wijzigen</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>Wijzig %1</translation>
     </message>
 </context>
 <context>
