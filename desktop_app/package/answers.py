@@ -259,6 +259,14 @@ def _mapping_rows(
         rows.append(AnswerRow(column.name, value))
     key = identification_key(draft, programme, language)
     rows.append(AnswerRow(_m("answers.identification-key", language), key or _none(language)))
+    sent = {
+        column.source.field
+        for column in columns
+        if isinstance(column.source, FieldSource) and (written is None or column.name in written)
+    }
+    checked = sorted({header for field_id, header in fields.items() if field_id not in sent})
+    if checked:
+        rows.append(AnswerRow(_m("answers.read-not-sent", language), ", ".join(checked)))
     return rows
 
 

@@ -1736,7 +1736,7 @@
     </message>
     <message>
         <source>&amp;Save as PDF…</source>
-        <translation>Enregistrer en &amp;PDF…</translation>
+        <translation>Enre&amp;gistrer en PDF…</translation>
     </message>
     <message>
         <source>Save the overview as PDF</source>

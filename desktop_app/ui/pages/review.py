@@ -1,4 +1,7 @@
-"""Page 8: review. Exactly what will leave the machine (the output file's columns, its row count and
+"""Page 8: review, "Check your answers, then confirm": one printable overview of every answer (the
+programme, the organisation, population and peildatum, the source file with its fingerprint, the
+columns by the office's names and where they come from, the breakdowns with merges and bands),
+each with a Change button back to its step, then exactly what will leave the machine (the output file's columns, its row count and
 five rows with identifiers masked), the conditions as confirmed (who, when), how the file reaches
 the office (channel and protection, only those the profile accepts; the office's certificate or
 OpenPGP key with its fingerprint where the protection needs one) and anything that still blocks
@@ -10,27 +13,52 @@ import datetime as dt
 from pathlib import Path
 
 from cryptography import x509
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QPushButton,
     QWidget,
 )
 
+from desktop_app.atomic import write_atomic
+from desktop_app.categories.labels import category_labels, included_rows
+from desktop_app.crypto.keys import fingerprint_sha256
 from desktop_app.errors import AppError
 from desktop_app.messages import Message
+from desktop_app.package.answers import RouteAnswer, answer_sections, answers_html
 from desktop_app.package.build import application_counts, checklist_problems
 from desktop_app.package.output import application_output
 from desktop_app.profiles.model import Channel, Protection
+from desktop_app.render import html_to_pdf
 from desktop_app.ui.demo import demo_banner_text, is_demo
 from desktop_app.ui.jobs import Preview, first_rows, preview_job, session_check
 from desktop_app.ui.pages.base import WorkerPage
+from desktop_app.ui.routes import PageId
 from desktop_app.ui.widgets import (
     BusyBar,
     InlineMessage,
     ScrollArea,
+    hint_label,
     vbox,
 )
+from desktop_app.ui.widgets.answers_card import AnswersCards
 from desktop_app.ui.widgets.delivery_choice import DeliveryChoice
 from desktop_app.ui.widgets.review_cards import ChecklistCard, OutputCard
 from desktop_app.ui.workers import Worker
+
+# The overview's sections shown as cards from the core, and the step where each is answered.
+ANSWER_SECTIONS = ("programme", "organisation", "population", "source", "mapping", "breakdowns")
+CHANGE_PAGES = {
+    "programme": PageId.PROGRAMME,
+    "organisation": PageId.ORGANISATION,
+    "population": PageId.ORGANISATION,
+    "source": PageId.FILE,
+    "mapping": PageId.MAPPING,
+    "breakdowns": PageId.CATEGORIES,
+    "conditions": PageId.CHECKLIST,
+}
 
 
 class ReviewPage(WorkerPage):
@@ -40,6 +68,7 @@ class ReviewPage(WorkerPage):
         self.preview: Preview | None = None
         self.application = False  # the algemene variant without a file: typed staff counts
         self._preview_error: Exception | None = None
+        self._categories: dict[str, list[str]] | None = None
 
         content = QWidget()
         layout = vbox(content, spacing=12)
@@ -47,6 +76,14 @@ class ReviewPage(WorkerPage):
         self.busy.cancel_requested.connect(self.cancel)
         self.problems = InlineMessage(content)
         self.demo_banner = InlineMessage(content)  # demo mode: the office is inside the assistant
+
+        # "Check your answers": a line on what follows, Save as PDF, then a card per section
+        self.answers_intro = hint_label("", content)
+        self.print_button = QPushButton(content)
+        self.print_button.clicked.connect(self.print_answers)
+        self.saved = InlineMessage(content)
+        self.answers = AnswersCards(ANSWER_SECTIONS, content)
+        self.answers.change_requested.connect(self.change)
 
         self.output = OutputCard(content)
         self.output_card, self.output_summary, self.sample = (
@@ -56,6 +93,7 @@ class ReviewPage(WorkerPage):
         )
         self.checklist = ChecklistCard(content)
         self.checklist_card, self.checklist_table = self.checklist.card, self.checklist.table
+        self.checklist.change.clicked.connect(lambda: self.change("conditions"))
         self.delivery = DeliveryChoice(self, content)
         self.delivery_card = self.delivery.card
         self.office_certificate = card = self.delivery.certificate
@@ -71,8 +109,15 @@ class ReviewPage(WorkerPage):
         layout.addWidget(self.demo_banner)
         layout.addWidget(self.busy)
         layout.addWidget(self.problems)
-        layout.addWidget(self.output_card)
+        header = QHBoxLayout()
+        header.addWidget(self.answers_intro, 1)
+        header.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(header)
+        layout.addWidget(self.saved)
+        for section in self.answers.sections.values():
+            layout.addWidget(section.card)
         layout.addWidget(self.checklist_card)
+        layout.addWidget(self.output_card)
         layout.addWidget(self.delivery_card)
         layout.addStretch(1)
         vbox(self).addWidget(ScrollArea(content, self))
@@ -84,11 +129,14 @@ class ReviewPage(WorkerPage):
         self.preview = None
         self._preview_error = None
         self.application = not self.wiz().uses_file()
+        self.saved.clear_message()
+        self._categories = None
         if self.application:
             self._application_preview()
         else:
             self._run_preview()
         self.delivery.load()
+        self.show_answers()
 
     def _application_preview(self) -> None:
         """The algemene variant without a file: the application's rows (payroll tax number, the
@@ -164,7 +212,136 @@ class ReviewPage(WorkerPage):
             )
         else:
             self.problems.clear_message()
+        self.show_answers()
         self.changed()
+
+    # -- check your answers -------------------------------------------------------------------
+
+    def categories(self) -> dict[str, list[str]]:
+        """Each chosen (not derived) breakdown's categories as they will be sent: the included
+        employees' labels after the officer's merges (names of departments, not of people)."""
+        if self._categories is not None:
+            return self._categories
+        found: dict[str, list[str]] = {}
+        result, programme, draft = self.session.validation, self.programme, self.draft
+        if result is not None and programme is not None and draft.mapping is not None:
+            records = included_rows(result.records, result.included)
+            for column in draft.mapping.breakdowns:
+                if column.is_derived:
+                    continue
+                try:
+                    labels = category_labels(
+                        programme,
+                        records,
+                        column.header,
+                        draft.peildatum or dt.date.today(),
+                        bands=draft.categories.bands_json() or None,
+                        merges=draft.categories.merges.get(column.header),
+                    )
+                except (AppError, KeyError, ValueError):
+                    continue
+                found[column.header] = sorted({str(v) for v in labels.dropna()})
+        self._categories = found
+        return found
+
+    def route_answer(self) -> RouteAnswer:
+        """The route as the overview prints it, with the office's fingerprint where one is used."""
+        route = self.delivery.route
+        if route is None:
+            return RouteAnswer()
+        fingerprint = None
+        if route.protection is Protection.CMS and self.certificate is not None:
+            fingerprint = fingerprint_sha256(self.certificate)
+        elif route.protection is Protection.OPENPGP and self.office_key.item is not None:
+            fingerprint = self.office_key.fingerprint_of(self.office_key.item)
+        return RouteAnswer(route.channel.value, route.protection.value, fingerprint)
+
+    def show_answers(self) -> None:
+        if self.wizard() is None or self.programme is None:
+            return
+        sections = answer_sections(
+            self.draft,
+            self.programme,
+            self.language,
+            preview=self.preview,
+            categories=self.categories(),
+        )
+        self.answers.show_sections(sections)
+
+    def answers_html(self) -> str:
+        """The overview as printable HTML (the core builds it; no employee values except the
+        masked first rows)."""
+        assert self.programme is not None
+        return answers_html(
+            self.draft,
+            self.programme,
+            self.language,
+            preview=self.preview,
+            route=self.route_answer(),
+            categories=self.categories(),
+        )
+
+    def default_pdf_path(self) -> Path:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = self.tr("Check your answers")
+        organisation = self.draft.organisation.name
+        if organisation:
+            name = f"{organisation} - {name}"
+        name = "".join("_" if ch in '<>:"/\\|?*' else ch for ch in name)
+        return Path(folder or Path.home()) / f"{name}.pdf"
+
+    def print_answers(self) -> None:
+        """Ask where (in Documents) and save the overview as a PDF."""
+        if self.programme is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save as PDF"),
+            str(self.default_pdf_path()),
+            self.tr("PDF documents (*.pdf)"),
+        )
+        if path:
+            self.save_pdf(Path(path))
+
+    def save_pdf(self, target: Path) -> Path | None:
+        """Write the overview as a PDF at ``target`` (``.pdf`` added when missing)."""
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            data = html_to_pdf(self.answers_html(), self.tr("Check your answers"))
+            write_atomic(target, data)
+        except OSError as error:
+            self.saved.show_message(
+                "error",
+                self.tr("The overview could not be saved to %1: %2")
+                .replace("%1", str(target))
+                .replace("%2", error.strerror or str(error)),
+            )
+            return None
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.saved.show_message("ok", self.tr("Saved as %1").replace("%1", str(target)))
+        return target
+
+    def change(self, section: str) -> None:
+        """The Change button of ``section``: back to the step where it is answered."""
+        page_id = CHANGE_PAGES.get(section)
+        if page_id is not None:
+            self.go_to(page_id)
+
+    def go_to(self, page_id: PageId) -> bool:
+        """Back, step by step as the Back button goes, to ``page_id`` (a page visited on the way
+        here); the officer comes back with Next. False when the page is not on the way back."""
+        wizard = self.wizard()
+        if wizard is None or int(page_id) not in wizard.visitedIds():
+            return False
+        while wizard.currentId() != page_id:
+            before = wizard.currentId()
+            wizard.back()
+            if wizard.currentId() == before:
+                return False
+        return True
 
     # -- the route and what the office gave (the delivery card keeps them) ----------------------
 
@@ -242,10 +419,18 @@ class ReviewPage(WorkerPage):
             self.demo_banner.clear_message()
 
     def retranslate(self) -> None:
-        self.setTitle(self.tr("Review"))
+        self.setTitle(self.tr("Check your answers, then confirm"))
         self.setSubTitle(
             self.tr("Exactly what will leave this computer, and how it reaches the office.")
         )
+        self.answers_intro.setText(
+            self.tr(
+                "Every answer you gave, as it will be used. Change one with its Change button; "
+                "Next brings you back here."
+            )
+        )
+        self.print_button.setText(self.tr("&Save as PDF…"))
+        self.print_button.setAccessibleName(self.tr("Save the overview as PDF"))
         self.output.retranslate()
         self.checklist.retranslate()
         self.delivery.retranslate()
@@ -258,3 +443,4 @@ class ReviewPage(WorkerPage):
         self.office_certificate.show_certificate()
         self.office_key.show_key()
         self.delivery.show_route()
+        self.show_answers()

@@ -29,6 +29,7 @@ from desktop_app.ui.demo import allows_test_certificate
 from desktop_app.ui.jobs import Preview
 from desktop_app.ui.pages.base import WizardPage
 from desktop_app.ui.widgets import hint_label, titled_card
+from desktop_app.ui.widgets.answers_card import change_button, retranslate_change
 from desktop_app.ui.widgets.office_file_card import OfficeFileCard
 
 
@@ -146,6 +147,7 @@ class ChecklistCard:
 
     def __init__(self, parent: QWidget) -> None:
         self.card, checklist, self.heading = titled_card(parent)
+        self.change = change_button(checklist, self.heading, self.card)
         self.table = QTableWidget(self.card)
         self.table.setColumnCount(3)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -186,7 +188,9 @@ class ChecklistCard:
         fit_height(self.table)
 
     def retranslate(self) -> None:
-        self.heading.setText(QCoreApplication.translate("ReviewPage", "Conditions as confirmed"))
+        title = QCoreApplication.translate("ReviewPage", "Conditions as confirmed")
+        self.heading.setText(title)
+        retranslate_change(self.change, title)
         self.table.setAccessibleName(
             QCoreApplication.translate("ReviewPage", "Conditions as confirmed")
         )
