@@ -91,7 +91,7 @@ def test_every_section_has_the_drafts_answers(draft, programme):
     assert mapping["Identificatiesleutel"] == "BSN"
     breakdowns = rows(sections, "breakdowns")
     (department, age) = breakdowns.values()
-    assert "Archief + Bode → Ondersteuning" in department
+    assert "Archief, Bode → Ondersteuning" in department
     assert "Financiën · Ondersteuning" in department
     assert "30, 50" in age
     assert "<30 · 30-49 · 50+" in age
@@ -141,3 +141,19 @@ def test_the_html_escapes_what_the_officer_typed(draft, programme):
 def test_a_date_is_written_as_the_wizard_shows_it(draft, programme):
     draft.peildatum = dt.date(2026, 3, 31)
     assert rows(answer_sections(draft, programme, "nl"), "population")["Peildatum"] == "31-03-2026"
+
+
+def test_a_merge_named_after_its_parts_is_said_once(draft, programme):
+    draft.categories = replace(draft.categories, merges={"Afdeling": {"A": "A + B", "B": "A + B"}})
+    sections = answer_sections(draft, programme, "nl")
+    (department, _age) = rows(sections, "breakdowns").values()
+    assert department.startswith("samengevoegd: A + B")
+
+
+def test_numbers_are_written_as_the_language_writes_them(draft, programme):
+    assert (
+        rows(answer_sections(draft, programme, "en", preview=PREVIEW), "output")["Rows"] == "1,999"
+    )
+    assert rows(answer_sections(draft, programme, "fr", preview=PREVIEW), "output")["Lignes"] == (
+        "1\u202f999"
+    )

@@ -60,7 +60,7 @@ def test_every_answer_is_shown_and_printed_without_a_bsn(qtbot, tmp_path, isolat
     assert mapping["Identificatiesleutel"] == "BSN"
     (department,) = section_rows(page, "breakdowns").values()
     merged = draft.categories.merges["Afdeling"]["Financiën"]
-    assert f"→ {merged}" in department
+    assert f"samengevoegd: {merged}" in department
     assert "Sociaal domein" in department  # the categories as sent
 
     # compact: no row much taller than its text

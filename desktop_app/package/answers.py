@@ -173,7 +173,7 @@ def _source_rows(draft: Draft, language: str) -> list[AnswerRow]:
         AnswerRow(_m("answers.fingerprint", language), fingerprint.sha256 if fingerprint else none),
     ]
     if fingerprint is not None:
-        size = _m("answers.size-value", language, bytes=f"{fingerprint.size:,}".replace(",", "."))
+        size = _m("answers.size-value", language, bytes=number_text(fingerprint.size, language))
         rows.append(AnswerRow(_m("answers.size", language), size))
     return rows
 
@@ -307,12 +307,7 @@ def _breakdown_rows(
                 grouped.setdefault(merged, []).append(original)
             if grouped:
                 parts.extend(
-                    _m(
-                        "answers.merged",
-                        language,
-                        labels=" + ".join(sorted(originals)),
-                        merged=merged,
-                    )
+                    _merge_text(merged, originals, language)
                     for merged, originals in sorted(grouped.items())
                 )
             else:
@@ -322,6 +317,20 @@ def _breakdown_rows(
                 parts.append(_m("answers.categories", language, labels=" · ".join(sent)))
         rows.append(AnswerRow(label, "\n".join(parts)))
     return rows
+
+
+def _merge_text(merged: str, originals: list[str], language: str) -> str:
+    """One merge: "A + B" when the merged category is named after its parts, else
+    "A, B → merged"."""
+    if sorted(merged.split(" + ")) == sorted(originals):
+        return _m("answers.merged-named", language, merged=merged)
+    return _m("answers.merged", language, labels=", ".join(sorted(originals)), merged=merged)
+
+
+def number_text(number: int, language: str) -> str:
+    """A whole number with the language's thousands separator (1.999, 1,999, 1 999)."""
+    separator = {"nl": ".", "en": ",", "fr": "\u202f"}.get(language, ".")
+    return f"{number:,}".replace(",", separator)
 
 
 def _condition_rows(draft: Draft, programme: Programme, language: str) -> list[AnswerRow]:
@@ -343,7 +352,7 @@ def _output_rows(preview: PreviewLike | None, language: str) -> list[AnswerRow]:
         return [AnswerRow(_m("answers.file-name", language), none)]
     return [
         AnswerRow(_m("answers.file-name", language), preview.file_name),
-        AnswerRow(_m("answers.rows", language), f"{preview.rows:,}".replace(",", ".")),
+        AnswerRow(_m("answers.rows", language), number_text(preview.rows, language)),
         AnswerRow(_m("answers.columns", language), ", ".join(preview.columns)),
     ]
 

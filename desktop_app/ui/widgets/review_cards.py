@@ -113,6 +113,7 @@ class OutputCard:
         for row, values in enumerate(preview.sample):
             for column, value in enumerate(values):
                 self.sample.setItem(row, column, QTableWidgetItem(value))
+        self.sample.resizeRowsToContents()
         fit_height(self.sample)
         if application:
             self.sample_hint.setText(
