@@ -375,6 +375,13 @@ def _delivery_rows(route: RouteAnswer, language: str) -> list[AnswerRow]:
     return rows
 
 
+TABLE = (
+    "<table width='100%' cellspacing='0' cellpadding='4' "
+    "style='border-collapse: collapse; border: 1px solid #999999'>"
+)
+CELL = "valign='top' style='border: 1px solid #999999'"
+
+
 def answers_html(
     draft: Draft,
     programme: Programme,
@@ -392,7 +399,7 @@ def answers_html(
     )
     organisation = draft.organisation.name or _none(language)
     parts = [
-        "<html><body style='font-family: sans-serif; font-size: 9pt'>",
+        "<html><body style='font-family: sans-serif; font-size: 10pt'>",
         f"<h2>{escape(_m('answers.title', language))}</h2>",
         "<p>"
         + escape(
@@ -407,12 +414,13 @@ def answers_html(
     ]
     for section in sections:
         parts.append(f"<h3>{escape(section.title)}</h3>")
-        parts.append("<table cellspacing='0' cellpadding='3' border='1' width='100%'>")
+        parts.append(TABLE)
+        width = "60%" if section.id == "conditions" else "38%"  # conditions are sentences
         for row in section.rows:
             value = escape(row.value).replace("\n", "<br/>")
             parts.append(
-                f"<tr><th align='left' valign='top' width='35%'>{escape(row.label)}</th>"
-                f"<td>{value}</td></tr>"
+                f"<tr><td {CELL} width='{width}'><b>{escape(row.label)}</b></td>"
+                f"<td {CELL}>{value}</td></tr>"
             )
         parts.append("</table>")
         if section.id == "output" and preview is not None and preview.sample:
@@ -421,13 +429,15 @@ def answers_html(
                 + escape(_m("answers.sample", language, count=len(preview.sample)))
                 + "</i></p>"
             )
-            parts.append("<table cellspacing='0' cellpadding='2' border='1' width='100%'>")
+            parts.append(TABLE)
             parts.append(
-                "<tr>" + "".join(f"<th>{escape(c)}</th>" for c in preview.columns) + "</tr>"
+                "<tr>"
+                + "".join(f"<td {CELL}><b>{escape(c)}</b></td>" for c in preview.columns)
+                + "</tr>"
             )
             for sample_row in preview.sample:
                 parts.append(
-                    "<tr>" + "".join(f"<td>{escape(v)}</td>" for v in sample_row) + "</tr>"
+                    "<tr>" + "".join(f"<td {CELL}>{escape(v)}</td>" for v in sample_row) + "</tr>"
                 )
             parts.append("</table>")
     parts.append("</body></html>")
