@@ -157,3 +157,18 @@ def test_numbers_are_written_as_the_language_writes_them(draft, programme):
     assert rows(answer_sections(draft, programme, "fr", preview=PREVIEW), "output")["Lignes"] == (
         "1\u202f999"
     )
+
+
+@pytest.mark.parametrize(
+    "programme_id",
+    sorted(p.stem for p in resource_path("programmes").glob("*.toml")),
+)
+def test_every_programme_has_an_overview_of_an_empty_draft(programme_id):
+    from desktop_app.draft import Draft
+
+    programme = load_programme_by_id(programme_id)
+    draft = Draft(programme_id=programme_id)
+    for language in ("nl", "en", "fr"):
+        sections = answer_sections(draft, programme, language)
+        assert sections[0].id == "programme"
+        assert answers_html(draft, programme, language).startswith("<html>")
