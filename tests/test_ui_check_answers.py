@@ -161,3 +161,29 @@ def test_each_change_button_goes_to_its_step_and_next_comes_back(
     page = wizard.currentPage()
     assert section_rows(page, "organisation")["Naam van de organisatie"] == organisation
     assert next_enabled(wizard)  # the answers kept: the file can be made
+
+
+def test_the_overview_follows_the_language_and_tab_reaches_its_buttons(qtbot, tmp_path, isolated):  # noqa: F811
+    from test_ui_delivery import in_tab_chain
+
+    wizard = shown_wizard(qtbot, demo_draft(), tmp_path / "autosave.json", "nl")
+    page = demo_to_review(qtbot, wizard)
+    wizard.set_language("fr")
+    assert page.title() == "Vérifiez vos réponses, puis confirmez"
+    programme = page.answers.sections["programme"]
+    assert programme.heading.text() == "Programme"
+    assert programme.change.accessibleName() == "Modifier Programme"
+    assert section_rows(page, "population")["Date de référence"] == "01-01-2026"
+    assert page.checklist.change.accessibleName() == "Modifier Conditions telles que confirmées"
+    for section in page.answers.sections.values():
+        assert in_tab_chain(page, section.change), section.id
+    assert in_tab_chain(page, page.print_button)
+    assert in_tab_chain(page, page.checklist.change)
+
+
+def test_a_pdf_that_cannot_be_written_is_said_on_the_page(qtbot, tmp_path, isolated):  # noqa: F811
+    wizard = shown_wizard(qtbot, demo_draft(), tmp_path / "autosave.json", "nl")
+    page = demo_to_review(qtbot, wizard)
+    assert page.save_pdf(tmp_path / "missing" / "folder" / "overzicht.pdf") is None
+    assert page.saved.kind == "error"
+    assert "overzicht.pdf" in page.saved.text()

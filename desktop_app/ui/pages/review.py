@@ -50,14 +50,15 @@ from desktop_app.ui.workers import Worker
 
 # The overview's sections shown as cards from the core, and the step where each is answered.
 ANSWER_SECTIONS = ("programme", "organisation", "population", "source", "mapping", "breakdowns")
-CHANGE_PAGES = {
-    "programme": PageId.PROGRAMME,
-    "organisation": PageId.ORGANISATION,
-    "population": PageId.ORGANISATION,
-    "source": PageId.FILE,
-    "mapping": PageId.MAPPING,
-    "breakdowns": PageId.CATEGORIES,
-    "conditions": PageId.CHECKLIST,
+# (the first of them on the way here: the KSZ route describes its categories on its own page)
+CHANGE_PAGES: dict[str, tuple[PageId, ...]] = {
+    "programme": (PageId.PROGRAMME,),
+    "organisation": (PageId.ORGANISATION,),
+    "population": (PageId.ORGANISATION,),
+    "source": (PageId.FILE,),
+    "mapping": (PageId.MAPPING,),
+    "breakdowns": (PageId.CATEGORIES, PageId.KSZ_CATEGORIES),
+    "conditions": (PageId.CHECKLIST,),
 }
 
 
@@ -267,6 +268,10 @@ class ReviewPage(WorkerPage):
             categories=self.categories(),
         )
         self.answers.show_sections(sections)
+        for section_id, card in self.answers.sections.items():
+            if card.change is not None:
+                card.change.setVisible(self.change_target(section_id) is not None)
+        self.checklist.change.setVisible(self.change_target("conditions") is not None)
 
     def answers_html(self) -> str:
         """The overview as printable HTML (the core builds it; no employee values except the
@@ -324,9 +329,15 @@ class ReviewPage(WorkerPage):
         self.saved.show_message("ok", self.tr("Saved as %1").replace("%1", str(target)))
         return target
 
+    def change_target(self, section: str) -> PageId | None:
+        """The step where ``section`` is answered, if it is on the way back from here."""
+        wizard = self.wizard()
+        visited = set(wizard.visitedIds()) if wizard is not None else set()
+        return next((p for p in CHANGE_PAGES.get(section, ()) if p in visited), None)
+
     def change(self, section: str) -> None:
         """The Change button of ``section``: back to the step where it is answered."""
-        page_id = CHANGE_PAGES.get(section)
+        page_id = self.change_target(section)
         if page_id is not None:
             self.go_to(page_id)
 
