@@ -6,8 +6,19 @@ in the warning colour and carry a hatch, so the difference does not rest on colo
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QLocale, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 BAR_HEIGHT = 18
@@ -15,6 +26,7 @@ ROW_GAP = 6
 MARGIN = 8
 TOP = 22  # room for the minimum's caption
 LABEL_SHARE = 0.45  # the labels may take this share of the width
+LABEL_GAP = 8  # between a label and its bar
 
 OK_COLOUR = QColor("#0b6ab8")
 SMALL_COLOUR = QColor("#c4262e")
@@ -40,6 +52,7 @@ class SubgroupChart(QWidget):
         self.setAccessibleDescription(
             "; ".join(f"{label}: {size}" for label, size in self.sizes.items())
         )
+        self.setToolTip("\n".join(f"{label}: {size}" for label, size in self.sizes.items()))
         self.updateGeometry()
         self.update()
 
@@ -53,6 +66,28 @@ class SubgroupChart(QWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(300, self.sizeHint().height())
 
+    def natural_label_width(self) -> int:
+        """The width the labels take unshortened, with the gap before the bars."""
+        metrics = QFontMetricsF(self.font())
+        widest = max((metrics.horizontalAdvance(label) for label in self.sizes), default=0.0)
+        return math.ceil(widest) + LABEL_GAP + 2
+
+    def label_room(self) -> int:
+        """The labels' column: their natural width, at most LABEL_SHARE of the chart."""
+        return min(self.natural_label_width(), int(self.width() * LABEL_SHARE))
+
+    def shown_labels(self) -> dict[str, str]:
+        """Each label as drawn: whole when the column has the room, else elided in the middle
+        (the whole label is in the accessible description and the tooltip)."""
+        metrics = QFontMetricsF(self.font())
+        room = self.label_room() - LABEL_GAP
+        return {
+            label: label
+            if metrics.horizontalAdvance(label) <= room
+            else metrics.elidedText(label, Qt.TextElideMode.ElideMiddle, room)
+            for label in self.sizes
+        }
+
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -62,10 +97,8 @@ class SubgroupChart(QWidget):
             return
         metrics = QFontMetrics(self.font())
         locale = QLocale()
-        label_width = min(
-            max(metrics.horizontalAdvance(label) for label in self.sizes) + 12,
-            int(self.width() * LABEL_SHARE),
-        )
+        label_width = self.label_room()
+        shown_labels = self.shown_labels()
         number_width = max(
             metrics.horizontalAdvance(locale.toString(v)) for v in self.sizes.values()
         )
@@ -81,11 +114,10 @@ class SubgroupChart(QWidget):
             top = TOP + row * (BAR_HEIGHT + ROW_GAP)
             small = self.small(label)
             painter.setPen(TEXT_COLOUR)
-            shown = metrics.elidedText(label, Qt.TextElideMode.ElideMiddle, label_width - 12)
             painter.drawText(
-                QRectF(MARGIN, top, label_width - 8, BAR_HEIGHT),
+                QRectF(MARGIN, top, label_width - LABEL_GAP, BAR_HEIGHT),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                shown,
+                shown_labels[label],
             )
             bar = QRectF(left, top, max(x_of(size) - left, 1.0), BAR_HEIGHT)
             colour = SMALL_COLOUR if small else OK_COLOUR

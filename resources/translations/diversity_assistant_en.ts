@@ -1403,10 +1403,6 @@
         <translation>Breakdowns (subgroups)</translation>
     </message>
     <message>
-        <source>Tick the columns that hold a subgroup, such as department or function level. Each subgroup should be large enough; the next version helps you merge small ones.</source>
-        <translation>Tick the columns that hold a subgroup, such as department or function level. Each subgroup should be large enough; the next version helps you merge small ones.</translation>
-    </message>
-    <message>
         <source>Breakdown columns</source>
         <translation>Breakdown columns</translation>
     </message>
@@ -1481,6 +1477,10 @@
     <message>
         <source>Save mapping</source>
         <translation>Save mapping</translation>
+    </message>
+    <message>
+        <source>Tick the columns that hold a subgroup, such as department or function level. Each subgroup should be large enough; a later step shows the small ones and helps you merge them.</source>
+        <translation>Tick the columns that hold a subgroup, such as department or function level. Each subgroup should be large enough; a later step shows the small ones and helps you merge them.</translation>
     </message>
     <message>
         <source>Mapping (*.json)</source>

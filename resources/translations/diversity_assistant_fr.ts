@@ -65,7 +65,7 @@
     </message>
     <message>
         <source>&amp;Apply merge suggestion</source>
-        <translation>&amp;Appliquer la proposition de regroupement</translation>
+        <translation>&amp;Appliquer le regroupement proposé</translation>
     </message>
     <message>
         <source>Apply merge suggestion for %1</source>
@@ -1403,10 +1403,6 @@
         <translation>Ventilations (sous-groupes)</translation>
     </message>
     <message>
-        <source>Tick the columns that hold a subgroup, such as department or function level. Each subgroup should be large enough; the next version helps you merge small ones.</source>
-        <translation>Cochez les colonnes qui contiennent un sous-groupe, comme le service ou le niveau de fonction. Chaque sous-groupe doit être assez grand ; la prochaine version vous aidera à regrouper les petits.</translation>
-    </message>
-    <message>
         <source>Breakdown columns</source>
         <translation>Colonnes de ventilation</translation>
     </message>
@@ -1481,6 +1477,10 @@
     <message>
         <source>Save mapping</source>
         <translation>Enregistrer la correspondance</translation>
+    </message>
+    <message>
+        <source>Tick the columns that hold a subgroup, such as department or function level. Each subgroup should be large enough; a later step shows the small ones and helps you merge them.</source>
+        <translation>Cochez les colonnes qui contiennent un sous-groupe, comme le service ou le niveau de fonction. Chaque sous-groupe doit être assez grand ; une étape suivante montre les petits et vous aide à les regrouper.</translation>
     </message>
     <message>
         <source>Mapping (*.json)</source>

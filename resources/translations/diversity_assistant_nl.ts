@@ -1403,10 +1403,6 @@
         <translation>Uitsplitsingen (subgroepen)</translation>
     </message>
     <message>
-        <source>Tick the columns that hold a subgroup, such as department or function level. Each subgroup should be large enough; the next version helps you merge small ones.</source>
-        <translation>Vink de kolommen aan met een subgroep, zoals afdeling of functieniveau. Elke subgroep moet groot genoeg zijn; de volgende versie helpt u kleine subgroepen samen te voegen.</translation>
-    </message>
-    <message>
         <source>Breakdown columns</source>
         <translation>Kolommen voor uitsplitsing</translation>
     </message>
@@ -1481,6 +1477,10 @@
     <message>
         <source>Save mapping</source>
         <translation>Koppeling opslaan</translation>
+    </message>
+    <message>
+        <source>Tick the columns that hold a subgroup, such as department or function level. Each subgroup should be large enough; a later step shows the small ones and helps you merge them.</source>
+        <translation>Vink de kolommen aan met een subgroep, zoals afdeling of functieniveau. Elke subgroep moet groot genoeg zijn; een volgende stap toont de kleine subgroepen en helpt u ze samen te voegen.</translation>
     </message>
     <message>
         <source>Mapping (*.json)</source>

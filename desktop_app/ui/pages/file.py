@@ -8,7 +8,7 @@ from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QSpinBox,
@@ -41,7 +41,7 @@ class FilePage(WorkerPage):
         self.file_label.setWordWrap(True)
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        options = QHBoxLayout()
+        options = QGridLayout()
         self.sheet_label = QLabel(self)
         self.sheet = QComboBox(self)
         self.sheet.setMinimumWidth(220)
@@ -52,12 +52,13 @@ class FilePage(WorkerPage):
         self.header_row.setRange(0, 1_048_576)  # 0: the file has no header row
         self.header_label.setBuddy(self.header_row)
         self.header_row.valueChanged.connect(self._header_row_typed)
-        options.addWidget(self.sheet_label)
-        options.addWidget(self.sheet)
-        options.addSpacing(24)
-        options.addWidget(self.header_label)
-        options.addWidget(self.header_row)
-        options.addStretch(1)
+        # Two rows, label beside its field: on one row the labels were squeezed (and cut) in
+        # French or at 200%.
+        options.addWidget(self.sheet_label, 0, 0)
+        options.addWidget(self.sheet, 0, 1)
+        options.addWidget(self.header_label, 1, 0)
+        options.addWidget(self.header_row, 1, 1, Qt.AlignmentFlag.AlignLeft)
+        options.setColumnStretch(2, 1)
         self._header_timer = QTimer(self)
         self._header_timer.setSingleShot(True)
         self._header_timer.setInterval(450)

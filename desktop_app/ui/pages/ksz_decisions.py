@@ -26,6 +26,7 @@ from desktop_app.ksz.choices import (
 )
 from desktop_app.ui.pages.base import WizardPage
 from desktop_app.ui.widgets import InlineMessage, ScrollArea, hint_label, vbox
+from desktop_app.ui.widgets.wrapping_check import WrappingCheckBox
 
 FIRST_YEAR = 2000
 
@@ -44,7 +45,7 @@ class KszDecisionsPage(WizardPage):
         self.checks: dict[str, QCheckBox] = {}
         self.definition_labels: dict[str, QLabel] = {}
         for characteristic in CHARACTERISTICS:
-            check = QCheckBox(self.characteristics_box)
+            check = WrappingCheckBox(self.characteristics_box)
             check.toggled.connect(lambda _c: self._characteristics_changed())
             definition = hint_label("", self.characteristics_box)
             definition.setContentsMargins(24, 0, 0, 6)
@@ -74,7 +75,7 @@ class KszDecisionsPage(WizardPage):
 
         self.own_box = QGroupBox(content)
         own = vbox(self.own_box, margins=10, spacing=4)
-        self.own_data = QCheckBox(self.own_box)
+        self.own_data = WrappingCheckBox(self.own_box)
         self.own_data.toggled.connect(self._own_data_changed)
         self.own_hint = hint_label("", self.own_box)
         self.own_hint.setContentsMargins(24, 0, 0, 0)

@@ -72,7 +72,7 @@ class MappingPage(WizardPage):
         self.grid_widget = QWidget(self.fields_card)
         self.grid = QGridLayout(self.grid_widget)
         self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setHorizontalSpacing(14)
+        self.grid.setHorizontalSpacing(10)
         self.grid.setColumnStretch(3, 1)
         fields_layout.addWidget(self.grid_widget)
         self.messages = FieldMessages(self.fields_card, fields_layout)
@@ -173,6 +173,7 @@ class MappingPage(WizardPage):
         self.column_titles = [QLabel(self.grid_widget) for _ in range(4)]
         for column, title in enumerate(self.column_titles):
             title.setStyleSheet("font-weight: 600;")
+            title.setWordWrap(True)  # narrow columns in French or at 200%
             self.grid.addWidget(title, 0, column)
         for number, field in enumerate(self.programme.employee_fields, start=1):
             row = FieldRow(field, self.grid, number, self.grid_widget)

@@ -27,6 +27,7 @@ from desktop_app.ui.widgets.organisation_rows import (
     number_texts,
     row_problem,
 )
+from desktop_app.ui.widgets.wrapping_check import WrappingCheckBox
 
 NUMBERS = "loonheffingennummers"
 STAFF_COUNTS = "staff_counts"
@@ -92,7 +93,7 @@ class OrganisationPage(WizardPage):
             checkbox.deleteLater()
         self.population = {}
         for option in self.programme.population_options:
-            checkbox = QCheckBox(self.population_widget)
+            checkbox = WrappingCheckBox(self.population_widget)
             checkbox.toggled.connect(
                 lambda checked, o=option.id: self._population_changed(o, checked)
             )

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QButtonGroup, QCheckBox, QRadioButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QRadioButton, QWidget
 
 from desktop_app.profiles import Programme, available_programmes
 from desktop_app.ui.pages.base import WizardPage
 from desktop_app.ui.widgets import ScrollArea, card, hint_label, vbox
+from desktop_app.ui.widgets.wrapping_check import WrappingCheckBox, WrappingRadioButton
 
 # The order officers meet them in: the Dutch variants first, the simplest one first.
 ORDER = ("cbs-barometer-algemeen", "cbs-barometer-ingezoomd", "ksz-diversiteit")
@@ -29,7 +30,7 @@ class ProgrammePage(WizardPage):
         for programme in self.programmes:
             frame = card(content)
             inner = vbox(frame, margins=12, spacing=6)
-            radio = QRadioButton(frame)
+            radio = WrappingRadioButton(frame)
             radio.setStyleSheet("font-weight: 600;")
             self.group.addButton(radio)
             self.radios[programme.id] = radio
@@ -39,7 +40,7 @@ class ProgrammePage(WizardPage):
             inner.addWidget(description)
             self.descriptions[programme.id] = description
             if programme.id == "cbs-barometer-algemeen" or not programme.needs_employee_file:
-                self.has_file = QCheckBox(frame)
+                self.has_file = WrappingCheckBox(frame)
                 self.has_file.setContentsMargins(24, 0, 0, 0)
                 self.has_file.toggled.connect(self._file_toggled)
                 inner.addWidget(self.has_file)

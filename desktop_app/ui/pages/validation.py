@@ -81,8 +81,11 @@ class ValidationPage(WorkerPage):
         toolbar.addWidget(self.filter_label)
         toolbar.addWidget(self.severity)
         toolbar.addWidget(self.search, 1)
-        toolbar.addWidget(self.export_button)
-        toolbar.addWidget(self.reload_button)
+        # The buttons on their own row: beside the filter they were cut in French or at 200%.
+        actions = QHBoxLayout()
+        actions.addWidget(self.export_button)
+        actions.addWidget(self.reload_button)
+        actions.addStretch(1)
 
         self.busy = BusyBar(self)
         self.busy.cancel_requested.connect(self.cancel)
@@ -133,6 +136,7 @@ class ValidationPage(WorkerPage):
         layout = vbox(self, spacing=8)
         layout.addWidget(self.summary)
         layout.addLayout(toolbar)
+        layout.addLayout(actions)
         layout.addWidget(self.busy)
         layout.addWidget(self.problem)
         layout.addWidget(self.exported)

@@ -44,6 +44,7 @@ from desktop_app.ui.widgets import (
     hint_label,
     vbox,
 )
+from desktop_app.ui.widgets.flow_layout import FlowLayout
 from desktop_app.validation import ValidationResult
 
 
@@ -101,7 +102,7 @@ class BreakdownSection(QWidget):
         self.chart = SubgroupChart(frame)
         self.status = InlineMessage(frame)
         self.merged = hint_label("", frame)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         self.strategy_label = QLabel(frame)
         self.strategy = QComboBox(frame)
         self.strategy_label.setBuddy(self.strategy)
@@ -109,8 +110,11 @@ class BreakdownSection(QWidget):
         self.apply_button.clicked.connect(self.apply_suggestion)
         self.undo_button = QPushButton(frame)
         self.undo_button.clicked.connect(self.undo)
-        buttons.addWidget(self.strategy_label)
-        buttons.addWidget(self.strategy, 1)
+        # The way to merge on its own row, the buttons below it continuing on a next line when
+        # narrow: side by side they made the page wider than the window in French or at 200%.
+        strategy_row = QHBoxLayout()
+        strategy_row.addWidget(self.strategy_label)
+        strategy_row.addWidget(self.strategy, 1)
         buttons.addWidget(self.apply_button)
         buttons.addWidget(self.undo_button)
         layout.addWidget(self.heading)
@@ -135,6 +139,7 @@ class BreakdownSection(QWidget):
         layout.addWidget(self.chart)
         layout.addWidget(self.status)
         layout.addWidget(self.merged)
+        layout.addLayout(strategy_row)
         layout.addLayout(buttons)
 
     # -- state ----------------------------------------------------------------------------------

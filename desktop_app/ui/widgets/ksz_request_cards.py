@@ -12,11 +12,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from desktop_app.crypto import openpgp
 from desktop_app.messages import Message
 from desktop_app.ui.widgets import BusyBar, InlineMessage, hint_label, titled_card
+from desktop_app.ui.widgets.flow_layout import FlowLayout
 
 
 class KeyCard:
@@ -39,7 +40,7 @@ class KeyCard:
         self.fingerprint.setFont(mono)
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.user_id = hint_label("", self.card)
-        key_buttons = QHBoxLayout()
+        key_buttons = FlowLayout()  # continues on a next line when narrow
         self.create_button = QPushButton(self.card)
         self.create_button.clicked.connect(create)
         self.import_button = QPushButton(self.card)
@@ -49,7 +50,6 @@ class KeyCard:
         key_buttons.addWidget(self.create_button)
         key_buttons.addWidget(self.import_button)
         key_buttons.addWidget(self.export_button)
-        key_buttons.addStretch(1)
         self.busy = BusyBar(self.card)
         self.busy.cancel_requested.connect(cancel)
         self.message = InlineMessage(self.card)
@@ -147,14 +147,13 @@ class DocumentsCard:
         self.card, documents, self.heading = titled_card(parent)
         self.hint = hint_label("", self.card)
         self.problems_message = InlineMessage(self.card)
-        document_buttons = QHBoxLayout()
+        document_buttons = FlowLayout()
         self.save_button = QPushButton(self.card)
         self.save_button.clicked.connect(choose_folder)
         self.open_folder = QPushButton(self.card)
         self.open_folder.clicked.connect(show_folder)
         document_buttons.addWidget(self.save_button)
         document_buttons.addWidget(self.open_folder)
-        document_buttons.addStretch(1)
         self.message = InlineMessage(self.card)
         documents.addWidget(self.hint)
         documents.addWidget(self.problems_message)

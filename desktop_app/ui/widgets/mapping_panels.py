@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -32,6 +31,7 @@ from desktop_app.profiles import FieldType, Programme
 from desktop_app.text import normalise_value
 from desktop_app.ui.pages.base import WizardPage
 from desktop_app.ui.widgets import InlineMessage, heading_label, hint_label, titled_card, vbox
+from desktop_app.ui.widgets.flow_layout import FlowLayout
 from desktop_app.ui.widgets.mapping_rows import FieldRow, ValueMapBox, distinct_values
 
 MAX_LISTED_VALUES = 30
@@ -174,7 +174,8 @@ class BreakdownList:
             QCoreApplication.translate(
                 "MappingPage",
                 "Tick the columns that hold a subgroup, such as department or function level. "
-                "Each subgroup should be large enough; the next version helps you merge small ones.",
+                "Each subgroup should be large enough; a later step shows the small ones and helps you "
+                "merge them.",
             )
         )
         self.list.setAccessibleName(QCoreApplication.translate("MappingPage", "Breakdown columns"))
@@ -198,7 +199,7 @@ class MappingFileBar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # continues on a next line when narrow
         self.save_button = QPushButton(self)
         self.save_button.clicked.connect(self.save_mapping_file)
         self.load_button = QPushButton(self)
@@ -206,7 +207,6 @@ class MappingFileBar(QWidget):
         self.message = InlineMessage(self)
         buttons.addWidget(self.load_button)
         buttons.addWidget(self.save_button)
-        buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
 

@@ -37,9 +37,16 @@ class FieldRow:
         self.label = QLabel(parent)
         self.label.setWordWrap(True)
         self.combo = QComboBox(parent)
-        self.combo.setMinimumWidth(200)
+        # As wide as a usual column name, not the longest one: long names made the page wider
+        # than the window (the whole name is in the list and the tooltip).
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setMinimumContentsLength(8)
+        self.combo.currentTextChanged.connect(self.combo.setToolTip)
         self.label.setBuddy(self.combo)
         self.match = QLabel(parent)
+        self.match.setWordWrap(True)
         self.examples = QLabel(parent)
         self.examples.setProperty("role", "hint")
         self.examples.setWordWrap(True)

@@ -1,0 +1,258 @@
+"""No clipped text: on every page of the demo (Dutch route) and the Belgian route, in nl, en and fr,
+at 100% and at 200%, no visible label without word wrap is wider than its room and no button's text
+is wider than the button minus its style's margins; the categories' charts elide no label when
+they have the width.
+
+200% is tested by doubling the application font's point size in this process, not by
+``QT_SCALE_FACTOR=2``: the scale factor multiplies device pixels only, so every logical size this
+check measures (text advance, widget width) stays the same and the check would find exactly what
+it finds at 100%; a doubled font is what changes the ratio of text to room (as a large-text
+setting or a 200% screen with the window at its logical size does). The screenshots at 200%
+(``test_screenshots_at_200_percent``) use ``QT_SCALE_FACTOR=2`` in a child process, as the officer
+sees them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import keyring
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QFontMetrics, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QStyle,
+    QStyleOptionButton,
+    QToolButton,
+    QWidget,
+)
+from test_crypto_support import InMemoryKeyring
+from ui_walk import walk_demo, walk_ksz
+from wizard_helpers import shown_wizard
+
+from desktop_app.draft import Draft
+from desktop_app.ui.app import demo_draft
+from desktop_app.ui.chart import SubgroupChart
+from desktop_app.ui.widgets.wrapping_check import WrappingCheckBox, WrappingRadioButton
+
+TOLERANCE = 1  # px: rounding between the metrics and the layout
+
+
+@pytest.fixture
+def isolated(tmp_path, monkeypatch):
+    monkeypatch.setenv("DIVERSITY_ASSISTANT_DATA_DIR", str(tmp_path / "appdata"))
+    previous = keyring.get_keyring()
+    keyring.set_keyring(InMemoryKeyring())
+    from PySide6.QtGui import QDesktopServices
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
+    yield
+    keyring.set_keyring(previous)
+
+
+def plain_lines(label: QLabel) -> list[str]:
+    text = label.text()
+    if label.textFormat().name == "RichText" or (
+        label.textFormat().name == "AutoText" and re.search(r"<[a-zA-Z/][^>]*>", text)
+    ):
+        document = QTextDocument()
+        document.setHtml(text)
+        text = document.toPlainText()
+    elif label.buddy() is not None:
+        text = without_mnemonic(text)
+    return [line for line in text.split("\n") if line.strip()]
+
+
+def without_mnemonic(text: str) -> str:
+    return re.sub(r"&(.)", r"\1", text)
+
+
+def button_room(button: QAbstractButton) -> int:
+    """The width the button's text may take: its width less what its style adds to no text."""
+    style = button.style()
+    option = QStyleOptionButton()
+    option.initFrom(button)
+    option.text = ""
+    if isinstance(button, QCheckBox):
+        extra = style.sizeFromContents(
+            QStyle.ContentsType.CT_CheckBox, option, QSize(0, 0), button
+        ).width()
+    elif isinstance(button, QRadioButton):
+        extra = style.sizeFromContents(
+            QStyle.ContentsType.CT_RadioButton, option, QSize(0, 0), button
+        ).width()
+    elif isinstance(button, QPushButton):
+        extra = style.sizeFromContents(
+            QStyle.ContentsType.CT_PushButton, option, QSize(0, 0), button
+        ).width()
+    else:
+        extra = 2 * style.pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, None, button)
+    if not button.icon().isNull():
+        extra += button.iconSize().width() + 4
+    return button.width() - extra
+
+
+def widest(content) -> str:
+    """The visible widget without children of its own that asks for the most width."""
+    leaves = [
+        w
+        for w in content.findChildren(QWidget)
+        if w.isVisible() and not w.findChildren(QWidget) and w.minimumSizeHint().width() > 0
+    ]
+    if not leaves:
+        return "?"
+    w = max(leaves, key=lambda w: w.minimumSizeHint().width())
+    text = getattr(w, "text", lambda: "")()
+    parent = w.parentWidget()
+    return (
+        f"{type(w).__name__} {w.objectName()!r} {text[:60]!r} in {type(parent).__name__} "
+        f"({w.minimumSizeHint().width()} px)"
+    )
+
+
+def clipped(root) -> list[str]:
+    """Every visible label or button under root whose text does not fit, as 'kind: text'."""
+    problems = []
+    for label in root.findChildren(QLabel):
+        if not label.isVisible() or label.wordWrap() or not label.text():
+            continue
+        metrics = QFontMetrics(label.font())
+        room = label.contentsRect().width() - 2 * label.margin() - max(label.indent(), 0)
+        for line in plain_lines(label):
+            if metrics.horizontalAdvance(line) > room + TOLERANCE:
+                problems.append(f"label {label.objectName() or ''}: {line!r}")
+    for button in root.findChildren(QAbstractButton):
+        if not button.isVisible() or not button.text():
+            continue
+        if isinstance(button, WrappingCheckBox | WrappingRadioButton):
+            if button.height() + TOLERANCE < button.heightForWidth(button.width()):
+                problems.append(f"{type(button).__name__} cut off below: {button.text()!r}")
+            continue
+        if (
+            isinstance(button, QToolButton)
+            and button.toolButtonStyle().name == "ToolButtonIconOnly"
+        ):
+            continue
+        metrics = QFontMetrics(button.font())
+        text = without_mnemonic(button.text())
+        for line in text.split("\n"):
+            if metrics.horizontalAdvance(line) > button_room(button) + TOLERANCE:
+                problems.append(f"{type(button).__name__}: {line!r}")
+    for area in root.findChildren(QScrollArea):
+        bar = area.horizontalScrollBar()
+        if area.isVisible() and bar.maximum() > 0:
+            problems.append(
+                f"{type(area).__name__}: wider than the window by {bar.maximum()} px, "
+                f"widest: {widest(area.widget())}"
+            )
+    for chart in root.findChildren(SubgroupChart):
+        if not chart.isVisible():
+            continue
+        for label, shown in chart.shown_labels().items():
+            if shown != label and chart.label_room() >= chart.natural_label_width():
+                problems.append(f"chart label elided with room: {shown!r} for {label!r}")
+    return problems
+
+
+# Problems in files other engineers are editing right now: (page, text in the problem) -> where.
+KNOWN = {
+    ("review", "QRadioButton"): (
+        "desktop_app/ui/widgets/delivery_choice.py: the protection choice 'Nothing: make an "
+        "archive locked with a passphrase (7-Zip); you give the passphrase …' is a QRadioButton "
+        "that cannot wrap, so at 200% the review page is wider than the window (nl 1265 px, "
+        "fr 1450 px for 852 px)"
+    ),
+}
+KNOWN_AT = {("nl", "demo", 2), ("en", "demo", 2), ("fr", "demo", 2)}
+
+_walks: dict[tuple[str, str, int], list[str]] = {}
+
+
+def walk_and_check(qtbot, tmp_path, language: str, route: str, scale: int) -> list[str]:
+    """Every problem on the route, each as 'language scale page: problem' (one walk per case)."""
+    key = (language, route, scale)
+    if key in _walks:
+        return _walks[key]
+    app = QApplication.instance()
+    font = app.font()
+    if scale != 1:
+        bigger = app.font()
+        bigger.setPointSizeF(font.pointSizeF() * scale)
+        app.setFont(bigger)
+    found: list[str] = []
+    try:
+        draft = demo_draft() if route == "demo" else Draft()
+        wizard = shown_wizard(qtbot, draft, tmp_path / "autosave.json", language)
+
+        def visit(name: str) -> None:
+            qtbot.wait(30)
+            for problem in clipped(wizard):
+                found.append(f"{language} {scale * 100}% {name}: {problem}")
+
+        if route == "demo":
+            walk_demo(qtbot, wizard, tmp_path / "out", visit)
+        else:
+            walk_ksz(qtbot, wizard, tmp_path, visit)
+        wizard.close()
+    finally:
+        app.setFont(font)
+    _walks[key] = found
+    return found
+
+
+def is_known(problem: str) -> bool:
+    return any(f" {page}: " in problem and text in problem for page, text in KNOWN)
+
+
+CASES = [
+    (language, route, scale)
+    for language in ("nl", "en", "fr")
+    for route in ("demo", "ksz")
+    for scale in (1, 2)
+]
+
+
+@pytest.mark.parametrize(("language", "route", "scale"), CASES)
+def test_no_text_is_clipped(qtbot, tmp_path, isolated, language, route, scale):
+    found = walk_and_check(qtbot, tmp_path, language, route, scale)
+    unknown = [p for p in found if not is_known(p)]
+    assert not unknown, "\n".join(unknown)
+
+
+@pytest.mark.parametrize(
+    ("language", "route", "scale"),
+    [
+        pytest.param(*case, marks=pytest.mark.xfail(strict=True, reason=reason))
+        for case in sorted(KNOWN_AT)
+        for reason in KNOWN.values()
+    ],
+)
+def test_no_text_is_clipped_in_files_being_edited(
+    qtbot, tmp_path, isolated, language, route, scale
+):
+    found = walk_and_check(qtbot, tmp_path, language, route, scale)
+    known = [p for p in found if is_known(p)]
+    assert not known, "\n".join(known)
+
+
+def test_chart_labels_are_whole_when_the_chart_has_the_width(qtbot):
+    chart = SubgroupChart()
+    qtbot.addWidget(chart)
+    sizes = {"Openbare Ruimte": 40, "Burgerzaken en Publiekszaken": 25, "ICT": 4}
+    chart.set_data(sizes, 10, "minimum 10")
+    chart.resize(700, chart.sizeHint().height())
+    chart.show()
+    assert chart.label_room() >= chart.natural_label_width()
+    assert chart.shown_labels() == {label: label for label in sizes}
+    assert chart.grab().width() == 700  # paints with the same labels
+    chart.resize(160, chart.sizeHint().height())  # really too narrow: elided, whole in tooltip
+    shown = chart.shown_labels()
+    assert "…" in shown["Burgerzaken en Publiekszaken"]
+    assert "Burgerzaken en Publiekszaken: 25" in chart.toolTip()
