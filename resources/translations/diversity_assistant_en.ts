@@ -605,10 +605,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>C&amp;hoose…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Encrypt and sign</source>
         <translation type="unfinished"></translation>
     </message>
@@ -638,6 +634,10 @@
     </message>
     <message>
         <source>Make the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ch&amp;oose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1954,10 +1954,6 @@ Valid until: %2</source>
     </message>
     <message>
         <source>The office&apos;s certificate file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>C&amp;hoose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

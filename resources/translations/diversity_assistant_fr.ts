@@ -605,10 +605,6 @@
         <translation>&amp;Enregistrer sous</translation>
     </message>
     <message>
-        <source>C&amp;hoose…</source>
-        <translation>C&amp;hoisir…</translation>
-    </message>
-    <message>
         <source>&amp;Encrypt and sign</source>
         <translation>&amp;Chiffrer et signer</translation>
     </message>
@@ -639,6 +635,10 @@
     <message>
         <source>Make the file</source>
         <translation>Créer le fichier</translation>
+    </message>
+    <message>
+        <source>Ch&amp;oose…</source>
+        <translation>C&amp;hoisir…</translation>
     </message>
     <message>
         <source>File</source>
@@ -1842,7 +1842,7 @@ Valable jusqu’au : %2</translation>
     </message>
     <message>
         <source>Ch&amp;oose…</source>
-        <translation>Ch&amp;oisir…</translation>
+        <translation>C&amp;hoisir…</translation>
     </message>
     <message>
         <source>Choose the office&apos;s OpenPGP public key</source>
@@ -1957,10 +1957,6 @@ Valable jusqu’au : %2</translation>
     <message>
         <source>The office&apos;s certificate file</source>
         <translation>Fichier du certificat de l’organisme destinataire</translation>
-    </message>
-    <message>
-        <source>C&amp;hoose…</source>
-        <translation>C&amp;hoisir…</translation>
     </message>
     <message>
         <source>Choose the office&apos;s certificate</source>

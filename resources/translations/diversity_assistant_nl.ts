@@ -605,10 +605,6 @@
         <translation>&amp;Opslaan als</translation>
     </message>
     <message>
-        <source>C&amp;hoose…</source>
-        <translation>&amp;Kiezen…</translation>
-    </message>
-    <message>
         <source>&amp;Encrypt and sign</source>
         <translation>&amp;Versleutelen en ondertekenen</translation>
     </message>
@@ -639,6 +635,10 @@
     <message>
         <source>Make the file</source>
         <translation>Bestand maken</translation>
+    </message>
+    <message>
+        <source>Ch&amp;oose…</source>
+        <translation>&amp;Kiezen…</translation>
     </message>
     <message>
         <source>File</source>
@@ -1842,7 +1842,7 @@ Geldig tot: %2</translation>
     </message>
     <message>
         <source>Ch&amp;oose…</source>
-        <translation>K&amp;iezen…</translation>
+        <translation>&amp;Kiezen…</translation>
     </message>
     <message>
         <source>Choose the office&apos;s OpenPGP public key</source>
@@ -1957,10 +1957,6 @@ Geldig tot: %2</translation>
     <message>
         <source>The office&apos;s certificate file</source>
         <translation>Certificaatbestand van de ontvangende instantie</translation>
-    </message>
-    <message>
-        <source>C&amp;hoose…</source>
-        <translation>&amp;Kiezen…</translation>
     </message>
     <message>
         <source>Choose the office&apos;s certificate</source>

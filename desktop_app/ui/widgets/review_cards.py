@@ -307,7 +307,7 @@ class CertificateCard(OfficeFileCard):
         self.path.setAccessibleName(
             QCoreApplication.translate("ReviewPage", "The office's certificate file")
         )
-        self.choose_button.setText(QCoreApplication.translate("ReviewPage", "C&hoose…"))
+        self.choose_button.setText(QCoreApplication.translate("ReviewPage", "Ch&oose…"))
         self.choose_button.setAccessibleName(
             QCoreApplication.translate("ReviewPage", "Choose the office's certificate")
         )
