@@ -342,7 +342,6 @@ def app_data(tmp_path: Path, monkeypatch) -> Path:
     return tmp_path / "appdata"
 
 
-@pytest.mark.xfail(reason="the Encrypt step is hooked up next", strict=False)
 def test_the_encrypt_step_asks_the_passphrase_when_the_keyring_fails(
     qtbot, tmp_path: Path, app_data: Path, failing_keyring, monkeypatch
 ) -> None:
@@ -404,7 +403,6 @@ def test_the_encrypt_step_asks_the_passphrase_when_the_keyring_fails(
             assert TYPED.encode() not in path.read_bytes(), path
 
 
-@pytest.mark.xfail(reason="the Encrypt step is hooked up next", strict=False)
 def test_a_cancelled_passphrase_shows_the_plain_refusal(
     qtbot, tmp_path: Path, app_data: Path, failing_keyring, monkeypatch
 ) -> None:

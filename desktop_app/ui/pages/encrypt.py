@@ -483,7 +483,7 @@ class EncryptPage(WorkerPage):
         self.target_heading.setText(self.tr("Where to save the file"))
         self.target_label.setText(self.tr("&Save as"))
         self.target.setAccessibleName(self.tr("Where to save the file for the office"))
-        self.browse.setText(self.tr("Ch&oose…"))
+        self.browse.setText(self.tr("C&hoose…"))
         self.browse.setAccessibleName(self.tr("Choose where to save the file for the office"))
         self.result_heading.setText(self.tr("Result"))
         self.package_label.setText(self.tr("File"))
