@@ -45,6 +45,12 @@ from desktop_app.ui.widgets import (
     titled_card,
     vbox,
 )
+from desktop_app.ui.widgets.passphrase_dialog import (
+    KeyKind,
+    PassphraseRetry,
+    key_mode,
+    with_passphrase,
+)
 from desktop_app.ui.workers import Worker
 
 
@@ -55,6 +61,7 @@ class EncryptPage(WorkerPage):
 
     def __init__(self) -> None:  # noqa: PLR0915 (widget layout)
         super().__init__()
+        self.key_passphrase = PassphraseRetry(self)
         self._worker: Worker | None = None
         self._error: Exception | None = None
         self._default_target: str | None = None
@@ -286,6 +293,7 @@ class EncryptPage(WorkerPage):
             if protection is Protection.OPENPGP
             else None
         )
+        passphrase = self.key_passphrase.take()  # typed where the keyring cannot be used
         worker = Worker(
             submission_job,
             draft,
@@ -293,11 +301,11 @@ class EncryptPage(WorkerPage):
             out,
             confirmed,
             self.language,
-            type(self).signer_factory,
+            with_passphrase(type(self).signer_factory, passphrase),
             protection,
             route.channel,
             review.openpgp_key_file,
-            type(self).openpgp_signer_factory,
+            with_passphrase(type(self).openpgp_signer_factory, passphrase),
         )
         worker.signals.progress.connect(self.busy.set_progress)
         busy = {
@@ -326,6 +334,21 @@ class EncryptPage(WorkerPage):
         self._show()
 
     def _failed(self, error: Exception) -> None:
+        route = self.route()
+        openpgp = route is not None and route.protection is Protection.OPENPGP
+        kind: KeyKind = "openpgp" if openpgp else "signing"
+        if self.key_passphrase.handle(  # no usable keyring: the officer types the key's passphrase
+            error,
+            mode=key_mode(self.draft, kind),
+            kind=kind,
+            language=self.language,
+            rerun=self.start,
+            give_up=self._refused,
+        ):
+            return
+        self._refused(error)
+
+    def _refused(self, error: Exception) -> None:
         self._error = error
         self._show()
 
