@@ -79,7 +79,9 @@ def button_room(button: QAbstractButton) -> int:
     style = button.style()
     option = QStyleOptionButton()
     option.initFrom(button)
-    option.text = ""
+    # a check box's spacing before its text is added only when there is a text; a push button's
+    # minimum width too, so it is measured without one
+    option.text = "" if isinstance(button, QPushButton) else "x"
     if isinstance(button, QCheckBox):
         extra = style.sizeFromContents(
             QStyle.ContentsType.CT_CheckBox, option, QSize(0, 0), button

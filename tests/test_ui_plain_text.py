@@ -177,6 +177,7 @@ KNOWN = {
 }
 
 _walks: dict[tuple[str, str], list[str]] = {}
+_texts: dict[tuple[str, str], set[str]] = {}
 
 
 def walk_and_scan(qtbot, tmp_path, language: str, route: str) -> list[str]:
@@ -194,6 +195,7 @@ def walk_and_scan(qtbot, tmp_path, language: str, route: str) -> list[str]:
             if (what, text) in seen:
                 continue
             seen.add((what, text))
+            _texts.setdefault(key, set()).add(text)
             for problem in problems_in(text, language):
                 found.append(f"{language} {name}: {what} {text[:160]!r}: {problem}")
 
@@ -218,6 +220,8 @@ def test_every_screen_is_plain_text_in_its_language(qtbot, tmp_path, isolated, l
     found = walk_and_scan(qtbot, tmp_path, language, route)
     unknown = [p for p in found if not is_known(p)]
     assert not unknown, "\n".join(unknown)
+    if route == "ksz":  # the reference shares' source, from the profile, was read too
+        assert any("Statbel" in t and "2024" in t for t in _texts[(language, route)])
 
 
 @pytest.mark.parametrize(

@@ -39,7 +39,7 @@ class _Wrapping:
     def _extra_width(self) -> int:
         """What the style adds to the text: the indicator and its spacing."""
         option = self._option()
-        option.text = ""
+        option.text = "x"  # a text, measured apart: the style adds its spacing only then
         margins = self.contentsMargins()
         style_extra = self.style().sizeFromContents(self._size_type, option, QSize(0, 0), self)
         return style_extra.width() + margins.left() + margins.right()
