@@ -8,18 +8,22 @@ they have the width.
 check measures (text advance, widget width) stays the same and the check would find exactly what
 it finds at 100%; a doubled font is what changes the ratio of text to room (as a large-text
 setting or a 200% screen with the window at its logical size does). The screenshots at 200%
-(``test_screenshots_at_200_percent``) use ``QT_SCALE_FACTOR=2`` in a child process, as the officer
-sees them.
+(``test_screenshots_at_200_percent``) use ``QT_SCALE_FACTOR=2`` in a child process
+(tests/layout_200_child.py), as the officer sees them, and run the same check there.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import keyring
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QFontMetrics, QTextDocument
+from PySide6.QtGui import QFontMetrics, QImage, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -242,6 +246,29 @@ def test_no_text_is_clipped_in_files_being_edited(
     found = walk_and_check(qtbot, tmp_path, language, route, scale)
     known = [p for p in found if is_known(p)]
     assert not known, "\n".join(known)
+
+
+def test_screenshots_at_200_percent(tmp_path):
+    """The French demo with QT_SCALE_FACTOR=2 in a child process: two pages shot (to
+    $DIVERSITY_ASSISTANT_SCREENSHOTS when set) at twice the pixels, and nothing clipped."""
+    folder = Path(os.environ.get("DIVERSITY_ASSISTANT_SCREENSHOTS") or tmp_path / "shots")
+    folder.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "QT_SCALE_FACTOR": "2", "LAYOUT_SHOTS": str(folder)}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    child = Path(__file__).with_name("layout_200_child.py")
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(child)],
+        cwd=Path(__file__).parent.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
+    for name in ("programme", "categories"):
+        image = QImage(str(folder / f"fr-200-{name}.png"))
+        assert image.width() == 2 * 1100, name  # twice the pixels of the 1100 px wizard
 
 
 def test_chart_labels_are_whole_when_the_chart_has_the_width(qtbot):
