@@ -279,6 +279,7 @@ def _protector(
     signer: SigningIdentity | None,
     openpgp_signer: OpenPgpKey | None,
     passphrase: str | None,
+    organisation_passphrase: str | None = None,
 ) -> Protector:
     """Check what the office gave for ``route`` and get the organisation's signing key."""
     protection = route.protection
@@ -299,7 +300,7 @@ def _protector(
             at=now,
             allow_test_certificate=recipient.allow_test_certificate,
         )
-        return CmsProtector(checked, signer or default_identity(draft))
+        return CmsProtector(checked, signer or default_identity(draft, organisation_passphrase))
     if recipient.openpgp_key_file is None:
         raise UsageError("delivery.openpgp-key-needed")
     from desktop_app.crypto.openpgp_send import load_recipient_key
@@ -310,7 +311,9 @@ def _protector(
         pin=programme.delivery.recipient_openpgp_fingerprint,
         confirmed=recipient.confirmed_fingerprint,
     )
-    return OpenPgpProtector(key, openpgp_signer or default_openpgp_identity(draft))
+    return OpenPgpProtector(
+        key, openpgp_signer or default_openpgp_identity(draft, organisation_passphrase)
+    )
 
 
 def normalise_openpgp_fingerprint(text: str) -> str:
@@ -346,11 +349,14 @@ def make_submission(
     recipient_key: Path | None = None,
     openpgp_signer: OpenPgpKey | None = None,
     passphrase: str | None = None,
+    organisation_passphrase: str | None = None,
 ) -> Submission:
     """Check, package, protect, write the delivered file and the officer's record. Every
     refusal is an AppError saying what to do; nothing is written before the last check passed.
 
-    ``now`` (default :func:`submission_clock`) is the one instant the package is made at."""
+    ``now`` (default :func:`submission_clock`) is the one instant the package is made at.
+    ``organisation_passphrase`` is the passphrase the officer chose for the organisation's own
+    keys where the OS keyring cannot be used (see :func:`default_identity`)."""
     now = now if now is not None else submission_clock()
     if draft.programme_id is None:
         raise UsageError("submission.draft-incomplete")
@@ -383,6 +389,7 @@ def make_submission(
         signer=signer,
         openpgp_signer=openpgp_signer,
         passphrase=passphrase,
+        organisation_passphrase=organisation_passphrase,
     )
     cms = route.protection is Protection.CMS  # the certificate fields of the manifest
     fingerprints = {

@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import keyring
@@ -391,3 +392,55 @@ def test_shred_overwrites_the_file_itself_not_only_its_name(tmp_path: Path) -> N
     with pytest.raises(UsageError):
         shred(tmp_path / "link")
     assert twin.exists()
+
+
+def test_without_a_keyring_the_command_line_takes_the_organisations_passphrase_from_the_environment(
+    staff, gpg_office
+) -> None:
+    """Where the OS keyring cannot be used, the officer's own passphrase protects the
+    organisation's key (as the wizard's dialog does): from DIVERSITY_ASSISTANT_ORGANISATION_
+    PASSPHRASE, never an argument; without it a plain sentence, no library text."""
+    tmp, draft_path = staff
+    env = {
+        **os.environ,
+        "DIVERSITY_ASSISTANT_LANG": "en",
+        "DIVERSITY_ASSISTANT_DATA_DIR": str(tmp / "appdata"),
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+    }
+    argv = [
+        sys.executable, "-m", "desktop_app", "package", "--draft", str(draft_path),
+        "--channel", "hand-over", "--recipient-key", str(gpg_office.public),
+        "--recipient-fingerprint", gpg_office.fingerprint,
+    ]  # fmt: skip
+
+    def run(out: str, **extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*argv, "--out", str(tmp / out)],
+            env={**env, **extra},
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+        )
+
+    refused = run("a.csv.gpg")
+    assert refused.returncode == 2
+    assert "password safe" in refused.stderr
+    assert "DIVERSITY_ASSISTANT_ORGANISATION_PASSPHRASE" in refused.stderr  # how, here
+    assert "keyrings.alt" not in refused.stderr
+    assert "backend" not in refused.stderr
+    assert "Traceback" not in refused.stderr
+    chosen = "vier woorden als wachtwoord"
+    made = run("b.csv.gpg", DIVERSITY_ASSISTANT_ORGANISATION_PASSPHRASE=chosen)
+    assert made.returncode == 0, made.stderr
+    again = run("c.csv.gpg", DIVERSITY_ASSISTANT_ORGANISATION_PASSPHRASE=chosen)
+    assert again.returncode == 0, again.stderr  # the key made the first time opens again
+    wrong = run(
+        "d.csv.gpg", DIVERSITY_ASSISTANT_ORGANISATION_PASSPHRASE="een ander wachtwoord hier"
+    )
+    assert wrong.returncode == 2
+    assert "Traceback" not in wrong.stderr
+    assert "passphrase" in wrong.stderr
+    assert not (tmp / "d.csv.gpg").exists()
+    for path in every_file_under(tmp / "appdata"):
+        assert chosen.encode() not in path.read_bytes()

@@ -3,17 +3,32 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.bounded_read import FileKind, read_bounded
 from desktop_app.commands.common import EXIT_OK, key_passphrase
-from desktop_app.errors import UsageError
+from desktop_app.errors import AppError, UsageError
 from desktop_app.messages import Message
 from desktop_app.profiles.model import Channel, Protection
 
+# the refusals that ask for the passphrase of the organisation's own keys
+ORGANISATION_KEY_PASSPHRASE = frozenset(
+    {
+        "crypto.keyring-unavailable",
+        "crypto.key-passphrase-needed",
+        "openpgp.passphrase-needed",
+    }
+)
+# the passphrase the officer chose for the organisation's own keys where the OS keyring cannot be
+# used (the wizard asks it in a dialog); never an argument, so it stays out of shell histories
+ORGANISATION_PASSPHRASE_ENV = "DIVERSITY_ASSISTANT_ORGANISATION_PASSPHRASE"  # noqa: S105 - a name
+
 if TYPE_CHECKING:
-    from desktop_app.crypto.keys import SigningKey
+    from desktop_app.crypto.keys import SigningIdentity, SigningKey
+    from desktop_app.draft import Draft
+    from desktop_app.submission import Submission
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -84,7 +99,7 @@ def run(args: argparse.Namespace, language: str) -> int:
     from desktop_app.crypto.keys import SigningIdentity, keys_match
     from desktop_app.crypto.recipient import load_certificate
     from desktop_app.draft import load_draft
-    from desktop_app.submission import make_submission, organisation_id
+    from desktop_app.submission import organisation_id
 
     draft = load_draft(args.draft)
     signer = None
@@ -105,19 +120,16 @@ def run(args: argparse.Namespace, language: str) -> int:
         render = html_to_pdf
     if args.recipient_sha256 and args.recipient_fingerprint:
         raise UsageError("submission.two-fingerprints")
-    result = make_submission(
-        draft,
-        args.recipient_cert,
-        args.out,
-        file=args.file,
-        signer=signer,
-        confirmed_fingerprint=args.recipient_sha256 or args.recipient_fingerprint,
-        render_summary=render,
-        language=language,
-        protection=Protection(args.protection) if args.protection else None,
-        channel=Channel(args.channel) if args.channel else None,
-        recipient_key=args.recipient_key,
-    )
+    try:
+        result = _make(args, draft, signer, render, language)
+    except AppError as error:
+        if error.message.key in ORGANISATION_KEY_PASSPHRASE:  # how to give it here
+            raise UsageError(
+                "submission.organisation-passphrase-how",
+                problem=error.message,
+                env=ORGANISATION_PASSPHRASE_ENV,
+            ) from error
+        raise
     done = {
         "package": result.package_path,
         "rows": result.rows,
@@ -153,3 +165,28 @@ def _load_signing_key(path: Path) -> SigningKey:
     if not isinstance(key, (ec.EllipticCurvePrivateKey, rsa.RSAPrivateKey)):
         raise CryptoError("crypto.key-unreadable", file=str(path))
     return key
+
+
+def _make(  # the make_submission call with the command's arguments
+    args: argparse.Namespace,
+    draft: Draft,
+    signer: SigningIdentity | None,
+    render: Any,
+    language: str,
+) -> Submission:
+    from desktop_app.submission import make_submission
+
+    return make_submission(
+        draft,
+        args.recipient_cert,
+        args.out,
+        file=args.file,
+        signer=signer,
+        confirmed_fingerprint=args.recipient_sha256 or args.recipient_fingerprint,
+        render_summary=render,
+        language=language,
+        protection=Protection(args.protection) if args.protection else None,
+        channel=Channel(args.channel) if args.channel else None,
+        recipient_key=args.recipient_key,
+        organisation_passphrase=os.environ.get(ORGANISATION_PASSPHRASE_ENV) or None,
+    )
