@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -43,10 +44,10 @@ DEVELOPER = re.compile(
 RAW = re.compile(r"Traceback|\bError:|\bkeyring\b|\bbackend\b|\bNone\b|[{}]|%\d", re.IGNORECASE)
 # Common English words that have no place as whole words in Dutch or French text. Proper names
 # (OpenPGP, SFTP, CBS, KSZ, SHA-256, 7-Zip, Excel) are not English words and do not trip it.
-ENGLISH = re.compile(
-    r"\b(the|and|of the|file|files|choose|next|back|cancel|look in|files of type|"
+ENGLISH = re.compile(  # whole words: Dutch 'back-up' (a Dutch word) does not trip 'back'
+    r"(?<![\w-])(the|and|of the|file|files|choose|next|back|cancel|look in|files of type|"
     r"please|save|folder|with|your|you|is|are|not|this|that|which|from|"
-    r"error|warning|yes|none|select|browse)\b",
+    r"error|warning|yes|none|select|browse)(?![\w-])",
     re.IGNORECASE,
 )
 CODES = re.compile(r"\b(" + "|".join(re.escape(c.value) for c in Code) + r")\b")
@@ -240,12 +241,33 @@ def test_every_screen_is_plain_text_in_files_being_edited(
     assert not known, "\n".join(known)
 
 
+@pytest.mark.parametrize("language", ["nl", "fr"])
+def test_the_file_dialog_speaks_the_language(qtbot, tmp_path, isolated, language):
+    """Qt's own file dialog (as on a desktop without a native one): 'Look in', 'Files of type',
+    'Cancel' in the wizard's language."""
+    wizard = shown_wizard(qtbot, Draft(), tmp_path / "autosave.json", language)
+    (tmp_path / "empty").mkdir()
+    dialog = QFileDialog(wizard, "", str(tmp_path / "empty"), "Excel (*.xlsx)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.wait(30)
+    found = [
+        f"{language} file dialog: {what} {text!r}: {problem}"
+        for what, text in visible_texts(dialog)
+        for problem in problems_in(text, language)
+    ]
+    dialog.reject()
+    assert not found, "\n".join(found)
+
+
 def test_the_scan_catches_what_it_looks_for():
     assert problems_in("TODO: volgende versie", "nl")
     assert problems_in("Traceback (most recent call last)", "nl")
     assert problems_in("keyring backend None", "fr")
     assert problems_in("Choose the file", "nl")
     assert problems_in("Look in:", "fr")
+    assert not problems_in("Kopieën in back-ups kunnen blijven bestaan.", "nl")
     assert problems_in("invalid-identifier", "nl")
     assert problems_in("subgroep_1", "nl")
     assert problems_in("%1 rijen", "nl")

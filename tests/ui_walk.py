@@ -24,8 +24,9 @@ def _next(wizard, expected: PageId) -> None:
 
 
 def walk_demo(qtbot, wizard, out: Path, visit: Visit) -> None:
-    """The demo from programme to the send page: every page on the route, the categories with
-    their charts, the review with the preview, the file made and the send page."""
+    """The demo from programme to the ending: every page on the route, the categories with
+    their charts, the review with the preview, the file made, its upload through the portal
+    confirmed and the ending."""
     for name, expected in (
         ("programme", PageId.CHECKLIST),
         ("checklist", PageId.ORGANISATION),
@@ -63,6 +64,12 @@ def walk_demo(qtbot, wizard, out: Path, visit: Visit) -> None:
     visit("encrypt-done")
     _next(wizard, PageId.SEND)
     visit("send")
+    panel = wizard.currentPage().delivered_card
+    qtbot.mouseClick(panel.confirm_button, Qt.MouseButton.LeftButton)  # uploaded by hand
+    assert panel.message.kind is None, panel.message.text()
+    visit("send-confirmed")
+    _next(wizard, PageId.DONE)
+    visit("done")
 
 
 def walk_ksz(qtbot, wizard, folder: Path, visit: Visit) -> None:
