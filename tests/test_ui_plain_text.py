@@ -6,6 +6,7 @@ Python text, untranslated English, a finding code or an output column id."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import keyring
 import pytest
@@ -25,9 +26,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 from test_crypto_support import InMemoryKeyring
-from ui_walk import walk_demo, walk_ksz
+from ui_walk import walk_algemeen, walk_demo, walk_ksz, walk_messy
 from wizard_helpers import shown_wizard
 
+from desktop_app.demo_data import StaffOptions, write_demo_workbook
 from desktop_app.draft import Draft
 from desktop_app.ui.app import demo_draft
 from desktop_app.validation.model import Code
@@ -186,7 +188,11 @@ def walk_and_scan(qtbot, tmp_path, language: str, route: str) -> list[str]:
     if key in _walks:
         return _walks[key]
     found: list[str] = []
-    draft = demo_draft() if route == "demo" else Draft()
+    draft = demo_draft() if route in ("demo", "messy") else Draft()
+    if route == "messy":  # errors first, as an officer's first export may have
+        source = tmp_path / "personeel.xlsx"
+        write_demo_workbook(source, StaffOptions(n=300, messy=True))
+        draft.source = replace(draft.source, path=source)
     wizard = shown_wizard(qtbot, draft, tmp_path / "autosave.json", language)
     seen: set[tuple[str, str]] = set()
 
@@ -200,10 +206,13 @@ def walk_and_scan(qtbot, tmp_path, language: str, route: str) -> list[str]:
             for problem in problems_in(text, language):
                 found.append(f"{language} {name}: {what} {text[:160]!r}: {problem}")
 
-    if route == "demo":
-        walk_demo(qtbot, wizard, tmp_path / "out", visit)
-    else:
-        walk_ksz(qtbot, wizard, tmp_path, visit)
+    walks = {
+        "demo": lambda: walk_demo(qtbot, wizard, tmp_path / "out", visit),
+        "ksz": lambda: walk_ksz(qtbot, wizard, tmp_path, visit),
+        "algemeen": lambda: walk_algemeen(qtbot, wizard, visit),
+        "messy": lambda: walk_messy(qtbot, wizard, visit),
+    }
+    walks[route]()
     wizard.close()
     _walks[key] = found
     return found
@@ -213,7 +222,9 @@ def is_known(problem: str) -> bool:
     return any(f" {page}: " in problem and text in problem for page, text in KNOWN)
 
 
-CASES = [(language, route) for language in ("nl", "fr") for route in ("demo", "ksz")]
+CASES = [
+    (language, route) for language in ("nl", "fr") for route in ("demo", "ksz", "algemeen", "messy")
+]
 
 
 @pytest.mark.parametrize(("language", "route"), CASES)

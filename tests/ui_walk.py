@@ -128,6 +128,30 @@ def walk_ksz(qtbot, wizard, folder: Path, visit: Visit) -> None:
     visit("ksz-request-done")
 
 
+def walk_algemeen(qtbot, wizard, visit: Visit) -> None:
+    """The general CBS variant without a staff file: the organisation page with the typed
+    counts, the review."""
+    from test_ui_submission import walk_algemeen_to_review
+
+    walk_algemeen_to_review(qtbot, wizard, lambda _page: visit("algemeen-organisation"))
+    page = wizard.currentPage()
+    qtbot.waitUntil(lambda: page.preview is not None and not page.running, timeout=WAIT)
+    visit("algemeen-review")
+
+
+def walk_messy(qtbot, wizard, visit: Visit) -> None:
+    """The demo draft with a messy export (errors first): the checks page with its findings."""
+    for expected in (PageId.CHECKLIST, PageId.ORGANISATION, PageId.FILE):
+        _next(wizard, expected)
+    page = wizard.currentPage()
+    qtbot.waitUntil(lambda: page.session.table is not None and not page.running, timeout=WAIT)
+    _next(wizard, PageId.MAPPING)
+    _next(wizard, PageId.VALIDATION)
+    page = wizard.currentPage()
+    qtbot.waitUntil(lambda: page.session.validation is not None and not page.running, timeout=WAIT)
+    visit("validation-errors")
+
+
 def scroll_to_bottom(page) -> None:
     area = page.findChild(ScrollArea)
     if area is not None:
