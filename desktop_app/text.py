@@ -29,3 +29,13 @@ def header_words(header: str) -> list[str]:
 def normalise_header(header: str) -> str:
     """Key for a header that forgives case, accents, spacing and word order."""
     return " ".join(sorted(header_words(header)))
+
+
+def grouped_hex(value: str, size: int = 8) -> str:
+    """A long hexadecimal fingerprint in groups (``b860e999 87a3d280 …``), as GnuPG and
+    Kleopatra show theirs: easier to read aloud, and a document can wrap it between groups
+    instead of breaking ordinary words anywhere. Anything else is returned as it is."""
+    text = value.strip()
+    if len(text) <= size or any(c not in "0123456789abcdefABCDEF" for c in text):
+        return value
+    return " ".join(text[i : i + size] for i in range(0, len(text), size))

@@ -220,7 +220,36 @@ def test_subgroups_below_250_are_refused_until_merged_and_the_left_out_group_cou
     assert "smaller than 250" in text
     # Everyone in one merged group is still only 90 people: still refused.
     labels = check.validation.records["breakdown:Afdeling"].dropna().unique()
-    draft.categories = CategoryChoices(merges={"Afdeling": dict.fromkeys(labels, "Alle afdelingen")})
+    draft.categories = CategoryChoices(
+        merges={"Afdeling": dict.fromkeys(labels, "Alle afdelingen")}
+    )
     with pytest.raises(PackageRefused) as again:
         build_package(draft, check, recipient_fingerprint=None, signer_fingerprint=None)
     assert "Alle afdelingen (90)" in again.value.render("en")
+
+
+def test_the_summary_pdf_never_breaks_a_word_and_groups_fingerprints(tmp_path) -> None:
+    """Dutch compounds stayed whole ('ondertekeningscertifi caat' was broken at the column's
+    edge); fingerprints wrap between groups of eight, as GnuPG shows them."""
+    import shutil
+    import subprocess
+
+    from desktop_app.render import html_to_pdf
+    from desktop_app.text import grouped_hex
+
+    digest = "b860e99987a3d280cc79d7ed537e8f84c1d04a5471056172e51e926c9e57f73b"
+    assert grouped_hex(digest) == (
+        "b860e999 87a3d280 cc79d7ed 537e8f84 c1d04a54 71056172 e51e926c 9e57f73b"
+    )
+    assert grouped_hex("not hex") == "not hex"
+    html = (
+        "<table width='100%' border='1'><tr><th width='20%'>"
+        "Ons ondertekeningscertificaat (SHA-256)</th><td>" + grouped_hex(digest) + "</td></tr>"
+        "</table>"
+    )
+    pdf = tmp_path / "s.pdf"
+    pdf.write_bytes(html_to_pdf(html, "t"))
+    tool = shutil.which("pdftotext")
+    assert tool, "pdftotext is not installed: apt-get install poppler-utils"
+    text = subprocess.run([tool, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "ondertekeningscertificaat" in text.replace("\ufb01", "fi")  # whole, not broken

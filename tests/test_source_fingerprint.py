@@ -24,6 +24,7 @@ from desktop_app.intake.fingerprint import SourceChanged, SourceFingerprint
 from desktop_app.messages import Message
 from desktop_app.package.open import open_package_file
 from desktop_app.submission import check_draft_file, make_submission
+from desktop_app.text import grouped_hex
 
 N = 70
 
@@ -283,7 +284,7 @@ def test_an_old_draft_is_packaged_and_the_manifest_and_summary_record_the_file(
     )
     assert draft.source.fingerprint == SourceFingerprint(sha256, size)
     assert submission.check.fingerprint == SourceFingerprint(sha256, size)
-    assert sha256 in submission.summary_html
+    assert grouped_hex(sha256) in submission.summary_html  # in groups, as gpg shows one
     assert "personeel.xlsx" in submission.summary_html
     assert "Source file (as checked)" in submission.summary_html
     opened = tmp_path / "opened"
@@ -307,5 +308,5 @@ def test_the_summary_pdf_source_names_the_fingerprint_in_every_language(staff, k
             language=language,
         )
         assert word in submission.summary_html
-        assert sha256 in submission.summary_html
+        assert grouped_hex(sha256) in submission.summary_html
         assert str(size) in submission.summary_html

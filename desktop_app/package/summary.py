@@ -12,6 +12,7 @@ from typing import Any
 
 from desktop_app.messages import Message
 from desktop_app.profiles.model import Programme
+from desktop_app.text import grouped_hex
 
 
 def _t(key: str, language: str, **params: Any) -> str:
@@ -50,10 +51,15 @@ def summary_html(
 
     row("summary.programme", f"{programme.name.get(language)} ({programme.id} {programme.version})")
     row("summary.peildatum", manifest["peildatum"])
-    row("summary.package", f"{package_name}  SHA-256 {package_sha256}")
+    file_label = "summary.package" if delivery is None else "summary.office-file"
+    row(file_label, f"{package_name}  SHA-256 {grouped_hex(package_sha256)}")
     source = manifest.get("source")
     if source:
-        value = {"file": source_name or "-", "size": source["bytes"], "sha256": source["sha256"]}
+        value = {
+            "file": source_name or "-",
+            "size": source["bytes"],
+            "sha256": grouped_hex(source["sha256"]),
+        }
         row("summary.source", Message("summary.source-value", value).render(language))
     row("summary.rows", Message("summary.rows-value", rows).render(language))
     row("summary.key", str(manifest.get("identification_key") or "-"))
@@ -74,7 +80,7 @@ def summary_html(
         columns = ", ".join(entry.get("columns", []))
         detail = f" — {columns}" if columns else ""
         parts.append(
-            f"<li><b>{escape(entry['name'])}</b> ({entry['bytes']} B){escape(detail)}<br/>SHA-256 {entry['sha256']}</li>"
+            f"<li><b>{escape(entry['name'])}</b> ({entry['bytes']} B){escape(detail)}<br/>SHA-256 {grouped_hex(entry['sha256'])}</li>"
         )
     parts.append("</ul>")
     parts.append(f"<h3>{_t('summary.checklist', language)}</h3><ul>")
@@ -94,9 +100,10 @@ def _delivery_rows(delivery: Mapping[str, Any], language: str, row: Any) -> None
     kind = str(delivery["recipient_kind"])
     to_whom = Message(f"summary.to-whom.{kind}").render(language)
     if delivery.get("recipient_fingerprint"):
-        to_whom += f" {delivery['recipient_fingerprint']}"
+        to_whom += f" {grouped_hex(str(delivery['recipient_fingerprint']), 4)}"
     row("summary.recipient-of", to_whom)
-    row("summary.signer", str(delivery.get("signer_fingerprint") or "-"))
+    if delivery.get("signer_fingerprint"):  # a route that signs: cms, openpgp
+        row("summary.signed-with", grouped_hex(str(delivery["signer_fingerprint"]), 4))
 
 
 def _event_text(event: Mapping[str, Any], language: str) -> str:
@@ -109,7 +116,7 @@ def _event_text(event: Mapping[str, Any], language: str) -> str:
         moment = "-"
     params = {
         "at": moment,
-        "sha256": str(event.get("sha256", "-")),
+        "sha256": grouped_hex(str(event.get("sha256", "-"))),
         "destination": str(event.get("destination", "-")),
     }
     key = f"summary.event.{name}"

@@ -5,7 +5,14 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
-from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import (
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QTextDocument,
+    QTextOption,
+)
 from PySide6.QtWidgets import QApplication
 
 
@@ -37,6 +44,11 @@ def html_to_pdf(html: str, title: str = "") -> bytes:
         )
     )
     document = QTextDocument()
+    # words wrap at their boundaries only, never mid-word ("ondertekeningscertifi caat"); long
+    # fingerprints come grouped (desktop_app.text.grouped_hex) so they wrap between groups
+    option = document.defaultTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    document.setDefaultTextOption(option)
     document.setHtml(html)
     document.print_(writer)
     del writer
