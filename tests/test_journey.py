@@ -703,3 +703,93 @@ def test_show_speaks_every_language(capsys, draft, language) -> None:
     assert code == 0
     assert journey.programme.name.get(language) in out
     assert journey.step("conditions").title.get(language) in out
+
+
+# -- the journey records itself (desktop_app.journey.progress) --------------------------------------
+
+
+def _unsent_record(folder: Path) -> Path:
+    """A delivery record as the web-portal route writes it when the file is made (not sent)."""
+    delivered = folder / "cbs-upload-rsin-802634540-2026.csv"
+    delivered.write_bytes(b"placeholder for the delivered file\n")
+    digest = hashlib.sha256(delivered.read_bytes()).hexdigest()
+    record = DeliveryRecord(
+        manifest={"programme": {"id": "cbs-barometer-ingezoomd"}},
+        file=DeliveredFile(delivered.name, digest, delivered.stat().st_size),
+        channel=Channel.WEB_PORTAL,
+        protection=Protection.NONE,
+        recipient_kind="channel",
+        recipient_fingerprint=None,
+        signer_fingerprint=None,
+    )
+    path = record_path_for(delivered)
+    write_record(path, record)
+    return path
+
+
+def test_record_delivery_marks_the_delivery_step_once_the_file_is_sent(draft, tmp_path) -> None:
+    from desktop_app.journey.progress import (
+        delivery_step,
+        draft_for_journey,
+        overview,
+        record_delivery,
+        record_made,
+    )
+
+    programme = load_programme_by_id("cbs-barometer-ingezoomd")
+    assert delivery_step(programme).id == "upload"
+    assert delivery_step(load_programme_by_id("cbs-barometer-algemeen")).id == "application-form"
+    assert delivery_step(load_programme_by_id("ksz-diversiteit")).id == "linkage-file"
+
+    path = _unsent_record(tmp_path)
+    assert record_delivery(draft, path) is None  # made, not sent: nothing marked
+    assert not journey_path(ORGANISATION, 2026).exists()
+    made = record_made(draft, path)
+    assert made.state("upload") == "open"
+    assert made.prepared["upload"] == made_by_app(path)
+    again = load_journey(ORGANISATION, 2026)
+    assert again.prepared == made.prepared  # read back from disk
+    assert again.view("nl")["prepared"] == ["upload"]
+    assert overview(again, "nl").prepared
+
+    confirm_delivered(path, at=dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC))
+    journey = record_delivery(draft, path)
+    assert journey.state("upload") == "done"
+    record = journey.records["upload"]
+    assert isinstance(record.evidence, Receipt)
+    assert record.evidence.record == str(path.resolve())
+    assert record.evidence.record_sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert [e["event"] for e in record.evidence.events] == ["delivered"]
+    assert record.date == dt.date(2026, 3, 2)
+    # only the delivery step: the steps before it stay as the officer left them
+    assert set(load_journey(ORGANISATION, 2026).records) == {"upload"}
+    before = journey_path(ORGANISATION, 2026).read_bytes()
+    record_delivery(draft, path)  # the same record again: nothing changes on disk
+    assert journey_path(ORGANISATION, 2026).read_bytes() == before
+
+    view = overview(load_journey(ORGANISATION, 2026), "fr", organisation="Demo")
+    assert view.organisation == "Demo"
+    assert view.current == programme.office_steps[0].title.get("fr")
+    assert view.next == programme.office_steps[1].title.get("fr")
+    linking = next(step for step in programme.office_steps if step.id == "linking")
+    assert linking.title.get("fr") in view.waiting_for
+    assert not view.finished
+
+    journey = load_journey(ORGANISATION, 2026)
+    assert draft_for_journey(journey, draft) is draft
+    other = load_draft(DEMO_DRAFT)
+    other.programme_id = "cbs-barometer-algemeen"
+    fresh = draft_for_journey(journey, other)
+    assert fresh is not other
+    assert fresh.programme_id == programme.id
+    assert draft_for_journey(journey, None).programme_id == programme.id
+
+
+def test_record_delivery_refuses_what_is_not_a_record(draft, tmp_path) -> None:
+    from desktop_app.journey.progress import record_delivery
+
+    bogus = tmp_path / "bogus.record.json"
+    bogus.write_text("{}", encoding="utf-8")
+    with pytest.raises(AppError):
+        record_delivery(draft, bogus)
+    assert not journey_path(ORGANISATION, 2026).exists()

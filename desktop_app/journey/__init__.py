@@ -33,6 +33,14 @@ from desktop_app.journey.journey import (
     start_for_draft,
     start_journey,
 )
+from desktop_app.journey.progress import (
+    Overview,
+    delivery_step,
+    draft_for_journey,
+    overview,
+    record_delivery,
+    record_made,
+)
 
 __all__ = [
     "Confirmation",
@@ -41,6 +49,7 @@ __all__ = [
     "JourneyEntry",
     "JourneyError",
     "MadeByApp",
+    "Overview",
     "Receipt",
     "ReceivedDocument",
     "StepRecord",
@@ -48,7 +57,9 @@ __all__ = [
     "attach_document",
     "attachment_path",
     "confirmation",
+    "delivery_step",
     "describe_evidence",
+    "draft_for_journey",
     "draft_key",
     "evidence_for_file",
     "journey_folder",
@@ -58,8 +69,11 @@ __all__ = [
     "load_journey",
     "made_by_app",
     "mark",
+    "overview",
     "read_journey",
     "receipt",
+    "record_delivery",
+    "record_made",
     "reopen",
     "start_for_draft",
     "start_journey",

@@ -199,6 +199,9 @@ class Journey:
     started_at: dt.datetime
     records: Mapping[str, StepRecord] = field(default_factory=dict)
     folder: Path = field(default_factory=Path)
+    prepared: Mapping[str, MadeByApp] = field(default_factory=dict)
+    """Open steps whose file the assistant made already (the delivery step: the file for the
+    office, made but not sent yet), by step id."""
 
     @property
     def path(self) -> Path:
@@ -278,6 +281,11 @@ class Journey:
             "programme_version": self.programme.version,
             "started_at": self.started_at.isoformat(),
             "steps": {step_id: self.records[step_id].to_json() for step_id in ordered},
+            **(
+                {"prepared": {k: v.to_json() for k, v in sorted(self.prepared.items())}}
+                if self.prepared
+                else {}
+            ),
         }
 
     def view(self, language: str = "nl") -> dict[str, Any]:
@@ -292,6 +300,7 @@ class Journey:
             "next_steps": [step.id for step in self.next_steps()],
             "waiting_for": [step.id for step in self.waiting_for()],
             "steps_after_delivery": [step.id for step in self.steps_after_delivery()],
+            "prepared": sorted(self.prepared),
             "steps": [
                 {
                     "id": view.step.id,
@@ -440,6 +449,16 @@ def _journey_from_json(data: dict[str, Any], folder: Path) -> Journey:
         for step_id, entry in steps.items()
         if step_id in known  # a step a later profile dropped is left out
     }
+    prepared_data = data.get("prepared", {})
+    if not isinstance(prepared_data, dict):
+        raise TypeError("prepared")
+    prepared: dict[str, MadeByApp] = {}
+    for step_id, entry in prepared_data.items():
+        evidence = _evidence_from_json(entry)
+        if not isinstance(evidence, MadeByApp):
+            raise ValueError("prepared evidence")
+        if step_id in known:
+            prepared[step_id] = evidence
     return Journey(
         organisation=organisation,
         year=year,
@@ -447,6 +466,7 @@ def _journey_from_json(data: dict[str, Any], folder: Path) -> Journey:
         started_at=_datetime(data["started_at"]),
         records=records,
         folder=folder,
+        prepared=prepared,
     )
 
 
