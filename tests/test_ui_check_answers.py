@@ -14,6 +14,7 @@ from test_ui_delivery import demo_to_review
 from test_ui_submission import demo_bsns, isolated  # noqa: F401 (fixture)
 from wizard_helpers import WAIT, next_enabled, shown_wizard
 
+from desktop_app.text import grouped_hex
 from desktop_app.ui.app import demo_draft
 from desktop_app.ui.routes import PageId
 
@@ -46,7 +47,7 @@ def test_every_answer_is_shown_and_printed_without_a_bsn(qtbot, tmp_path, isolat
     assert source["Bestand"] == "demo-personeel.xlsx"
     assert source["Werkblad"] == draft.source.sheet
     assert source["Kopregel"] == str(draft.source.header_row)
-    assert source["SHA-256-vingerafdruk"] == draft.source.fingerprint.sha256
+    assert source["SHA-256-vingerafdruk"] == grouped_hex(draft.source.fingerprint.sha256)
     mapping = section_rows(page, "mapping")
     assert set(page.preview.columns) <= set(mapping)  # every column the office gets
     assert mapping["bsn"] == "← kolom BSN"

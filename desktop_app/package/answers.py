@@ -23,6 +23,7 @@ from desktop_app.profiles.model import (
     PeildatumSource,
     Programme,
 )
+from desktop_app.text import grouped_hex
 
 # The sections in the order they are shown and printed.
 SECTIONS = (
@@ -170,7 +171,10 @@ def _source_rows(draft: Draft, language: str) -> list[AnswerRow]:
             _m("answers.header-row", language),
             str(source.header_row) if source.header_row is not None else none,
         ),
-        AnswerRow(_m("answers.fingerprint", language), fingerprint.sha256 if fingerprint else none),
+        AnswerRow(
+            _m("answers.fingerprint", language),
+            grouped_hex(fingerprint.sha256) if fingerprint else none,
+        ),
     ]
     if fingerprint is not None:
         size = _m("answers.size-value", language, bytes=number_text(fingerprint.size, language))
@@ -371,7 +375,8 @@ def _delivery_rows(route: RouteAnswer, language: str) -> list[AnswerRow]:
     ]
     if route.protection in ("cms", "openpgp"):
         key = "answers.office-certificate" if route.protection == "cms" else "answers.office-key"
-        rows.append(AnswerRow(_m(key, language), route.fingerprint or not_chosen))
+        shown = grouped_hex(route.fingerprint, 4) if route.fingerprint else not_chosen
+        rows.append(AnswerRow(_m(key, language), shown))
     return rows
 
 
