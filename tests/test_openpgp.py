@@ -306,3 +306,37 @@ def test_the_openpgp_decrypt_command_opens_the_tables_the_ksz_sent(
     assert wrong.returncode == 2
     assert "Traceback" not in wrong.stderr
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_a_backup_of_the_secret_key_opens_in_gnupg_with_its_own_passphrase(tmp_path: Path) -> None:
+    """The backup is the key encrypted with a passphrase the officer chose: GnuPG restores it
+    (gpg --decrypt backup | gpg --import) on another computer; a weak passphrase is refused."""
+    import os
+    import shutil
+    import subprocess
+
+    from desktop_app.crypto.openpgp import backup_secret_key, create_key, unlock_secret_key
+
+    folder = tmp_path / "keys"
+    key = create_key(folder, "org", "Stad Voorbeeld", "an@voorbeeld.be", passphrase="sleutel-1234567")
+    with pytest.raises(openpgp.OpenPgpError) as weak:
+        backup_secret_key(folder, "org", "kort", passphrase="sleutel-1234567")
+    assert weak.value.key == "openpgp.backup-passphrase-weak"
+    chosen = "reserve kopie in de kluis"
+    backup = backup_secret_key(folder, "org", chosen, passphrase="sleutel-1234567")
+    assert unlock_secret_key(backup, chosen).fingerprint == key.fingerprint
+    gpg = shutil.which("gpg")
+    assert gpg, "GnuPG (gpg) is not installed: apt-get install gnupg"
+    home = tmp_path / "gnupghome"
+    home.mkdir(mode=0o700)
+    env = {**os.environ, "GNUPGHOME": str(home)}
+    base = [gpg, "--batch", "--pinentry-mode", "loopback", "--passphrase", chosen]
+    plain = subprocess.run(
+        [*base, "--decrypt"], input=backup, capture_output=True, env=env, check=True
+    ).stdout
+    subprocess.run([gpg, "--batch", "--import"], input=plain, capture_output=True, env=env, check=True)
+    listing = subprocess.run(
+        [gpg, "--with-colons", "--list-secret-keys"], capture_output=True, env=env, check=True
+    ).stdout.decode()
+    assert key.fingerprint in listing
+    subprocess.run(["gpgconf", "--kill", "all"], env=env, capture_output=True, check=False)

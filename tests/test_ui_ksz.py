@@ -128,6 +128,22 @@ def make_key_and_documents(qtbot, wizard, tmp_path, monkeypatch) -> list[Path]:
     )
     page.export_button.click()
     assert openpgp.read_public_key(exported.read_bytes()).fingerprint == fingerprint
+
+    # a backup of the secret key, locked with a passphrase the officer chooses and keeps apart
+    assert page.key_panel.backup_button.isVisible()
+    import desktop_app.ui.pages.ksz_request as request_page
+
+    chosen = "reservekopie in de kluis"
+    monkeypatch.setattr(request_page, "ask_passphrase", lambda *a, **k: chosen)
+    backup = tmp_path / "export" / "backup.pgp"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(backup), ""))
+    )
+    page.key_panel.backup_button.click()
+    assert page.key_message.kind == "ok", page.key_message.text()
+    restored = openpgp.unlock_secret_key(backup.read_bytes(), chosen)
+    assert restored.fingerprint == fingerprint
+    assert chosen.encode() not in (tmp_path / "autosave.json").read_bytes()
     assert page.key_message.kind == "ok"
 
     folder = tmp_path / "aanvraag"

@@ -49,6 +49,7 @@ from desktop_app.crypto.keys import (
     KeyringPassphraseStore,
     PassphraseStore,
     mark_typed_passphrase,
+    passphrase_problem,
     stored_passphrase,
     uses_typed_passphrase,
 )
@@ -255,6 +256,30 @@ def load_key(
         if passphrase is None:
             raise OpenPgpError("openpgp.passphrase-missing", organisation=organisation_id)
     return unlock_secret_key(data, passphrase, str(path))
+
+
+def backup_secret_key(
+    folder: Path,
+    organisation_id: str,
+    backup_passphrase: str,
+    *,
+    passphrase_store: PassphraseStore | None = None,
+    passphrase: str | None = None,
+) -> bytes:
+    """A backup of the organisation's secret key that opens without this computer: the key as an
+    OpenPGP message encrypted with ``backup_passphrase``, which the officer chose and keeps apart
+    (a safe, a password manager). GnuPG and Kleopatra restore it::
+
+        gpg --decrypt openpgp-secret-key-backup.pgp | gpg --import
+
+    The key itself is opened as :func:`load_key` opens it (keyring or ``passphrase``). A backup
+    passphrase that is too weak is refused (``openpgp.backup-passphrase-weak``); a key imported
+    from GnuPG keeps its own protection (its own passphrase opens the backup)."""
+    problem = passphrase_problem(backup_passphrase)
+    if problem is not None:
+        raise OpenPgpError("openpgp.backup-passphrase-weak", problem=problem)
+    key = load_key(folder, organisation_id, passphrase_store=passphrase_store, passphrase=passphrase)
+    return protect_secret_key(key, backup_passphrase)
 
 
 def _store_id(organisation_id: str) -> str:

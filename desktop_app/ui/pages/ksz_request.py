@@ -37,7 +37,7 @@ from desktop_app.ui.widgets import (
     vbox,
 )
 from desktop_app.ui.widgets.ksz_request_cards import DocumentsCard, KeyCard, NextCard
-from desktop_app.ui.widgets.passphrase_dialog import PassphraseRetry
+from desktop_app.ui.widgets.passphrase_dialog import PassphraseRetry, ask_passphrase
 from desktop_app.ui.workers import Worker
 
 __all__ = ["FINGERPRINT", "KszRequestPage", "create_key_job", "key_folder"]
@@ -63,6 +63,7 @@ class KszRequestPage(WorkerPage):
             create=self.create_key,
             choose_public_key=self.choose_public_key,
             choose_export=self.choose_export,
+            choose_backup=self.choose_backup,
             cancel=self.cancel,
         )
         key = self.key_panel
@@ -231,6 +232,69 @@ class KszRequestPage(WorkerPage):
         )
         return True
 
+    def has_secret_key(self) -> bool:
+        """A key pair made here (its secret key is in the app-data folder): it can be backed up."""
+        organisation = self.organisation()
+        return organisation is not None and openpgp.key_exists(key_folder(organisation))
+
+    def choose_backup(self) -> None:
+        """A passphrase for the backup (twice, checked), then where to save it."""
+        chosen = ask_passphrase(self, "create", kind="backup", language=self.language)
+        if chosen is None:
+            return
+        organisation = self.draft.organisation.name_slug or "organisation"
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save a backup of the secret key"),
+            str(Path(_documents_folder()) / f"openpgp-secret-key-backup-{organisation}.pgp"),
+            self.tr("OpenPGP key backup (*.pgp)"),
+        )
+        if path:
+            self.save_backup(Path(path), chosen)
+
+    def save_backup(self, target: Path, backup_passphrase: str) -> bool:
+        """Write the backup of the secret key (encrypted with ``backup_passphrase``) to
+        ``target``; a key locked with a typed passphrase asks for it first."""
+        organisation = self.organisation()
+        if organisation is None:
+            return False
+        opened_with: str | None = None
+        for _attempt in range(2):
+            try:
+                data = openpgp.backup_secret_key(
+                    key_folder(organisation),
+                    organisation,
+                    backup_passphrase,
+                    passphrase=opened_with,
+                )
+                write_atomic(target, data)
+            except AppError as error:
+                if error.message.key == "openpgp.passphrase-needed" and opened_with is None:
+                    opened_with = ask_passphrase(
+                        self, "open", kind="openpgp", language=self.language
+                    )
+                    if opened_with is not None:
+                        continue
+                self.key_message.show_message("error", error.render(self.language))
+                return False
+            except OSError as error:
+                self.key_message.show_message(
+                    "error",
+                    self.tr("The backup could not be saved: %1").replace(
+                        "%1", error.strerror or str(error)
+                    ),
+                )
+                return False
+            self.key_message.show_message(
+                "ok",
+                self.tr(
+                    "Backup saved: %1. Keep it and its passphrase apart; GnuPG or Kleopatra "
+                    "restore it (gpg --decrypt the file, then import it)."
+                ).replace("%1", str(target)),
+            )
+            return True
+        return False
+
     # -- the documents ----------------------------------------------------------------------------
 
     def _request(self) -> KszRequest:
@@ -295,6 +359,7 @@ class KszRequestPage(WorkerPage):
             error=self.key_error,
             running=self.running,
             can_create=self.organisation() is not None,
+            has_secret=self.has_secret_key(),
         )
         self.documents.show_documents(self.problems, self.written, self.language, self.running)
 

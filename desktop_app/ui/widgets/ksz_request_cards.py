@@ -30,6 +30,7 @@ class KeyCard:
         create: Callable[[], None],
         choose_public_key: Callable[[], None],
         choose_export: Callable[[], None],
+        choose_backup: Callable[[], None],
         cancel: Callable[[], None],
     ) -> None:
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -47,9 +48,12 @@ class KeyCard:
         self.import_button.clicked.connect(choose_public_key)
         self.export_button = QPushButton(self.card)
         self.export_button.clicked.connect(choose_export)
+        self.backup_button = QPushButton(self.card)
+        self.backup_button.clicked.connect(choose_backup)
         key_buttons.addWidget(self.create_button)
         key_buttons.addWidget(self.import_button)
         key_buttons.addWidget(self.export_button)
+        key_buttons.addWidget(self.backup_button)
         self.busy = BusyBar(self.card)
         self.busy.cancel_requested.connect(cancel)
         self.message = InlineMessage(self.card)
@@ -70,6 +74,7 @@ class KeyCard:
         error: str | None,
         running: bool,
         can_create: bool,
+        has_secret: bool = False,
     ) -> None:
         self.fingerprint.setText(openpgp.format_fingerprint(fingerprint) if fingerprint else "–")
         self.fingerprint.setAccessibleName(
@@ -84,6 +89,8 @@ class KeyCard:
         self.import_button.setVisible(not has_public)
         self.import_button.setEnabled(not running)
         self.export_button.setEnabled(has_public and not running)
+        self.backup_button.setVisible(has_secret)  # a key pair made here: its secret key
+        self.backup_button.setEnabled(not running)
         if error:
             self.message.show_message("error", error)
         elif has_public and info is not None:
@@ -123,8 +130,9 @@ class KeyCard:
         self.hint.setText(
             QCoreApplication.translate(
                 "KszRequestPage",
-                "The secret key stays on this computer, protected by a passphrase in the "
-                "system's keyring. Without it the tables cannot be opened: keep a backup.",
+                "The secret key stays on this computer, protected by a passphrase. Without it "
+                "the tables cannot be opened: save a backup, protected by a passphrase you "
+                "keep apart.",
             )
         )
         self.fingerprint_label.setText(QCoreApplication.translate("KszRequestPage", "Fingerprint"))
@@ -134,6 +142,9 @@ class KeyCard:
         )
         self.export_button.setText(
             QCoreApplication.translate("KszRequestPage", "&Save the public key…")
+        )
+        self.backup_button.setText(
+            QCoreApplication.translate("KszRequestPage", "Save a backup of the secret ke&y…")
         )
         self.busy.retranslate()
 

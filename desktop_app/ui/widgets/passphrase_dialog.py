@@ -44,7 +44,7 @@ from desktop_app.messages import Message
 from desktop_app.ui.widgets import InlineMessage, heading_label, hint_label, vbox
 
 Mode = Literal["create", "open"]
-KeyKind = Literal["signing", "openpgp"]
+KeyKind = Literal["signing", "openpgp", "backup"]  # backup: a copy of the OpenPGP key
 T = TypeVar("T")
 
 
@@ -126,7 +126,18 @@ class PassphraseDialog(QDialog):
     def retranslate(self) -> None:
         creating = self.mode == "create"
         openpgp = self.kind == "openpgp"
-        if creating:
+        if self.kind == "backup":
+            self.setWindowTitle(self.tr("Passphrase for the backup"))
+            self.heading.setText(self.tr("Choose a passphrase for the backup of the key"))
+            self.intro.setText(
+                self.tr(
+                    "The backup opens with this passphrase on any computer (GnuPG, Kleopatra). "
+                    "Keep it apart from the backup file, for example in a safe or a password "
+                    "manager. Use at least 12 characters or at least four words."
+                )
+            )
+            self.ok_button.setText(self.tr("Save the &backup"))
+        elif creating:
             self.setWindowTitle(self.tr("Choose a passphrase"))
             self.heading.setText(
                 self.tr("Choose a passphrase for your organisation's OpenPGP key")
@@ -160,7 +171,9 @@ class PassphraseDialog(QDialog):
         self.second.setAccessibleName(self.tr("The passphrase again"))
         self.show_text.setText(self.tr("&Show the passphrase"))
         self.warning.setText(
-            self.tr(
+            self.tr("Without this passphrase the backup cannot be opened.")
+            if self.kind == "backup"
+            else self.tr(
                 "The passphrase cannot be recovered: if it is lost, a new key must be made and "
                 "its fingerprint registered with the office again."
             )
