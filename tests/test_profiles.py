@@ -338,6 +338,9 @@ def test_ksz_facts() -> None:
         "dpo-consulted",
         "data-in-categories",
     } <= checklist
+    # the OpenPGP key is made or chosen at the request step (with its backup), after the
+    # conditions: no condition asks for it before the assistant can make it
+    assert "openpgp-key" not in checklist
     assert code_of(p, "work_regime", "Voltijds") == "full-time"
     assert code_of(p, "work_regime", "temps partiel") == "part-time"
     assert p.output is not None
