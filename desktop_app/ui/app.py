@@ -21,7 +21,14 @@ from desktop_app.resources import resource_path
 from desktop_app.ui.crash import CrashHandler, install_crash_handler
 from desktop_app.ui.demo import DEMO_PROPERTY, demo_title, send_to_demo_office
 from desktop_app.ui.i18n import Translations
-from desktop_app.ui.pages.start import StartClosed, ask_on_start_screen, choose_start
+from desktop_app.ui.pages.start import (
+    OpenJourney,
+    StartChoice,
+    StartClosed,
+    choose_start,
+    opening_page,
+)
+from desktop_app.ui.routes import PageId
 from desktop_app.ui.widgets import STYLE
 from desktop_app.ui.wizard import DiversityWizard
 
@@ -176,22 +183,43 @@ def start_error_handling() -> CrashHandler:
 
 
 def first_draft(
-    draft_path: Path | None, demo: bool, language: str, report: Callable[[str], None]
+    draft_path: Path | None,
+    demo: bool,
+    language: str,
+    report: Callable[[str], None],
+    opening: list[PageId] | None = None,
 ) -> tuple[Draft, Path]:
     """A real launch opens with the start screen (prepare a submission, continue the one in
-    progress); a draft named on the command line, the demo and the startup probe go straight in.
-    Raises StartClosed when the officer closes the start screen."""
+    progress, open a journey in progress); a draft named on the command line, the demo and the
+    startup probe go straight in. A journey opens its draft (the autosaved one when it is that
+    organisation's and programme's, else a new one) and appends the page to open at to
+    ``opening``. Raises StartClosed when the officer closes the start screen."""
     if demo or draft_path is not None or os.environ.get(STARTUP_PROBE_ENV):
         return starting_draft(draft_path, demo, language, report=report)
-    asked: list[bool] = []
+    choices: list[StartChoice | OpenJourney] = []
+    autosaved: list[Draft] = []
 
     def ask(path: Path, draft: Draft, language: str) -> bool:
-        asked.append(True)
-        return ask_on_start_screen(path, draft, language)
+        autosaved.append(draft)
+        choice = choose_start(draft, language)
+        if choice is None:
+            raise StartClosed
+        choices.append(choice)
+        return choice is StartChoice.CONTINUE
 
     draft, autosave = starting_draft(None, False, language, ask=ask, report=report)
-    if not asked and choose_start(None, language) is None:  # no draft in progress
-        raise StartClosed
+    if not choices:  # no draft in progress
+        choice = choose_start(None, language)
+        if choice is None:
+            raise StartClosed
+        choices.append(choice)
+    if isinstance(choices[0], OpenJourney):
+        from desktop_app.journey import draft_for_journey
+
+        journey = choices[0].journey
+        draft = draft_for_journey(journey, autosaved[0] if autosaved else None)
+        if opening is not None:
+            opening.append(opening_page(journey, draft))
     return draft, autosave
 
 
@@ -208,8 +236,9 @@ def run_wizard(
     def report(text: str) -> None:
         QMessageBox.warning(None, QApplication.translate("Start", "Diversity Assistant"), text)
 
+    opening: list[PageId] = []
     try:
-        draft, autosave = first_draft(draft_path, demo, language, report)
+        draft, autosave = first_draft(draft_path, demo, language, report, opening)
     except StartClosed:
         crash_handler.uninstall()
         return 0
@@ -218,6 +247,9 @@ def run_wizard(
     if portal is not None:
         mark_demo(wizard, portal)
     crash_handler.wizard = wizard
+    if opening and opening[0] != PageId.PROGRAMME:
+        wizard.setStartId(opening[0])  # a journey whose file was made: its Done page
+        wizard.restart()
     wizard.show()
     if os.environ.get(STARTUP_PROBE_ENV):
         # benchmarks/frozen.py: quit as soon as the shown wizard has been painted once

@@ -490,6 +490,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your journey through the office&apos;s steps was not updated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your mail program opens with the e-mail. You can also copy the text below into an e-mail to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the text below into an e-mail to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The e-mail&apos;s text is copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder for the answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answers could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answers are saved in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -511,6 +539,30 @@
     </message>
     <message>
         <source>&amp;Show the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents for CBS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CBS asks for a sign-up e-mail and your answers for its application form. The assistant drafts both, in Dutch, from your choices: the e-mail opens in your mail program, the answers are saved as PDF and ODT to copy into the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the &amp;answers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the answers for CBS&apos;s application form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the sign-up &amp;e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cop&amp;y the text</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -881,6 +933,37 @@
     </message>
 </context>
 <context>
+    <name>JourneyRow</name>
+    <message>
+        <source>Every step is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where you are: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the file is made, not sent yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the office: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KszCategoriesPage</name>
     <message>
         <source>Checking the crossings…</source>
@@ -1188,6 +1271,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Save a backup of the secret key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenPGP key backup (*.pgp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup saved: %1. Keep it and its passphrase apart; GnuPG or Kleopatra restore it (gpg --decrypt the file, then import it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose the folder for the request documents</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1212,6 +1311,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The secret key stays on this computer, protected by a passphrase. Without it the tables cannot be opened: save a backup, protected by a passphrase you keep apart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a backup of the secret ke&amp;y…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Before the request can be made:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1233,10 +1340,6 @@
     </message>
     <message>
         <source>The organisation&apos;s OpenPGP key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The secret key stays on this computer, protected by a passphrase in the system&apos;s keyring. Without it the tables cannot be opened: keep a backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1609,6 +1712,22 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
+        <source>Passphrase for the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a passphrase for the backup of the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup opens with this passphrase on any computer (GnuPG, Kleopatra). Keep it apart from the backup file, for example in a safe or a password manager. Use at least 12 characters or at least four words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the &amp;backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose a passphrase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1670,6 +1789,10 @@
     </message>
     <message>
         <source>&amp;Show the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without this passphrase the backup cannot be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2056,6 +2179,14 @@ Valid until: %2</source>
     <message>
         <source>&amp;Continue</source>
         <translation type="unfinished">&amp;Continue</translation>
+    </message>
+    <message>
+        <source>In progress with the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each organisation&apos;s steps with the office this year: where you are and what comes next.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Results</source>

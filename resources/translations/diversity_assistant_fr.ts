@@ -490,6 +490,34 @@
         <translation>Revenez en arrière pour créer le fichier ; votre brouillon est conservé.</translation>
     </message>
     <message>
+        <source>Your journey through the office&apos;s steps was not updated: %1</source>
+        <translation>Vos étapes auprès de l&apos;organisme n&apos;ont pas été mises à jour : %1</translation>
+    </message>
+    <message>
+        <source>Your mail program opens with the e-mail. You can also copy the text below into an e-mail to %1.</source>
+        <translation>Votre messagerie s&apos;ouvre avec l&apos;e-mail. Vous pouvez aussi copier le texte ci-dessous dans un e-mail à %1.</translation>
+    </message>
+    <message>
+        <source>Copy the text below into an e-mail to %1.</source>
+        <translation>Copiez le texte ci-dessous dans un e-mail à %1.</translation>
+    </message>
+    <message>
+        <source>The e-mail&apos;s text is copied.</source>
+        <translation>Le texte de l&apos;e-mail est copié.</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the answers</source>
+        <translation>Choisissez le dossier pour les réponses</translation>
+    </message>
+    <message>
+        <source>The answers could not be saved: %1</source>
+        <translation>Les réponses n&apos;ont pas pu être enregistrées : %1</translation>
+    </message>
+    <message>
+        <source>The answers are saved in %1.</source>
+        <translation>Les réponses sont enregistrées dans %1.</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
@@ -512,6 +540,30 @@
     <message>
         <source>&amp;Show the folder</source>
         <translation>Afficher le &amp;dossier</translation>
+    </message>
+    <message>
+        <source>Documents for CBS</source>
+        <translation>Documents pour le CBS</translation>
+    </message>
+    <message>
+        <source>CBS asks for a sign-up e-mail and your answers for its application form. The assistant drafts both, in Dutch, from your choices: the e-mail opens in your mail program, the answers are saved as PDF and ODT to copy into the form.</source>
+        <translation>Le CBS demande un e-mail d&apos;inscription et vos réponses pour son formulaire de demande. L&apos;assistant rédige les deux, en néerlandais, à partir de vos choix : l&apos;e-mail s&apos;ouvre dans votre messagerie, les réponses sont enregistrées en PDF et ODT pour les recopier dans le formulaire.</translation>
+    </message>
+    <message>
+        <source>Save the &amp;answers…</source>
+        <translation>Enregistrer les &amp;réponses…</translation>
+    </message>
+    <message>
+        <source>Save the answers for CBS&apos;s application form</source>
+        <translation>Enregistrer les réponses pour le formulaire de demande du CBS</translation>
+    </message>
+    <message>
+        <source>Write the sign-up &amp;e-mail</source>
+        <translation>Rédiger l&apos;&amp;e-mail d&apos;inscription</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y the text</source>
+        <translation>Cop&amp;ier le texte</translation>
     </message>
 </context>
 <context>
@@ -881,6 +933,37 @@
     </message>
 </context>
 <context>
+    <name>JourneyRow</name>
+    <message>
+        <source>Every step is done.</source>
+        <translation>Toutes les étapes sont faites.</translation>
+    </message>
+    <message>
+        <source>Where you are: %1</source>
+        <translation>Où vous en êtes : %1</translation>
+    </message>
+    <message>
+        <source>(the file is made, not sent yet)</source>
+        <translation>(le fichier est créé, pas encore envoyé)</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>Ensuite : %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the office: %1</source>
+        <translation>En attente de l&apos;organisme : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Ouvrir %1</translation>
+    </message>
+</context>
+<context>
     <name>KszCategoriesPage</name>
     <message>
         <source>Checking the crossings…</source>
@@ -1188,6 +1271,22 @@
         <translation>Clé publique enregistrée : %1</translation>
     </message>
     <message>
+        <source>Save a backup of the secret key</source>
+        <translation>Enregistrer une sauvegarde de la clé secrète</translation>
+    </message>
+    <message>
+        <source>OpenPGP key backup (*.pgp)</source>
+        <translation>Sauvegarde de clé OpenPGP (*.pgp)</translation>
+    </message>
+    <message>
+        <source>The backup could not be saved: %1</source>
+        <translation>La sauvegarde n&apos;a pas pu être enregistrée : %1</translation>
+    </message>
+    <message>
+        <source>Backup saved: %1. Keep it and its passphrase apart; GnuPG or Kleopatra restore it (gpg --decrypt the file, then import it).</source>
+        <translation>Sauvegarde enregistrée : %1. Conservez le fichier et sa phrase secrète séparément ; GnuPG ou Kleopatra restaurent la clé (déchiffrer le fichier avec gpg --decrypt, puis l&apos;importer).</translation>
+    </message>
+    <message>
         <source>Choose the folder for the request documents</source>
         <translation>Choisissez le dossier des documents de la demande</translation>
     </message>
@@ -1212,6 +1311,14 @@
         <translation>Pas encore de clé. Créez ici une paire de clés, ou utilisez la clé publique d&apos;une paire que votre organisation possède déjà dans Kleopatra.</translation>
     </message>
     <message>
+        <source>The secret key stays on this computer, protected by a passphrase. Without it the tables cannot be opened: save a backup, protected by a passphrase you keep apart.</source>
+        <translation>La clé secrète reste sur cet ordinateur, protégée par une phrase secrète. Sans elle, les tableaux ne peuvent pas être ouverts : enregistrez une sauvegarde, protégée par une phrase secrète que vous conservez à part.</translation>
+    </message>
+    <message>
+        <source>Save a backup of the secret ke&amp;y…</source>
+        <translation>Enregistrer une sa&amp;uvegarde de la clé secrète…</translation>
+    </message>
+    <message>
         <source>Before the request can be made:</source>
         <translation>Avant que la demande puisse être établie :</translation>
     </message>
@@ -1234,10 +1341,6 @@
     <message>
         <source>The organisation&apos;s OpenPGP key</source>
         <translation>La clé OpenPGP de l&apos;organisation</translation>
-    </message>
-    <message>
-        <source>The secret key stays on this computer, protected by a passphrase in the system&apos;s keyring. Without it the tables cannot be opened: keep a backup.</source>
-        <translation>La clé secrète reste sur cet ordinateur, protégée par une phrase secrète dans le trousseau du système. Sans elle, les tableaux ne peuvent pas être ouverts : faites-en une copie de sauvegarde.</translation>
     </message>
     <message>
         <source>Fingerprint</source>
@@ -1609,6 +1712,22 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
+        <source>Passphrase for the backup</source>
+        <translation>Phrase secrète de la sauvegarde</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase for the backup of the key</source>
+        <translation>Choisissez une phrase secrète pour la sauvegarde de la clé</translation>
+    </message>
+    <message>
+        <source>The backup opens with this passphrase on any computer (GnuPG, Kleopatra). Keep it apart from the backup file, for example in a safe or a password manager. Use at least 12 characters or at least four words.</source>
+        <translation>La sauvegarde s&apos;ouvre avec cette phrase secrète sur n&apos;importe quel ordinateur (GnuPG, Kleopatra). Conservez-la à part du fichier, par exemple dans un coffre ou un gestionnaire de mots de passe. Utilisez au moins 12 caractères ou au moins quatre mots.</translation>
+    </message>
+    <message>
+        <source>Save the &amp;backup</source>
+        <translation>Enregistrer la &amp;sauvegarde</translation>
+    </message>
+    <message>
         <source>Choose a passphrase</source>
         <translation>Choisissez une phrase secrète</translation>
     </message>
@@ -1671,6 +1790,10 @@
     <message>
         <source>&amp;Show the passphrase</source>
         <translation>&amp;Afficher la phrase secrète</translation>
+    </message>
+    <message>
+        <source>Without this passphrase the backup cannot be opened.</source>
+        <translation>Sans cette phrase secrète, la sauvegarde ne peut pas être ouverte.</translation>
     </message>
     <message>
         <source>The passphrase cannot be recovered: if it is lost, a new key must be made and its fingerprint registered with the office again.</source>
@@ -2058,6 +2181,14 @@ Valable jusqu’au : %2</translation>
     <message>
         <source>&amp;Continue</source>
         <translation>&amp;Reprendre</translation>
+    </message>
+    <message>
+        <source>In progress with the office</source>
+        <translation>En cours auprès de l&apos;organisme</translation>
+    </message>
+    <message>
+        <source>Each organisation&apos;s steps with the office this year: where you are and what comes next.</source>
+        <translation>Les étapes de chaque organisation auprès de l&apos;organisme cette année : où vous en êtes et ce qui vient ensuite.</translation>
     </message>
     <message>
         <source>Results</source>

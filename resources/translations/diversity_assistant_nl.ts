@@ -490,6 +490,34 @@
         <translation>Ga terug om het bestand te maken; uw concept blijft bewaard.</translation>
     </message>
     <message>
+        <source>Your journey through the office&apos;s steps was not updated: %1</source>
+        <translation>Uw stappen bij de instantie zijn niet bijgewerkt: %1</translation>
+    </message>
+    <message>
+        <source>Your mail program opens with the e-mail. You can also copy the text below into an e-mail to %1.</source>
+        <translation>Uw e-mailprogramma opent met de e-mail. U kunt de tekst hieronder ook kopiëren in een e-mail aan %1.</translation>
+    </message>
+    <message>
+        <source>Copy the text below into an e-mail to %1.</source>
+        <translation>Kopieer de tekst hieronder in een e-mail aan %1.</translation>
+    </message>
+    <message>
+        <source>The e-mail&apos;s text is copied.</source>
+        <translation>De tekst van de e-mail is gekopieerd.</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the answers</source>
+        <translation>Kies de map voor de antwoorden</translation>
+    </message>
+    <message>
+        <source>The answers could not be saved: %1</source>
+        <translation>De antwoorden konden niet worden opgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>The answers are saved in %1.</source>
+        <translation>De antwoorden zijn opgeslagen in %1.</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
@@ -512,6 +540,30 @@
     <message>
         <source>&amp;Show the folder</source>
         <translation>&amp;Map tonen</translation>
+    </message>
+    <message>
+        <source>Documents for CBS</source>
+        <translation>Documenten voor het CBS</translation>
+    </message>
+    <message>
+        <source>CBS asks for a sign-up e-mail and your answers for its application form. The assistant drafts both, in Dutch, from your choices: the e-mail opens in your mail program, the answers are saved as PDF and ODT to copy into the form.</source>
+        <translation>Het CBS vraagt om een aanmeldingsmail en om uw antwoorden voor zijn aanvraagformulier. De assistent stelt beide op uit uw keuzes: de e-mail opent in uw e-mailprogramma, de antwoorden worden bewaard als PDF en ODT om in het formulier over te nemen.</translation>
+    </message>
+    <message>
+        <source>Save the &amp;answers…</source>
+        <translation>&amp;Antwoorden opslaan…</translation>
+    </message>
+    <message>
+        <source>Save the answers for CBS&apos;s application form</source>
+        <translation>De antwoorden voor het aanvraagformulier van het CBS opslaan</translation>
+    </message>
+    <message>
+        <source>Write the sign-up &amp;e-mail</source>
+        <translation>&amp;Aanmeldingsmail opstellen</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y the text</source>
+        <translation>Tekst &amp;kopiëren</translation>
     </message>
 </context>
 <context>
@@ -881,6 +933,37 @@
     </message>
 </context>
 <context>
+    <name>JourneyRow</name>
+    <message>
+        <source>Every step is done.</source>
+        <translation>Alle stappen zijn gedaan.</translation>
+    </message>
+    <message>
+        <source>Where you are: %1</source>
+        <translation>Waar u bent: %1</translation>
+    </message>
+    <message>
+        <source>(the file is made, not sent yet)</source>
+        <translation>(het bestand is gemaakt, nog niet verstuurd)</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>Hierna: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the office: %1</source>
+        <translation>Wachten op de instantie: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Openen</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 openen</translation>
+    </message>
+</context>
+<context>
     <name>KszCategoriesPage</name>
     <message>
         <source>Checking the crossings…</source>
@@ -1188,6 +1271,22 @@
         <translation>Publieke sleutel bewaard: %1</translation>
     </message>
     <message>
+        <source>Save a backup of the secret key</source>
+        <translation>Reservekopie van de geheime sleutel bewaren</translation>
+    </message>
+    <message>
+        <source>OpenPGP key backup (*.pgp)</source>
+        <translation>Reservekopie van een OpenPGP-sleutel (*.pgp)</translation>
+    </message>
+    <message>
+        <source>The backup could not be saved: %1</source>
+        <translation>De reservekopie kon niet worden bewaard: %1</translation>
+    </message>
+    <message>
+        <source>Backup saved: %1. Keep it and its passphrase apart; GnuPG or Kleopatra restore it (gpg --decrypt the file, then import it).</source>
+        <translation>Reservekopie bewaard: %1. Bewaar het bestand en de wachtwoordzin apart van elkaar; met GnuPG of Kleopatra zet u de sleutel terug (het bestand ontsleutelen met gpg --decrypt en dan importeren).</translation>
+    </message>
+    <message>
         <source>Choose the folder for the request documents</source>
         <translation>Kies de map voor de aanvraagdocumenten</translation>
     </message>
@@ -1212,6 +1311,14 @@
         <translation>Nog geen sleutel. Maak hier een sleutelpaar, of gebruik de publieke sleutel van een sleutelpaar dat uw organisatie al in Kleopatra heeft.</translation>
     </message>
     <message>
+        <source>The secret key stays on this computer, protected by a passphrase. Without it the tables cannot be opened: save a backup, protected by a passphrase you keep apart.</source>
+        <translation>De geheime sleutel blijft op deze computer, beveiligd met een wachtwoordzin. Zonder die sleutel zijn de tabellen niet te openen: bewaar een reservekopie, beveiligd met een wachtwoordzin die u apart bewaart.</translation>
+    </message>
+    <message>
+        <source>Save a backup of the secret ke&amp;y…</source>
+        <translation>Reservekopie van de &amp;geheime sleutel bewaren…</translation>
+    </message>
+    <message>
         <source>Before the request can be made:</source>
         <translation>Voordat de aanvraag kan worden gemaakt:</translation>
     </message>
@@ -1234,10 +1341,6 @@
     <message>
         <source>The organisation&apos;s OpenPGP key</source>
         <translation>De OpenPGP-sleutel van de organisatie</translation>
-    </message>
-    <message>
-        <source>The secret key stays on this computer, protected by a passphrase in the system&apos;s keyring. Without it the tables cannot be opened: keep a backup.</source>
-        <translation>De geheime sleutel blijft op deze computer, beschermd met een wachtwoordzin in de sleutelbos van het systeem. Zonder die sleutel zijn de tabellen niet te openen: maak een reservekopie.</translation>
     </message>
     <message>
         <source>Fingerprint</source>
@@ -1609,6 +1712,22 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
+        <source>Passphrase for the backup</source>
+        <translation>Wachtwoordzin voor de reservekopie</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase for the backup of the key</source>
+        <translation>Kies een wachtwoordzin voor de reservekopie van de sleutel</translation>
+    </message>
+    <message>
+        <source>The backup opens with this passphrase on any computer (GnuPG, Kleopatra). Keep it apart from the backup file, for example in a safe or a password manager. Use at least 12 characters or at least four words.</source>
+        <translation>De reservekopie gaat met deze wachtwoordzin open op elke computer (GnuPG, Kleopatra). Bewaar hem apart van het bestand, bijvoorbeeld in een kluis of een wachtwoordbeheerder. Gebruik minstens 12 tekens of minstens vier woorden.</translation>
+    </message>
+    <message>
+        <source>Save the &amp;backup</source>
+        <translation>Reservekopie &amp;opslaan</translation>
+    </message>
+    <message>
         <source>Choose a passphrase</source>
         <translation>Kies een wachtwoordzin</translation>
     </message>
@@ -1671,6 +1790,10 @@
     <message>
         <source>&amp;Show the passphrase</source>
         <translation>Wachtwoordzin &amp;tonen</translation>
+    </message>
+    <message>
+        <source>Without this passphrase the backup cannot be opened.</source>
+        <translation>Zonder deze wachtwoordzin gaat de reservekopie niet open.</translation>
     </message>
     <message>
         <source>The passphrase cannot be recovered: if it is lost, a new key must be made and its fingerprint registered with the office again.</source>
@@ -2058,6 +2181,14 @@ Geldig tot: %2</translation>
     <message>
         <source>&amp;Continue</source>
         <translation>&amp;Verdergaan</translation>
+    </message>
+    <message>
+        <source>In progress with the office</source>
+        <translation>Lopend bij de instantie</translation>
+    </message>
+    <message>
+        <source>Each organisation&apos;s steps with the office this year: where you are and what comes next.</source>
+        <translation>De stappen van elke organisatie bij de instantie dit jaar: waar u bent en wat er nu komt.</translation>
     </message>
     <message>
         <source>Results</source>

@@ -11,21 +11,25 @@ Closing the wizard while a file was made but not sent asks first (:func:`may_clo
 from __future__ import annotations
 
 import html
+import logging
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QFontDatabase
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QWidget,
 )
 
+from desktop_app.atomic import write_atomic
 from desktop_app.delivery.record import (
     RECORD_SUFFIX,
     SUMMARY_SUFFIX,
@@ -40,6 +44,31 @@ from desktop_app.ui.widgets import InlineMessage, ScrollArea, hint_label, titled
 from desktop_app.ui.widgets.delivered_panel import local_time
 
 SENT_EVENTS = ("uploaded", "delivered")
+
+log = logging.getLogger(__name__)
+
+
+# -- the journey records itself (desktop_app.journey.progress) ----------------------------------
+
+
+def update_journey(wizard, record_path: Path | None, made: bool = False) -> None:
+    """The journey told what happened: the file made (``made``) or, when the record says so,
+    the file sent. A failure never breaks the wizard: it is logged and kept as
+    ``wizard.journey_note`` (the done page shows it as a quiet note)."""
+    from desktop_app.journey.progress import record_delivery, record_made
+
+    if wizard is None or record_path is None:
+        return
+    try:
+        if made:
+            record_made(wizard.draft, Path(record_path))
+        else:
+            record_delivery(wizard.draft, Path(record_path))
+        wizard.journey_note = None
+    except Exception as error:  # the journey is a side record: never an exception dialog
+        log.warning("journey not updated: %s", error)
+        text = error.render(wizard.language) if isinstance(error, AppError) else str(error)
+        wizard.journey_note = text
 
 
 # -- what the record says (shared with the wizard's close question) ------------------------------
@@ -141,7 +170,7 @@ def may_close(wizard, close: Callable[[], None]) -> bool:
 
 
 class DonePage(WizardPage):
-    def __init__(self) -> None:
+    def __init__(self) -> None:  # noqa: PLR0915 (widget layout)
         super().__init__()
         self.setFinalPage(True)
         content = QWidget()
@@ -166,6 +195,9 @@ class DonePage(WizardPage):
         status.addWidget(self.details_box)
         status.addWidget(self.resume)
         status.addLayout(buttons)
+        self.journey_note = hint_label("", self.status_card)  # the journey not updated: why
+        self.journey_note.setVisible(False)
+        status.addWidget(self.journey_note)
 
         self.next_card, next_layout, self.next_heading = titled_card(content)
         self.next_steps = QLabel(self.next_card)
@@ -173,8 +205,38 @@ class DonePage(WizardPage):
         self.next_steps.setTextFormat(Qt.TextFormat.RichText)
         next_layout.addWidget(self.next_steps)
 
+        # CBS: the documents the officer sends along the way (desktop_app.journey.documents)
+        self.documents_card, documents, self.documents_heading = titled_card(content)
+        self.documents_hint = hint_label("", self.documents_card)
+        doc_buttons = QHBoxLayout()  # short texts: the hint says what they make
+        self.write_email = QPushButton(self.documents_card)
+        self.write_email.clicked.connect(self.write_signup_email)
+        self.save_answers = QPushButton(self.documents_card)
+        self.save_answers.clicked.connect(self.choose_answers_folder)
+        doc_buttons.addWidget(self.write_email)
+        doc_buttons.addWidget(self.save_answers)
+        doc_buttons.addStretch(1)
+        self.documents_message = InlineMessage(self.documents_card)
+        self.email_text = QPlainTextEdit(self.documents_card)
+        self.email_text.setReadOnly(True)
+        self.email_text.setMinimumHeight(160)
+        self.email_text.setVisible(False)
+        self.copy_email = QPushButton(self.documents_card)
+        self.copy_email.clicked.connect(self.copy_signup_email)
+        self.copy_email.setVisible(False)
+        documents.addWidget(self.documents_hint)
+        documents.addLayout(doc_buttons)
+        documents.addWidget(self.documents_message)
+        documents.addWidget(self.email_text)
+        copy_row = QHBoxLayout()
+        copy_row.addWidget(self.copy_email)
+        copy_row.addStretch(1)
+        documents.addLayout(copy_row)
+        self.answers_written: list[Path] = []
+
         layout.addWidget(self.status_card)
         layout.addWidget(self.next_card)
+        layout.addWidget(self.documents_card)
         layout.addStretch(1)
         vbox(self).addWidget(ScrollArea(content, self))
 
@@ -200,6 +262,8 @@ class DonePage(WizardPage):
         return sent_event(self.record()) is not None
 
     def load(self) -> None:
+        if self.sent():  # the journey records the delivery (a quiet note when it cannot)
+            update_journey(self.wiz(), self.record_path())
         self._show()
 
     def _detail(self, label: str, value: str, mono: bool = False) -> None:
@@ -258,6 +322,15 @@ class DonePage(WizardPage):
         summary = self.summary_path()
         self.open_summary.setEnabled(summary is not None and summary.is_file())
         self.show_folder.setEnabled(file is not None)
+        note = getattr(self.wiz(), "journey_note", None)
+        self.journey_note.setText(
+            self.tr("Your journey through the office's steps was not updated: %1").replace(
+                "%1", note or ""
+            )
+        )
+        self.journey_note.setVisible(bool(note))
+        programme = self.programme
+        self.documents_card.setVisible(programme is not None and not self.wiz().is_ksz())
         self._show_next_steps()
 
     def _show_next_steps(self) -> None:
@@ -291,6 +364,79 @@ class DonePage(WizardPage):
         file = self.delivered_file()
         return summary_path_for(file) if file is not None else None
 
+    # -- the documents for CBS (desktop_app.journey.documents) ---------------------------------
+
+    def signup_email(self):
+        from desktop_app.journey.documents import signup_email
+
+        return signup_email(self.draft, self.programme)  # to CBS: in Dutch
+
+    def write_signup_email(self) -> None:
+        """The sign-up e-mail opened in the mail program when its link is short enough, and its
+        text offered for copying always."""
+        from desktop_app.journey.documents import mailto_url
+
+        email = self.signup_email()
+        url = mailto_url(email)
+        opened = url is not None and QDesktopServices.openUrl(QUrl(url))
+        self.email_text.setPlainText(email.text())
+        self.email_text.setVisible(True)
+        self.copy_email.setVisible(True)
+        self.documents_message.show_message(
+            "info",
+            self.tr(
+                "Your mail program opens with the e-mail. You can also copy the text below into "
+                "an e-mail to %1."
+            ).replace("%1", email.to)
+            if opened
+            else self.tr("Copy the text below into an e-mail to %1.").replace("%1", email.to),
+        )
+
+    def copy_signup_email(self) -> None:
+        QGuiApplication.clipboard().setText(self.email_text.toPlainText())
+        self.documents_message.show_message("ok", self.tr("The e-mail's text is copied."))
+
+    def choose_answers_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self,
+            self.tr("Choose the folder for the answers"),
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation),
+        )
+        if folder:
+            self.write_answers(Path(folder))
+
+    def write_answers(self, folder: Path) -> list[Path]:
+        """The answers for CBS's application form as PDF and ODT (in Dutch, as CBS's form) in
+        ``folder``; the written files (none when they could not be written, with a message)."""
+        from desktop_app.journey.documents import (
+            application_html,
+            application_odt,
+            application_title,
+            document_stem,
+        )
+        from desktop_app.render import html_to_pdf
+
+        stem = f"cbs-aanvraag-antwoorden-{document_stem(self.draft)}"
+        try:
+            html_text = application_html(self.draft, self.programme)
+            files = {
+                folder / f"{stem}.pdf": html_to_pdf(html_text, application_title()),
+                folder / f"{stem}.odt": application_odt(self.draft, self.programme),
+            }
+            for path, data in files.items():
+                write_atomic(path, data)
+        except (OSError, AppError) as error:
+            text = error.render(self.language) if isinstance(error, AppError) else str(error)
+            self.documents_message.show_message(
+                "error", self.tr("The answers could not be saved: %1").replace("%1", text)
+            )
+            return []
+        self.answers_written = list(files)
+        self.documents_message.show_message(
+            "ok", self.tr("The answers are saved in %1.").replace("%1", str(folder))
+        )
+        return self.answers_written
+
     # -- the officer's actions -----------------------------------------------------------------
 
     def show_summary(self) -> None:
@@ -312,5 +458,17 @@ class DonePage(WizardPage):
         self.next_heading.setText(self.tr("What happens next at the office"))
         self.open_summary.setText(self.tr("Open the summary &PDF"))
         self.show_folder.setText(self.tr("&Show the folder"))
+        self.documents_heading.setText(self.tr("Documents for CBS"))
+        self.documents_hint.setText(
+            self.tr(
+                "CBS asks for a sign-up e-mail and your answers for its application form. The "
+                "assistant drafts both, in Dutch, from your choices: the e-mail opens in your "
+                "mail program, the answers are saved as PDF and ODT to copy into the form."
+            )
+        )
+        self.write_email.setText(self.tr("Write the sign-up &e-mail"))
+        self.save_answers.setText(self.tr("Save the &answers…"))
+        self.save_answers.setAccessibleName(self.tr("Save the answers for CBS's application form"))
+        self.copy_email.setText(self.tr("Cop&y the text"))
         if self.wizard() is not None:
             self._show()

@@ -37,6 +37,7 @@ from desktop_app.submission import (
 )
 from desktop_app.ui.jobs import submission_job
 from desktop_app.ui.pages.base import WorkerPage
+from desktop_app.ui.pages.done import update_journey
 from desktop_app.ui.widgets import (
     BusyBar,
     InlineMessage,
@@ -331,6 +332,7 @@ class EncryptPage(WorkerPage):
         if submission.record_path is not None:
             self.draft.delivery = replace(self.draft.delivery, record=submission.record_path)
             self.wiz().autosave()
+            update_journey(self.wiz(), submission.record_path, made=True)  # never raises
         self._show()
 
     def _failed(self, error: Exception) -> None:

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from desktop_app.delivery.route import UPLOAD_CHANNELS
 from desktop_app.profiles.model import Channel
 from desktop_app.ui.pages.base import WizardPage
+from desktop_app.ui.pages.done import record_of, sent_event, update_journey
 from desktop_app.ui.widgets import InlineMessage, ScrollArea, hint_label, titled_card, vbox
 from desktop_app.ui.widgets.delivered_panel import DeliveredPanel
+from desktop_app.ui.widgets.elided_label import ElidedLabel
 from desktop_app.ui.widgets.upload_panel import UploadPanel
 
 
@@ -28,8 +30,7 @@ class SendPage(WizardPage):
         layout = vbox(content, spacing=12)
         self.file_card, file_layout, self.file_heading = titled_card(content)
         row = QHBoxLayout()
-        self.package_path = QLabel(self.file_card)
-        self.package_path.setWordWrap(True)
+        self.package_path = ElidedLabel(self.file_card)  # a long path: elided, whole in a tooltip
         self.package_path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.show_folder = QPushButton(self.file_card)
         self.show_folder.clicked.connect(self.show_in_folder)
@@ -45,6 +46,8 @@ class SendPage(WizardPage):
         self.upload_card.started.connect(self._show)
         # the web portal or the hand-over: the officer takes the file and confirms it here
         self.delivered_card = DeliveredPanel(self, content)
+        # the journey records the confirmation (after the panel wrote it to the record)
+        self.delivered_card.confirm_button.clicked.connect(self._record_journey)
         self.next_hint = hint_label("", content)
 
         layout.addWidget(self.file_card)
@@ -73,6 +76,15 @@ class SendPage(WizardPage):
         self.upload_card.load()
         self._show()
 
+    def _record_journey(self) -> None:
+        """The delivery step done in the journey once the record says the file was sent."""
+        submission = self.session.submission if self.wizard() is not None else None
+        if submission is None or submission.record_path is None:
+            return
+        record = record_of(self.wiz())
+        if sent_event(record) is not None:
+            update_journey(self.wiz(), submission.record_path)  # never raises
+
     def show_in_folder(self) -> None:
         submission = self.session.submission
         if submission is not None:
@@ -90,6 +102,7 @@ class SendPage(WizardPage):
             )
         else:
             self.no_file.clear_message()
+        self._record_journey()
         self.upload_card.setVisible(channel in UPLOAD_CHANNELS)
         self.delivered_card.setVisible(channel in (Channel.WEB_PORTAL, Channel.HAND_OVER))
         self.upload_card._show()

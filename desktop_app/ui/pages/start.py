@@ -1,17 +1,23 @@
 """The start screen a real launch opens with (``run_wizard``), before the wizard: prepare a new
 submission, or continue the one in progress when an autosaved draft exists (what the "Continue
-where you left off?" question offered), and room for what other steps add later: the results the
-office returns and the journeys through a year (an empty list for now, with one line saying so).
+where you left off?" question offered), the journeys in progress per organisation and year
+(:func:`desktop_app.journey.list_journeys`: where the officer is, what is next, what the
+organisation waits for from the office; a journey's button opens its draft, see
+:func:`desktop_app.journey.draft_for_journey`, on the Done page when its file was made), and room
+for the results the office returns (an empty list for now, with one line saying so).
 
 Tests and the demo create the wizard directly (``create_wizard``) and start on the programme page.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -20,12 +26,37 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.draft import Draft
-from desktop_app.ui.widgets import hint_label, titled_card, vbox
+from desktop_app.journey import Journey, draft_matches, list_journeys, overview
+from desktop_app.ui.routes import PageId
+from desktop_app.ui.widgets import heading_label, hint_label, titled_card, vbox
 
 
 class StartChoice(Enum):
     NEW = "new"
     CONTINUE = "continue"
+
+
+@dataclass(frozen=True)
+class OpenJourney:
+    """The officer chose a journey in progress: open the assistant on its draft."""
+
+    journey: Journey
+
+
+def journeys_in_progress() -> list[Journey]:
+    """The readable journeys on disk (a damaged one is left out here; ``journey show`` says
+    why), unfinished first."""
+    journeys = [entry.journey for entry in list_journeys() if entry.journey is not None]
+    return sorted(journeys, key=lambda journey: journey.finished())
+
+
+def opening_page(journey: Journey, draft: Draft) -> PageId:
+    """Where the wizard opens on a journey's draft: the Done page when the draft is the
+    journey's and its file was made (its record is there), else the first page."""
+    record = draft.delivery.record
+    if draft_matches(journey, draft) and record is not None and Path(record).is_file():
+        return PageId.DONE
+    return PageId.PROGRAMME
 
 
 def draft_details(draft: Draft, language: str) -> list[str]:
@@ -47,10 +78,18 @@ class StartScreen(QDialog):
     """One place to begin. ``draft`` is the autosaved draft in progress (None without one);
     ``choice`` says what the officer chose (None when the window was closed)."""
 
-    def __init__(self, draft: Draft | None, language: str, parent: QWidget | None = None) -> None:
+    def __init__(  # noqa: PLR0915 (widget layout)
+        self,
+        draft: Draft | None,
+        language: str,
+        parent: QWidget | None = None,
+        journeys: list[Journey] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.draft = draft
-        self.choice: StartChoice | None = None
+        self.language = language
+        self.choice: StartChoice | OpenJourney | None = None
+        self.journeys = journeys_in_progress() if journeys is None else journeys
         self.setMinimumWidth(560)
         layout = vbox(self, margins=16, spacing=12)
 
@@ -78,7 +117,20 @@ class StartScreen(QDialog):
         self.continue_card.setVisible(draft is not None)
         layout.addWidget(self.continue_card)
 
-        # Room for what other steps add: the office's results, the journeys through a year.
+        # The journeys in progress, one row each (filled in by retranslate).
+        self.journeys_card, journeys_layout, self.journeys_heading = titled_card(self)
+        self.journeys_hint = hint_label("", self.journeys_card)
+        journeys_layout.addWidget(self.journeys_hint)
+        self.journey_rows: list[JourneyRow] = []
+        for journey in self.journeys:
+            row = JourneyRow(journey, self.journeys_card)
+            row.open_button.clicked.connect(lambda _=False, j=journey: self._open(j))
+            journeys_layout.addWidget(row)
+            self.journey_rows.append(row)
+        self.journeys_card.setVisible(bool(self.journeys))
+        layout.addWidget(self.journeys_card)
+
+        # Room for what other steps add: the office's results.
         self.results_card, results, self.results_heading = titled_card(self)
         self.results = QListWidget(self.results_card)
         self.results.setMaximumHeight(90)
@@ -100,6 +152,10 @@ class StartScreen(QDialog):
         self.choice = choice
         self.accept()
 
+    def _open(self, journey: Journey) -> None:
+        self.choice = OpenJourney(journey)
+        self.accept()
+
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Diversity Assistant"))
         self.title.setText(self.tr("What would you like to do?"))
@@ -119,11 +175,69 @@ class StartScreen(QDialog):
             )
         )
         self.continue_button.setText(self.tr("&Continue"))
+        self.journeys_heading.setText(self.tr("In progress with the office"))
+        self.journeys_hint.setText(
+            self.tr(
+                "Each organisation's steps with the office this year: where you are and what "
+                "comes next."
+            )
+        )
+        for row in self.journey_rows:
+            row.retranslate(self.language, self.draft)
         self.results_heading.setText(self.tr("Results"))
         self.results.setAccessibleName(self.tr("Results"))
         self.results_empty.setText(
             self.tr("The tables the office returns will be listed here once you have them.")
         )
+
+
+class JourneyRow(QFrame):
+    """One journey: organisation, programme and year; where the officer is, what is next, what
+    the organisation waits for; a button to open it."""
+
+    def __init__(self, journey: Journey, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.journey = journey
+        self.setObjectName("journeyRow")
+        layout = vbox(self, margins=0, spacing=2)
+        self.title = heading_label("", self)
+        self.title.setWordWrap(True)
+        self.where = QLabel(self)
+        self.where.setWordWrap(True)
+        self.next = QLabel(self)
+        self.next.setWordWrap(True)
+        self.waiting = hint_label("", self)
+        self.open_button = QPushButton(self)
+        for widget in (self.title, self.where, self.next, self.waiting):
+            layout.addWidget(widget)
+        layout.addLayout(_left(self.open_button))
+
+    def retranslate(self, language: str, autosaved: Draft | None) -> None:
+        name = autosaved.organisation.name if draft_matches(self.journey, autosaved) else None
+        view = overview(self.journey, language, organisation=name)
+        self.title.setText(f"{view.organisation} — {view.programme} {view.year}")
+        if view.finished:
+            self.where.setText(self.tr("Every step is done."))
+        else:
+            where = self.tr("Where you are: %1").replace("%1", view.current or "")
+            if view.prepared:
+                where += " " + self.tr("(the file is made, not sent yet)")
+            self.where.setText(where)
+        self.next.setText(self.tr("Next: %1").replace("%1", view.next or ""))
+        self.next.setVisible(view.next is not None)
+        self.waiting.setText(
+            self.tr("Waiting for the office: %1").replace("%1", "; ".join(view.waiting_for))
+        )
+        self.waiting.setVisible(bool(view.waiting_for))
+        self.open_button.setText(self.tr("&Open"))
+        self.open_button.setAccessibleName(
+            self.tr("Open %1").replace("%1", f"{view.organisation} {view.year}")
+        )
+
+    def texts(self) -> list[str]:
+        """What the row says (for tests and screen readers)."""
+        labels = (self.title, self.where, self.next, self.waiting)
+        return [label.text() for label in labels if not label.isHidden()]
 
 
 def _left(button: QPushButton) -> QHBoxLayout:
@@ -133,7 +247,7 @@ def _left(button: QPushButton) -> QHBoxLayout:
     return row
 
 
-def choose_start(draft: Draft | None, language: str) -> StartChoice | None:
+def choose_start(draft: Draft | None, language: str) -> StartChoice | OpenJourney | None:
     """Show the start screen and wait for the officer's choice (None: the window was closed)."""
     screen = StartScreen(draft, language)
     screen.exec()
