@@ -21,6 +21,7 @@ from desktop_app.commands import (
     openpgp_decrypt,
     package,
     programmes,
+    results,
     sheets,
     tables,
     upload,
@@ -51,6 +52,7 @@ COMMANDS: dict[str, Command] = {
     "ksz": ksz,
     "journey": journey,
     "sheets": sheets,
+    "results": results,
 }
 """The commands in the order ``--help`` lists them; each module has ``add_parser(subparsers)`` and
 ``run(args, language) -> int``."""

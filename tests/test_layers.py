@@ -96,6 +96,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "desktop_app.journey",
             "desktop_app.ksz",
             "desktop_app.package",
+            "desktop_app.results",
             "desktop_app.submission",
             "desktop_app.tables_command",
         ),

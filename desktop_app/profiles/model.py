@@ -393,6 +393,44 @@ class CrossingSettings:
         raise KeyError(scheme_id)
 
 
+@dataclass(frozen=True)
+class ResultGroup:
+    """One origin group of a returned table: its code and the column headers the office writes."""
+
+    code: str = field(metadata=key(form=ID))
+    label: LocalizedText
+    headers: tuple[str, ...]  # spellings of the group's column header, all languages together
+
+
+@dataclass(frozen=True)
+class ResultClassification:
+    """An origin classification the office's tables use (one series never mixes two)."""
+
+    id: str = field(metadata=key(form=ID))
+    label: LocalizedText
+    groups: tuple[ResultGroup, ...] = field(metadata=key(unique="code"))
+
+
+@dataclass(frozen=True)
+class ResultsLayout:
+    """What the table set the office returns looks like (desktop_app/results reads it)."""
+
+    unit: Literal["job", "person"]  # jobs (CBS algemeen) or persons (ingezoomd, KSZ)
+    values: Literal["percentages", "counts"]
+    file_types: tuple[str, ...]  # "xlsx", "csv"
+    classifications: tuple[ResultClassification, ...] = field(metadata=key(unique="id"))
+    label_headers: tuple[str, ...]  # the column naming the subgroup ("Subgroep", "Categorie")
+    size_headers: tuple[str, ...]  # the column with the group size ("Aantal personen")
+    total_labels: tuple[str, ...]  # the row of the whole organisation ("Totaal")
+    breakdown_headers: tuple[str, ...] = ()  # a column naming the breakdown (one long table)
+    notes_sheets: tuple[str, ...] = ()  # sheet names (or their start) that hold notes, not data
+    suppression_markers: tuple[str, ...] = (".", "x", "-")  # a blank cell is always suppressed
+    size_rounding: int = field(default=1, metadata=key(minimum=1))  # sizes rounded to this
+    share_decimals: int = field(default=1, metadata=key(minimum=0, maximum=6))
+    unmatched_percent: int = field(default=0, metadata=key(minimum=0, maximum=50))
+    note: LocalizedText | None = None
+
+
 @dataclass(frozen=True, kw_only=True)
 class Programme:
     id: str = field(metadata=key(form=ID))
@@ -423,6 +461,7 @@ class Programme:
     delivery: DeliveryOptions  # what the office accepts: channels and protections
     office_steps: tuple[OfficeStep, ...] = field(default=(), metadata=key(unique="id"))
     crossing: CrossingSettings | None = None  # KSZ: reference shares for the crossing check
+    results: ResultsLayout | None = None  # the tables the office returns
     source_path: Path | None = field(default=None, compare=False, metadata=key(read=False))
 
     def steps_after_delivery(self) -> tuple[OfficeStep, ...]:

@@ -1,0 +1,271 @@
+"""``diversity-assistant results``: bring the office's tables home.
+
+``results import FILE --programme ID --year YYYY [--organisation ID] [--record FILE]
+[--key-folder DIR]`` reads the table set the officer downloaded (CBS's workbook, KSZ's CSV or
+workbook; a KSZ ``.gpg`` with the organisation's key folder) and keeps it for the organisation and
+year. ``results show [--organisation ID] [--json]`` lists what is kept, per year and breakdown the
+groups and their shares, suppressed cells marked, and for consecutive years of one series which
+changes are beyond what chance explains. The organisation defaults to the saved draft's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from desktop_app.commands.common import EXIT_OK
+from desktop_app.messages import Message
+from desktop_app.results.model import ResultsError, ResultSet
+
+_SUFFIXES = {"xlsx": (".xlsx", ".xlsm"), "csv": (".csv", ".txt")}
+_ENCRYPTED = (".gpg", ".pgp")
+OPENPGP_PASSPHRASE_ENV = "DIVERSITY_ASSISTANT_OPENPGP_PASSPHRASE"  # noqa: S105 - a variable name
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    results = commands.add_parser(
+        "results", help="import the tables the office returned, and show them per year"
+    )
+    actions = results.add_subparsers(dest="results_action", metavar="ACTION", required=True)
+    importing = actions.add_parser("import", help="import the office's table set for a year")
+    importing.add_argument("file", type=Path)
+    importing.add_argument("--programme", required=True, metavar="ID")
+    importing.add_argument("--year", required=True, type=int, metavar="YYYY")
+    importing.add_argument("--organisation", metavar="ID", help="e.g. rsin-123456782")
+    importing.add_argument("--record", type=Path, metavar="FILE", help="the submission's record")
+    importing.add_argument(
+        "--key-folder", type=Path, metavar="DIR", help="the organisation's OpenPGP key (.gpg)"
+    )
+    showing = actions.add_parser("show", help="show the kept results per year and breakdown")
+    showing.add_argument("--organisation", metavar="ID")
+    showing.add_argument("--json", action="store_true")
+
+
+def run(args: argparse.Namespace, language: str) -> int:
+    if args.results_action == "import":
+        return _import(args, language)
+    return _show(args, language)
+
+
+def _organisation(given: str | None) -> str:
+    if given:
+        return str(given)
+    from desktop_app.draft import load_draft
+    from desktop_app.errors import AppError
+    from desktop_app.paths import autosave_path
+
+    path = autosave_path()
+    if path.is_file():
+        try:
+            found = load_draft(path).organisation_id
+        except AppError:
+            found = None
+        if found:
+            return found
+    raise ResultsError("results.organisation-missing")
+
+
+def _import(args: argparse.Namespace, language: str) -> int:
+    from desktop_app.profiles import load_programme_by_id
+    from desktop_app.results import import_results
+
+    programme = load_programme_by_id(args.programme)
+    organisation = _organisation(args.organisation)
+    source: Path = args.file
+    if programme.results is None:
+        raise ResultsError("results.no-layout", programme=programme.name)
+    suffix = source.suffix.lower()
+    inner = Path(source.stem).suffix.lower() if suffix in _ENCRYPTED else suffix
+    allowed = tuple(s for t in programme.results.file_types for s in _SUFFIXES.get(t, ()))
+    if inner not in allowed:
+        raise ResultsError(
+            "results.file-type",
+            file=source.name,
+            programme=programme.name,
+            types=", ".join(programme.results.file_types),
+        )
+    with tempfile.TemporaryDirectory(prefix="results-") as scratch:
+        if suffix in _ENCRYPTED:
+            source = _decrypted(args, source, organisation, Path(scratch))
+        stored = import_results(source, programme, args.year, organisation, record=args.record)
+    result = stored.result
+    classification = _classification_label(programme.id, result.classification, language)
+    print(
+        Message(
+            "results.imported",
+            {
+                "file": args.file.name,
+                "organisation": organisation,
+                "year": args.year,
+                "programme": programme.name,
+                "tables": len(result.tables),
+                "classification": classification,
+                "path": stored.path,
+            },
+        ).render(language)
+    )
+    if stored.replaced:
+        print(Message("results.replaced").render(language))
+    if result.submission:
+        print(
+            Message(
+                "results.linked",
+                {
+                    "record": result.submission.get("record"),
+                    "file": result.submission.get("delivered_file"),
+                },
+            ).render(language)
+        )
+    return EXIT_OK
+
+
+def _decrypted(args: argparse.Namespace, source: Path, organisation: str, scratch: Path) -> Path:
+    """A KSZ ``.gpg``: decrypted with the organisation's key into a private scratch folder."""
+    if args.key_folder is None:
+        raise ResultsError("results.encrypted-needs-key", file=source.name)
+    from desktop_app.bounded_read import FileKind, read_bounded
+    from desktop_app.crypto.openpgp import decrypt_bytes, load_key
+
+    key = load_key(args.key_folder, organisation, passphrase=os.environ.get(OPENPGP_PASSPHRASE_ENV))
+    plain = decrypt_bytes(key, read_bounded(source, FileKind.PACKAGE), source.name)
+    target = scratch / Path(source.stem).name
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(plain)
+    return target
+
+
+def _classification_label(programme_id: str, classification: str, language: str) -> str:
+    from desktop_app.profiles import load_programme_by_id
+
+    try:
+        layout = load_programme_by_id(programme_id).results
+    except Exception:  # a programme no longer shipped: its id is still a name
+        return classification
+    for candidate in layout.classifications if layout else ():
+        if candidate.id == classification:
+            return candidate.label.get(language)
+    return classification
+
+
+def _group_labels(result: ResultSet, language: str) -> list[str]:
+    from desktop_app.profiles import load_programme_by_id
+
+    try:
+        layout = load_programme_by_id(result.programme).results
+    except Exception:
+        layout = None
+    for candidate in layout.classifications if layout else ():
+        if candidate.id == result.classification:
+            return [g.label.get(language) for g in candidate.groups]
+    return list(result.groups)
+
+
+def _show(args: argparse.Namespace, language: str) -> int:
+    from desktop_app.results import load_history
+
+    organisation = _organisation(args.organisation)
+    history = load_history(organisation)
+    if args.json:
+        print(json.dumps([r.to_json() for r in history], ensure_ascii=False, indent=1))
+        return EXIT_OK
+    if not history:
+        print(Message("results.none-yet", {"organisation": organisation}).render(language))
+        return EXIT_OK
+    for result in history:
+        _print_set(result, language)
+    _print_changes(history, language)
+    return EXIT_OK
+
+
+def _share(value: float | None, decimals: int) -> str:
+    if value is None:
+        return "."
+    shown = min(decimals, 1)
+    return f"{value:.{shown}f}"
+
+
+def _print_set(result: ResultSet, language: str) -> None:
+    unit = Message(f"results.unit-{result.unit}").render(language)
+    print(
+        Message(
+            "results.show-set",
+            {
+                "year": result.year,
+                "programme": result.programme,
+                "unit": unit,
+                "classification": _classification_label(
+                    result.programme, result.classification, language
+                ),
+                "file": result.source_name,
+            },
+        ).render(language)
+    )
+    groups = _group_labels(result, language)
+    header = [
+        Message("results.subgroup").render(language),
+        Message("results.size").render(language),
+    ]
+    header += groups
+    suppressed = False
+    for table in result.tables:
+        print(f"  {table.breakdown}")
+        lines = [header]
+        for row in table.rows:
+            cells = [row.subgroup, str(row.size) if row.size is not None else "."]
+            for value in row.values:
+                suppressed = suppressed or value.suppressed
+                cells.append(_share(value.share, result.share_decimals))
+            lines.append(cells)
+        widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+        for line in lines:
+            print(
+                "    "
+                + "  ".join(
+                    cell.ljust(w) if i == 0 else cell.rjust(w)
+                    for i, (cell, w) in enumerate(zip(line, widths, strict=True))
+                ).rstrip()
+            )
+    if suppressed:
+        print("  " + Message("results.suppressed-legend").render(language))
+    print()
+
+
+def _print_changes(history: tuple[ResultSet, ...], language: str) -> None:
+    from desktop_app.results import compare_years
+
+    by_series: dict[tuple[str, str], list[ResultSet]] = {}
+    for result in history:
+        by_series.setdefault((result.unit, result.classification), []).append(result)
+    for sets in by_series.values():
+        ordered = sorted(sets, key=lambda r: r.year or 0)
+        for before, after in itertools.pairwise(ordered):
+            if before.year == after.year:
+                continue
+            labels = dict(zip(after.groups, _group_labels(after, language), strict=True))
+            for verdict in compare_years(before, after):
+                if verdict.within_chance is None:
+                    continue
+                key = (
+                    "results.change-within-chance"
+                    if verdict.within_chance
+                    else ("results.change-beyond-chance")
+                )
+                print(
+                    Message(
+                        key,
+                        {
+                            "breakdown": verdict.breakdown,
+                            "subgroup": verdict.subgroup,
+                            "group": labels.get(verdict.group, verdict.group),
+                            "before": _share(verdict.share_before, 1),
+                            "after": _share(verdict.share_after, 1),
+                            "year_before": verdict.year_before,
+                            "year_after": verdict.year_after,
+                        },
+                    ).render(language)
+                )

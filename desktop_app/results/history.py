@@ -1,0 +1,148 @@
+"""Each import kept per organisation and year: ``<data_dir>/results/<organisation>/<year>/<programme>.json``.
+
+Only aggregates are stored (shares, counts and sizes of groups, as the office published them),
+never a person. A file is written atomically, as JSON with a format and version; importing the same
+programme and year again replaces it. When the officer's record of the submission is given, the
+import is linked to it (the record's file name, the delivered file's SHA-256, the manifest's
+peildatum and creation time).
+
+A series (:func:`series`) is always one unit (jobs or persons) and one origin classification: the
+algemene variant's jobs and the ingezoomde variant's persons, or the groups before and after CBS's
+change of September 2022, are never put in one line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from desktop_app.atomic import write_atomic
+from desktop_app.bounded_read import FileKind, read_json_bounded
+from desktop_app.paths import data_dir
+from desktop_app.profiles.model import Programme
+from desktop_app.results.importer import read_result_tables
+from desktop_app.results.model import ResultsError, ResultSet, SeriesPoint, Unit
+
+_ORGANISATION = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+@dataclass(frozen=True)
+class StoredImport:
+    path: Path
+    result: ResultSet
+    replaced: bool  # an earlier import of this programme and year was replaced
+
+
+def results_dir(organisation: str, base: Path | None = None) -> Path:
+    """The organisation's results folder (not created here)."""
+    if not _ORGANISATION.fullmatch(organisation):
+        raise ResultsError("results.organisation-invalid", organisation=organisation[:80])
+    return (base if base is not None else data_dir()) / "results" / organisation
+
+
+def import_results(
+    path: str | PathLike[str],
+    programme: Programme,
+    year: int,
+    organisation: str,
+    *,
+    record: Path | None = None,
+    base: Path | None = None,
+    now: dt.datetime | None = None,
+) -> StoredImport:
+    """Read the office's file, link it to the officer's record (when given) and keep it."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ResultsError("results.year-invalid", year=year, low=MIN_YEAR, high=MAX_YEAR)
+    folder = results_dir(organisation, base) / str(year)
+    result = read_result_tables(path, programme)
+    submission = _link(record, programme) if record is not None else None
+    moment = (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
+    result = replace(
+        result, year=year, organisation=organisation, imported_at=moment, submission=submission
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{programme.id}.json"
+    replaced = target.exists()
+    text = json.dumps(result.to_json(), ensure_ascii=False, indent=1, sort_keys=False)
+    write_atomic(target, (text + "\n").encode("utf-8"))
+    return StoredImport(path=target, result=result, replaced=replaced)
+
+
+def _link(record_path: Path, programme: Programme) -> dict[str, Any]:
+    from desktop_app.delivery.record import read_record
+
+    record = read_record(record_path)
+    manifest: Mapping[str, Any] = record.manifest
+    sent = manifest.get("programme")
+    sent_id = sent.get("id") if isinstance(sent, Mapping) else None
+    if sent_id != programme.id:
+        raise ResultsError(
+            "results.record-other-programme",
+            record=record_path.name,
+            sent=str(sent_id),
+            programme=programme.id,
+        )
+    return {
+        "record": record_path.name,
+        "delivered_file": record.file.name,
+        "delivered_sha256": record.file.sha256,
+        "peildatum": manifest.get("peildatum"),
+        "manifest_created": manifest.get("created"),
+        "programme_version": sent.get("version") if isinstance(sent, Mapping) else None,
+    }
+
+
+def load_history(organisation: str, base: Path | None = None) -> tuple[ResultSet, ...]:
+    """All kept imports of an organisation, by year then programme."""
+    folder = results_dir(organisation, base)
+    if not folder.is_dir():
+        return ()
+    found: list[ResultSet] = []
+    for year_folder in sorted(p for p in folder.iterdir() if p.is_dir() and p.name.isdigit()):
+        for file in sorted(year_folder.glob("*.json")):
+            data = read_json_bounded(file, FileKind.STATE)
+            try:
+                found.append(ResultSet.from_json(data))
+            except (KeyError, TypeError, ValueError, IndexError) as error:
+                raise ResultsError("results.history-damaged", file=str(file)) from error
+    return tuple(sorted(found, key=lambda r: (r.year or 0, r.programme)))
+
+
+def series(
+    history: tuple[ResultSet, ...],
+    *,
+    unit: Unit,
+    classification: str,
+    breakdown: str,
+    subgroup: str,
+    group: str,
+) -> tuple[SeriesPoint, ...]:
+    """One group's share in one subgroup, year by year, within one unit and classification."""
+    points: list[SeriesPoint] = []
+    for result in history:
+        if result.unit != unit or result.classification != classification or result.year is None:
+            continue
+        for table in result.tables:
+            if table.breakdown != breakdown:
+                continue
+            for row in table.rows:
+                if row.subgroup == subgroup:
+                    value = row.value(group)
+                    points.append(
+                        SeriesPoint(
+                            year=result.year,
+                            share=value.share,
+                            suppressed=value.suppressed,
+                            size=row.size_interval,
+                            share_decimals=result.share_decimals,
+                            programme=result.programme,
+                        )
+                    )
+    return tuple(points)
