@@ -665,3 +665,102 @@ def test_no_person_level_value_is_stored(tmp_path: Path, data_dir: Path) -> None
         for row in table.rows:
             assert row.size is None or row.size >= 10
     assert "Toelichting" not in json.dumps(stored.result.to_json()["tables"])
+
+
+def test_a_ksz_gpg_file_is_decrypted_with_the_key_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import pysequoia
+
+    from desktop_app.crypto import openpgp
+
+    organisation = "kbo-0123456749"
+    key = openpgp.create_key(
+        tmp_path / "pgp",
+        organisation,
+        "Stad Voorbeeld",
+        "hr@voorbeeld.be",
+        passphrase="lang geheim wachtwoord",
+        algorithm="cv25519",
+    )
+    plain = (SAMPLES / "results-ksz-2025.csv").read_bytes()
+    encrypted = tmp_path / "tabellen-2025.csv.gpg"
+    encrypted.write_bytes(pysequoia.encrypt(plain, recipients=[key.certificate], armor=False))
+    argv = [
+        "--lang",
+        "en",
+        "results",
+        "import",
+        str(encrypted),
+        "--programme",
+        "ksz-diversiteit",
+        "--year",
+        "2025",
+        "--organisation",
+        organisation,
+    ]
+    assert main(argv) == 2
+    assert "--key-folder" in capsys.readouterr().err
+    monkeypatch.setenv("DIVERSITY_ASSISTANT_OPENPGP_PASSPHRASE", "lang geheim wachtwoord")
+    assert main([*argv, "--key-folder", str(tmp_path / "pgp")]) == 0, capsys.readouterr().err
+    (kept,) = load_history(organisation)
+    assert kept.table("Afdeling").rows[0].value("belgisch").count == 231
+    assert kept.source_name == "tabellen-2025.csv"
+
+
+def test_an_import_is_linked_to_the_submissions_record(tmp_path: Path) -> None:
+    from desktop_app.delivery.record import DeliveredFile, DeliveryRecord, write_record
+    from desktop_app.profiles.model import Channel, Protection
+
+    manifest = {
+        "programme": {"id": "cbs-barometer-ingezoomd", "version": "2026.1"},
+        "peildatum": "2025-10-01",
+        "created": "2025-11-02T10:00:00+00:00",
+    }
+    record = DeliveryRecord(
+        manifest=manifest,
+        file=DeliveredFile("cbs-2025.csv", "ab" * 32, 1234),
+        channel=Channel.WEB_PORTAL,
+        protection=Protection.NONE,
+        recipient_kind="channel",
+        recipient_fingerprint=None,
+        signer_fingerprint=None,
+    )
+    path = tmp_path / "cbs-2025.record.json"
+    write_record(path, record)
+    stored = import_results(ingezoomd_2025(tmp_path / "t.xlsx"), INGEZOOMD, 2025, ORG, record=path)
+    assert stored.result.submission == {
+        "record": "cbs-2025.record.json",
+        "delivered_file": "cbs-2025.csv",
+        "delivered_sha256": "ab" * 32,
+        "peildatum": "2025-10-01",
+        "manifest_created": "2025-11-02T10:00:00+00:00",
+        "programme_version": "2026.1",
+    }
+    assert load_history(ORG)[0].submission == stored.result.submission
+    error = refusal(
+        lambda: import_results(
+            SAMPLES / "results-cbs-algemeen-2025.xlsx", ALGEMEEN, 2025, ORG, record=path
+        )
+    )
+    assert error.message.key == "results.record-other-programme"
+
+
+def test_without_an_organisation_or_a_draft_the_command_asks_for_one(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code = main(
+        [
+            "--lang",
+            "fr",
+            "results",
+            "import",
+            str(SAMPLES / "results-ksz-2025.csv"),
+            "--programme",
+            "ksz-diversiteit",
+            "--year",
+            "2025",
+        ]
+    )
+    assert code == 2
+    assert "--organisation" in capsys.readouterr().err
