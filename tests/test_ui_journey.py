@@ -8,6 +8,7 @@ a quiet note, never a dialog."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -15,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QScrollArea
 from test_ui_delivery import demo_to_review, encrypt
 from test_ui_submission import isolated, office  # noqa: F401 (fixtures)
 from wizard_helpers import go_next, shown_wizard
@@ -187,6 +188,12 @@ def test_the_done_page_drafts_the_documents_for_cbs(
     assert odt.suffix == ".odt"
     assert odt.read_bytes()[:2] == b"PK"
     assert done.documents_message.kind == "ok"
+    shots = os.environ.get("DIVERSITY_ASSISTANT_SCREENSHOTS")
+    if shots:  # the Done page with the documents for CBS, for a look
+        scroll = done.findChild(QScrollArea)
+        qtbot.wait(50)  # the shown text and button laid out
+        scroll.ensureWidgetVisible(done.documents_card)
+        wizard.grab().save(str(Path(shots) / "done-documents-fr.png"))
     if PDFTOTEXT is None:
         pytest.skip("pdftotext (poppler-utils) is not installed: tests/setup-system.sh")
     text = subprocess.run(

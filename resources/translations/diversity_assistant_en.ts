@@ -943,7 +943,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>(the file is made, not sent yet)</source>
+        <source>The file for the office is made, not sent yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2185,7 +2185,7 @@ Valid until: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Each organisation&apos;s steps with the office this year: where you are and what comes next.</source>
+        <source>Your steps with the office, per organisation and year: where you are and what comes next.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

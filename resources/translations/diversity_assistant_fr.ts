@@ -943,8 +943,8 @@
         <translation>Où vous en êtes : %1</translation>
     </message>
     <message>
-        <source>(the file is made, not sent yet)</source>
-        <translation>(le fichier est créé, pas encore envoyé)</translation>
+        <source>The file for the office is made, not sent yet.</source>
+        <translation>Le fichier pour l&apos;organisme est créé, pas encore envoyé.</translation>
     </message>
     <message>
         <source>Next: %1</source>
@@ -2187,8 +2187,8 @@ Valable jusqu’au : %2</translation>
         <translation>En cours auprès de l&apos;organisme</translation>
     </message>
     <message>
-        <source>Each organisation&apos;s steps with the office this year: where you are and what comes next.</source>
-        <translation>Les étapes de chaque organisation auprès de l&apos;organisme cette année : où vous en êtes et ce qui vient ensuite.</translation>
+        <source>Your steps with the office, per organisation and year: where you are and what comes next.</source>
+        <translation>Vos étapes auprès de l&apos;organisme, par organisation et par année : où vous en êtes et ce qui vient ensuite.</translation>
     </message>
     <message>
         <source>Results</source>

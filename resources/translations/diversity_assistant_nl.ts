@@ -943,8 +943,8 @@
         <translation>Waar u bent: %1</translation>
     </message>
     <message>
-        <source>(the file is made, not sent yet)</source>
-        <translation>(het bestand is gemaakt, nog niet verstuurd)</translation>
+        <source>The file for the office is made, not sent yet.</source>
+        <translation>Het bestand voor de instantie is gemaakt, nog niet verstuurd.</translation>
     </message>
     <message>
         <source>Next: %1</source>
@@ -2187,8 +2187,8 @@ Geldig tot: %2</translation>
         <translation>Lopend bij de instantie</translation>
     </message>
     <message>
-        <source>Each organisation&apos;s steps with the office this year: where you are and what comes next.</source>
-        <translation>De stappen van elke organisatie bij de instantie dit jaar: waar u bent en wat er nu komt.</translation>
+        <source>Your steps with the office, per organisation and year: where you are and what comes next.</source>
+        <translation>Uw stappen bij de instantie, per organisatie en jaar: waar u bent en wat er nu komt.</translation>
     </message>
     <message>
         <source>Results</source>

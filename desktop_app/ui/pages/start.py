@@ -26,9 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.draft import Draft
-from desktop_app.journey import Journey, draft_matches, list_journeys, overview
+from desktop_app.journey import (
+    Journey,
+    delivery_step,
+    draft_matches,
+    list_journeys,
+    overview,
+)
 from desktop_app.ui.routes import PageId
-from desktop_app.ui.widgets import heading_label, hint_label, titled_card, vbox
+from desktop_app.ui.widgets import hint_label, titled_card, vbox
 
 
 class StartChoice(Enum):
@@ -178,7 +184,7 @@ class StartScreen(QDialog):
         self.journeys_heading.setText(self.tr("In progress with the office"))
         self.journeys_hint.setText(
             self.tr(
-                "Each organisation's steps with the office this year: where you are and what "
+                "Your steps with the office, per organisation and year: where you are and what "
                 "comes next."
             )
         )
@@ -200,29 +206,35 @@ class JourneyRow(QFrame):
         self.journey = journey
         self.setObjectName("journeyRow")
         layout = vbox(self, margins=0, spacing=2)
-        self.title = heading_label("", self)
+        self.title = QLabel(self)
         self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
         self.where = QLabel(self)
         self.where.setWordWrap(True)
+        self.made = QLabel(self)  # the file for the office made, not sent yet
+        self.made.setWordWrap(True)
         self.next = QLabel(self)
         self.next.setWordWrap(True)
         self.waiting = hint_label("", self)
         self.open_button = QPushButton(self)
-        for widget in (self.title, self.where, self.next, self.waiting):
+        for widget in (self.title, self.where, self.made, self.next, self.waiting):
             layout.addWidget(widget)
         layout.addLayout(_left(self.open_button))
 
     def retranslate(self, language: str, autosaved: Draft | None) -> None:
         name = autosaved.organisation.name if draft_matches(self.journey, autosaved) else None
         view = overview(self.journey, language, organisation=name)
-        self.title.setText(f"{view.organisation} — {view.programme} {view.year}")
+        self.title.setText(f"{view.organisation} — {view.programme}, {view.year}")
         if view.finished:
             self.where.setText(self.tr("Every step is done."))
         else:
-            where = self.tr("Where you are: %1").replace("%1", view.current or "")
-            if view.prepared:
-                where += " " + self.tr("(the file is made, not sent yet)")
-            self.where.setText(where)
+            self.where.setText(self.tr("Where you are: %1").replace("%1", view.current or ""))
+        step = delivery_step(self.journey.programme)
+        unsent = view.prepared and step is not None and step.id not in self.journey.records
+        self.made.setText(self.tr("The file for the office is made, not sent yet."))
+        self.made.setVisible(unsent)
         self.next.setText(self.tr("Next: %1").replace("%1", view.next or ""))
         self.next.setVisible(view.next is not None)
         self.waiting.setText(
@@ -236,7 +248,7 @@ class JourneyRow(QFrame):
 
     def texts(self) -> list[str]:
         """What the row says (for tests and screen readers)."""
-        labels = (self.title, self.where, self.next, self.waiting)
+        labels = (self.title, self.where, self.made, self.next, self.waiting)
         return [label.text() for label in labels if not label.isHidden()]
 
 
