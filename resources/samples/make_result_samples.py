@@ -23,8 +23,8 @@ UTF-8: ``Uitsplitsing;Categorie;Aantal personen;Belgisch;Europees;Niet-Europees;
 of persons, the total first (``Totaal;Totaal``), small cells ``x``. The KSZ encrypts the file to the
 organisation's OpenPGP key; this sample is the decrypted file.
 
-Run ``python resources/samples/make_result_samples.py`` (openpyxl) to write them again; the output
-is the same each time (fixed workbook dates).
+Run ``python resources/samples/make_result_samples.py [FOLDER]`` (openpyxl) to write them again:
+the same tables each time (the workbooks' own save timestamps differ; the CSV is byte-identical).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from openpyxl.styles import Font
 HERE = Path(__file__).resolve().parent
 ORGANISATION = "Gemeente Voorbeeldstad"
 NEW_GROUPS = ["Nederland", "Europa (exclusief Nederland)", "Buiten-Europa"]
-FIXED_TIME = dt.datetime(2026, 3, 2, 9, 0, 0)
+FIXED_TIME = dt.datetime(2026, 3, 2, 9, 0, 0)  # the workbook's creation date
 
 Row = list[object]
 
