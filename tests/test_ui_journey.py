@@ -17,6 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QScrollArea
+from test_transfer_sftp import inbox, sshd  # noqa: F401 (fixtures)
 from test_ui_delivery import demo_to_review, encrypt
 from test_ui_submission import isolated, office  # noqa: F401 (fixtures)
 from wizard_helpers import go_next, shown_wizard
@@ -226,3 +227,34 @@ def test_a_journey_that_cannot_be_written_is_a_quiet_note(
     assert done.sent()
     assert done.journey_note.isVisible()
     assert "No space left on device" in done.journey_note.text()
+
+
+def test_an_sftp_upload_marks_the_delivery_step_on_the_send_page(
+    qtbot,
+    tmp_path,
+    isolated,  # noqa: F811
+    office,  # noqa: F811
+    sshd,  # noqa: F811
+    inbox,  # noqa: F811
+):
+    """The upload's receipt closes the delivery step as soon as the upload ends (the send page
+    records it; the officer need not reach the Done page)."""
+    from test_ui_upload import encrypted_demo, fill
+
+    from desktop_app.transfer.hostkeys import remember_host_key
+
+    wizard, page = encrypted_demo(qtbot, tmp_path, office[0])
+    panel = wizard.page(PageId.SEND).upload_card
+    remember_host_key("127.0.0.1", sshd.port, sshd.host_key.fingerprint)
+    fill(panel, f"sftp://127.0.0.1:{sshd.port}{inbox}", sshd.user, key=sshd.user_key.private_file)
+    record_path = page.session.submission.record_path
+    assert load_journey(ORGANISATION, 2026).state("upload") == "open"  # made, not sent
+    panel.upload_button.click()
+    qtbot.waitUntil(lambda: not panel.running, timeout=20_000)
+    assert panel.receipt is not None, panel.message.text()
+    journey = load_journey(ORGANISATION, 2026)
+    assert journey.state("upload") == "done"
+    evidence = journey.records["upload"].evidence
+    assert isinstance(evidence, Receipt)
+    assert evidence.record == str(record_path.resolve())
+    assert "uploaded" in [e["event"] for e in evidence.events]
