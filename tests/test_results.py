@@ -764,3 +764,20 @@ def test_without_an_organisation_or_a_draft_the_command_asks_for_one(
     )
     assert code == 2
     assert "--organisation" in capsys.readouterr().err
+
+
+def test_a_second_table_below_the_first_is_left_alone(tmp_path: Path) -> None:
+    path = cbs_book(
+        tmp_path / "two.xlsx",
+        {
+            "Totaal": [
+                ["Totaal", 1240, 78.2, 9.1, 12.7],
+                [],
+                ["Aantallen", "", "", "", ""],
+                ["Subgroep", "Aantal personen", *NEW],
+                ["Totaal", 1240, 970, 113, 157],
+            ]
+        },
+    )
+    (table,) = read_result_tables(path, INGEZOOMD).tables
+    assert [r.subgroup for r in table.rows] == ["Totaal"]

@@ -8,8 +8,9 @@ not fit (a group missing, a value that is neither a number nor a suppression mar
 do not add up, two classifications in one set) is refused with the file, sheet, row and column.
 
 Tolerated drift: title lines (merged or not) above the header, renamed or reordered sheets, extra
-columns, blank and footnote rows, text numbers with a decimal comma (``12,3``) or a percent sign,
-shares written as fractions (0.123), thousands separators in sizes.
+columns, blank and footnote rows, a second table below the first (only the first is read), text
+numbers with a decimal comma (``12,3``) or a percent sign, shares written as fractions (0.123),
+thousands separators in sizes and counts.
 """
 
 from __future__ import annotations
@@ -211,6 +212,7 @@ def _read_rows(
     columns = _columns(raw, layout, found)
     totals = {normalise_header(t) for t in layout.total_labels}
     markers = {m.strip().casefold() for m in layout.suppression_markers}
+    headings = [{normalise_header(h) for h in g.headers} for g in found.groups]
     default_breakdown = raw.sheet or raw.source.stem
     blocks: dict[str, list[ResultRow]] = {}
     for i in range(raw.n_rows):
@@ -225,6 +227,8 @@ def _read_rows(
         row_number = int(raw.rows[i])
         if not any(cells) and not size_text:
             continue  # a blank row, a footnote or a source line below the table
+        if all(normalise_header(c) in h for c, h in zip(cells, headings, strict=True)):
+            break  # a second table below the first (CBS may add counts under the shares)
         if not label:
             raise ResultsError(
                 "results.no-label",
