@@ -50,10 +50,10 @@ class OpenJourney:
 
 
 def journeys_in_progress() -> list[Journey]:
-    """The readable journeys on disk (a damaged one is left out here; ``journey show`` says
-    why), unfinished first."""
-    journeys = [entry.journey for entry in list_journeys() if entry.journey is not None]
-    return sorted(journeys, key=lambda journey: journey.finished())
+    """The readable journeys on disk with a step still open (a damaged one is left out here;
+    ``journey show`` says why)."""
+    entries = list_journeys()
+    return [e.journey for e in entries if e.journey is not None and not e.journey.finished()]
 
 
 def opening_page(journey: Journey, draft: Draft) -> PageId:
