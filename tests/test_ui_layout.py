@@ -46,6 +46,7 @@ from desktop_app.demo_data import StaffOptions, write_demo_workbook
 from desktop_app.draft import Draft
 from desktop_app.ui.app import demo_draft
 from desktop_app.ui.chart import SubgroupChart
+from desktop_app.ui.widgets.elided_label import ElidedLabel
 from desktop_app.ui.widgets.wrapping_check import WrappingCheckBox, WrappingRadioButton
 
 TOLERANCE = 1  # px: rounding between the metrics and the layout
@@ -125,11 +126,46 @@ def widest(content) -> str:
     )
 
 
+def path_of(widget) -> str:
+    """The widget's class and object name and its parents', to find it in the code."""
+    names = []
+    while widget is not None and len(names) < 4:
+        names.append(
+            type(widget).__name__ + (f"#{widget.objectName()}" if widget.objectName() else "")
+        )
+        widget = widget.parentWidget()
+    return " < ".join(names)
+
+
+def wrapped_label_problems(label: QLabel) -> list[str]:
+    """A word-wrapped label is cut when a word (a file path has no spaces) is wider than it."""
+    problems = []
+    metrics = QFontMetrics(label.font())
+    room = label.contentsRect().width() - 2 * label.margin() - max(label.indent(), 0)
+    # a zero-width space is a place to break too (paths are made breakable with one)
+    words = [w for line in plain_lines(label) for w in line.replace("\u200b", " ").split()]
+    if words and room > 0:
+        longest = max(words, key=metrics.horizontalAdvance)
+        if metrics.horizontalAdvance(longest) > room + TOLERANCE:
+            problems.append(f"wrapped label: the word {longest!r} is wider than the label")
+    return problems
+
+
 def clipped(root) -> list[str]:
     """Every visible label or button under root whose text does not fit, as 'kind: text'."""
     problems = []
     for label in root.findChildren(QLabel):
-        if not label.isVisible() or label.wordWrap() or not label.text():
+        if not label.isVisible() or not label.text():
+            continue
+        if isinstance(label, ElidedLabel):  # a path elided to its room, whole in the tooltip
+            shown = label.shown_text()
+            if QFontMetrics(label.font()).horizontalAdvance(shown) > label.contentsRect().width():
+                problems.append(f"elided label wider than its room: {shown!r}")
+            if shown != label.text() and label.toolTip() != label.text():
+                problems.append(f"elided label without its whole text in the tooltip: {shown!r}")
+            continue
+        if label.wordWrap():
+            problems.extend(f"{p} [{path_of(label)}]" for p in wrapped_label_problems(label))
             continue
         metrics = QFontMetrics(label.font())
         room = label.contentsRect().width() - 2 * label.margin() - max(label.indent(), 0)
@@ -169,24 +205,39 @@ def clipped(root) -> list[str]:
     return problems
 
 
-# Problems in files other engineers are editing right now: (page, text in the problem), and
-# the cases (language, route, scale) where they show, with where they are.
-KNOWN = (("review", "QRadioButton"), ("algemeen-review", "QRadioButton"))
+# Problems in files other engineers are editing right now: (page or "*", text in the problem).
+KNOWN = (
+    ("review", "QRadioButton"),
+    ("algemeen-review", "QRadioButton"),
+    ("*", "QWidget#steps"),
+    ("encrypt-done", "wrapped label: the word '/"),
+)
 RADIOS = (
     "desktop_app/ui/widgets/delivery_choice.py: the protection choices are QRadioButtons that "
     "cannot wrap, so at 200% the review page is wider than the window: "
 )
+STEPS = (
+    "desktop_app/ui/wizard.py: the step list (QWidget#steps, setMinimumWidth(190), word-wrapped "
+    "QLabels) is narrower than one word of a step at 200% ('Programme', 'Organisation', "
+    "'Récapitulatif', 'Personeelsbestand'), so the word is cut at the right edge"
+)
+PATH = (
+    "desktop_app/ui/pages/encrypt.py: the made file's path (package_path, a word-wrapped "
+    "QLabel) has no spaces to wrap at, so '…/out/barometer_gemeente-voorbeeld_2026-01-01.csv' "
+    "is cut at 200%"
+)
 KNOWN_AT = {
-    ("nl", "demo", 2): RADIOS + "'Niets: maak een archief dat met een wachtzin is beveiligd "
-    "(7-Zip); …' (1265 px for 852 px)",
-    ("en", "demo", 2): RADIOS + "'Nothing: make an archive locked with a passphrase (7-Zip); …' "
-    "(1163 px for 852 px)",
-    ("fr", "demo", 2): RADIOS + "'Rien : créer une archive protégée par une phrase secrète "
-    "(7-Zip) ; …' (1450 px for 852 px)",
-    ("nl", "algemeen", 2): RADIOS + "'Niets: het bestand bevat alleen aantallen, geen gegevens "
-    "over personen' (902 px for 852 px)",
-    ("fr", "algemeen", 2): RADIOS + "'Rien : le fichier ne contient que des effectifs, aucune "
-    "donnée sur des personnes' (984 px for 852 px)",
+    **{
+        (language, "demo", 2): f"{RADIOS}(nl 1265, en 1163, fr 1450 px for 852 px); {STEPS}; {PATH}"
+        for language in ("nl", "en", "fr")
+    },
+    ("nl", "ksz", 2): STEPS,
+    ("nl", "algemeen", 2): f"{RADIOS}'Niets: het bestand bevat alleen aantallen, geen gegevens "
+    f"over personen' (902 px for 852 px); {STEPS}",
+    ("en", "algemeen", 2): STEPS,
+    ("fr", "algemeen", 2): f"{RADIOS}'Rien : le fichier ne contient que des effectifs, aucune "
+    f"donnée sur des personnes' (984 px for 852 px); {STEPS}",
+    ("nl", "messy", 2): STEPS,
 }
 
 _walks: dict[tuple[str, str, int], list[str]] = {}
@@ -232,7 +283,7 @@ def walk_and_check(qtbot, tmp_path, language: str, route: str, scale: int) -> li
 
 
 def is_known(problem: str) -> bool:
-    return any(f" {page}: " in problem and text in problem for page, text in KNOWN)
+    return any((page == "*" or f" {page}: " in problem) and text in problem for page, text in KNOWN)
 
 
 CASES = [

@@ -7,6 +7,7 @@ context ("KszRequestPage")."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +19,15 @@ from desktop_app.crypto import openpgp
 from desktop_app.messages import Message
 from desktop_app.ui.widgets import BusyBar, InlineMessage, hint_label, titled_card
 from desktop_app.ui.widgets.flow_layout import FlowLayout
+
+
+def breakable_path(path) -> str:
+    """The path with a zero-width space after each separator: a long folder wraps at a separator
+    instead of running past the message's edge (a path has no spaces to wrap at)."""
+    text = str(path)
+    for separator in {os.sep, "/"}:
+        text = text.replace(separator, separator + "\u200b")
+    return text
 
 
 class KeyCard:
@@ -191,7 +201,7 @@ class DocumentsCard:
             self.message.show_message(
                 "ok",
                 QCoreApplication.translate("KszRequestPage", "Saved in %1:").replace(
-                    "%1", str(written[0].parent)
+                    "%1", breakable_path(written[0].parent)
                 )
                 + "\n"
                 + listed,
