@@ -353,3 +353,8 @@ def test_chart_labels_are_whole_when_the_chart_has_the_width(qtbot):
     shown = chart.shown_labels()
     assert "…" in shown["Burgerzaken en Publiekszaken"]
     assert "Burgerzaken en Publiekszaken: 25" in chart.toolTip()
+    font = chart.font()  # at 200% (a doubled font) each row is as tall as the label's line
+    font.setPointSizeF(font.pointSizeF() * 2)
+    chart.setFont(font)
+    assert chart.row_height() >= QFontMetrics(font).height()
+    assert chart.sizeHint().height() >= len(sizes) * QFontMetrics(font).height()

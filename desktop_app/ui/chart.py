@@ -59,9 +59,17 @@ class SubgroupChart(QWidget):
     def small(self, label: str) -> bool:
         return self.minimum is not None and self.sizes.get(label, 0) < self.minimum
 
+    def row_height(self) -> int:
+        """A bar's height: BAR_HEIGHT, or the label's line when the font is larger (200%)."""
+        return max(BAR_HEIGHT, QFontMetrics(self.font()).height() + 2)
+
+    def top(self) -> int:
+        """Room above the bars for the minimum's caption (bold, in the widget's font)."""
+        return max(TOP, QFontMetrics(self.font()).height() + 6)
+
     def sizeHint(self) -> QSize:
         rows = max(len(self.sizes), 1)
-        return QSize(480, TOP + rows * (BAR_HEIGHT + ROW_GAP) + MARGIN)
+        return QSize(480, self.top() + rows * (self.row_height() + ROW_GAP) + MARGIN)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(300, self.sizeHint().height())
@@ -96,6 +104,7 @@ class SubgroupChart(QWidget):
             painter.end()
             return
         metrics = QFontMetrics(self.font())
+        bar_height, top_room = self.row_height(), self.top()
         locale = QLocale()
         label_width = self.label_room()
         shown_labels = self.shown_labels()
@@ -111,15 +120,15 @@ class SubgroupChart(QWidget):
             return left + width * value / scale_max
 
         for row, (label, size) in enumerate(self.sizes.items()):
-            top = TOP + row * (BAR_HEIGHT + ROW_GAP)
+            top = top_room + row * (bar_height + ROW_GAP)
             small = self.small(label)
             painter.setPen(TEXT_COLOUR)
             painter.drawText(
-                QRectF(MARGIN, top, label_width - LABEL_GAP, BAR_HEIGHT),
+                QRectF(MARGIN, top, label_width - LABEL_GAP, bar_height),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 shown_labels[label],
             )
-            bar = QRectF(left, top, max(x_of(size) - left, 1.0), BAR_HEIGHT)
+            bar = QRectF(left, top, max(x_of(size) - left, 1.0), bar_height)
             colour = SMALL_COLOUR if small else OK_COLOUR
             painter.fillRect(bar, colour)
             if small:
@@ -128,16 +137,16 @@ class SubgroupChart(QWidget):
                 )
             painter.setPen(TEXT_COLOUR)
             painter.drawText(
-                QRectF(bar.right() + 6, top, number_width + 8, BAR_HEIGHT),
+                QRectF(bar.right() + 6, top, number_width + 8, bar_height),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 locale.toString(size),
             )
         if self.minimum:
             x = x_of(self.minimum)
-            bottom = TOP + len(self.sizes) * (BAR_HEIGHT + ROW_GAP) - ROW_GAP
+            bottom = top_room + len(self.sizes) * (bar_height + ROW_GAP) - ROW_GAP
             pen = QPen(LINE_COLOUR, 2, Qt.PenStyle.DashLine)
             painter.setPen(pen)
-            painter.drawLine(int(x), TOP - 4, int(x), int(bottom) + 2)
+            painter.drawLine(int(x), top_room - 4, int(x), int(bottom) + 2)
             caption_font = QFont(self.font())
             caption_font.setBold(True)
             painter.setFont(caption_font)
@@ -146,7 +155,7 @@ class SubgroupChart(QWidget):
             # Keep the caption inside the widget even when the line is near the right edge.
             caption_left = min(x - caption_width / 2, self.width() - MARGIN - caption_width)
             painter.drawText(
-                QRectF(max(caption_left, left), 0, caption_width + 2, TOP - 4),
+                QRectF(max(caption_left, left), 0, caption_width + 2, top_room - 4),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 caption,
             )
