@@ -559,7 +559,7 @@
     </message>
     <message>
         <source>Write the sign-up &amp;e-mail</source>
-        <translation>&amp;Aanmeldingsmail opstellen</translation>
+        <translation>Aanmeldingsmail op&amp;stellen</translation>
     </message>
     <message>
         <source>Cop&amp;y the text</source>
