@@ -49,10 +49,12 @@ def test_every_answer_is_shown_and_printed_without_a_bsn(qtbot, tmp_path, isolat
     assert source["Kopregel"] == str(draft.source.header_row)
     assert source["SHA-256-vingerafdruk"] == grouped_hex(draft.source.fingerprint.sha256)
     mapping = section_rows(page, "mapping")
-    assert set(page.preview.columns) <= set(mapping)  # every column the office gets
+    # every column the office gets, a breakdown column with what it holds
+    assert {"bsn", "peildatum", "subgroep_1 (Afdeling)"} <= set(mapping)
+    assert set(page.preview.columns) == {"bsn", "peildatum", "subgroep_1"}
     assert mapping["bsn"] == "← kolom BSN"
     assert mapping["peildatum"] == "← de peildatum (01-01-2026)"
-    assert mapping["subgroep_1"] == "← uitsplitsing 1: Afdeling (Organisatieonderdeel)"
+    assert mapping["subgroep_1 (Afdeling)"] == "← uitsplitsing 1: Afdeling (Organisatieonderdeel)"
     # every mapped column is named: as a source of a column sent, or as read for the checks only
     read_only = mapping["Alleen gelezen voor de controles, niet verstuurd"]
     for header in draft.mapping.fields.values():

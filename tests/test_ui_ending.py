@@ -17,6 +17,7 @@ from desktop_app.delivery.record import read_record
 from desktop_app.delivery.route import Route
 from desktop_app.draft import Draft
 from desktop_app.profiles.model import Channel, Protection
+from desktop_app.text import grouped_hex
 from desktop_app.ui.app import demo_draft
 from desktop_app.ui.routes import CBS_ROUTE, PageId, ksz_route
 
@@ -86,7 +87,7 @@ def test_the_web_portal_confirmed_ends_sent_with_the_offices_next_steps(
     assert done.status.kind == "ok"
     assert done.status.text().startswith(SENT[language])
     texts = " ".join(label.text() for label in done.details_box.findChildren(QLabel))
-    assert submission.package_sha256 in texts
+    assert grouped_hex(submission.package_sha256) in texts  # in groups, as GnuPG shows one
     day = delivered["at"][:10].split("-")  # the local date, dd-mm-yyyy
     assert "-".join(reversed(day)) in texts or day[0] in texts
     assert not done.resume.isVisible()
@@ -290,5 +291,5 @@ def test_an_sftp_upload_ends_sent_with_the_receipt(
     assert done.status.property("kind") == "ok"  # the wizard is not shown in this test
     texts = " ".join(label.text() for label in done.details_box.findChildren(QLabel))
     assert panel.receipt.destination in texts
-    assert page.session.submission.package_sha256 in texts
+    assert grouped_hex(page.session.submission.package_sha256) in texts
     assert done.next_step_titles() == NEXT_STEPS["nl"]

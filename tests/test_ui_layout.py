@@ -205,40 +205,20 @@ def clipped(root) -> list[str]:
     return problems
 
 
-# Problems in files other engineers are editing right now: (page or "*", text in the problem).
-KNOWN = (
-    ("review", "QRadioButton"),
-    ("algemeen-review", "QRadioButton"),
-    ("*", "QWidget#steps"),
-    ("encrypt-done", "wrapped label: the word '/"),
+# Known problems left to fix: (page or "*", text in the problem), and the cases where they show.
+# The route's choices wrap, the step list is as wide as its widest word, the made file's path is
+# elided; what remains is the Dutch mapping grid at 200%: its field names ("Huisnummertoevoeging")
+# and the key message make the page wider than the window.
+KNOWN: tuple[tuple[str, str], ...] = (
+    ("mapping", "ScrollArea: wider than the window"),
+    ("ksz-mapping", "ScrollArea: wider than the window"),
 )
-RADIOS = (
-    "desktop_app/ui/widgets/delivery_choice.py: the protection choices are QRadioButtons that "
-    "cannot wrap, so at 200% the review page is wider than the window: "
+MAPPING = (
+    "desktop_app/ui/widgets/mapping_rows.py / mapping_panels.py: at 200% the Dutch field-name "
+    "column ('Huisnummertoevoeging') and the identification-key message do not wrap, so the "
+    "mapping page is 70-110 px wider than the window"
 )
-STEPS = (
-    "desktop_app/ui/wizard.py: the step list (QWidget#steps, setMinimumWidth(190), word-wrapped "
-    "QLabels) is narrower than one word of a step at 200% ('Programme', 'Organisation', "
-    "'Récapitulatif', 'Personeelsbestand'), so the word is cut at the right edge"
-)
-PATH = (
-    "desktop_app/ui/pages/encrypt.py: the made file's path (package_path, a word-wrapped "
-    "QLabel) has no spaces to wrap at, so '…/out/barometer_gemeente-voorbeeld_2026-01-01.csv' "
-    "is cut at 200%"
-)
-KNOWN_AT = {
-    **{
-        (language, "demo", 2): f"{RADIOS}(nl 1265, en 1163, fr 1450 px for 852 px); {STEPS}; {PATH}"
-        for language in ("nl", "en", "fr")
-    },
-    ("nl", "ksz", 2): STEPS,
-    ("nl", "algemeen", 2): f"{RADIOS}'Niets: het bestand bevat alleen aantallen, geen gegevens "
-    f"over personen' (902 px for 852 px); {STEPS}",
-    ("en", "algemeen", 2): STEPS,
-    ("fr", "algemeen", 2): f"{RADIOS}'Rien : le fichier ne contient que des effectifs, aucune "
-    f"donnée sur des personnes' (984 px for 852 px); {STEPS}",
-    ("nl", "messy", 2): STEPS,
-}
+KNOWN_AT = {("nl", "demo", 2): MAPPING, ("nl", "ksz", 2): MAPPING}
 
 _walks: dict[tuple[str, str, int], list[str]] = {}
 
@@ -308,9 +288,8 @@ def test_no_text_is_clipped(qtbot, tmp_path, isolated, language, route, scale):
         for case, reason in sorted(KNOWN_AT.items())
     ],
 )
-def test_no_text_is_clipped_in_files_being_edited(
-    qtbot, tmp_path, isolated, language, route, scale
-):
+def test_the_known_problems_are_still_there(qtbot, tmp_path, isolated, language, route, scale):
+    """Strict: once one is fixed this passes and fails the run, so KNOWN is kept honest."""
     found = walk_and_check(qtbot, tmp_path, language, route, scale)
     known = [p for p in found if is_known(p)]
     assert not known, "\n".join(known)

@@ -218,6 +218,26 @@ def _chosen(draft: Draft, source: object) -> bool:
     return True
 
 
+def column_titles(draft: Draft, programme: Programme, language: str) -> dict[str, str]:
+    """Each output column as the officer reads it: a breakdown column with the breakdown it
+    carries ("subgroep_1 (Afdeling)"), the others by the office's name as they are."""
+    titles: dict[str, str] = {}
+    for column in programme.output.columns if programme.output else ():
+        titles[column.name] = column.name
+        number = column.source.number if isinstance(column.source, BreakdownSource) else 0
+        mapping = draft.mapping
+        if number and mapping is not None and number <= len(mapping.breakdowns):
+            chosen = mapping.breakdowns[number - 1]
+            name = chosen.header
+            if chosen.header.startswith(DERIVED_PREFIX):  # "=age": the breakdown's own name
+                try:
+                    name = programme.breakdown(chosen.breakdown_id or "").label.get(language)
+                except KeyError:
+                    name = chosen.header[1:]
+            titles[column.name] = f"{column.name} ({name})"
+    return titles
+
+
 def _mapping_rows(
     draft: Draft, programme: Programme, language: str, preview: PreviewLike | None
 ) -> list[AnswerRow]:
@@ -225,6 +245,7 @@ def _mapping_rows(
     fields = draft.mapping.fields if draft.mapping else {}
     written = set(preview.columns) if preview is not None else None
     columns = programme.output.columns if programme.output else ()
+    titles = column_titles(draft, programme, language)
     for column in columns:
         if written is not None and column.name not in written:
             continue  # an optional column the file will not have
@@ -260,7 +281,7 @@ def _mapping_rows(
             value = _m("answers.from-count", language)
         else:  # pragma: no cover - every source kind is named above
             value = str(source)
-        rows.append(AnswerRow(column.name, value))
+        rows.append(AnswerRow(titles.get(column.name, column.name), value))
     key = identification_key(draft, programme, language)
     rows.append(AnswerRow(_m("answers.identification-key", language), key or _none(language)))
     sent = {

@@ -7,7 +7,14 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QCloseEvent,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -279,6 +286,20 @@ class DiversityWizard(QWizard):
         self._update_steps()
         self._update_help()
 
+    def _fit_steps(self) -> None:
+        """The step list at least as wide as its widest word (a word is never cut: at 200% or
+        in French 'Récapitulatif' did not fit the fixed 190 px)."""
+        widest = 0
+        for label in self.step_labels.values():
+            bold = QFont(label.font())  # the current step is shown in semi-bold
+            bold.setWeight(QFont.Weight.DemiBold)
+            metrics = QFontMetrics(bold)
+            for word in label.text().split():
+                widest = max(widest, metrics.horizontalAdvance(word))
+        margins = self.steps.layout().contentsMargins()
+        padding = 6 + 6 + 3 + 8  # the step style's padding and current-step border, and room
+        self.steps.setMinimumWidth(max(190, widest + margins.left() + margins.right() + padding))
+
     def _update_steps(self) -> None:
         """The side list follows the route: its pages in order and numbered, the others hidden.
         The KSZ route always lists its file pages (greyed out without own data for linkage)."""
@@ -295,6 +316,7 @@ class DiversityWizard(QWizard):
             layout.removeWidget(label)
             layout.insertWidget(position, label)
             label.setText(f"{position + 1}. {self._step_names.get(page_id, page_id.name.title())}")
+        self._fit_steps()
         for page_id, label in self.step_labels.items():
             label.setVisible(page_id in route)
             skipped = page_id in FILE_PAGES and not uses_file

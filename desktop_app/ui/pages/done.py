@@ -39,6 +39,7 @@ from desktop_app.delivery.record import (
     summary_path_for,
 )
 from desktop_app.errors import AppError
+from desktop_app.text import grouped_hex
 from desktop_app.ui.pages.base import WizardPage
 from desktop_app.ui.widgets import InlineMessage, ScrollArea, hint_label, titled_card, vbox
 from desktop_app.ui.widgets.delivered_panel import local_time
@@ -269,7 +270,8 @@ class DonePage(WizardPage):
     def _detail(self, label: str, value: str, mono: bool = False) -> None:
         name = hint_label(label, self.details_box)
         name.setWordWrap(False)
-        text = QLabel(value, self.details_box)
+        # a fingerprint in groups (as GnuPG shows one): it wraps between groups in a narrow window
+        text = QLabel(grouped_hex(value) if mono else value, self.details_box)
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if mono:

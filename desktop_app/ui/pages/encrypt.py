@@ -46,6 +46,7 @@ from desktop_app.ui.widgets import (
     titled_card,
     vbox,
 )
+from desktop_app.ui.widgets.elided_label import ElidedLabel
 from desktop_app.ui.widgets.passphrase_dialog import (
     KeyKind,
     PassphraseRetry,
@@ -100,12 +101,13 @@ class EncryptPage(WorkerPage):
         self.result_status = InlineMessage(self.result_card)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.package_label = hint_label("", self.result_card)
-        self.package_path = QLabel(self.result_card)
+        self.package_path = ElidedLabel(self.result_card)  # a path: no spaces to wrap at
         self.sha_label = hint_label("", self.result_card)
         self.package_sha = QLabel(self.result_card)
         self.signer_label = hint_label("", self.result_card)
         self.signer_fingerprint = QLabel(self.result_card)
-        for label in (self.package_path, self.package_sha, self.signer_fingerprint):
+        self.package_path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for label in (self.package_sha, self.signer_fingerprint):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.package_sha.setFont(mono)

@@ -27,7 +27,12 @@ from desktop_app.categories.labels import category_labels, included_rows
 from desktop_app.crypto.keys import fingerprint_sha256
 from desktop_app.errors import AppError
 from desktop_app.messages import Message
-from desktop_app.package.answers import RouteAnswer, answer_sections, answers_html
+from desktop_app.package.answers import (
+    RouteAnswer,
+    answer_sections,
+    answers_html,
+    column_titles,
+)
 from desktop_app.package.build import application_counts, checklist_problems
 from desktop_app.package.output import application_output
 from desktop_app.profiles.model import Channel, Protection
@@ -203,7 +208,8 @@ class ReviewPage(WorkerPage):
             self.output_card.hide()
             return
         self.output_card.show()
-        self.output.show_preview(preview, self.application)
+        titles = column_titles(self.draft, self.programme, self.language) if self.programme else {}
+        self.output.show_preview(preview, self.application, titles)
         if preview.problems:
             self.problems.show_message(
                 "error",

@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, QItemSelection, QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from desktop_app.ui.jobs import CheckOutcome, check_job
 from desktop_app.ui.models import FINDING_ROLE, FindingsFilter, FindingsModel
 from desktop_app.ui.pages.base import WorkerPage
 from desktop_app.ui.widgets import BusyBar, InlineMessage, vbox
+from desktop_app.ui.widgets.wrapping_check import WrappingCheckBox
 from desktop_app.ui.workers import Worker
 from desktop_app.validation import Finding, Severity
 from desktop_app.validation.export import write_findings_xlsx
@@ -130,7 +130,7 @@ class ValidationPage(WorkerPage):
         splitter.setStretchFactor(1, 1)
 
         self.problem = InlineMessage(self)
-        self.acknowledge = QCheckBox(self)
+        self.acknowledge = WrappingCheckBox(self)  # a long sentence: wraps at 200%
         self.acknowledge.toggled.connect(lambda _c: self.changed())
 
         layout = vbox(self, spacing=8)

@@ -35,6 +35,7 @@ from desktop_app.ui.pages.base import WizardPage
 from desktop_app.ui.widgets import InlineMessage, card, hint_label, titled_card, vbox
 from desktop_app.ui.widgets.office_file_card import OfficeFileCard
 from desktop_app.ui.widgets.review_cards import CertificateCard
+from desktop_app.ui.widgets.wrapping_check import WrappingRadioButton
 
 
 class OpenPgpKeyCard(OfficeFileCard):
@@ -175,7 +176,7 @@ class DeliveryChoice:
         self.channel_group = QButtonGroup(self.card)
         self.channel_radios: dict[Channel, QRadioButton] = {}
         for channel in CHANNEL_ORDER:
-            radio = QRadioButton(self.channel_box)
+            radio = WrappingRadioButton(self.channel_box)
             self.channel_group.addButton(radio)
             radio.toggled.connect(lambda on, c=channel: on and self._channel_chosen(c))
             channels.addWidget(radio)
@@ -187,7 +188,7 @@ class DeliveryChoice:
         self.protection_radios: dict[Protection, QRadioButton] = {}
         self.protection_reasons: dict[Protection, QLabel] = {}
         for protection in PROTECTION_ORDER:
-            radio = QRadioButton(self.protection_box)
+            radio = WrappingRadioButton(self.protection_box)
             self.protection_group.addButton(radio)
             radio.toggled.connect(lambda on, p=protection: on and self._protection_chosen(p))
             reason = hint_label("", self.protection_box)

@@ -83,8 +83,11 @@ class OutputCard:
         output.addWidget(self.sample)
         output.addWidget(self.sample_hint)
 
-    def show_preview(self, preview: Preview, application: bool) -> None:
-        """``application``: the algemene variant without a file (typed staff counts)."""
+    def show_preview(
+        self, preview: Preview, application: bool, titles: dict[str, str] | None = None
+    ) -> None:
+        """``application``: the algemene variant without a file (typed staff counts);
+        ``titles``: the columns as the officer reads them ("subgroep_1 (Afdeling)")."""
         locale = QLocale()
         if application:
             summary = QCoreApplication.translate(
@@ -101,15 +104,14 @@ class OutputCard:
             .replace("%2", locale.toString(preview.rows))
             .replace("%3", str(len(preview.columns)))
         )
+        shown = [(titles or {}).get(name, name) for name in preview.columns]
         self.columns_label.setText(
-            QCoreApplication.translate("ReviewPage", "Columns: %1").replace(
-                "%1", ", ".join(preview.columns)
-            )
+            QCoreApplication.translate("ReviewPage", "Columns: %1").replace("%1", ", ".join(shown))
         )
         self.sample.clear()
         self.sample.setColumnCount(len(preview.columns))
         self.sample.setRowCount(len(preview.sample))
-        self.sample.setHorizontalHeaderLabels(list(preview.columns))
+        self.sample.setHorizontalHeaderLabels(shown)
         for row, values in enumerate(preview.sample):
             for column, value in enumerate(values):
                 self.sample.setItem(row, column, QTableWidgetItem(value))
