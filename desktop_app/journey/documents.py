@@ -27,6 +27,7 @@ from desktop_app.bounded_read import FileKind, read_bounded
 from desktop_app.draft import Draft
 from desktop_app.messages import LocalizedText, Message, catalogue
 from desktop_app.odt import odt_document
+from desktop_app.package.answers import breakdown_title
 from desktop_app.package.build import application_counts
 from desktop_app.profiles.model import Programme
 
@@ -70,19 +71,8 @@ def _label(programme: Programme, field_id: str, language: str) -> str:
 def chosen_breakdowns(draft: Draft, programme: Programme, language: str = "nl") -> list[str]:
     """The subgroups the officer chose, as the officer's column with the programme's name for
     it (``Afdeling (Organisatieonderdeel)``); a derived one (age) by the programme's name."""
-    out: list[str] = []
-    for column in draft.mapping.breakdowns if draft.mapping else ():
-        label = ""
-        if column.breakdown_id:
-            try:
-                label = programme.breakdown(column.breakdown_id).label.get(language)
-            except KeyError:
-                label = column.breakdown_id
-        if column.header.startswith("="):
-            out.append(label or column.header[1:])
-        else:
-            out.append(f"{column.header} ({label})" if label else column.header)
-    return out
+    columns = draft.mapping.breakdowns if draft.mapping else ()
+    return [breakdown_title(programme, column, language) for column in columns]
 
 
 def identification_key(draft: Draft, programme: Programme) -> LocalizedText | None:

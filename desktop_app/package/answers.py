@@ -13,6 +13,7 @@ from html import escape
 from typing import Any, Protocol
 
 from desktop_app.draft import Draft
+from desktop_app.mapping.model import BreakdownColumn
 from desktop_app.messages import Message
 from desktop_app.profiles.model import (
     BreakdownSource,
@@ -182,11 +183,9 @@ def _source_rows(draft: Draft, language: str) -> list[AnswerRow]:
     return rows
 
 
-def _breakdown_name(draft: Draft, programme: Programme, number: int, language: str) -> str:
-    mapping = draft.mapping
-    if mapping is None or number > len(mapping.breakdowns):
-        return _none(language)
-    column = mapping.breakdowns[number - 1]
+def breakdown_title(programme: Programme, column: BreakdownColumn, language: str) -> str:
+    """A chosen breakdown as the officer reads it: their column with the programme's name for it
+    (``Afdeling (Organisatieonderdeel)``); a derived one (age) by the programme's name."""
     label = ""
     if column.breakdown_id:
         try:
@@ -196,6 +195,13 @@ def _breakdown_name(draft: Draft, programme: Programme, number: int, language: s
     if column.header.startswith(DERIVED_PREFIX):
         return label or column.header[1:]
     return f"{column.header} ({label})" if label else column.header
+
+
+def _breakdown_name(draft: Draft, programme: Programme, number: int, language: str) -> str:
+    mapping = draft.mapping
+    if mapping is None or number > len(mapping.breakdowns):
+        return _none(language)
+    return breakdown_title(programme, mapping.breakdowns[number - 1], language)
 
 
 def identification_key(draft: Draft, programme: Programme, language: str) -> str | None:
