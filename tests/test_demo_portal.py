@@ -421,3 +421,31 @@ def test_run_wizard_with_demo_starts_the_office_and_stops_it(
     assert seen["allowed"] is True
     assert not Path(str(seen["inbox"])).exists()  # stopped when the window's loop ended
     assert running_portal(str(seen["url"])) is None
+
+
+def test_an_inbox_a_killed_demo_left_behind_is_swept_at_the_next_start(tmp_path, monkeypatch):
+    """SIGTERM or a crash skips the clean-up: the next demo removes inboxes older than half a
+    day (only demo data was ever there) and keeps a recent one (a demo running now)."""
+    import os
+    import tempfile
+    import time
+
+    from desktop_app.transfer import demo_portal
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    old = tmp_path / f"{demo_portal.INBOX_PREFIX}old"
+    (old / "inbox").mkdir(parents=True)
+    (old / "inbox" / "barometer.csv").write_text("demo")
+    stale = time.time() - demo_portal.STALE_AFTER - 60
+    os.utime(old, (stale, stale))
+    recent = tmp_path / f"{demo_portal.INBOX_PREFIX}recent"
+    recent.mkdir()
+    other = tmp_path / "someone-elses-folder"
+    other.mkdir()
+    os.utime(other, (stale, stale))
+    with demo_portal.DemoPortal() as portal:
+        assert portal.inbox.is_dir()
+        assert portal.inbox.parent.parent == tmp_path
+    assert not old.exists()
+    assert recent.exists()
+    assert other.exists()

@@ -30,6 +30,7 @@ import socket
 import stat
 import tempfile
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -278,6 +279,30 @@ class _SftpServer(paramiko.SFTPServer):
         self._send_packet(CMD_EXTENDED_REPLY, reply)  # type: ignore[attr-defined]
 
 
+INBOX_PREFIX = "diversity-demo-portal-"
+STALE_AFTER = 12 * 3600  # s: an inbox this old belongs to no running demo
+
+
+def sweep_stale_inboxes(now: float | None = None) -> int:
+    """Remove demo inboxes that a killed demo (SIGTERM, a crash) left in the temp folder; only
+    demo data was ever in them. A recent one may belong to a demo running now and is kept.
+    Returns how many were removed."""
+    now = time.time() if now is None else now
+    removed = 0
+    for folder in Path(tempfile.gettempdir()).glob(INBOX_PREFIX + "*"):
+        try:
+            if (
+                folder.is_dir()
+                and not folder.is_symlink()
+                and now - folder.stat().st_mtime > STALE_AFTER
+            ):
+                shutil.rmtree(folder, ignore_errors=True)
+                removed += 1
+        except OSError:
+            continue
+    return removed
+
+
 class DemoPortal:
     """The demo's SFTP server on loopback: ``start()`` / ``stop()`` or ``with DemoPortal() as p``.
 
@@ -330,7 +355,8 @@ class DemoPortal:
         if self._thread is not None:
             return self
         self._stopping.clear()
-        self._root = Path(tempfile.mkdtemp(prefix="diversity-demo-portal-"))
+        sweep_stale_inboxes()
+        self._root = Path(tempfile.mkdtemp(prefix=INBOX_PREFIX))
         self.inbox.mkdir(mode=0o700)
         self._host_key = paramiko.ECDSAKey.generate(bits=256)
         self.fingerprint = host_key_fingerprint(self._host_key)
