@@ -178,6 +178,9 @@ def test_an_officer_goes_from_programme_to_checks_with_a_messy_file(
     assert page.key_message.kind == "ok"
     assert "BSN" in page.key_message.text()
     assert [box.header for box in page.value_boxes] == ["Geslacht"]
+    # the empty choice asks for a code: beside a source value "Onbekend" it must not read as one
+    (box,) = page.value_boxes
+    assert {combo.itemText(0) for combo in box.combos.values()} == {"— kies een code —"}
     items = {
         page.breakdowns.item(i).data(Qt.ItemDataRole.UserRole): page.breakdowns.item(i)
         for i in range(page.breakdowns.count())

@@ -1478,6 +1478,10 @@
         <translation>No breakdown chosen: the figures cover the whole organisation.</translation>
     </message>
     <message>
+        <source>— choose a code —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Columns</source>
         <translation>Columns</translation>
     </message>
@@ -1556,10 +1560,6 @@
     <message>
         <source>%1 (column “%2”)</source>
         <translation>%1 (column “%2”)</translation>
-    </message>
-    <message>
-        <source>— unknown —</source>
-        <translation>— unknown —</translation>
     </message>
     <message>
         <source>Code for the value %1</source>

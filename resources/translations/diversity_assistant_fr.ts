@@ -1478,6 +1478,10 @@
         <translation>Aucune ventilation choisie : les chiffres portent sur toute l’organisation.</translation>
     </message>
     <message>
+        <source>— choose a code —</source>
+        <translation>— choisir un code —</translation>
+    </message>
+    <message>
         <source>Columns</source>
         <translation>Colonnes</translation>
     </message>
@@ -1556,10 +1560,6 @@
     <message>
         <source>%1 (column “%2”)</source>
         <translation>%1 (colonne « %2 »)</translation>
-    </message>
-    <message>
-        <source>— unknown —</source>
-        <translation>— inconnu —</translation>
     </message>
     <message>
         <source>Code for the value %1</source>

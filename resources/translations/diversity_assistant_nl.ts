@@ -1478,6 +1478,10 @@
         <translation>Geen uitsplitsing gekozen: de cijfers gaan over de hele organisatie.</translation>
     </message>
     <message>
+        <source>— choose a code —</source>
+        <translation>— kies een code —</translation>
+    </message>
+    <message>
         <source>Columns</source>
         <translation>Kolommen</translation>
     </message>
@@ -1556,10 +1560,6 @@
     <message>
         <source>%1 (column “%2”)</source>
         <translation>%1 (kolom ‘%2’)</translation>
-    </message>
-    <message>
-        <source>— unknown —</source>
-        <translation>— onbekend —</translation>
     </message>
     <message>
         <source>Code for the value %1</source>

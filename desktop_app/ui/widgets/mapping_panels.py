@@ -351,7 +351,7 @@ class ValueMaps(QWidget):
             )
             unknown = []
             for value, combo in box.combos.items():
-                combo.setItemText(0, QCoreApplication.translate("MappingPage", "— unknown —"))
+                combo.setItemText(0, QCoreApplication.translate("MappingPage", "— choose a code —"))
                 for index, code in enumerate(box.field.codes, start=1):
                     combo.setItemText(index, f"{code.code} – {code.label.get(language)}")
                 combo.setAccessibleName(
