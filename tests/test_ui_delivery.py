@@ -165,7 +165,6 @@ def test_without_a_public_address_the_panel_says_where_the_portal_is(
     assert opened == []
 
 
-@pytest.mark.skipif(shutil.which("7z") is None, reason="7-Zip (p7zip-full) is not installed")
 def test_the_passphrase_archive_opens_with_7zip_and_the_passphrase_is_kept_nowhere(
     qtbot,
     tmp_path,
@@ -194,6 +193,7 @@ def test_the_passphrase_archive_opens_with_7zip_and_the_passphrase_is_kept_nowhe
     assert "telefonisch" in page.passphrase_advice.text()
 
     opened = tmp_path / "opened"
+    assert shutil.which("7z"), "7-Zip is not installed: apt-get install p7zip-full (setup-system)"
     result = subprocess.run(
         ["7z", "x", f"-p{passphrase}", f"-o{opened}", str(archive)],
         capture_output=True,

@@ -195,8 +195,9 @@ def test_the_done_page_drafts_the_documents_for_cbs(
         qtbot.wait(50)  # the shown text and button laid out
         scroll.ensureWidgetVisible(done.documents_card)
         wizard.grab().save(str(Path(shots) / "done-documents-fr.png"))
-    if PDFTOTEXT is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed: tests/setup-system.sh")
+    assert PDFTOTEXT, (
+        "pdftotext is not installed: apt-get install poppler-utils (tests/setup-system.sh)"
+    )
     text = subprocess.run(
         [PDFTOTEXT, "-layout", str(pdf), "-"], capture_output=True, check=True, timeout=60
     ).stdout.decode("utf-8")
