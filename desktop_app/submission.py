@@ -254,18 +254,25 @@ def chosen_route(
     return route
 
 
-def recipient_from_draft(draft: Draft, given: RecipientChoice) -> RecipientChoice:
+def recipient_from_draft(
+    draft: Draft, given: RecipientChoice, protection: Protection
+) -> RecipientChoice:
     """What the office gave, as given, else as the draft keeps it (the wizard's review step):
-    the certificate or OpenPGP key file and the fingerprint the officer confirmed for it."""
+    the certificate and OpenPGP key files, and the fingerprint confirmed for the one
+    ``protection`` uses (a certificate confirmed earlier says nothing about an OpenPGP key)."""
     delivery = draft.delivery
-    certificate, key = given.certificate_file, given.openpgp_key_file
-    confirmed = given.confirmed_fingerprint
+    certificate = given.certificate_file
     if certificate is None and delivery.recipient is not None:
         certificate = delivery.recipient.path
-        if given.openpgp_key_file is None:
-            confirmed = confirmed or delivery.recipient.confirmed_sha256
+    key = given.openpgp_key_file
     if key is None and delivery.openpgp_key is not None:
         key = delivery.openpgp_key.path
+    confirmed = given.confirmed_fingerprint
+    # the draft's file (none given here) comes with the confirmation the draft keeps for it
+    if confirmed is None and protection is Protection.CMS and given.certificate_file is None:
+        confirmed = delivery.recipient.confirmed_sha256 if delivery.recipient else None
+    if confirmed is None and protection is Protection.OPENPGP and given.openpgp_key_file is None:
+        confirmed = delivery.openpgp_key.confirmed_fingerprint if delivery.openpgp_key else None
     return RecipientChoice(certificate, key, confirmed, given.allow_test_certificate)
 
 
@@ -365,14 +372,7 @@ def make_submission(
         recipient_certificate, recipient_key, confirmed_fingerprint, allow_test_certificate
     )
     route = chosen_route(programme, protection, channel, recipient, draft)
-    recipient = recipient_from_draft(draft, recipient)
-    if (
-        route.protection is Protection.OPENPGP
-        and recipient.confirmed_fingerprint is None
-        and draft.delivery.openpgp_key is not None
-    ):
-        confirmed = draft.delivery.openpgp_key.confirmed_fingerprint
-        recipient = replace(recipient, confirmed_fingerprint=confirmed)
+    recipient = recipient_from_draft(draft, recipient, route.protection)
     # The algemene variant may go without a staff file: its application holds typed counts.
     application = not programme.needs_employee_file and file is None and draft.has_file is False
     check = None if application else check_draft_file(draft, file)

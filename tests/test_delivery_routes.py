@@ -444,3 +444,32 @@ def test_without_a_keyring_the_command_line_takes_the_organisations_passphrase_f
     assert not (tmp / "d.csv.gpg").exists()
     for path in every_file_under(tmp / "appdata"):
         assert chosen.encode() not in path.read_bytes()
+
+
+def test_a_certificate_confirmed_earlier_does_not_stand_for_the_openpgp_key_chosen_later(
+    staff, gpg_office
+) -> None:
+    """The officer confirmed a certificate, then switched to the office's OpenPGP key: the key's
+    own confirmation counts, not the certificate's (which refused the key as a mismatch)."""
+    from dataclasses import replace as with_
+
+    from desktop_app.crypto import openpgp
+    from desktop_app.draft import OpenPgpKeyChoice, RecipientChoice, save_draft
+    from desktop_app.submission import make_submission
+
+    tmp, draft_path = staff
+    draft = load_draft(draft_path)
+    draft.delivery = with_(
+        draft.delivery,
+        channel="hand-over",
+        protection="openpgp",
+        recipient=RecipientChoice(tmp / "office-cert.pem", "ab" * 32),
+        openpgp_key=OpenPgpKeyChoice(gpg_office.public, gpg_office.fingerprint),
+    )
+    save_draft(draft, draft_path)
+    ours = openpgp.generate_key("Gemeente Voorbeeld", "demo@voorbeeld.example")
+    made = make_submission(
+        load_draft(draft_path), None, tmp / "out" / "b.csv.gpg", openpgp_signer=ours
+    )
+    assert made.route.protection is Protection.OPENPGP
+    assert made.recipient_fingerprint == gpg_office.fingerprint
