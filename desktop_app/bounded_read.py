@@ -18,6 +18,7 @@ each caller keeps its own "not found" sentence.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -68,17 +69,13 @@ def read_bounded(path: str | os.PathLike[str], kind: FileKind) -> bytes:
     try:
         descriptor = os.open(path, flags)
     except IsADirectoryError:  # Windows; elsewhere a folder opens and fstat tells
-        raise InputFileError(
-            "bounded-read.folder", file=path.name, what=kind.description
-        ) from None
+        raise InputFileError("bounded-read.folder", file=path.name, what=kind.description) from None
     try:
         mode = os.fstat(descriptor).st_mode
         if stat.S_ISDIR(mode):
             raise InputFileError("bounded-read.folder", file=path.name, what=kind.description)
         if not stat.S_ISREG(mode):
-            raise InputFileError(
-                "bounded-read.not-regular", file=path.name, what=kind.description
-            )
+            raise InputFileError("bounded-read.not-regular", file=path.name, what=kind.description)
     except BaseException:
         os.close(descriptor)
         raise
@@ -170,3 +167,13 @@ def read_json_bounded(path: str | os.PathLike[str], kind: FileKind) -> Any:
     """:func:`read_bounded` then :func:`load_json_bounded`."""
     path = Path(path)
     return load_json_bounded(read_bounded(path, kind), path.name, kind)
+
+
+def file_sha256(path: str | os.PathLike[str]) -> str:
+    """The SHA-256 of a file's bytes (hex), read in 1 MiB pieces: the one file hash of the
+    product (a package before upload, a delivered file, a file the demo office received)."""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()

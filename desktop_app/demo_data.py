@@ -225,7 +225,9 @@ def write_large_workbook(path: Path, rows: int, seed: int = 1) -> Path:
             elif value is None or value == "":
                 continue
             elif c == 2:
-                sheet.write_number(r, c, int(cast(str, value)))  # BSN stored as a number, as exports do
+                sheet.write_number(
+                    r, c, int(cast(str, value))
+                )  # BSN stored as a number, as exports do
             else:
                 sheet.write(r, c, value)
     workbook.close()

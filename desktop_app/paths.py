@@ -112,7 +112,9 @@ def migrate(legacy: Path, new: Path) -> Path:
         temporary.rename(new)
     except OSError as error:
         shutil.rmtree(temporary, ignore_errors=True)
-        log.warning("app-data folder not moved (errno %s); the earlier folder stays in use", error.errno)
+        log.warning(
+            "app-data folder not moved (errno %s); the earlier folder stays in use", error.errno
+        )
         return legacy
     log.info("app-data folder copied from the earlier location")
     return new

@@ -278,7 +278,9 @@ def backup_secret_key(
     problem = passphrase_problem(backup_passphrase)
     if problem is not None:
         raise OpenPgpError("openpgp.backup-passphrase-weak", problem=problem)
-    key = load_key(folder, organisation_id, passphrase_store=passphrase_store, passphrase=passphrase)
+    key = load_key(
+        folder, organisation_id, passphrase_store=passphrase_store, passphrase=passphrase
+    )
     return protect_secret_key(key, backup_passphrase)
 
 

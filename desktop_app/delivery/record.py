@@ -12,7 +12,6 @@ of an archive is never part of it.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, replace
@@ -20,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.atomic import write_atomic
-from desktop_app.bounded_read import FileKind, load_json_bounded, read_bounded
+from desktop_app.bounded_read import FileKind, file_sha256, load_json_bounded, read_bounded
 from desktop_app.delivery.route import record_stem
 from desktop_app.errors import UsageError
 from desktop_app.package.summary import summary_html
@@ -31,7 +30,6 @@ RECORD_FORMAT = "diversity-assistant/delivery-record"
 RECORD_VERSION = 1
 RECORD_SUFFIX = ".record.json"
 SUMMARY_SUFFIX = ".summary.pdf"
-CHUNK = 1 << 20
 
 SummaryRenderer = Callable[[str, str], bytes]  # (html, title) -> PDF bytes
 
@@ -132,14 +130,6 @@ def read_record(path: Path) -> DeliveryRecord:
         return DeliveryRecord.from_json(load_json_bounded(raw, str(path), FileKind.MANIFEST))
     except (ValueError, KeyError, TypeError):
         raise UsageError("delivery.record-unreadable", file=str(path)) from None
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with Path(path).open("rb") as stream:
-        while chunk := stream.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def record_html(record: DeliveryRecord) -> str:

@@ -170,8 +170,20 @@ def check_workbook(data: bytes, file_format: str, file: str) -> None:
         return
     try:
         names = _xls_sheet_names(data) if file_format == "xls" else _ods_sheet_names(data)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, zlib.error, _INFLATE_ERROR,
-            CfbError, struct.error, IndexError, RuntimeError, NotImplementedError):
+    except (
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        OSError,
+        EOFError,
+        zlib.error,
+        _INFLATE_ERROR,
+        CfbError,
+        struct.error,
+        IndexError,
+        RuntimeError,
+        NotImplementedError,
+    ):
         return
     for sheet in names:
         check_sheet(data, file_format, sheet, file)
@@ -204,8 +216,20 @@ def measure_sheet(data: bytes, file_format: str, sheet: str) -> Extent | None:
             return _ods_extent(data, sheet)
         if file_format == "xls":
             return _xls_extent(data, sheet)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, zlib.error, _INFLATE_ERROR,
-            CfbError, struct.error, IndexError, RuntimeError, NotImplementedError):
+    except (
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        OSError,
+        EOFError,
+        zlib.error,
+        _INFLATE_ERROR,
+        CfbError,
+        struct.error,
+        IndexError,
+        RuntimeError,
+        NotImplementedError,
+    ):
         return None
     return None
 
@@ -219,8 +243,10 @@ _SMALL_PART = 32 * 1024 * 1024
 
 
 def _attributes(text: bytes) -> dict[bytes, bytes]:
-    return {m.group(1): m.group(2) if m.group(2) is not None else m.group(3)
-            for m in _ATTRIBUTE.finditer(text)}
+    return {
+        m.group(1): m.group(2) if m.group(2) is not None else m.group(3)
+        for m in _ATTRIBUTE.finditer(text)
+    }
 
 
 def _unescape(value: bytes) -> str:
@@ -304,7 +330,6 @@ class _Irregular(Exception):
 _CELL_OPEN = re.compile(rb'<c r="([A-Za-z]+)(\d+)"[^>]*?(/?)>')
 _VALUE_CHILD = re.compile(rb"<(?:[\w.-]+:)?(?:v|is)[\s>/]")
 _CELL_CLOSE = re.compile(rb"</(?:[\w.-]+:)?c\s*>")
-
 
 
 def _xlsx_extent(data: bytes, sheet: str) -> Extent | None:
@@ -391,10 +416,17 @@ class _Partial:
     column: _Found | None = None
 
     def offer(self, row: int, column: int, order: tuple[int, int]) -> None:
-        if self.row is None or row > self.row.key or (row == self.row.key and order < self.row.order):
+        if (
+            self.row is None
+            or row > self.row.key
+            or (row == self.row.key and order < self.row.order)
+        ):
             self.row = _Found(row, order, row, column)
-        if (self.column is None or column > self.column.key
-                or (column == self.column.key and order < self.column.order)):
+        if (
+            self.column is None
+            or column > self.column.key
+            or (column == self.column.key and order < self.column.order)
+        ):
             self.column = _Found(column, order, row, column)
 
 
@@ -431,8 +463,9 @@ def _short_references(words: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.nda
     return ok, rows, columns
 
 
-def _long_references(words: np.ndarray, reference: np.ndarray) -> tuple[np.ndarray, np.ndarray,
-                                                                        np.ndarray]:
+def _long_references(
+    words: np.ndarray, reference: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """As :func:`_short_references` for any length: the digits are read where the letters end."""
     letters = words[reference]
     ascii_letters = (letters & _HIGH) == 0
@@ -490,8 +523,11 @@ def _scan_piece(buffer: bytes, size: int, number: int) -> _Partial:  # noqa: PLR
     settled = value | empty
     formula = (one == 102) & (~settled)
     if formula.any():
-        which = np.flatnonzero(formula & (pairs[after - 2] == _AFTER_ATTRIBUTE)
-                               & (((two & 0xFF) == 62) | ((two & 0xFF) == 32)))
+        which = np.flatnonzero(
+            formula
+            & (pairs[after - 2] == _AFTER_ATTRIBUTE)
+            & (((two & 0xFF) == 62) | ((two & 0xFF) == 32))
+        )
         following = cells[which] + 2
         later = tags[np.minimum(following, last)]
         later[following > last] = size
@@ -633,9 +669,14 @@ def _fast_xlsx(archive: zipfile.ZipFile, member: str) -> Extent:
     # The exact scan keeps the first cell whose score beats all before it: the first to reach the
     # largest score, which is the largest row's or the largest column's (the earlier if both).
     extent.far_score = max(best_row.key / MAX_ROWS, best_column.key / MAX_COLUMNS)
-    reaching = [found for found, score in ((best_row, best_row.key / MAX_ROWS),
-                                           (best_column, best_column.key / MAX_COLUMNS))
-                if score == extent.far_score]
+    reaching = [
+        found
+        for found, score in (
+            (best_row, best_row.key / MAX_ROWS),
+            (best_column, best_column.key / MAX_COLUMNS),
+        )
+        if score == extent.far_score
+    ]
     far = min(reaching, key=lambda found: found.order)
     extent.far_cell = cell_reference(far.row, far.column)
     return extent
@@ -844,6 +885,10 @@ def _xls_extent(data: bytes, sheet: str) -> Extent | None:
         rows, columns, last_row, last_col = declared
         # calamine reserves the declared block: judged like a block of values.
         if rows * columns > max(BOX_FLOOR, BOX_RATIO * max(extent.values, 1)):
-            return Extent(values=extent.values, last_row=last_row, last_column=last_col,
-                          far_cell=cell_reference(min(last_row, 1 << 32), last_col))
+            return Extent(
+                values=extent.values,
+                last_row=last_row,
+                last_column=last_col,
+                far_cell=cell_reference(min(last_row, 1 << 32), last_col),
+            )
     return extent

@@ -52,11 +52,12 @@ from desktop_app import __version__
 from desktop_app.atomic import write_atomic
 from desktop_app.bounded_read import (
     FileKind,
+    file_sha256,
     load_json_bounded,
     read_bounded,
     require_regular_file,
 )
-from desktop_app.delivery.record import RECORD_SUFFIX, file_sha256, read_record
+from desktop_app.delivery.record import RECORD_SUFFIX, read_record
 from desktop_app.draft import Draft
 from desktop_app.errors import AppError
 from desktop_app.ksz.choices import read_choices

@@ -4,7 +4,8 @@ The only part of the product that touches the network. Qt-free; the wizard runs 
 in a worker thread with a progress callback and a :class:`CancelToken`.
 """
 
-from desktop_app.transfer.api import file_sha256, upload
+from desktop_app.bounded_read import file_sha256
+from desktop_app.transfer.api import upload
 from desktop_app.transfer.credentials import forget_password, load_password, save_password
 from desktop_app.transfer.hostkeys import forget_host_key, remembered_host_key
 from desktop_app.transfer.model import (

@@ -6,11 +6,10 @@ scheme, each a :class:`~desktop_app.transfer.transport.Transport`).
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from pathlib import Path
 
-from desktop_app.bounded_read import FileKind, require_regular_file
+from desktop_app.bounded_read import FileKind, file_sha256, require_regular_file
 from desktop_app.transfer.model import (
     CancelToken,
     Credentials,
@@ -35,14 +34,6 @@ def transport_for(portal: Portal) -> Transport:
     if transport is None:
         raise TransferError("transfer.portal-url-invalid", url=portal.url)
     return transport
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with Path(path).open("rb") as stream:
-        while chunk := stream.read(1024 * 1024):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def upload(

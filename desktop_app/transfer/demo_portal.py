@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import hmac
 import logging
 import os
@@ -52,6 +51,7 @@ from paramiko.sftp import (
     SFTP_PERMISSION_DENIED,
 )
 
+from desktop_app.bounded_read import file_sha256
 from desktop_app.transfer.model import Portal, TransferError
 from desktop_app.transfer.sftp import host_key_fingerprint
 
@@ -97,14 +97,6 @@ def _is_temporary(name: str) -> bool:
 def _status(error: OSError) -> int:
     """The SFTP status for an operating-system error (no such file, permission denied, failure)."""
     return paramiko.SFTPServer.convert_errno(error.errno or errno.EIO)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        while chunk := stream.read(1024 * 1024):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 class _Server(paramiko.ServerInterface):
@@ -450,7 +442,7 @@ class DemoPortal:
             info = path.stat()
             if not stat.S_ISREG(info.st_mode):
                 return
-            received = ReceivedFile(path.name, info.st_size, _sha256(path))
+            received = ReceivedFile(path.name, info.st_size, file_sha256(path))
             with self._lock:
                 self._received.pop(path.name, None)
                 self._received[path.name] = received
