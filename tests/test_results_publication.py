@@ -1,0 +1,170 @@
+"""The publication check: a published share that may stand for fewer people than the threshold,
+and a left-out cell worked back by differencing (the total minus the other departments; a merged
+line minus its other member, published in another year's report), flagged with a proposal that
+passes the check again; a safe publication passes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop_app.errors import AppError
+from desktop_app.profiles import load_programme_by_id
+from desktop_app.results import ResultsError, read_result_tables
+from desktop_app.results.model import GroupValue, ResultRow, ResultSet, ResultTable, SizeInterval
+from desktop_app.results.publication import (
+    PublicationVersion,
+    PublishedLine,
+    check_publication,
+    default_versions,
+    threshold_for,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+GROUPS = ("nederland", "europa", "buiten-europa")
+
+
+def row(name: str, size: int, shares: tuple[float | None, ...], total: bool = False) -> ResultRow:
+    values = tuple(
+        GroupValue(g, s, suppressed=s is None, marker="." if s is None else "")
+        for g, s in zip(GROUPS, shares, strict=True)
+    )
+    return ResultRow(name, total, size, SizeInterval(size - 5, size + 5), values, 0)
+
+
+def result_set(rows: list[ResultRow], year: int = 2025) -> ResultSet:
+    return ResultSet(
+        programme="cbs-barometer-ingezoomd",
+        unit="person",
+        values="percentages",
+        classification="herkomst",
+        groups=GROUPS,
+        source_name="test.xlsx",
+        source_sha256="",
+        tables=(ResultTable("Afdeling", "Afdeling", tuple(rows)),),
+        year=year,
+    )
+
+
+def departments() -> ResultSet:
+    # Totaal 1000: Nederland 800, Europa 100, Buiten-Europa 100
+    return result_set(
+        [
+            row("Totaal", 1000, (80.0, 10.0, 10.0), total=True),
+            row("Beleid", 500, (80.0, 10.0, 10.0)),
+            row("Uitvoering", 400, (77.5, 11.3, 11.2)),
+            row("Staf", 100, (90.0, 5.0, 5.0)),
+        ]
+    )
+
+
+LINES = (
+    PublishedLine("Beleid", ("Beleid",)),
+    PublishedLine("Uitvoering", ("Uitvoering",)),
+    PublishedLine("Staf", ("Staf",)),
+)
+
+
+def test_a_safe_publication_passes() -> None:
+    check = check_publication(departments(), threshold=3)
+    assert check.passed, check.findings
+    assert check.checked_cells == 4 * 4  # three lines and the total: a size and three groups each
+
+
+def test_a_share_that_may_stand_for_fewer_people_than_the_threshold_is_flagged() -> None:
+    # Staf's 5.0% of 95..105 people: 4 to 6 people, under a threshold of 10
+    check = check_publication(departments(), threshold=10)
+    small = [f for f in check.findings if f.kind == "small"]
+    assert {(f.line, f.group) for f in small} == {("Staf", "europa"), ("Staf", "buiten-europa")}
+    assert all(4 <= f.people_low < 10 and f.people_high <= 6 for f in small)
+    # proposed: a merge with the smallest other department, which passes the check again
+    merges = [p for f in small for p in f.proposals if p.kind == "merge"]
+    assert merges
+    assert merges[0].merge == ("Staf", "Uitvoering")
+    version = default_versions(departments())[0].merged(list(merges[0].merge))
+    assert [line.label for line in version.lines] == ["Beleid", "Uitvoering + Staf"]
+    assert check_publication(departments(), [version], threshold=10).passed
+
+
+def test_leaving_out_a_cell_is_undone_by_the_total_minus_the_other_departments() -> None:
+    left_out = frozenset({("Staf", "europa"), ("Staf", "buiten-europa")})
+    version = PublicationVersion(2025, "Afdeling", LINES, True, left_out, "jaarverslag")
+    check = check_publication(departments(), [version], threshold=10)
+    differencing = [f for f in check.findings if f.kind == "differencing"]
+    assert {(f.line, f.group) for f in differencing} == set(left_out)
+    europa = next(f for f in differencing if f.group == "europa")
+    assert (europa.people_low, europa.people_high) == (5, 5)  # worked back exactly
+    assert europa.via == ("Totaal", "Beleid", "Uitvoering")
+    assert europa.version == "jaarverslag"
+    # the proposed further suppressions pass the check when applied
+    proposed = {
+        c for f in differencing for p in f.proposals if p.kind == "suppress" for c in p.cells
+    }
+    assert proposed - left_out, "a further cell is proposed"
+    safer = PublicationVersion(2025, "Afdeling", LINES, True, left_out | proposed, "jaarverslag")
+    assert check_publication(departments(), [safer], threshold=10).passed
+    # without the total, the same left-out cells cannot be worked back
+    no_total = PublicationVersion(2025, "Afdeling", LINES, False, left_out, "intranet")
+    assert check_publication(departments(), [no_total], threshold=10).passed
+
+
+def test_merged_one_year_and_unmerged_the_next_is_differencing() -> None:
+    """The 2025 figures merged in the 2025 report (Uitvoering + Staf), reprinted in the 2026 report
+    with Uitvoering on its own and Staf not shown: Staf = the merged line minus Uitvoering."""
+    merged = PublicationVersion(
+        2025,
+        "Afdeling",
+        (
+            PublishedLine("Beleid", ("Beleid",)),
+            PublishedLine("Uitvoering + Staf", ("Uitvoering", "Staf")),
+        ),
+        False,
+        name="jaarverslag 2025",
+    )
+    alone = PublicationVersion(
+        2025,
+        "Afdeling",
+        (PublishedLine("Beleid", ("Beleid",)), PublishedLine("Uitvoering", ("Uitvoering",))),
+        False,
+        name="jaarverslag 2026",
+    )
+    assert check_publication(departments(), [merged], threshold=10).passed
+    assert check_publication(departments(), [alone], threshold=10).passed
+    both = check_publication(departments(), [merged, alone], threshold=10)
+    found = {(f.kind, f.line, f.group) for f in both.findings}
+    assert ("differencing", "Staf", "europa") in found
+    europa = next(f for f in both.findings if f.line == "Staf" and f.group == "europa")
+    assert (europa.people_low, europa.people_high) == (5, 5)
+    assert europa.via == ("Uitvoering + Staf", "Uitvoering")
+    # proposed: show the 2026 reprint merged as in 2025, which passes
+    assert any(p.kind == "merge" and p.merge == ("Uitvoering", "Staf") for p in europa.proposals)
+
+
+def test_the_sample_set_cells_the_office_left_out_are_worked_back_from_the_total() -> None:
+    programme = load_programme_by_id("cbs-barometer-ingezoomd")
+    result = read_result_tables(
+        ROOT / "resources/samples/results-cbs-ingezoomd-2025.xlsx", programme
+    )
+    check = check_publication(result, threshold=threshold_for(programme.thresholds.cell_threshold))
+    assert check.threshold == 10
+    flagged = {(f.breakdown, f.line, f.group, f.kind) for f in check.findings}
+    assert flagged == {
+        ("Afdeling", "Staf en bestuur", "europa", "differencing"),
+        ("Afdeling", "Staf en bestuur", "buiten-europa", "differencing"),
+    }
+    for finding in check.findings:
+        assert finding.via[0] == "Totaal"
+        assert any(p.kind == "suppress" for p in finding.proposals)
+
+
+def test_the_threshold_and_unknown_lines_are_refused_plainly() -> None:
+    assert threshold_for(0) == 5
+    assert threshold_for(10) == 10
+    with pytest.raises(AppError):
+        check_publication(departments(), threshold=0)
+    bad = PublicationVersion(2025, "Afdeling", (PublishedLine("X", ("Nope",)),), True)
+    with pytest.raises(ResultsError) as refused:
+        check_publication(departments(), [bad], threshold=5)
+    assert "Nope" in refused.value.render("en")
+    assert "Afdeling" in refused.value.render("nl")
