@@ -1434,6 +1434,10 @@
         <translation>(empty column)</translation>
     </message>
     <message>
+        <source>Match and examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Column “%1” is chosen for more than one field: %2. Choose one column per field.</source>
         <translation>Column “%1” is chosen for more than one field: %2. Choose one column per field.</translation>
     </message>
@@ -1540,14 +1544,6 @@
     <message>
         <source>Column in your file</source>
         <translation>Column in your file</translation>
-    </message>
-    <message>
-        <source>Match</source>
-        <translation>Match</translation>
-    </message>
-    <message>
-        <source>Examples</source>
-        <translation>Examples</translation>
     </message>
     <message>
         <source>— not in the file —</source>

@@ -1434,6 +1434,10 @@
         <translation>(colonne vide)</translation>
     </message>
     <message>
+        <source>Match and examples</source>
+        <translation>Reconnaissance et exemples</translation>
+    </message>
+    <message>
         <source>Column “%1” is chosen for more than one field: %2. Choose one column per field.</source>
         <translation>La colonne « %1 » est choisie pour plusieurs champs : %2. Choisissez une colonne par champ.</translation>
     </message>
@@ -1540,14 +1544,6 @@
     <message>
         <source>Column in your file</source>
         <translation>Colonne de votre fichier</translation>
-    </message>
-    <message>
-        <source>Match</source>
-        <translation>Reconnaissance</translation>
-    </message>
-    <message>
-        <source>Examples</source>
-        <translation>Exemples</translation>
     </message>
     <message>
         <source>— not in the file —</source>

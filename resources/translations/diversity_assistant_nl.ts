@@ -1434,6 +1434,10 @@
         <translation>(lege kolom)</translation>
     </message>
     <message>
+        <source>Match and examples</source>
+        <translation>Herkenning en voorbeelden</translation>
+    </message>
+    <message>
         <source>Column “%1” is chosen for more than one field: %2. Choose one column per field.</source>
         <translation>Kolom ‘%1’ is voor meer dan één veld gekozen: %2. Kies per veld een eigen kolom.</translation>
     </message>
@@ -1540,14 +1544,6 @@
     <message>
         <source>Column in your file</source>
         <translation>Kolom in uw bestand</translation>
-    </message>
-    <message>
-        <source>Match</source>
-        <translation>Herkenning</translation>
-    </message>
-    <message>
-        <source>Examples</source>
-        <translation>Voorbeelden</translation>
     </message>
     <message>
         <source>— not in the file —</source>

@@ -73,7 +73,7 @@ class MappingPage(WizardPage):
         self.grid = QGridLayout(self.grid_widget)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setHorizontalSpacing(10)
-        self.grid.setColumnStretch(3, 1)
+        self.grid.setColumnStretch(2, 1)
         fields_layout.addWidget(self.grid_widget)
         self.messages = FieldMessages(self.fields_card, fields_layout)
         self.key_message = self.messages.key_message
@@ -170,7 +170,7 @@ class MappingPage(WizardPage):
             if item.widget():
                 item.widget().deleteLater()
         self.rows = []
-        self.column_titles = [QLabel(self.grid_widget) for _ in range(4)]
+        self.column_titles = [QLabel(self.grid_widget) for _ in range(3)]
         for column, title in enumerate(self.column_titles):
             title.setStyleSheet("font-weight: 600;")
             title.setWordWrap(True)  # narrow columns in French or at 200%
@@ -226,6 +226,7 @@ class MappingPage(WizardPage):
                 row.match.setText(self.tr("not mapped"))
                 row.match.setStyleSheet("color: #6b7580;")
                 row.examples.setText("")
+                row.examples.hide()
                 continue
             used.setdefault(header, []).append(row.field.label.get(language))
             if suggestion is not None and suggestion.header == header:
@@ -246,6 +247,7 @@ class MappingPage(WizardPage):
             if identifier is not None:
                 examples = [identifier.example(e) for e in examples]
             row.examples.setText(", ".join(examples) if examples else self.tr("(empty column)"))
+            row.examples.show()
         self.messages.show_problem(used, missing_required(self.rows, language))
         self.messages.show_header_notes(self.table, self.draft.mapping, self.programme, language)
         self.messages.show_key(self.rows, self.programme, language)
@@ -287,8 +289,7 @@ class MappingPage(WizardPage):
             (
                 self.tr("Field"),
                 self.tr("Column in your file"),
-                self.tr("Match"),
-                self.tr("Examples"),
+                self.tr("Match and examples"),
             )
         ):
             self.column_titles[column].setText(title)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from desktop_app.profiles import EmployeeField
 from desktop_app.ui.widgets import (
     InlineMessage,
+    vbox,
 )
 
 
@@ -45,15 +46,21 @@ class FieldRow:
         self.combo.setMinimumContentsLength(8)
         self.combo.currentTextChanged.connect(self.combo.setToolTip)
         self.label.setBuddy(self.combo)
-        self.match = QLabel(parent)
+        # How the column was recognised with its examples below it, in one column: side by side
+        # they made the Dutch grid wider than the window at 200% (long field names such as
+        # 'Huisnummertoevoeging' take their whole word's width).
+        self.found = QWidget(parent)
+        found_layout = vbox(self.found, spacing=0)
+        self.match = QLabel(self.found)
         self.match.setWordWrap(True)
-        self.examples = QLabel(parent)
+        self.examples = QLabel(self.found)
         self.examples.setProperty("role", "hint")
         self.examples.setWordWrap(True)
+        found_layout.addWidget(self.match)
+        found_layout.addWidget(self.examples)
         grid.addWidget(self.label, row, 0)
         grid.addWidget(self.combo, row, 1)
-        grid.addWidget(self.match, row, 2)
-        grid.addWidget(self.examples, row, 3)
+        grid.addWidget(self.found, row, 2)
 
     @property
     def header(self) -> str | None:
