@@ -1,4 +1,7 @@
-"""Each import kept per organisation and year: ``<data_dir>/results/<organisation>/<year>/<programme>.json``.
+"""Each import kept per organisation and year: in the year's folder the officer chose
+(:func:`desktop_app.journey.folder.year_folder`) as ``<year folder>/results/<programme>.json``,
+the app-data folder then holding only an index (``<data_dir>/results/<organisation>/index.json``:
+year, programme, path); without a chosen folder in ``<data_dir>/results/<organisation>/<year>/<programme>.json``.
 
 Only aggregates are stored (shares, counts and sizes of groups, as the office published them),
 never a person. A file is written atomically, as JSON with a format and version; importing the same
@@ -24,6 +27,7 @@ from typing import Any
 
 from desktop_app.atomic import write_atomic
 from desktop_app.bounded_read import FileKind, read_json_bounded
+from desktop_app.journey.folder import year_folder
 from desktop_app.paths import data_dir
 from desktop_app.profiles.model import Programme
 from desktop_app.results.importer import read_result_tables
@@ -31,6 +35,8 @@ from desktop_app.results.model import ResultsError, ResultSet, SeriesPoint, Unit
 
 _ORGANISATION = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 MIN_YEAR, MAX_YEAR = 2000, 2100
+INDEX_NAME = "index.json"  # where imports kept in a year's folder are (app-data: only this)
+INDEX_FORMAT = "diversity-assistant/results-index"
 
 
 @dataclass(frozen=True)
@@ -60,19 +66,55 @@ def import_results(
     """Read the office's file, link it to the officer's record (when given) and keep it."""
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise ResultsError("results.year-invalid", year=year, low=MIN_YEAR, high=MAX_YEAR)
-    folder = results_dir(organisation, base) / str(year)
+    own = results_dir(organisation, base)
     result = read_result_tables(path, programme)
     submission = _link(record, programme) if record is not None else None
     moment = (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
     result = replace(
         result, year=year, organisation=organisation, imported_at=moment, submission=submission
     )
+    chosen = year_folder(organisation, year)
+    folder = chosen / "results" if chosen is not None else own / str(year)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{programme.id}.json"
-    replaced = target.exists()
+    in_app_data = own / str(year) / f"{programme.id}.json"
+    replaced = target.exists() or in_app_data.exists()
     text = json.dumps(result.to_json(), ensure_ascii=False, indent=1, sort_keys=False)
     write_atomic(target, (text + "\n").encode("utf-8"))
+    if chosen is not None:
+        _index_add(own, year, programme.id, target)
+        if in_app_data.exists():
+            in_app_data.unlink()  # kept before the year's folder was chosen: now replaced there
     return StoredImport(path=target, result=result, replaced=replaced)
+
+
+def _index_path(own: Path) -> Path:
+    return own / INDEX_NAME
+
+
+def _read_index(own: Path) -> list[Mapping[str, Any]]:
+    path = _index_path(own)
+    if not path.is_file():
+        return []
+    data = read_json_bounded(path, FileKind.STATE)
+    entries = data.get("imports") if isinstance(data, Mapping) else None
+    if data.get("format") != INDEX_FORMAT or not isinstance(entries, list):
+        raise ResultsError("results.history-damaged", file=str(path))
+    return [e for e in entries if isinstance(e, Mapping) and isinstance(e.get("path"), str)]
+
+
+def _index_add(own: Path, year: int, programme: str, target: Path) -> None:
+    """The app-data folder keeps only where each import is: organisation, year, programme, path."""
+    entries = [
+        e
+        for e in _read_index(own)
+        if not (e.get("year") == year and e.get("programme") == programme)
+    ]
+    entries.append({"year": year, "programme": programme, "path": str(target)})
+    entries.sort(key=lambda e: (int(e["year"]), str(e["programme"])))
+    own.mkdir(parents=True, exist_ok=True)
+    text = json.dumps({"format": INDEX_FORMAT, "version": 1, "imports": entries}, indent=1)
+    write_atomic(_index_path(own), (text + "\n").encode("utf-8"))
 
 
 def _link(record_path: Path, programme: Programme) -> dict[str, Any]:
@@ -104,14 +146,21 @@ def load_history(organisation: str, base: Path | None = None) -> tuple[ResultSet
     folder = results_dir(organisation, base)
     if not folder.is_dir():
         return ()
+    files: dict[tuple[int, str], Path] = {}
+    for year in sorted(p for p in folder.iterdir() if p.is_dir() and p.name.isdigit()):
+        for file in sorted(year.glob("*.json")):
+            files[(int(year.name), file.stem)] = file
+    for entry in _read_index(folder):
+        path = Path(entry["path"])
+        if path.is_file():  # a year's folder on a drive not connected now is left out
+            files[(int(entry.get("year", 0)), str(entry.get("programme")))] = path
     found: list[ResultSet] = []
-    for year_folder in sorted(p for p in folder.iterdir() if p.is_dir() and p.name.isdigit()):
-        for file in sorted(year_folder.glob("*.json")):
-            data = read_json_bounded(file, FileKind.STATE)
-            try:
-                found.append(ResultSet.from_json(data))
-            except (KeyError, TypeError, ValueError, IndexError) as error:
-                raise ResultsError("results.history-damaged", file=str(file)) from error
+    for file in files.values():
+        data = read_json_bounded(file, FileKind.STATE)
+        try:
+            found.append(ResultSet.from_json(data))
+        except (KeyError, TypeError, ValueError, IndexError) as error:
+            raise ResultsError("results.history-damaged", file=str(file)) from error
     return tuple(sorted(found, key=lambda r: (r.year or 0, r.programme)))
 
 

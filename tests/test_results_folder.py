@@ -1,0 +1,50 @@
+"""Imports kept in the year's folder the officer chose (journey.folder.year_folder); the app-data
+folder then holds only an index; without a chosen folder they stay in the app-data folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop_app.journey.folder import choose_year_folder
+from desktop_app.profiles import load_programme_by_id
+from desktop_app.results import import_results, load_history
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "resources" / "samples" / "results-cbs-ingezoomd-2025.xlsx"
+ORG = "rsin-123456782"
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "data"
+    monkeypatch.setenv("DIVERSITY_ASSISTANT_DATA_DIR", str(folder))
+    return folder
+
+
+def test_an_import_goes_to_the_chosen_year_folder(tmp_path: Path, data_dir: Path) -> None:
+    programme = load_programme_by_id("cbs-barometer-ingezoomd")
+    # first without a chosen folder: kept in the app-data folder
+    first = import_results(SAMPLE, programme, 2025, ORG)
+    assert first.path == data_dir / "results" / ORG / "2025" / "cbs-barometer-ingezoomd.json"
+    chosen = choose_year_folder(ORG, 2025, tmp_path / "Diversiteit 2025")
+    second = import_results(SAMPLE, programme, 2025, ORG)
+    assert second.path == chosen / "results" / "cbs-barometer-ingezoomd.json"
+    assert second.replaced
+    assert not first.path.exists()  # moved, not kept twice
+    own = data_dir / "results" / ORG
+    index = json.loads((own / "index.json").read_text(encoding="utf-8"))
+    assert index["imports"] == [
+        {"year": 2025, "programme": "cbs-barometer-ingezoomd", "path": str(second.path)}
+    ]
+    # the app-data folder holds only the index
+    assert sorted(p.name for p in own.rglob("*") if p.is_file()) == ["index.json"]
+    history = load_history(ORG)
+    assert [(r.year, r.programme) for r in history] == [(2025, "cbs-barometer-ingezoomd")]
+    # a year's folder not there now (a drive not connected): its import is left out, no error
+    other = import_results(SAMPLE, programme, 2024, ORG)
+    assert other.path.parent.parent == own
+    second.path.unlink()
+    assert [r.year for r in load_history(ORG)] == [2024]
