@@ -3,19 +3,40 @@ organisation and year, kept in an index in the app-data folder; what is filed in
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import json
 from pathlib import Path
 
 import pytest
 
+from desktop_app.delivery.record import (
+    DeliveredFile,
+    DeliveryRecord,
+    confirm_delivered,
+    record_path_for,
+    summary_path_for,
+    write_record,
+)
+from desktop_app.draft import load_draft
 from desktop_app.journey import JourneyError
 from desktop_app.journey.folder import (
+    CHOICES_FILE,
+    INDEX_FILE,
     choose_year_folder,
     chosen_year_folder,
+    current_year_folder,
+    file_choices,
+    file_delivery,
+    file_into,
     folders_index_path,
+    open_year_folder,
+    plaintext_files,
     read_folders_index,
+    read_year_folder,
     year_folder,
 )
+from desktop_app.profiles.model import Channel, Protection
 
 ORGANISATION = "rsin-802634540"
 
@@ -94,3 +115,139 @@ def test_a_file_in_the_way_is_refused(tmp_path: Path) -> None:
     with pytest.raises(JourneyError) as refused:
         choose_year_folder(ORGANISATION, 2026, tmp_path / "file")
     assert refused.value.message.key == "journey.folder-not-a-folder"
+
+
+# -- the folder's own index and what is filed in it --------------------------------------------------
+
+DEMO_DRAFT = Path(__file__).resolve().parent.parent / "resources" / "samples" / "demo-draft.json"
+
+
+def test_a_folder_keeps_its_own_index_of_what_is_filed(tmp_path: Path) -> None:
+    folder = open_year_folder(ORGANISATION, 2026, tmp_path / "2026", "cbs-barometer-ingezoomd")
+    assert (folder.folder / INDEX_FILE).is_file()
+    letter = tmp_path / "Projectvoorstel.pdf"
+    letter.write_bytes(b"%PDF-1.4 proposal")
+    folder, filed = file_into(folder, letter, "received", step="project-proposal")
+    assert filed.name == "Projectvoorstel.pdf"
+    assert (folder.folder / filed.name).read_bytes() == letter.read_bytes()
+    assert filed.sha256 == hashlib.sha256(letter.read_bytes()).hexdigest()
+    # the same file again: nothing new; another file of the same name: a second name
+    again, same = file_into(folder, letter, "received", step="project-proposal")
+    assert same == filed
+    assert len(again.files) == 1
+    letter.write_bytes(b"%PDF-1.4 agreement")
+    folder, second = file_into(folder, letter, "received")
+    assert second.name == "Projectvoorstel-2.pdf"
+    # read back from disk, as next year's officer does
+    read = read_year_folder(tmp_path / "2026")
+    assert (read.organisation, read.year, read.programme) == (
+        ORGANISATION,
+        2026,
+        "cbs-barometer-ingezoomd",
+    )
+    assert [f.name for f in read.files] == ["Projectvoorstel.pdf", "Projectvoorstel-2.pdf"]
+    assert current_year_folder(ORGANISATION, 2026) == read
+
+
+def test_a_folder_of_another_submission_is_refused(tmp_path: Path) -> None:
+    open_year_folder(ORGANISATION, 2025, tmp_path / "shared")
+    with pytest.raises(JourneyError) as refused:
+        open_year_folder(ORGANISATION, 2026, tmp_path / "shared")
+    assert refused.value.message.key == "journey.folder-other-submission"
+    assert "2025" in refused.value.render("nl")
+
+
+def test_a_plaintext_employee_file_is_kept_only_when_chosen(tmp_path: Path) -> None:
+    folder = open_year_folder(ORGANISATION, 2026, tmp_path / "2026")
+    staff = tmp_path / "personeel.csv"
+    staff.write_text("Personeelsnummer;Naam\n1001;J. Jansen\n", encoding="utf-8")
+    sha = hashlib.sha256(staff.read_bytes()).hexdigest()
+    for kind, hashes in (("employee-file", ()), ("document", (sha,))):
+        with pytest.raises(JourneyError) as refused:
+            file_into(folder, staff, kind, plaintext_sha256=hashes)
+        assert refused.value.message.key == "journey.folder-plaintext"
+        for language in ("nl", "en", "fr"):
+            assert "personeel.csv" in refused.value.render(language)
+    assert sorted(p.name for p in folder.folder.iterdir()) == [INDEX_FILE]
+    folder, kept = file_into(
+        folder, staff, "document", plaintext_sha256=(sha,), keep_plaintext=True
+    )
+    assert kept.kind == "employee-file"
+    assert plaintext_files(folder) == (kept,)
+
+
+def _record(folder: Path, protection: Protection) -> Path:
+    delivered = folder / ("barometer.csv" if protection is Protection.NONE else "barometer.p7m")
+    delivered.write_bytes(b"1001;V;1980\n" if protection is Protection.NONE else b"\x30\x82 cms")
+    record = DeliveryRecord(
+        manifest={"programme": {"id": "cbs-barometer-ingezoomd"}},
+        file=DeliveredFile(
+            delivered.name,
+            hashlib.sha256(delivered.read_bytes()).hexdigest(),
+            delivered.stat().st_size,
+        ),
+        channel=Channel.WEB_PORTAL,
+        protection=protection,
+        recipient_kind="channel",
+        recipient_fingerprint=None,
+        signer_fingerprint=None,
+    )
+    path = record_path_for(delivered)
+    write_record(path, record)
+    summary_path_for(delivered).write_bytes(b"%PDF-1.4 record")
+    return path
+
+
+@pytest.mark.parametrize("protection", [Protection.CMS, Protection.NONE])
+def test_the_delivery_is_filed_without_a_plaintext_package(
+    tmp_path: Path, protection: Protection
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    record = _record(out, protection)
+    folder = open_year_folder(ORGANISATION, 2026, tmp_path / "2026")
+    filed = file_delivery(folder, record, step="upload")
+    kinds = sorted(f.kind for f in filed.folder.files)
+    if protection is Protection.NONE:
+        assert kinds == ["record", "record-pdf"]
+        assert filed.left_out == ("barometer.csv",)
+        assert not (folder.folder / "barometer.csv").exists()
+        kept = file_delivery(filed.folder, record, keep_plaintext=True)
+        assert "employee-file" in [f.kind for f in kept.folder.files]
+    else:
+        assert kinds == ["package", "record", "record-pdf"]
+        assert filed.left_out == ()
+    # a record that gained an event replaces its copy (no second copy)
+    confirm_delivered(record, at=dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC))
+    again = file_delivery(filed.folder, record)
+    records = again.folder.of_kind("record")
+    assert len(records) == 1
+    assert (folder.folder / records[0].name).read_bytes() == record.read_bytes()
+
+
+def test_the_choices_are_filed_as_a_draft(tmp_path: Path) -> None:
+    draft = load_draft(DEMO_DRAFT)
+    folder = open_year_folder(ORGANISATION, 2026, tmp_path / "2026")
+    folder, filed = file_choices(folder, draft)
+    assert folder.choices == folder.folder / CHOICES_FILE
+    assert load_draft(folder.choices).mapping == draft.mapping
+    assert filed.kind == "choices"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"[1, 2",
+        b'{"format": "diversity-assistant/yearly-folder", "version": 1, "organisation":'
+        b' "rsin-802634540", "year": 2026, "files": [{"kind": "x", "name": "a"}]}',
+        b'{"format": "diversity-assistant/yearly-folder", "version": 1, "organisation":'
+        b' "rsin-802634540", "year": 2026, "files": [{"kind": "received", "name": "../a",'
+        b' "sha256": "' + b"0" * 64 + b'", "bytes": 1, "added_at": "2026-01-01T00:00:00"}]}',
+        b'{"format": "other"}',
+    ],
+)
+def test_a_damaged_folder_index_is_a_sentence(tmp_path: Path, content: bytes) -> None:
+    (tmp_path / INDEX_FILE).write_bytes(content)
+    with pytest.raises(JourneyError) as refused:
+        read_year_folder(tmp_path)
+    assert refused.value.message.key == "journey.folder-index-damaged"

@@ -1,11 +1,16 @@
-"""``diversity-assistant journey show|mark|documents``: the journey per organisation and year.
+"""``diversity-assistant journey show|mark|accept|folder|repeat|documents``: the journey per
+organisation and year.
 
 The same calls as the wizard's start page (:mod:`desktop_app.journey`): ``show`` prints where
 the officer stands (each office step open or done, with its date and evidence, the current step,
 what the office is doing, what follows the delivery); ``mark`` closes a step with a file (a
 document received is copied into the journey's folder, a delivery record ``*.record.json`` is a
 receipt, a file the assistant made is kept by path and SHA-256) or the officer's confirmation
-(``--by``); ``documents`` drafts the documents of the draft's programme (CBS: the sign-up e-mail
+(``--by``; ``table-set-received`` names the step in which the office's tables arrive);
+``accept`` attaches the office's documents and records their acceptance (date, officer,
+signatory); ``folder`` chooses the yearly folder and files documents in it (an unencrypted
+employee file only with ``--keep-plaintext``); ``repeat`` writes next year's draft from last
+year's folder or draft (no confirmations, fingerprints or passwords); ``documents`` drafts the documents of the draft's programme (CBS: the sign-up e-mail
 and the answers for the application form, PDF and ODT; KSZ: the request documents).
 
 Which journey: ``--draft`` (its organisation id, year and programme), else ``--organisation``
@@ -28,6 +33,7 @@ from desktop_app.messages import Message
 if TYPE_CHECKING:
     from desktop_app.draft import Draft
     from desktop_app.journey import Journey
+    from desktop_app.journey.folder import YearFolder
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -56,6 +62,63 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     _which(mark)
 
+    accept = actions.add_parser(
+        "accept",
+        help="attach the office's documents (project proposal, delivery agreement) and record "
+        "their acceptance",
+    )
+    accept.add_argument("step", metavar="STEP", help="the step's id, e.g. project-proposal")
+    accept.add_argument(
+        "--file",
+        type=Path,
+        action="append",
+        required=True,
+        metavar="F",
+        dest="files",
+        help="a PDF the office sent (repeat for each)",
+    )
+    accept.add_argument("--officer", required=True, metavar="NAME", help="who accepted")
+    accept.add_argument("--signatory", required=True, metavar="NAME", help="who signed")
+    accept.add_argument(
+        "--date", type=date_argument, metavar="YYYY-MM-DD", help="accepted on (default: today)"
+    )
+    _which(accept)
+
+    folder = actions.add_parser(
+        "folder", help="the yearly folder: everything of one submission in one folder you choose"
+    )
+    folder.add_argument("--set", type=Path, metavar="DIR", help="choose this folder for the year")
+    folder.add_argument("--add", type=Path, metavar="F", help="file a copy of F in the folder")
+    folder.add_argument(
+        "--kind",
+        choices=FOLDER_KINDS,
+        default="document",
+        help="what --add files (default: document)",
+    )
+    folder.add_argument(
+        "--keep-plaintext",
+        action="store_true",
+        help="keep an unencrypted employee file there all the same (read the warning first)",
+    )
+    folder.add_argument("--json", action="store_true", help="print the folder's index as JSON")
+    _which(folder)
+
+    repeat = actions.add_parser(
+        "repeat",
+        help="next year's draft from last year's folder or draft: the same mapping, subgroups, "
+        "merges and delivery route (no confirmations, fingerprints or passwords)",
+    )
+    repeat.add_argument(
+        "--from",
+        type=Path,
+        required=True,
+        metavar="DIR_OR_DRAFT",
+        dest="source",
+        help="last year's yearly folder, or its draft (.json)",
+    )
+    repeat.add_argument("--out", type=Path, required=True, metavar="NEW_DRAFT")
+    repeat.add_argument("--year", type=int, metavar="Y", help="the new year (default: the next)")
+
     documents = actions.add_parser(
         "documents", help="draft the documents of the draft's programme (sign-up e-mail, answers)"
     )
@@ -75,12 +138,18 @@ def _which(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--year", type=int, metavar="Y")
 
 
+FOLDER_KINDS = ("document", "received", "receipt", "results", "employee-file")
+
+
 def run(args: argparse.Namespace, language: str) -> int:
-    if args.journey_command == "show":
-        return run_show(args, language)
-    if args.journey_command == "mark":
-        return run_mark(args, language)
-    return run_documents(args, language)
+    runners = {
+        "show": run_show,
+        "mark": run_mark,
+        "accept": run_accept,
+        "folder": run_folder,
+        "repeat": run_repeat,
+    }
+    return runners.get(args.journey_command, run_documents)(args, language)
 
 
 # -- which journey ----------------------------------------------------------------------------------
@@ -179,32 +248,155 @@ def show_text(journey: Journey, language: str) -> str:
 
 
 def run_mark(args: argparse.Namespace, language: str) -> int:
-    from desktop_app.journey import confirmation, describe_evidence, evidence_for_file, mark
+    from desktop_app.journey.received import mark_step, resolve_step
 
     if args.file is None and args.by is None:
         raise UsageError("journey.cli.evidence-needed")
     if args.file is not None and args.by is not None:
         raise UsageError("journey.cli.both-evidence")
     journey = _journey(args, start=True)
-    journey.step(args.step)  # an unknown step is refused before anything is copied
-    if args.file is not None:
-        if not args.file.exists():
-            raise UsageError("journey.cli.file-missing", file=str(args.file))
-        evidence = evidence_for_file(journey, args.step, args.file)
-    else:
-        evidence = confirmation(args.by)
-    journey = mark(journey, args.step, evidence, on=args.date)
-    record = journey.records[args.step]
+    step = resolve_step(journey, args.step)  # an unknown step is refused before anything is copied
+    if args.file is not None and not args.file.exists():
+        raise UsageError("journey.cli.file-missing", file=str(args.file))
+    marked = mark_step(journey, step.id, by=args.by, file=args.file, on=args.date)
+    _print_marked(marked.journey, step.id, marked.filed, language)
+    return EXIT_OK
+
+
+def _print_marked(journey: Journey, step_id: str, filed: tuple[str, ...], language: str) -> None:
+    from desktop_app.journey import describe_evidence
+    from desktop_app.journey.folder import year_folder
+
+    record = journey.records[step_id]
     print(
         Message(
             "journey.cli.marked",
             {
-                "step": journey.step(args.step).title.get(language),
+                "step": journey.step(step_id).title.get(language),
                 "date": record.date.isoformat(),
-                "evidence": describe_evidence(evidence),
+                "evidence": describe_evidence(record.evidence),
             },
         ).render(language)
     )
+    folder = year_folder(journey.organisation, journey.year)
+    if filed and folder is not None:
+        print(
+            Message("journey.cli.filed", {"files": ", ".join(filed), "folder": str(folder)}).render(
+                language
+            )
+        )
+
+
+# -- journey accept ---------------------------------------------------------------------------------
+
+
+def run_accept(args: argparse.Namespace, language: str) -> int:
+    import datetime as dt
+
+    from desktop_app.journey.received import accept_documents, resolve_step
+
+    for path in args.files:
+        if not path.exists():
+            raise UsageError("journey.cli.file-missing", file=str(path))
+    journey = _journey(args, start=True)
+    step = resolve_step(journey, args.step)
+    marked = accept_documents(
+        journey,
+        step.id,
+        args.files,
+        accepted_on=args.date or dt.date.today(),
+        officer=args.officer,
+        signatory=args.signatory,
+    )
+    _print_marked(marked.journey, step.id, marked.filed, language)
+    return EXIT_OK
+
+
+# -- journey folder ---------------------------------------------------------------------------------
+
+
+def run_folder(args: argparse.Namespace, language: str) -> int:
+    from desktop_app.journey.folder import (
+        chosen_year_folder,
+        current_year_folder,
+        file_choices,
+        file_into,
+        open_year_folder,
+        plaintext_hashes,
+    )
+
+    draft = _load_draft(args.draft) if args.draft is not None else None
+    organisation, year, programme = _folder_key(args, draft)
+    folder: YearFolder | None = None
+    if args.set is not None:
+        folder = open_year_folder(organisation, year, args.set, programme)
+        if draft is not None:
+            folder, _ = file_choices(folder, draft)
+    else:
+        folder = current_year_folder(organisation, year)
+    if folder is None:
+        chosen = chosen_year_folder(organisation, year)
+        key = "journey.cli.folder-gone" if chosen is not None else "journey.cli.no-folder"
+        raise UsageError(key, organisation=organisation, year=year, folder=str(chosen or ""))
+    if args.add is not None:
+        if not args.add.exists():
+            raise UsageError("journey.cli.file-missing", file=str(args.add))
+        folder, filed = file_into(
+            folder,
+            args.add,
+            args.kind,
+            keep_plaintext=args.keep_plaintext,
+            plaintext_sha256=plaintext_hashes(draft),
+        )
+        if filed.kind == "employee-file":
+            print(Message("journey.cli.plaintext-kept", {"file": filed.name}).render(language))
+    if args.json:
+        print(json.dumps({"folder": str(folder.folder), **folder.to_json()}, indent=2))
+        return EXIT_OK
+    print(
+        Message(
+            "journey.cli.folder",
+            {"organisation": organisation, "year": year, "folder": str(folder.folder)},
+        ).render(language)
+    )
+    for filed in folder.files:
+        step = f"  [{filed.step}]" if filed.step else ""
+        print(f"  {filed.kind:<13} {filed.name}  {filed.sha256[:16]}…{step}")
+    return EXIT_OK
+
+
+def _folder_key(args: argparse.Namespace, draft: Draft | None) -> tuple[str, int, str | None]:
+    from desktop_app.journey import draft_key
+
+    if draft is not None:
+        return (*draft_key(draft), draft.programme_id)
+    if args.organisation is not None or args.year is not None:
+        return (*_key(args.organisation, args.year), None)
+    journey = _journey(args, start=False)
+    return journey.organisation, journey.year, journey.programme.id
+
+
+# -- journey repeat ---------------------------------------------------------------------------------
+
+
+def run_repeat(args: argparse.Namespace, language: str) -> int:
+    from desktop_app.draft import save_draft
+    from desktop_app.journey.repeat import carried_summary, repeat_choices
+
+    if not args.source.exists():
+        raise UsageError("journey.cli.file-missing", file=str(args.source))
+    if args.out.exists() and args.out.is_dir():
+        raise UsageError("journey.cli.out-is-folder", out=str(args.out))
+    draft = repeat_choices(args.source, args.year)
+    save_draft(draft, args.out)
+    carried = carried_summary(draft)
+    print(
+        Message(
+            "journey.cli.repeated",
+            {"out": str(args.out), "year": carried["year"] or "?", "source": str(args.source)},
+        ).render(language)
+    )
+    print(Message("journey.cli.not-carried").render(language))
     return EXIT_OK
 
 

@@ -1,9 +1,19 @@
 """The journey per organisation and year through an office's steps, and the documents drafted
-for them (see :mod:`desktop_app.journey.journey` and :mod:`desktop_app.journey.documents`).
+for them (see :mod:`desktop_app.journey.journey` and :mod:`desktop_app.journey.documents`); the
+yearly folder (:mod:`desktop_app.journey.folder`), what the office sends back
+(:mod:`desktop_app.journey.received`) and next year's draft from last year's choices
+(:mod:`desktop_app.journey.repeat`).
 
 The face both the command line (``journey``) and the wizard's start page use."""
 
+from desktop_app.journey.folder import (
+    YearFolder,
+    current_year_folder,
+    open_year_folder,
+    year_folder,
+)
 from desktop_app.journey.journey import (
+    Acceptance,
     Confirmation,
     Evidence,
     Journey,
@@ -42,8 +52,18 @@ from desktop_app.journey.progress import (
     record_delivery,
     record_made,
 )
+from desktop_app.journey.received import (
+    accept_documents,
+    login_arrived,
+    mark_step,
+    table_set_file,
+    table_set_step,
+    takes_acceptance,
+)
+from desktop_app.journey.repeat import repeat_choices
 
 __all__ = [
+    "Acceptance",
     "Confirmation",
     "Evidence",
     "Journey",
@@ -55,9 +75,12 @@ __all__ = [
     "ReceivedDocument",
     "StepRecord",
     "StepView",
+    "YearFolder",
+    "accept_documents",
     "attach_document",
     "attachment_path",
     "confirmation",
+    "current_year_folder",
     "delivery_step",
     "describe_evidence",
     "draft_for_journey",
@@ -69,14 +92,22 @@ __all__ = [
     "journeys_dir",
     "list_journeys",
     "load_journey",
+    "login_arrived",
     "made_by_app",
     "mark",
+    "mark_step",
+    "open_year_folder",
     "overview",
     "read_journey",
     "receipt",
     "record_delivery",
     "record_made",
     "reopen",
+    "repeat_choices",
     "start_for_draft",
     "start_journey",
+    "table_set_file",
+    "table_set_step",
+    "takes_acceptance",
+    "year_folder",
 ]

@@ -24,17 +24,24 @@ employee value.
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import json
 import logging
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from desktop_app import __version__
 from desktop_app.atomic import write_atomic
 from desktop_app.bounded_read import FileKind, load_json_bounded, read_bounded
+from desktop_app.delivery.record import delivered_path_of, read_record, summary_path_for
+from desktop_app.draft import Draft, save_draft
 from desktop_app.errors import AppError
 from desktop_app.journey.journey import JourneyError, check_key, journeys_dir
+from desktop_app.profiles.model import Protection
 
 FOLDERS_FORMAT = "diversity-assistant/yearly-folders"
 FOLDERS_VERSION = 1
@@ -150,3 +157,312 @@ def _write_index(entries: list[ChosenFolder]) -> None:
         "folders": [entry.to_json() for entry in entries],
     }
     write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+
+
+# -- the folder itself: its files and its index -----------------------------------------------------
+
+INDEX_FORMAT = "diversity-assistant/yearly-folder"
+INDEX_VERSION = 1
+INDEX_FILE = "diversity-assistant-index.json"
+CHOICES_FILE = "choices.json"
+KINDS = (
+    "document",  # a document the assistant drafted (sign-up e-mail, answers sheet, request)
+    "package",  # the protected file for the office
+    "record",  # the officer's delivery record (*.record.json)
+    "record-pdf",  # the record as PDF
+    "receipt",  # an upload or delivery receipt
+    "received",  # a document the office sent (project proposal, delivery agreement)
+    "results",  # the table set the office returned
+    "choices",  # the draft: the choices the next year repeats
+    "employee-file",  # a plaintext employee file: only after the officer's explicit choice
+)
+PLAINTEXT_KIND = "employee-file"
+UPDATED_KINDS = frozenset({"record", "record-pdf", "choices"})
+"""Kinds whose newer version replaces the copy of the same name (a record gains events)."""
+
+
+@dataclass(frozen=True)
+class FiledFile:
+    """One file in the yearly folder: what it is, its name there, its SHA-256 and size, when it
+    was filed and (optionally) the office step it belongs to."""
+
+    kind: str
+    name: str
+    sha256: str
+    bytes: int
+    added_at: dt.datetime
+    step: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "name": self.name,
+            "sha256": self.sha256,
+            "bytes": self.bytes,
+            "added_at": self.added_at.isoformat(),
+            **({"step": self.step} if self.step else {}),
+        }
+
+
+@dataclass(frozen=True)
+class YearFolder:
+    """One submission's folder: whose and which year, and what is in it (its index)."""
+
+    folder: Path
+    organisation: str
+    year: int
+    programme: str | None = None
+    files: tuple[FiledFile, ...] = ()
+
+    @property
+    def index_path(self) -> Path:
+        return self.folder / INDEX_FILE
+
+    def of_kind(self, kind: str) -> tuple[FiledFile, ...]:
+        return tuple(f for f in self.files if f.kind == kind)
+
+    @property
+    def choices(self) -> Path | None:
+        """The draft filed last (the choices to repeat next year), when there is one."""
+        filed = self.of_kind("choices")
+        return self.folder / filed[-1].name if filed else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": INDEX_FORMAT,
+            "version": INDEX_VERSION,
+            "saved_with": __version__,
+            "organisation": self.organisation,
+            "year": self.year,
+            "programme": self.programme,
+            "files": [f.to_json() for f in self.files],
+        }
+
+
+def open_year_folder(
+    organisation: str, year: int, folder: Path, programme: str | None = None
+) -> YearFolder:
+    """``folder`` chosen for ``organisation`` and ``year`` (recorded in the app-data index) with
+    its own index (kept when it is there already). A folder that holds another organisation's or
+    another year's submission is refused."""
+    organisation, year = check_key(organisation, year)
+    folder = Path(folder).expanduser().resolve()
+    existing = read_year_folder(folder) if (folder / INDEX_FILE).exists() else None
+    if existing is not None and (existing.organisation, existing.year) != (organisation, year):
+        raise JourneyError(
+            "journey.folder-other-submission",
+            folder=str(folder),
+            organisation=existing.organisation,
+            year=existing.year,
+        )
+    folder = choose_year_folder(organisation, year, folder)
+    if existing is not None:
+        if programme and existing.programme != programme:
+            existing = replace(existing, programme=programme)
+            save_year_folder(existing)
+        return existing
+    created = YearFolder(folder, organisation, year, programme)
+    save_year_folder(created)
+    return created
+
+
+def current_year_folder(organisation: str, year: int) -> YearFolder | None:
+    """The yearly folder chosen for ``organisation`` and ``year`` with its index, when it is
+    there (see :func:`year_folder`); a damaged index in the folder raises."""
+    folder = year_folder(organisation, year)
+    if folder is None:
+        return None
+    if not (folder / INDEX_FILE).exists():
+        return open_year_folder(organisation, year, folder)
+    return read_year_folder(folder)
+
+
+def save_year_folder(folder: YearFolder) -> None:
+    text = json.dumps(folder.to_json(), ensure_ascii=False, indent=2) + "\n"
+    write_atomic(folder.index_path, text.encode("utf-8"))
+
+
+def read_year_folder(folder: Path) -> YearFolder:
+    """A yearly folder's index read and checked; anything else is refused with a sentence."""
+    folder = Path(folder)
+    path = folder / INDEX_FILE
+    if not path.exists():
+        raise JourneyError("journey.folder-no-index", folder=str(folder), index=INDEX_FILE)
+    raw = read_bounded(path, FileKind.STATE)
+    try:
+        data = load_json_bounded(raw, path.name, FileKind.STATE)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise JourneyError("journey.folder-index-damaged", file=str(path)) from None
+    if not isinstance(data, dict) or data.get("format") != INDEX_FORMAT:
+        raise JourneyError("journey.folder-index-damaged", file=str(path))
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version != INDEX_VERSION:
+        raise JourneyError("journey.wrong-version", file=str(path), version=str(version))
+    try:
+        organisation, year = data["organisation"], data["year"]
+        if not isinstance(organisation, str) or not isinstance(year, int):
+            raise TypeError("organisation or year")
+        check_key(organisation, year)
+        programme = data.get("programme")
+        if programme is not None and not isinstance(programme, str):
+            raise TypeError("programme")
+        entries = data.get("files", [])
+        if not isinstance(entries, list):
+            raise TypeError("files")
+        files = tuple(_filed_from_json(entry) for entry in entries)
+    except (KeyError, TypeError, ValueError, JourneyError):
+        raise JourneyError("journey.folder-index-damaged", file=str(path)) from None
+    return YearFolder(folder.resolve(), organisation, year, programme, files)
+
+
+def _filed_from_json(entry: Any) -> FiledFile:
+    if not isinstance(entry, dict):
+        raise TypeError("file")
+    kind, name, sha, size = entry["kind"], entry["name"], entry["sha256"], entry["bytes"]
+    step = entry.get("step")
+    if kind not in KINDS or not isinstance(name, str) or Path(name).name != name:
+        raise ValueError("kind or name")
+    if name in ("", ".", "..", INDEX_FILE):
+        raise ValueError("name")
+    if not isinstance(sha, str) or not re.fullmatch(r"[0-9a-f]{64}", sha):
+        raise ValueError("sha256")
+    if not isinstance(size, int) or isinstance(size, bool) or size < 0:
+        raise ValueError("bytes")
+    if step is not None and not isinstance(step, str):
+        raise TypeError("step")
+    added = entry["added_at"]
+    if not isinstance(added, str):
+        raise TypeError("added_at")
+    return FiledFile(kind, name, sha, size, dt.datetime.fromisoformat(added), step)
+
+
+def file_into(
+    folder: YearFolder,
+    path: Path,
+    kind: str,
+    *,
+    step: str | None = None,
+    keep_plaintext: bool = False,
+    plaintext_sha256: Iterable[str] = (),
+    at: dt.datetime | None = None,
+) -> tuple[YearFolder, FiledFile]:
+    """``path`` copied into the yearly folder (a file already in it is only listed) and listed in
+    its index with its SHA-256; the same file filed again changes nothing.
+
+    A plaintext employee file (``kind="employee-file"``, or a file whose SHA-256 is one of
+    ``plaintext_sha256``: the staff file the draft checked, an unprotected package) is refused
+    with ``journey.folder-plaintext`` unless ``keep_plaintext``: the officer chose so after the
+    warning that sentence gives."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}")
+    path = Path(path)
+    data = read_bounded(path, FileKind.PACKAGE)  # a pipe, a folder, /dev/zero: its own sentence
+    sha = hashlib.sha256(data).hexdigest()
+    if sha in set(plaintext_sha256):
+        kind = PLAINTEXT_KIND
+    if kind == PLAINTEXT_KIND and not keep_plaintext:
+        raise JourneyError("journey.folder-plaintext", file=path.name, folder=str(folder.folder))
+    for filed in folder.files:
+        if filed.sha256 == sha and filed.kind == kind and (folder.folder / filed.name).is_file():
+            return folder, filed
+    inside = path.resolve().parent == folder.folder.resolve()
+    if inside:
+        name = path.name
+    else:
+        name = _safe_name(path.name)
+        same = any(f.name == name and f.kind == kind for f in folder.files)
+        if not (kind in UPDATED_KINDS and same):  # a newer record replaces its copy
+            name = _free_name(folder.folder, name)
+        write_atomic(folder.folder / name, data)
+    moment = (at or dt.datetime.now(dt.UTC)).replace(microsecond=0)
+    filed = FiledFile(kind, name, sha, len(data), moment, step)
+    files = tuple(f for f in folder.files if f.name != name)
+    updated = replace(folder, files=(*files, filed))
+    save_year_folder(updated)
+    return updated, filed
+
+
+def _safe_name(name: str) -> str:
+    safe = re.sub(r"[^\w.() -]+", "_", name).strip(". ") or "document"
+    return f"copy-{safe}" if safe == INDEX_FILE else safe
+
+
+def _free_name(folder: Path, safe: str) -> str:
+    stem, dot, suffix = safe.partition(".")
+    candidate, number = safe, 1
+    while (folder / candidate).exists():
+        number += 1
+        candidate = f"{stem}-{number}{dot}{suffix}"
+    return candidate
+
+
+def plaintext_files(folder: YearFolder) -> tuple[FiledFile, ...]:
+    """The plaintext employee files the officer chose to keep in the folder (for a warning)."""
+    return folder.of_kind(PLAINTEXT_KIND)
+
+
+# -- what the steps file there ----------------------------------------------------------------------
+
+
+def file_choices(folder: YearFolder, draft: Draft) -> tuple[YearFolder, FiledFile]:
+    """The draft saved in the folder as ``choices.json`` (what next year repeats, see
+    :mod:`desktop_app.journey.repeat`); a draft holds no employee value and no password."""
+    path = folder.folder / CHOICES_FILE
+    save_draft(draft, path)
+    return file_into(folder, path, "choices")
+
+
+def plaintext_hashes(draft: Draft | None) -> tuple[str, ...]:
+    """The SHA-256 of the staff file the draft last checked (a plaintext employee file)."""
+    if draft is None or draft.source.fingerprint is None:
+        return ()
+    return (draft.source.fingerprint.sha256,)
+
+
+@dataclass(frozen=True)
+class Filed:
+    """What :func:`file_delivery` put in the folder, and the plaintext file it left out."""
+
+    folder: YearFolder
+    files: tuple[FiledFile, ...]
+    left_out: tuple[str, ...] = ()  # names of plaintext files not filed (not chosen)
+
+
+def file_delivery(
+    folder: YearFolder,
+    record_path: Path,
+    *,
+    step: str | None = None,
+    draft: Draft | None = None,
+    keep_plaintext: bool = False,
+) -> Filed:
+    """The delivery record, its PDF and the delivered file filed in the folder. A delivered file
+    that is not protected (the office's file as is: plaintext employee data) is left out unless
+    ``keep_plaintext``; the record and its PDF are filed whatever happens."""
+    record_path = Path(record_path)
+    record = read_record(record_path)
+    plaintext = plaintext_hashes(draft)
+    filed: list[FiledFile] = []
+    left_out: list[str] = []
+    folder, entry = file_into(folder, record_path, "record", step=step, plaintext_sha256=plaintext)
+    filed.append(entry)
+    summary = summary_path_for(delivered_path_of(record_path, record))
+    if summary.is_file():
+        folder, entry = file_into(folder, summary, "record-pdf", step=step)
+        filed.append(entry)
+    package = delivered_path_of(record_path, record)
+    if package.is_file():
+        kind = PLAINTEXT_KIND if record.protection is Protection.NONE else "package"
+        if kind == PLAINTEXT_KIND and not keep_plaintext:
+            left_out.append(package.name)
+        else:
+            folder, entry = file_into(
+                folder,
+                package,
+                kind,
+                step=step,
+                keep_plaintext=keep_plaintext,
+                plaintext_sha256=plaintext,
+            )
+            filed.append(entry)
+    return Filed(folder, tuple(filed), tuple(left_out))

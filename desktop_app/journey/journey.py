@@ -158,7 +158,28 @@ class Confirmation:
         return {"kind": self.kind, "by": self.by, "at": self.at.isoformat()}
 
 
-Evidence = MadeByApp | ReceivedDocument | Receipt | Confirmation
+@dataclass(frozen=True)
+class Acceptance:
+    """Documents the office sent (a project proposal, a delivery agreement), attached, and their
+    acceptance: on which day, by which officer, signed by whom (names only: nothing secret)."""
+
+    documents: tuple[ReceivedDocument, ...]
+    accepted_on: dt.date
+    officer: str
+    signatory: str
+    kind: Literal["acceptance"] = "acceptance"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "documents": [document.to_json() for document in self.documents],
+            "accepted_on": self.accepted_on.isoformat(),
+            "officer": self.officer,
+            "signatory": self.signatory,
+        }
+
+
+Evidence = MadeByApp | ReceivedDocument | Receipt | Confirmation | Acceptance
 
 
 @dataclass(frozen=True)
@@ -508,6 +529,19 @@ def _evidence_from_json(data: Any) -> Evidence:
         )
     if kind == "confirmation":
         return Confirmation(by=_str(data["by"]), at=_datetime(data["at"]))
+    if kind == "acceptance":
+        documents = data["documents"]
+        if not isinstance(documents, list):
+            raise TypeError("documents")
+        received = tuple(_evidence_from_json(document) for document in documents)
+        if not all(isinstance(document, ReceivedDocument) for document in received):
+            raise ValueError("acceptance documents")
+        return Acceptance(
+            documents=tuple(d for d in received if isinstance(d, ReceivedDocument)),
+            accepted_on=dt.date.fromisoformat(_str(data["accepted_on"])),
+            officer=_str(data["officer"]),
+            signatory=_str(data["signatory"]),
+        )
     raise ValueError("evidence kind")
 
 
@@ -693,6 +727,16 @@ def describe_evidence(evidence: Evidence) -> Message:
     if isinstance(evidence, Receipt):
         return Message(
             "journey.evidence.receipt", {"file": evidence.file, "sha": evidence.file_sha256[:16]}
+        )
+    if isinstance(evidence, Acceptance):
+        return Message(
+            "journey.evidence.acceptance",
+            {
+                "documents": ", ".join(d.name for d in evidence.documents),
+                "date": evidence.accepted_on.isoformat(),
+                "officer": evidence.officer,
+                "signatory": evidence.signatory,
+            },
         )
     return Message(
         "journey.evidence.made", {"name": Path(evidence.path).name, "sha": evidence.sha256[:16]}

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from desktop_app.delivery.record import read_record
 from desktop_app.draft import Draft
+from desktop_app.journey.folder import Filed, current_year_folder, file_choices, file_delivery
 from desktop_app.journey.journey import (
     Journey,
     Receipt,
@@ -51,11 +52,24 @@ def record_made(draft: Draft, record_path: Path) -> Journey:
     if step is None:
         return journey
     evidence = made_by_app(record_path)
-    if journey.prepared.get(step.id) == evidence:
-        return journey
-    journey = replace(journey, prepared={**journey.prepared, step.id: evidence})
-    save_journey(journey)
+    if journey.prepared.get(step.id) != evidence:
+        journey = replace(journey, prepared={**journey.prepared, step.id: evidence})
+        save_journey(journey)
+    file_in_year_folder(journey, draft, record_path, step.id)
     return journey
+
+
+def file_in_year_folder(
+    journey: Journey, draft: Draft, record_path: Path, step_id: str | None
+) -> Filed | None:
+    """The record, its PDF, the protected file and the draft's choices filed in the yearly
+    folder when one is chosen (None otherwise); an unprotected file is left out (plaintext)."""
+    folder = current_year_folder(journey.organisation, journey.year)
+    if folder is None:
+        return None
+    filed = file_delivery(folder, record_path, step=step_id, draft=draft)
+    folder, _choices = file_choices(filed.folder, draft)
+    return replace(filed, folder=folder)
 
 
 def sent_at(record_path: Path) -> dt.datetime | None:
@@ -89,7 +103,9 @@ def record_delivery(draft: Draft, record_path: Path) -> Journey | None:
     ):
         return journey
     day = moment.astimezone().date() if moment.tzinfo else moment.date()
-    return mark(journey, step.id, evidence, on=day)
+    journey = mark(journey, step.id, evidence, on=day)
+    file_in_year_folder(journey, draft, record_path, step.id)  # the record with its receipt
+    return journey
 
 
 @dataclass(frozen=True)
