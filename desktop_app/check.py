@@ -13,6 +13,7 @@ from desktop_app.errors import AppError, UsageError
 from desktop_app.intake import RawTable, list_sheets, read_table
 from desktop_app.intake.fingerprint import SourceFingerprint, ensure_unchanged, fingerprint_file
 from desktop_app.mapping import BreakdownColumn, ColumnSuggestion, Mapping
+from desktop_app.mapping.breakdown_columns import ensure_breakdowns
 from desktop_app.mapping.model import derived_header, is_derived_header
 from desktop_app.mapping.start import starting_mapping
 from desktop_app.mapping.store import load_mapping
@@ -117,9 +118,12 @@ def run_check(path: Path, options: CheckOptions) -> CheckResult:
         raise UsageError(
             "cli.breakdown-not-found", columns=missing, available=[*table.headers, *derivable]
         )
+    # names, personal numbers and dates, and mostly distinct columns are never breakdowns
+    ensure_breakdowns(table, programme, options.breakdowns)
     # the one rule both faces share: a saved mapping that no longer fits is refused (MappingError)
     start = starting_mapping(table, programme, saved, options.breakdowns)
     mapping = start.mapping
+    ensure_breakdowns(table, programme, (b.header for b in mapping.breakdowns))
     suggestions = () if saved else start.suggestions
     possible = start.possible
     peildatum = options.peildatum or dt.date.today()

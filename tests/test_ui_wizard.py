@@ -168,7 +168,7 @@ def test_an_officer_goes_from_programme_to_checks_with_a_messy_file(
     assert saved["source"]["header_row"] == 3
     assert saved["source"]["sheet"] == "Personeel"
 
-    # Columns: suggested, with confidence and masked examples; Afdeling ticked as breakdown.
+    # Columns: suggested, with confidence and masked examples; Afdeling kept as breakdown.
     page = wizard.currentPage()
     rows = {row.field.id: row for row in page.rows}
     assert rows["bsn"].header == "BSN"
@@ -186,8 +186,11 @@ def test_an_officer_goes_from_programme_to_checks_with_a_messy_file(
         for i in range(page.breakdowns.count())
     }
     assert "Organisatieonderdeel" in items["Afdeling"].text()
-    items["Afdeling"].setCheckState(Qt.CheckState.Checked)
+    # the detected subgroups are pre-ticked; the officer keeps Afdeling only
+    assert items["Afdeling"].checkState() == Qt.CheckState.Checked
+    items["Functieschaal"].setCheckState(Qt.CheckState.Unchecked)
     assert page.draft.breakdowns == ("Afdeling",)
+    assert "Naam" not in items  # names are never offered as subgroups
     rows["sex"].combo.setCurrentIndex(rows["sex"].combo.findData("BSN"))
     assert not next_enabled(wizard)
     assert "meer dan één veld" in page.problem.text()

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from desktop_app.intake import RawTable
+from desktop_app.mapping.breakdown_columns import NotABreakdown, unfit_breakdowns
 from desktop_app.mapping.model import BreakdownColumn, ColumnSuggestion, Mapping
 from desktop_app.mapping.store import check_mapping_fits
 from desktop_app.mapping.suggest import duplicated_headers, suggest_mapping
@@ -28,6 +29,23 @@ class MappingStart:
     origin: str  # "saved" or "suggested"
     suggestions: tuple[ColumnSuggestion, ...]  # per field: the suggested column and confidence
     possible: tuple[BreakdownColumn, ...]  # columns that look like breakdowns, not yet chosen
+    # columns never offered as breakdowns (names, personal numbers and dates, mostly distinct)
+    unfit: tuple[NotABreakdown, ...] = ()
+
+    def offered_headers(self, headers: Sequence[str]) -> list[str]:
+        """The file's columns that may be offered as breakdowns, in file order."""
+        unfit = {u.header for u in self.unfit}
+        return [h for h in headers if h not in unfit]
+
+    def detected(self, maximum: int | None = None) -> Mapping:
+        """The mapping with the columns that look like a programme breakdown ticked as well, up
+        to ``maximum`` breakdowns in all (a fresh suggestion: the officer unticks what they do
+        not want)."""
+        known = {b.header for b in self.mapping.breakdowns}
+        fresh = [b for b in self.possible if b.header not in known]
+        if maximum is not None:
+            fresh = fresh[: max(maximum - len(known), 0)]
+        return replace(self.mapping, breakdowns=(*self.mapping.breakdowns, *fresh))
 
 
 def starting_mapping(
@@ -53,8 +71,12 @@ def starting_mapping(
         header_row=table.header_row,
         duplicated=duplicated_headers(table),
     )
+    unfit = unfit_breakdowns(table, programme)
+    possible = tuple(b for b in possible if b.header not in unfit)
     if saved is None:
-        return MappingStart(suggested, "suggested", tuple(suggestions), tuple(possible))
+        return MappingStart(
+            suggested, "suggested", tuple(suggestions), possible, tuple(unfit.values())
+        )
     known = {b.header: b for b in saved.breakdowns}
     mapping = replace(
         saved,
@@ -64,4 +86,4 @@ def starting_mapping(
     )
     no_header = None if table.header_found else (table.source.name, table.data_start)
     check_mapping_fits(mapping, table.headers, programme, no_header=no_header)
-    return MappingStart(mapping, "saved", tuple(suggestions), tuple(possible))
+    return MappingStart(mapping, "saved", tuple(suggestions), possible, tuple(unfit.values()))

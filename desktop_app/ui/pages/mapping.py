@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import AppError
 from desktop_app.intake import RawTable
 from desktop_app.mapping import ColumnSuggestion, Mapping
-from desktop_app.mapping.start import MappingStart, starting_mapping
+from desktop_app.mapping.start import MappingStart, NotABreakdown, starting_mapping
 from desktop_app.ui.pages.base import WizardPage
 from desktop_app.ui.widgets import (
     InlineMessage,
@@ -49,6 +49,8 @@ class MappingPage(WizardPage):
         self.suggestions: dict[str, ColumnSuggestion] = {}
         self.offered: dict[str, str | None] = {}
         self.refusal: AppError | None = None  # the saved mapping did not fit the file
+        self.unfit: tuple[NotABreakdown, ...] = ()  # columns never offered as breakdowns
+        self.offered_headers: list[str] = []
 
         content = QWidget()
         layout = vbox(content, spacing=12)
@@ -128,7 +130,13 @@ class MappingPage(WizardPage):
         self.offered = {
             b.header: b.breakdown_id for b in (*start.possible, *start.mapping.breakdowns)
         }
-        self._apply(start.mapping)
+        self.unfit = start.unfit
+        self.offered_headers = start.offered_headers(self.table.headers)
+        # a fresh suggestion ticks the columns that look like the programme's subgroups
+        mapping = start.mapping
+        if start.origin == "suggested":
+            mapping = start.detected(self.programme.max_breakdowns)
+        self._apply(mapping)
 
     def _refuse_saved(self, error: AppError) -> None:
         """The draft's mapping is kept as it is (nothing replaced); the page waits for a choice."""
@@ -159,7 +167,7 @@ class MappingPage(WizardPage):
             header = mapping.fields.get(row.field.id)
             index = row.combo.findData(header) if header else 0
             row.combo.setCurrentIndex(max(index, 0))
-        self.breakdown_list.build(self.table.headers, self.programme, mapping)
+        self.breakdown_list.build(self.offered_headers, self.programme, mapping)
         self._loading = False
         self._commit()
         self.retranslate()
@@ -252,6 +260,7 @@ class MappingPage(WizardPage):
         self.messages.show_header_notes(self.table, self.draft.mapping, self.programme, language)
         self.messages.show_key(self.rows, self.programme, language)
         self.breakdown_list.show(self.draft.mapping, self.programme, self.offered, self.language)
+        self.breakdown_list.show_unfit(self.unfit, self.language)
         self.values_widget.show_values(self.language)
 
     def retranslate(self) -> None:

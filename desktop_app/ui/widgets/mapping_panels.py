@@ -5,7 +5,7 @@ Their strings keep the mapping page's translation context ("MappingPage")."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -23,10 +23,11 @@ from desktop_app.errors import AppError
 from desktop_app.intake import RawTable
 from desktop_app.mapping import BreakdownColumn, Mapping
 from desktop_app.mapping.model import derived_header, is_derived_header
-from desktop_app.mapping.start import MappingStart, starting_mapping
+from desktop_app.mapping.start import MappingStart, NotABreakdown, starting_mapping
 from desktop_app.mapping.store import load_mapping, save_mapping
 from desktop_app.mapping.suggest import duplicate_header_notes
 from desktop_app.mapping.values import code_lookup
+from desktop_app.messages import Message
 from desktop_app.profiles import FieldType, Programme
 from desktop_app.text import normalise_value
 from desktop_app.ui.pages.base import WizardPage
@@ -73,8 +74,12 @@ class BreakdownList:
         self.list.setMinimumHeight(150)
         self.list.itemChanged.connect(lambda _item: changed())
         self.message = InlineMessage(self.card)
+        # the columns never offered (names, personal numbers, mostly distinct), and why
+        self.unfit_note = hint_label("", self.card)
+        self.unfit_note.hide()
         layout.addWidget(self.hint)
         layout.addWidget(self.list)
+        layout.addWidget(self.unfit_note)
         layout.addWidget(self.message)
 
     def build(self, headers: list[str], programme: Programme, mapping: Mapping) -> None:
@@ -167,6 +172,18 @@ class BreakdownList:
                     "MappingPage", "No breakdown chosen: the figures cover the whole organisation."
                 ),
             )
+
+    def show_unfit(self, unfit: Sequence[NotABreakdown], language: str) -> None:
+        """Name the columns left out of the list (core rule: never a breakdown), the reasons in
+        the tooltip."""
+        self.unfit_note.setVisible(bool(unfit))
+        if not unfit:
+            return
+        columns = [f"“{u.header}”" for u in unfit]
+        self.unfit_note.setText(
+            Message("mapping.breakdowns-not-offered", {"columns": columns}).render(language)
+        )
+        self.unfit_note.setToolTip("\n".join(u.message().render(language) for u in unfit))
 
     def retranslate(self) -> None:
         self.heading.setText(QCoreApplication.translate("MappingPage", "Breakdowns (subgroups)"))
