@@ -43,11 +43,37 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     showing = actions.add_parser("show", help="show the kept results per year and breakdown")
     showing.add_argument("--organisation", metavar="ID")
     showing.add_argument("--json", action="store_true")
+    reporting = actions.add_parser(
+        "report",
+        help="write the report (PDF), its tables (xlsx) and charts (SVG, PNG); exit 1 when the "
+        "publication check flags a figure",
+    )
+    reporting.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    reporting.add_argument("--organisation", metavar="ID")
+    reporting.add_argument(
+        "--lang", dest="report_language", choices=("nl", "en", "fr"), help="the report's language"
+    )
+    reporting.add_argument(
+        "--threshold", type=int, metavar="N", help="persons (default: the programme's cell rule)"
+    )
+    reporting.add_argument(
+        "--benchmark", type=Path, metavar="FILE", help="benchmark shares (CSV in the table layout)"
+    )
+    reporting.add_argument(
+        "--benchmark-shares",
+        metavar="P,P,P",
+        help="benchmark shares typed in, one per origin group in the table's order",
+    )
+    reporting.add_argument("--benchmark-label", metavar="TEXT", default="")
 
 
 def run(args: argparse.Namespace, language: str) -> int:
     if args.results_action == "import":
         return _import(args, language)
+    if args.results_action == "report":
+        from desktop_app.commands.results_report import report
+
+        return report(args, args.report_language or language, _organisation(args.organisation))
     return _show(args, language)
 
 

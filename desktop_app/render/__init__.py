@@ -6,5 +6,6 @@ Qt-free and takes a renderer as a plain callable (``render_summary``, ``render_p
 """
 
 from desktop_app.render.pdf import html_to_pdf
+from desktop_app.render.svg import svg_to_png
 
-__all__ = ["html_to_pdf"]
+__all__ = ["html_to_pdf", "svg_to_png"]

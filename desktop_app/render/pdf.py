@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QUrl
 from PySide6.QtGui import (
     QGuiApplication,
+    QImage,
     QPageLayout,
     QPageSize,
     QPdfWriter,
@@ -26,8 +28,8 @@ def _application() -> QGuiApplication:
     return instance  # type: ignore[return-value]
 
 
-def html_to_pdf(html: str, title: str = "") -> bytes:
-    """An A4 PDF of ``html``."""
+def html_to_pdf(html: str, title: str = "", images: Mapping[str, bytes] | None = None) -> bytes:
+    """An A4 PDF of ``html``; ``images`` (name -> PNG bytes) are what ``<img src="name">`` shows."""
     _application()
     data = QByteArray()
     buffer = QBuffer(data)
@@ -49,6 +51,10 @@ def html_to_pdf(html: str, title: str = "") -> bytes:
     option = document.defaultTextOption()
     option.setWrapMode(QTextOption.WrapMode.WordWrap)
     document.setDefaultTextOption(option)
+    for name, png in (images or {}).items():
+        document.addResource(
+            QTextDocument.ResourceType.ImageResource, QUrl(name), QImage.fromData(png)
+        )
     document.setHtml(html)
     document.print_(writer)
     del writer
