@@ -129,6 +129,15 @@ WIZARD_MAY_USE: dict[str, tuple[str, ...]] = {
     "desktop_app.package": ("answers", "build", "open", "output", "preview", "summary"),
     "desktop_app.delivery": ("protect", "record", "route", "shred"),
     "desktop_app.ksz": ("choices", "crossing", "documents", "merges", "request", "steps"),
+    "desktop_app.results": (
+        "benchmark",
+        "charts",
+        "history",
+        "model",
+        "publication",
+        "report",
+        "view",
+    ),
 }
 """Per computing package, besides its face: the modules the wizard may import."""
 
