@@ -777,9 +777,26 @@ def test_record_delivery_marks_the_delivery_step_once_the_file_is_sent(draft, tm
     assert view.organisation == "Demo"
     assert view.current == programme.office_steps[0].title.get("fr")
     assert view.next == programme.office_steps[1].title.get("fr")
-    linking = next(step for step in programme.office_steps if step.id == "linking")
-    assert linking.title.get("fr") in view.waiting_for
+    assert view.waiting_for == ()  # the officer's own step: nothing to wait for yet
+    assert not view.office_turn
     assert not view.finished
+    # once the officer's steps before the delivery are done, it is the office's turn: the
+    # organisation waits for what the office does before the officer's next step, no more
+    journey = load_journey(ORGANISATION, 2026)
+    for step in ("sign-up", "conditions", "application-form", "project-proposal", "portal-login"):
+        journey = mark(journey, step, confirmation("A. Jansen"))
+    view = overview(journey, "fr")
+    linking, tables = (s for s in programme.office_steps if s.id in ("linking", "tables-delivered"))
+    assert view.office_turn
+    assert view.waiting_for == (
+        linking.title.get("fr"),
+        tables.title.get("fr"),
+        programme.office_steps[-1].title.get("fr"),
+    )
+    assert view.organisation == "Gemeente Voorbeeld"  # the name the draft gave the journey
+    reopened = reopen(journey, "portal-login")  # the upload is done: every open step the office's
+    login = next(s for s in programme.office_steps if s.id == "portal-login")
+    assert overview(reopened, "fr").waiting_for == (login.title.get("fr"), *view.waiting_for)
 
     journey = load_journey(ORGANISATION, 2026)
     assert draft_for_journey(journey, draft) is draft

@@ -1,8 +1,8 @@
 """The journey per organisation and year, in the wizard (offscreen): the demo walked to the Done
 page through the web-portal route records itself (the file made prepares the delivery step, the
 confirmed upload closes it with the officer's record as receipt); the start window lists that
-journey with where the officer is and what is next (in Dutch and French) and opens it on its
-draft at the Done page; the Done page drafts the documents for CBS (the sign-up e-mail as a
+journey with where the officer is and what is next (in Dutch and French), opens its window at
+the open step and from there the assistant on its draft at the Done page; the Done page drafts the documents for CBS (the sign-up e-mail as a
 ``mailto:`` link and text, the answers sheet as PDF and ODT); a journey that cannot be written is
 a quiet note, never a dialog."""
 
@@ -95,10 +95,13 @@ def test_the_journey_records_itself_and_the_start_window_lists_it(
             assert load_programme_by_id(PROGRAMME).name.get(language) in texts
             assert WHERE[language] + step_title("sign-up", language) in texts
             assert step_title("conditions", language) in texts  # what is next
-            assert step_title("linking", language) in texts  # waiting for the office
+            assert step_title("linking", language) not in texts  # the officer's turn: not
+            assert not row.waiting.isVisible()  # waiting for the office
             assert "Where you are" not in texts
             if language == "fr":
-                row.open_button.click()
+                row.open_button.click()  # the journey's window, at its open step
+                assert screen.journey_window.current_step_id == "sign-up"
+                screen.journey_window.continue_button.click()  # on into the assistant
                 assert isinstance(screen.choice, OpenJourney)
                 assert screen.choice.journey.organisation == ORGANISATION
     finally:

@@ -19,7 +19,8 @@ A journey is one JSON file in the app-data folder beside the drafts::
       "format": "diversity-assistant/journey",
       "version": 1,
       "saved_with": "0.1.0",
-      "organisation": "rsin-802634540",          # the draft's stable id, never the name
+      "organisation": "rsin-802634540",          # the draft's stable id: the key
+      "organisation_name": "Gemeente Voorbeeld", # shown on the start window (optional)
       "year": 2026,
       "programme": "cbs-barometer-ingezoomd",
       "started_at": "2026-01-05T10:12:00+00:00",
@@ -224,6 +225,8 @@ class Journey:
     prepared: Mapping[str, MadeByApp] = field(default_factory=dict)
     """Open steps whose file the assistant made already (the delivery step: the file for the
     office, made but not sent yet), by step id."""
+    organisation_name: str = ""
+    """The organisation's name as the draft last gave it (shown; the id is the key)."""
 
     @property
     def path(self) -> Path:
@@ -298,6 +301,7 @@ class Journey:
             "version": VERSION,
             "saved_with": __version__,
             "organisation": self.organisation,
+            **({"organisation_name": self.organisation_name} if self.organisation_name else {}),
             "year": self.year,
             "programme": self.programme.id,
             "programme_version": self.programme.version,
@@ -382,7 +386,12 @@ def start_for_draft(draft: Draft) -> Journey:
     if draft.programme_id is None:
         raise JourneyError("journey.no-programme")
     organisation, year = draft_key(draft)
-    return start_journey(organisation, year, load_programme_by_id(draft.programme_id))
+    journey = start_journey(organisation, year, load_programme_by_id(draft.programme_id))
+    name = " ".join(draft.organisation.name.split())[:MAX_NAME]
+    if name and name != journey.organisation_name:  # the name the start window shows
+        journey = replace(journey, organisation_name=name)
+        save_journey(journey)
+    return journey
 
 
 def start_journey(
@@ -481,6 +490,7 @@ def _journey_from_json(data: dict[str, Any], folder: Path) -> Journey:
             raise ValueError("prepared evidence")
         if step_id in known:
             prepared[step_id] = evidence
+    name = data.get("organisation_name", "")
     return Journey(
         organisation=organisation,
         year=year,
@@ -489,6 +499,7 @@ def _journey_from_json(data: dict[str, Any], folder: Path) -> Journey:
         records=records,
         folder=folder,
         prepared=prepared,
+        organisation_name=_str(name)[:MAX_NAME],
     )
 
 

@@ -117,7 +117,8 @@ class Overview:
     programme: str
     current: str | None  # the current step's title; None when every step is done
     next: str | None  # the next open step's title
-    waiting_for: tuple[str, ...]  # the open steps the office takes
+    waiting_for: tuple[str, ...]  # the office's open steps before the officer's next one
+    office_turn: bool  # the current step is the office's: the officer waits
     prepared: bool  # the file for the office is made (not sent yet when the step is open)
     finished: bool
 
@@ -129,15 +130,30 @@ def overview(journey: Journey, language: str = "nl", organisation: str | None = 
     following = journey.next_steps()
     step = delivery_step(journey.programme)
     return Overview(
-        organisation=organisation or journey.organisation,
+        organisation=organisation or journey.organisation_name or journey.organisation,
         year=journey.year,
         programme=journey.programme.name.get(language),
         current=current.title.get(language) if current else None,
         next=following[0].title.get(language) if following else None,
-        waiting_for=tuple(s.title.get(language) for s in journey.waiting_for()),
+        waiting_for=tuple(s.title.get(language) for s in waiting_now(journey)),
+        office_turn=current is not None and current.actor == "office",
         prepared=step is not None and step.id in journey.prepared,
         finished=current is None,
     )
+
+
+def waiting_now(journey: Journey) -> tuple[OfficeStep, ...]:
+    """What the organisation waits for now: the office's open steps from the current one up to
+    the officer's next open step (none while the officer's own step is the current one)."""
+    waiting: list[OfficeStep] = []
+    current = journey.current_step()
+    if current is None:
+        return ()
+    for step in (current, *journey.next_steps()):
+        if step.actor != "office":
+            break
+        waiting.append(step)
+    return tuple(waiting)
 
 
 def draft_matches(journey: Journey, draft: Draft | None) -> bool:

@@ -22,6 +22,7 @@ does not know (they might be any of these). Passwords are never in a draft to be
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -89,11 +90,7 @@ def repeat_choices(source: Path, year: int | None = None) -> Draft:
 
 def _organisation(organisation: Organisation) -> Organisation:
     fields = {k: v for k, v in organisation.fields.items() if "fingerprint" not in k.lower()}
-    return Organisation(
-        fields=fields,
-        loonheffingennummers=organisation.loonheffingennummers,
-        kbo_numbers=organisation.kbo_numbers,
-    )
+    return replace(organisation, fields=fields, staff_counts=())  # any other section kept
 
 
 def _moved(day: dt.date | None, year: int | None) -> dt.date | None:

@@ -23,6 +23,7 @@ from desktop_app.ui.demo import DEMO_PROPERTY, demo_title, send_to_demo_office
 from desktop_app.ui.i18n import Translations
 from desktop_app.ui.pages.start import (
     OpenJourney,
+    RepeatedDraft,
     StartChoice,
     StartClosed,
     choose_start,
@@ -196,7 +197,7 @@ def first_draft(
     ``opening``. Raises StartClosed when the officer closes the start screen."""
     if demo or draft_path is not None or os.environ.get(STARTUP_PROBE_ENV):
         return starting_draft(draft_path, demo, language, report=report)
-    choices: list[StartChoice | OpenJourney] = []
+    choices: list[StartChoice | OpenJourney | RepeatedDraft] = []
     autosaved: list[Draft] = []
 
     def ask(path: Path, draft: Draft, language: str) -> bool:
@@ -213,6 +214,8 @@ def first_draft(
         if choice is None:
             raise StartClosed
         choices.append(choice)
+    if isinstance(choices[0], RepeatedDraft):  # last year's choices, this year's draft
+        return choices[0].draft, autosave
     if isinstance(choices[0], OpenJourney):
         from desktop_app.journey import draft_for_journey
 

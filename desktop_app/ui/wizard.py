@@ -86,6 +86,7 @@ class DiversityWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setOption(QWizard.WizardOption.HaveCustomButton2, True)
         self.setOption(QWizard.WizardOption.HaveHelpButton, True)
         self.setMinimumSize(fitting_size(PREFERRED_MINIMUM))
 
@@ -101,6 +102,7 @@ class DiversityWizard(QWizard):
                 QWizard.WizardButton.CustomButton1,
                 QWizard.WizardButton.HelpButton,
                 QWizard.WizardButton.Stretch,
+                QWizard.WizardButton.CustomButton2,
                 QWizard.WizardButton.BackButton,
                 QWizard.WizardButton.NextButton,
                 QWizard.WizardButton.FinishButton,
@@ -137,6 +139,10 @@ class DiversityWizard(QWizard):
         for page_id, page in create_pages().items():
             self.setPage(page_id, page)
         self.setStartId(PageId.PROGRAMME)
+        # A wizard opened on a later page (a journey's Done page) has no Back history: this
+        # button goes to the first step instead (the draft keeps every choice).
+        self.first_step_button = self.button(QWizard.WizardButton.CustomButton2)
+        self.first_step_button.clicked.connect(self.go_to_first_step)
 
         self.currentIdChanged.connect(self._page_changed)
         QApplication.instance().focusChanged.connect(self._keep_focus_in_view)
@@ -214,6 +220,14 @@ class DiversityWizard(QWizard):
         self.autosave()
         self._update_steps()
         self._update_help()
+        self.first_step_button.setVisible(
+            page_id == self.startId() and page_id not in (PageId.PROGRAMME, -1)
+        )
+
+    def go_to_first_step(self) -> None:
+        """From a page the wizard opened on (no Back history) to the first page."""
+        self.setStartId(PageId.PROGRAMME)
+        self.restart()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)  # QDialog: reject() -> done(), which may ask first
@@ -257,6 +271,7 @@ class DiversityWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Finish"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Close"))
         self.setButtonText(QWizard.WizardButton.HelpButton, self.tr("&Help"))
+        self.setButtonText(QWizard.WizardButton.CustomButton2, self.tr("< &Go to the first step"))
         help_button = self.button(QWizard.WizardButton.HelpButton)
         help_button.setToolTip(self.tr("Help for this step (F1)"))
         help_button.setCheckable(True)

@@ -367,6 +367,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&lt; &amp;Go to the first step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Help for this step (F1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -939,6 +943,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Where you are: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -960,6 +968,148 @@
     </message>
     <message>
         <source>Open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JourneySteps</name>
+    <message>
+        <source>✓ %1. %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▶ %1. %2 (you are here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A step of the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Attach the documents received…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted &amp;by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted &amp;on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Record the acceptance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Attach the table set…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received &amp;on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mark as done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Attach an evidence file (optional)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done &amp;on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirm the login arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The office&apos;s steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only confirm that the login arrived. The letter holds the password: never type it here and do not attach the letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Signed by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;eopen this step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The documents received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;All (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A copy is in the yearly folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JourneyWindow</name>
+    <message>
+        <source>Your steps with the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yearly folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One folder for everything of this year&apos;s submission: the documents, the protected file, the record, the receipts and the results, with an index, so next year you can repeat this year&apos;s choices. No unencrypted staff file is kept there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the yearly &amp;folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue in the assis&amp;tant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <source>No folder chosen yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not there now: moved, or a drive not connected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The yearly folder is set.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2145,6 +2295,14 @@ Valid until: %2</source>
 <context>
     <name>StartScreen</name>
     <message>
+        <source>Last year&apos;s folder or draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yearly folder index or draft (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Diversity Assistant</source>
         <translation type="unfinished">Diversity Assistant</translation>
     </message>
@@ -2162,6 +2320,14 @@ Valid until: %2</source>
     </message>
     <message>
         <source>&amp;Prepare a submission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat last year&apos;s choices…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start from last year&apos;s yearly folder or draft: the same columns, subgroups, merges and delivery route. The conditions, fingerprints and passwords are asked again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

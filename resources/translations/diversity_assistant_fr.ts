@@ -367,6 +367,10 @@
         <translation>A&amp;ide</translation>
     </message>
     <message>
+        <source>&lt; &amp;Go to the first step</source>
+        <translation>&lt; A&amp;ller à la première étape</translation>
+    </message>
+    <message>
         <source>Help for this step (F1)</source>
         <translation>Aide pour cette étape (F1)</translation>
     </message>
@@ -939,6 +943,10 @@
         <translation>Toutes les étapes sont faites.</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation> ; </translation>
+    </message>
+    <message>
         <source>Where you are: %1</source>
         <translation>Où vous en êtes : %1</translation>
     </message>
@@ -961,6 +969,148 @@
     <message>
         <source>Open %1</source>
         <translation>Ouvrir %1</translation>
+    </message>
+</context>
+<context>
+    <name>JourneySteps</name>
+    <message>
+        <source>✓ %1. %2 (%3)</source>
+        <translation>✓ %1. %2 (%3)</translation>
+    </message>
+    <message>
+        <source>▶ %1. %2 (you are here)</source>
+        <translation>▶ %1. %2 (vous êtes ici)</translation>
+    </message>
+    <message>
+        <source>A step of the office</source>
+        <translation>Une étape de l&apos;organisme</translation>
+    </message>
+    <message>
+        <source>Done on %1: %2</source>
+        <translation>Fait le %1 : %2</translation>
+    </message>
+    <message>
+        <source>Not done yet.</source>
+        <translation>Pas encore fait.</translation>
+    </message>
+    <message>
+        <source>&amp;Attach the documents received…</source>
+        <translation>&amp;Joindre les documents reçus…</translation>
+    </message>
+    <message>
+        <source>Accepted &amp;by:</source>
+        <translation>Accepté &amp;par :</translation>
+    </message>
+    <message>
+        <source>Accepted &amp;on:</source>
+        <translation>Accepté &amp;le :</translation>
+    </message>
+    <message>
+        <source>&amp;Record the acceptance</source>
+        <translation>&amp;Enregistrer l&apos;acceptation</translation>
+    </message>
+    <message>
+        <source>&amp;Attach the table set…</source>
+        <translation>&amp;Joindre le jeu de tableaux…</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Votre &amp;nom :</translation>
+    </message>
+    <message>
+        <source>Received &amp;on:</source>
+        <translation>Reçu &amp;le :</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as done</source>
+        <translation>&amp;Marquer comme fait</translation>
+    </message>
+    <message>
+        <source>&amp;Attach an evidence file (optional)…</source>
+        <translation>&amp;Joindre une pièce justificative (facultatif)…</translation>
+    </message>
+    <message>
+        <source>Done &amp;on:</source>
+        <translation>Fait &amp;le :</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm the login arrived</source>
+        <translation>&amp;Confirmer l&apos;arrivée des identifiants</translation>
+    </message>
+    <message>
+        <source>The office&apos;s steps</source>
+        <translation>Les étapes de l&apos;organisme</translation>
+    </message>
+    <message>
+        <source>Only confirm that the login arrived. The letter holds the password: never type it here and do not attach the letter.</source>
+        <translation>Confirmez seulement l&apos;arrivée des identifiants. Le courrier contient le mot de passe : ne le saisissez jamais ici et ne joignez pas le courrier.</translation>
+    </message>
+    <message>
+        <source>&amp;Signed by:</source>
+        <translation>&amp;Signé par :</translation>
+    </message>
+    <message>
+        <source>R&amp;eopen this step</source>
+        <translation>R&amp;ouvrir cette étape</translation>
+    </message>
+    <message>
+        <source>The documents received</source>
+        <translation>Les documents reçus</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;All (*)</source>
+        <translation>PDF (*.pdf);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Evidence file</source>
+        <translation>Pièce justificative</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>A copy is in the yearly folder.</source>
+        <translation>Une copie se trouve dans le dossier annuel.</translation>
+    </message>
+</context>
+<context>
+    <name>JourneyWindow</name>
+    <message>
+        <source>Your steps with the office</source>
+        <translation>Vos étapes auprès de l&apos;organisme</translation>
+    </message>
+    <message>
+        <source>Yearly folder</source>
+        <translation>Dossier annuel</translation>
+    </message>
+    <message>
+        <source>One folder for everything of this year&apos;s submission: the documents, the protected file, the record, the receipts and the results, with an index, so next year you can repeat this year&apos;s choices. No unencrypted staff file is kept there.</source>
+        <translation>Un dossier pour tout l&apos;envoi de cette année : les documents, le fichier protégé, le rapport, les accusés de réception et les résultats, avec un index, pour que vous puissiez répéter l&apos;an prochain les choix de cette année. Aucun fichier du personnel non chiffré n&apos;y est conservé.</translation>
+    </message>
+    <message>
+        <source>Choose the yearly &amp;folder…</source>
+        <translation>Choisir le &amp;dossier annuel…</translation>
+    </message>
+    <message>
+        <source>Continue in the assis&amp;tant</source>
+        <translation>Continuer dans l&apos;assis&amp;tant</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>No folder chosen yet.</source>
+        <translation>Aucun dossier choisi pour le moment.</translation>
+    </message>
+    <message>
+        <source>%1 (not there now: moved, or a drive not connected)</source>
+        <translation>%1 (indisponible : déplacé, ou sur un disque non connecté)</translation>
+    </message>
+    <message>
+        <source>The yearly folder is set.</source>
+        <translation>Le dossier annuel est défini.</translation>
     </message>
 </context>
 <context>
@@ -2147,6 +2297,14 @@ Valable jusqu’au : %2</translation>
 <context>
     <name>StartScreen</name>
     <message>
+        <source>Last year&apos;s folder or draft</source>
+        <translation>Dossier ou brouillon de l&apos;an dernier</translation>
+    </message>
+    <message>
+        <source>Yearly folder index or draft (*.json)</source>
+        <translation>Index du dossier annuel ou brouillon (*.json)</translation>
+    </message>
+    <message>
         <source>Diversity Assistant</source>
         <translation>Assistant diversité</translation>
     </message>
@@ -2165,6 +2323,14 @@ Valable jusqu’au : %2</translation>
     <message>
         <source>&amp;Prepare a submission</source>
         <translation>&amp;Préparer un envoi</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat last year&apos;s choices…</source>
+        <translation>Répéter les &amp;choix de l&apos;an dernier…</translation>
+    </message>
+    <message>
+        <source>Start from last year&apos;s yearly folder or draft: the same columns, subgroups, merges and delivery route. The conditions, fingerprints and passwords are asked again.</source>
+        <translation>Partir du dossier annuel ou du brouillon de l&apos;an dernier : les mêmes colonnes, sous-groupes, regroupements et mode de livraison. Les conditions, empreintes et mots de passe sont demandés à nouveau.</translation>
     </message>
     <message>
         <source>Continue the one in progress</source>

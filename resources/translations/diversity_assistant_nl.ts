@@ -367,6 +367,10 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>&lt; &amp;Go to the first step</source>
+        <translation>&lt; Naar de &amp;eerste stap</translation>
+    </message>
+    <message>
         <source>Help for this step (F1)</source>
         <translation>Hulp bij deze stap (F1)</translation>
     </message>
@@ -939,6 +943,10 @@
         <translation>Alle stappen zijn gedaan.</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
         <source>Where you are: %1</source>
         <translation>Waar u bent: %1</translation>
     </message>
@@ -961,6 +969,148 @@
     <message>
         <source>Open %1</source>
         <translation>%1 openen</translation>
+    </message>
+</context>
+<context>
+    <name>JourneySteps</name>
+    <message>
+        <source>✓ %1. %2 (%3)</source>
+        <translation>✓ %1. %2 (%3)</translation>
+    </message>
+    <message>
+        <source>▶ %1. %2 (you are here)</source>
+        <translation>▶ %1. %2 (u bent hier)</translation>
+    </message>
+    <message>
+        <source>A step of the office</source>
+        <translation>Een stap van de instantie</translation>
+    </message>
+    <message>
+        <source>Done on %1: %2</source>
+        <translation>Gedaan op %1: %2</translation>
+    </message>
+    <message>
+        <source>Not done yet.</source>
+        <translation>Nog niet gedaan.</translation>
+    </message>
+    <message>
+        <source>&amp;Attach the documents received…</source>
+        <translation>Ontvangen documenten &amp;toevoegen…</translation>
+    </message>
+    <message>
+        <source>Accepted &amp;by:</source>
+        <translation>Aanvaard &amp;door:</translation>
+    </message>
+    <message>
+        <source>Accepted &amp;on:</source>
+        <translation>Aanvaard o&amp;p:</translation>
+    </message>
+    <message>
+        <source>&amp;Record the acceptance</source>
+        <translation>&amp;Aanvaarding vastleggen</translation>
+    </message>
+    <message>
+        <source>&amp;Attach the table set…</source>
+        <translation>&amp;Tabellenset toevoegen…</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Uw &amp;naam:</translation>
+    </message>
+    <message>
+        <source>Received &amp;on:</source>
+        <translation>Ontvangen o&amp;p:</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as done</source>
+        <translation>Als &amp;gedaan markeren</translation>
+    </message>
+    <message>
+        <source>&amp;Attach an evidence file (optional)…</source>
+        <translation>Bewijs&amp;stuk toevoegen (niet verplicht)…</translation>
+    </message>
+    <message>
+        <source>Done &amp;on:</source>
+        <translation>Gedaan o&amp;p:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm the login arrived</source>
+        <translation>&amp;Bevestigen dat de inloggegevens er zijn</translation>
+    </message>
+    <message>
+        <source>The office&apos;s steps</source>
+        <translation>De stappen van de instantie</translation>
+    </message>
+    <message>
+        <source>Only confirm that the login arrived. The letter holds the password: never type it here and do not attach the letter.</source>
+        <translation>Bevestig alleen dat de inloggegevens zijn aangekomen. De brief bevat het wachtwoord: typ het hier nooit en voeg de brief niet toe.</translation>
+    </message>
+    <message>
+        <source>&amp;Signed by:</source>
+        <translation>&amp;Ondertekend door:</translation>
+    </message>
+    <message>
+        <source>R&amp;eopen this step</source>
+        <translation>Stap &amp;heropenen</translation>
+    </message>
+    <message>
+        <source>The documents received</source>
+        <translation>De ontvangen documenten</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;All (*)</source>
+        <translation>PDF (*.pdf);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Evidence file</source>
+        <translation>Bewijsstuk</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
+    </message>
+    <message>
+        <source>A copy is in the yearly folder.</source>
+        <translation>Er staat een kopie in de jaarmap.</translation>
+    </message>
+</context>
+<context>
+    <name>JourneyWindow</name>
+    <message>
+        <source>Your steps with the office</source>
+        <translation>Uw stappen bij de instantie</translation>
+    </message>
+    <message>
+        <source>Yearly folder</source>
+        <translation>Jaarmap</translation>
+    </message>
+    <message>
+        <source>One folder for everything of this year&apos;s submission: the documents, the protected file, the record, the receipts and the results, with an index, so next year you can repeat this year&apos;s choices. No unencrypted staff file is kept there.</source>
+        <translation>Eén map voor alles van de aanlevering van dit jaar: de documenten, het beveiligde bestand, het verslag, de ontvangstbewijzen en de resultaten, met een inhoudsopgave, zodat u volgend jaar de keuzes van dit jaar kunt herhalen. Er wordt geen onversleuteld personeelsbestand in bewaard.</translation>
+    </message>
+    <message>
+        <source>Choose the yearly &amp;folder…</source>
+        <translation>&amp;Jaarmap kiezen…</translation>
+    </message>
+    <message>
+        <source>Continue in the assis&amp;tant</source>
+        <translation>&amp;Verder in de assistent</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>No folder chosen yet.</source>
+        <translation>Nog geen map gekozen.</translation>
+    </message>
+    <message>
+        <source>%1 (not there now: moved, or a drive not connected)</source>
+        <translation>%1 (nu niet beschikbaar: verplaatst, of op een schijf die niet is aangesloten)</translation>
+    </message>
+    <message>
+        <source>The yearly folder is set.</source>
+        <translation>De jaarmap is ingesteld.</translation>
     </message>
 </context>
 <context>
@@ -2147,6 +2297,14 @@ Geldig tot: %2</translation>
 <context>
     <name>StartScreen</name>
     <message>
+        <source>Last year&apos;s folder or draft</source>
+        <translation>Map of concept van vorig jaar</translation>
+    </message>
+    <message>
+        <source>Yearly folder index or draft (*.json)</source>
+        <translation>Inhoudsopgave van de jaarmap of concept (*.json)</translation>
+    </message>
+    <message>
         <source>Diversity Assistant</source>
         <translation>Diversiteitsassistent</translation>
     </message>
@@ -2165,6 +2323,14 @@ Geldig tot: %2</translation>
     <message>
         <source>&amp;Prepare a submission</source>
         <translation>Een &amp;nieuwe aanlevering voorbereiden</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat last year&apos;s choices…</source>
+        <translation>&amp;Keuzes van vorig jaar herhalen…</translation>
+    </message>
+    <message>
+        <source>Start from last year&apos;s yearly folder or draft: the same columns, subgroups, merges and delivery route. The conditions, fingerprints and passwords are asked again.</source>
+        <translation>Begin met de jaarmap of het concept van vorig jaar: dezelfde kolommen, subgroepen, samenvoegingen en manier van aanleveren. De voorwaarden, vingerafdrukken en wachtwoorden worden opnieuw gevraagd.</translation>
     </message>
     <message>
         <source>Continue the one in progress</source>

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import (
     QDialog,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -34,7 +36,7 @@ from desktop_app.journey import (
     overview,
 )
 from desktop_app.ui.routes import PageId
-from desktop_app.ui.widgets import hint_label, titled_card, vbox
+from desktop_app.ui.widgets import InlineMessage, hint_label, titled_card, vbox
 
 
 class StartChoice(Enum):
@@ -47,6 +49,13 @@ class OpenJourney:
     """The officer chose a journey in progress: open the assistant on its draft."""
 
     journey: Journey
+
+
+@dataclass(frozen=True)
+class RepeatedDraft:
+    """The officer repeated last year's choices: open the assistant on this new draft."""
+
+    draft: Draft
 
 
 def journeys_in_progress() -> list[Journey]:
@@ -82,7 +91,10 @@ def draft_details(draft: Draft, language: str) -> list[str]:
 
 class StartScreen(QDialog):
     """One place to begin. ``draft`` is the autosaved draft in progress (None without one);
-    ``choice`` says what the officer chose (None when the window was closed)."""
+    ``choice`` says what the officer chose (None when the window was closed).
+    ``table_set_received`` carries the table set a journey window attached (for the results)."""
+
+    table_set_received = Signal(Path)
 
     def __init__(  # noqa: PLR0915 (widget layout)
         self,
@@ -94,7 +106,8 @@ class StartScreen(QDialog):
         super().__init__(parent)
         self.draft = draft
         self.language = language
-        self.choice: StartChoice | OpenJourney | None = None
+        self.choice: StartChoice | OpenJourney | RepeatedDraft | None = None
+        self.journey_window: QDialog | None = None
         self.journeys = journeys_in_progress() if journeys is None else journeys
         self.setMinimumWidth(560)
         layout = vbox(self, margins=16, spacing=12)
@@ -107,8 +120,14 @@ class StartScreen(QDialog):
         self.new_hint = hint_label("", self.new_card)
         self.new_button = QPushButton(self.new_card)
         self.new_button.clicked.connect(lambda: self._choose(StartChoice.NEW))
+        self.repeat_button = QPushButton(self.new_card)  # last year's choices, in one step
+        self.repeat_button.clicked.connect(self.choose_last_year)
+        self.repeat_message = InlineMessage(self.new_card)
         new.addWidget(self.new_hint)
-        new.addLayout(_left(self.new_button))
+        buttons = _left(self.new_button)
+        buttons.insertWidget(1, self.repeat_button)
+        new.addLayout(buttons)
+        new.addWidget(self.repeat_message)
         layout.addWidget(self.new_card)
 
         self.continue_card, going_on, self.continue_heading = titled_card(self)
@@ -130,7 +149,7 @@ class StartScreen(QDialog):
         self.journey_rows: list[JourneyRow] = []
         for journey in self.journeys:
             row = JourneyRow(journey, self.journeys_card)
-            row.open_button.clicked.connect(lambda _=False, j=journey: self._open(j))
+            row.open_button.clicked.connect(lambda _=False, r=row: self._open(r.journey))
             journeys_layout.addWidget(row)
             self.journey_rows.append(row)
         self.journeys_card.setVisible(bool(self.journeys))
@@ -159,8 +178,56 @@ class StartScreen(QDialog):
         self.accept()
 
     def _open(self, journey: Journey) -> None:
-        self.choice = OpenJourney(journey)
+        """The journey's window, at its open step; "Continue in the assistant" opens the
+        assistant on its draft, Close comes back here."""
+        from desktop_app.ui.pages.journey import JourneyWindow
+
+        window = JourneyWindow(journey, self.language, self.draft, self)
+        window.table_set_received.connect(self.table_set_received)
+        window.finished.connect(lambda result: self._journey_closed(window, result))
+        self.journey_window = window
+        window.open()
+
+    def _journey_closed(self, window, result: int) -> None:
+        self.journey_window = None
+        for row in self.journey_rows:  # the steps marked there
+            if row.journey.path == window.journey.path:
+                row.journey = window.journey
+                row.retranslate(self.language, self.draft)
+        if result == QDialog.DialogCode.Accepted:
+            self.choice = OpenJourney(window.journey)
+            self.accept()
+
+    def choose_last_year(self) -> None:
+        """Last year's yearly folder (its index file) or draft, repeated as this year's draft."""
+        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Last year's folder or draft"),
+            start,
+            self.tr("Yearly folder index or draft (*.json)"),
+        )
+        if path:
+            self.repeat_from(Path(path))
+
+    def repeat_from(self, path: Path) -> bool:
+        """Repeat the choices of ``path`` (a yearly folder, its index file or a draft)."""
+        from desktop_app.errors import AppError
+        from desktop_app.journey.folder import INDEX_FILE
+        from desktop_app.journey.repeat import repeat_choices
+
+        source = path.parent if path.name == INDEX_FILE else path
+        try:
+            draft = repeat_choices(source)
+        except AppError as error:
+            self.repeat_message.show_message("error", error.render(self.language))
+            return False
+        except OSError as error:
+            self.repeat_message.show_message("error", error.strerror or str(error))
+            return False
+        self.choice = RepeatedDraft(draft)
         self.accept()
+        return True
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Diversity Assistant"))
@@ -173,6 +240,14 @@ class StartScreen(QDialog):
             )
         )
         self.new_button.setText(self.tr("&Prepare a submission"))
+        self.repeat_button.setText(self.tr("&Repeat last year's choices…"))
+        self.repeat_button.setToolTip(
+            self.tr(
+                "Start from last year's yearly folder or draft: the same columns, subgroups, "
+                "merges and delivery route. The conditions, fingerprints and passwords are "
+                "asked again."
+            )
+        )
         self.continue_heading.setText(self.tr("Continue the one in progress"))
         self.continue_hint.setText(
             self.tr(
@@ -205,7 +280,10 @@ class JourneyRow(QFrame):
         super().__init__(parent)
         self.journey = journey
         self.setObjectName("journeyRow")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setStyleSheet("QFrame#journeyRow { border-top: 1px solid #d0d7de; }")
         layout = vbox(self, margins=0, spacing=2)
+        layout.setContentsMargins(0, 8, 0, 4)  # each journey apart from the one before
         self.title = QLabel(self)
         self.title.setWordWrap(True)
         font = self.title.font()
@@ -229,6 +307,9 @@ class JourneyRow(QFrame):
         self.title.setText(f"{view.organisation} — {view.programme}, {view.year}")
         if view.finished:
             self.where.setText(self.tr("Every step is done."))
+        elif view.office_turn:  # the office's step: what the organisation waits for
+            waiting = self.tr("; ").join(view.waiting_for)
+            self.where.setText(self.tr("Waiting for the office: %1").replace("%1", waiting))
         else:
             self.where.setText(self.tr("Where you are: %1").replace("%1", view.current or ""))
         step = delivery_step(self.journey.programme)
@@ -237,10 +318,7 @@ class JourneyRow(QFrame):
         self.made.setVisible(unsent)
         self.next.setText(self.tr("Next: %1").replace("%1", view.next or ""))
         self.next.setVisible(view.next is not None)
-        self.waiting.setText(
-            self.tr("Waiting for the office: %1").replace("%1", "; ".join(view.waiting_for))
-        )
-        self.waiting.setVisible(bool(view.waiting_for))
+        self.waiting.setVisible(False)  # said on the first line when it is the office's turn
         self.open_button.setText(self.tr("&Open"))
         self.open_button.setAccessibleName(
             self.tr("Open %1").replace("%1", f"{view.organisation} {view.year}")
@@ -259,7 +337,9 @@ def _left(button: QPushButton) -> QHBoxLayout:
     return row
 
 
-def choose_start(draft: Draft | None, language: str) -> StartChoice | OpenJourney | None:
+def choose_start(
+    draft: Draft | None, language: str
+) -> StartChoice | OpenJourney | RepeatedDraft | None:
     """Show the start screen and wait for the officer's choice (None: the window was closed)."""
     screen = StartScreen(draft, language)
     screen.exec()

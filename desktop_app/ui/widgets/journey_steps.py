@@ -1,0 +1,287 @@
+"""The office's steps of one journey, each open or done, and what the officer records for the one
+chosen: a thin caller of :mod:`desktop_app.journey.received` (the same calls as ``journey mark``
+and ``journey accept``).
+
+- the office's documents (project proposal, delivery agreement): attach the PDFs received, the
+  day they were accepted, who accepted them and who signed (:func:`accept_documents`);
+- the portal login: only its arrival, confirmed by name (the password is never asked);
+- any other step: marked done by the officer's name, with an evidence file if they have one;
+- the table set: marked with its file; :attr:`JourneySteps.table_set_received` then carries that
+  file for the results import (which this widget does not know);
+- a step marked by mistake: reopened.
+
+Opens at the journey's open step (:meth:`Journey.current_step`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QStandardPaths, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QWidget,
+)
+
+from desktop_app.errors import AppError
+from desktop_app.journey import (
+    Journey,
+    accept_documents,
+    describe_evidence,
+    mark_step,
+    reopen,
+    table_set_file,
+    table_set_step,
+    takes_acceptance,
+)
+from desktop_app.journey.journey import LOGIN_STEPS
+from desktop_app.profiles.model import OfficeStep
+from desktop_app.ui.widgets import InlineMessage, heading_label, hint_label, vbox
+
+
+class JourneySteps(QWidget):
+    """The steps of ``journey`` on the left, the chosen one's state and actions on the right."""
+
+    changed = Signal(object)  # the journey as saved after a change
+    table_set_received = Signal(Path)  # the table set's file, for the results import
+
+    def __init__(  # noqa: PLR0915 (widget layout)
+        self, journey: Journey, language: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.journey = journey
+        self.language = language
+        self.documents: list[Path] = []  # the office's PDFs chosen for acceptance
+        self.evidence: Path | None = None  # an optional evidence file for a plain mark
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.list = QListWidget(self)
+        self.list.setMinimumWidth(230)
+        self.list.currentRowChanged.connect(self._show_step)
+        row.addWidget(self.list, 2)
+
+        detail = QWidget(self)
+        layout = vbox(detail, spacing=8)
+        self.title = heading_label("", detail)
+        self.explanation = hint_label("", detail)
+        self.state = QLabel(detail)
+        self.state.setWordWrap(True)
+        self.login_note = hint_label("", detail)
+        layout.addWidget(self.title)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.state)
+        layout.addWidget(self.login_note)
+
+        form = QFormLayout()
+        self.attach_button = QPushButton(detail)
+        self.attach_button.clicked.connect(self.choose_documents)
+        self.attached = QLabel(detail)
+        self.attached.setWordWrap(True)
+        self.date = QDateEdit(detail)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setDate(QDate.currentDate())
+        self.name = QLineEdit(detail)
+        self.signatory = QLineEdit(detail)
+        self.date_label = QLabel(detail)
+        self.name_label = QLabel(detail)
+        self.signatory_label = QLabel(detail)
+        for label, field in (
+            (self.date_label, self.date),
+            (self.name_label, self.name),
+            (self.signatory_label, self.signatory),
+        ):
+            label.setBuddy(field)
+            form.addRow(label, field)
+        attach = QHBoxLayout()
+        attach.addWidget(self.attach_button)
+        attach.addStretch(1)
+        layout.addLayout(attach)
+        layout.addWidget(self.attached)
+        layout.addLayout(form)
+
+        buttons = QHBoxLayout()
+        self.mark_button = QPushButton(detail)
+        self.mark_button.clicked.connect(self.record)
+        self.reopen_button = QPushButton(detail)
+        self.reopen_button.clicked.connect(self.reopen_step)
+        buttons.addWidget(self.mark_button)
+        buttons.addWidget(self.reopen_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.message = InlineMessage(detail)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        row.addWidget(detail, 3)
+        self.retranslate()
+        current = journey.current_step()
+        steps = journey.programme.office_steps
+        self.list.setCurrentRow(steps.index(current) if current else len(steps) - 1)
+
+    # -- what is shown ------------------------------------------------------------------------------
+
+    def selected(self) -> OfficeStep:
+        steps = self.journey.programme.office_steps
+        return steps[max(0, self.list.currentRow())]
+
+    def _fill_list(self) -> None:
+        row = max(0, self.list.currentRow())
+        self.list.blockSignals(True)
+        self.list.clear()
+        current = self.journey.current_step()
+        for number, view in enumerate(self.journey.steps(), start=1):
+            title = view.step.title.get(self.language)
+            if view.record is not None:
+                text = self.tr("✓ %1. %2 (%3)").replace("%1", str(number))
+                text = text.replace("%2", title).replace("%3", view.record.date.isoformat())
+            elif view.step is current:
+                text = self.tr("▶ %1. %2 (you are here)").replace("%1", str(number))
+                text = text.replace("%2", title)
+            else:
+                text = f"○ {number}. {title}"
+            item = QListWidgetItem(text)
+            if view.step.actor == "office":
+                item.setToolTip(self.tr("A step of the office"))
+            self.list.addItem(item)
+        self.list.setCurrentRow(row)
+        self.list.blockSignals(False)
+
+    def _show_step(self, _row: int = 0) -> None:
+        step = self.selected()
+        record = self.journey.records.get(step.id)
+        self.title.setText(step.title.get(self.language))
+        self.explanation.setText(step.explanation.get(self.language))
+        if record is not None:
+            evidence = describe_evidence(record.evidence).render(self.language)
+            self.state.setText(
+                self.tr("Done on %1: %2")
+                .replace("%1", record.date.isoformat())
+                .replace("%2", evidence)
+            )
+        else:
+            self.state.setText(self.tr("Not done yet."))
+        accepting = takes_acceptance(step) and not self._is_table_set(step)
+        login = step.id in LOGIN_STEPS
+        self.login_note.setVisible(login)
+        self.attach_button.setVisible(not login)
+        self.signatory.setVisible(accepting)
+        self.signatory_label.setVisible(accepting)
+        self.documents = []
+        self.evidence = None
+        self.attached.clear()
+        self.attached.setVisible(False)
+        if accepting:
+            self.attach_button.setText(self.tr("&Attach the documents received…"))
+            self.name_label.setText(self.tr("Accepted &by:"))
+            self.date_label.setText(self.tr("Accepted &on:"))
+            self.mark_button.setText(self.tr("&Record the acceptance"))
+        elif self._is_table_set(step):
+            self.attach_button.setText(self.tr("&Attach the table set…"))
+            self.name_label.setText(self.tr("Your &name:"))
+            self.date_label.setText(self.tr("Received &on:"))
+            self.mark_button.setText(self.tr("&Mark as done"))
+        else:
+            self.attach_button.setText(self.tr("&Attach an evidence file (optional)…"))
+            self.name_label.setText(self.tr("Your &name:"))
+            self.date_label.setText(self.tr("Done &on:"))
+            self.mark_button.setText(
+                self.tr("&Confirm the login arrived") if login else self.tr("&Mark as done")
+            )
+        self.reopen_button.setVisible(record is not None)
+        self.message.clear_message()
+
+    def _is_table_set(self, step: OfficeStep) -> bool:
+        table_set = table_set_step(self.journey.programme)
+        return table_set is not None and table_set.id == step.id
+
+    def retranslate(self) -> None:
+        self.list.setAccessibleName(self.tr("The office's steps"))
+        self.login_note.setText(
+            self.tr(
+                "Only confirm that the login arrived. The letter holds the password: never type "
+                "it here and do not attach the letter."
+            )
+        )
+        self.signatory_label.setText(self.tr("&Signed by:"))
+        self.reopen_button.setText(self.tr("R&eopen this step"))
+        self._fill_list()
+        self._show_step()
+
+    # -- what the officer does ----------------------------------------------------------------------
+
+    def choose_documents(self) -> None:
+        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        step = self.selected()
+        if takes_acceptance(step) and not self._is_table_set(step):
+            paths, _ = QFileDialog.getOpenFileNames(
+                self, self.tr("The documents received"), start, self.tr("PDF (*.pdf);;All (*)")
+            )
+            self.documents = [Path(p) for p in paths]
+            names = [p.name for p in self.documents]
+        else:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Evidence file"), start)
+            self.evidence = Path(path) if path else None
+            names = [self.evidence.name] if self.evidence else []
+        self.attached.setText("\n".join(names))
+        self.attached.setVisible(bool(names))
+
+    def record(self) -> None:
+        step = self.selected()
+        on = self._date()
+        try:
+            if takes_acceptance(step) and not self._is_table_set(step):
+                marked = accept_documents(
+                    self.journey,
+                    step.id,
+                    self.documents,
+                    accepted_on=on,
+                    officer=self.name.text(),
+                    signatory=self.signatory.text(),
+                )
+            else:
+                marked = mark_step(
+                    self.journey, step.id, by=self.name.text() or None, file=self.evidence, on=on
+                )
+        except AppError as error:
+            self.message.show_message("error", error.render(self.language))
+            return
+        except OSError as error:
+            self.message.show_message("error", error.strerror or str(error))
+            return
+        self._changed(marked.journey)
+        saved = self.tr("Saved.")
+        if marked.filed:
+            saved += " " + self.tr("A copy is in the yearly folder.")
+        self.message.show_message("ok", saved)
+        if self._is_table_set(step):
+            table_set = table_set_file(marked.journey)
+            if table_set is not None:
+                self.table_set_received.emit(table_set)
+
+    def reopen_step(self) -> None:
+        try:
+            journey = reopen(self.journey, self.selected().id)
+        except (AppError, OSError) as error:
+            text = error.render(self.language) if isinstance(error, AppError) else str(error)
+            self.message.show_message("error", text)
+            return
+        self._changed(journey)
+
+    def _changed(self, journey: Journey) -> None:
+        self.journey = journey
+        self._fill_list()
+        self._show_step()
+        self.changed.emit(journey)
+
+    def _date(self) -> dt.date:
+        chosen = self.date.date()
+        return dt.date(chosen.year(), chosen.month(), chosen.day())
