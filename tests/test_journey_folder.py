@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from desktop_app.delivery.record import (
     write_record,
 )
 from desktop_app.draft import load_draft
+from desktop_app.intake.fingerprint import SourceFingerprint
 from desktop_app.journey import JourneyError
 from desktop_app.journey.folder import (
     CHOICES_FILE,
@@ -251,3 +253,111 @@ def test_a_damaged_folder_index_is_a_sentence(tmp_path: Path, content: bytes) ->
     with pytest.raises(JourneyError) as refused:
         read_year_folder(tmp_path)
     assert refused.value.message.key == "journey.folder-index-damaged"
+
+
+# -- the steps file there as they happen ------------------------------------------------------------
+
+
+def test_the_file_made_and_sent_is_filed_in_the_chosen_folder(tmp_path: Path) -> None:
+    from desktop_app.journey.progress import record_delivery, record_made
+
+    draft = load_draft(DEMO_DRAFT)
+    out = tmp_path / "out"
+    out.mkdir()
+    record = _record(out, Protection.CMS)
+    made = record_made(draft, record)  # no folder chosen: nothing filed, nothing refused
+    assert made.prepared
+    folder = open_year_folder(ORGANISATION, 2026, tmp_path / "2026")
+    record_made(draft, record)
+    filed = read_year_folder(folder.folder)
+    assert sorted(f.kind for f in filed.files) == ["choices", "package", "record", "record-pdf"]
+    assert {f.step for f in filed.files if f.kind != "choices"} == {"upload"}
+    package = filed.of_kind("package")[0]
+    assert (folder.folder / package.name).read_bytes() == (out / "barometer.p7m").read_bytes()
+    # the officer confirms the delivery: the record's copy follows, no second copy
+    confirm_delivered(record, at=dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC))
+    journey = record_delivery(draft, record)
+    assert journey is not None
+    assert journey.state("upload") == "done"
+    again = read_year_folder(folder.folder)
+    (copy,) = again.of_kind("record")
+    assert (folder.folder / copy.name).read_bytes() == record.read_bytes()
+    assert len(again.files) == len(filed.files)
+
+
+def test_the_staff_file_is_never_evidence(tmp_path: Path) -> None:
+    from desktop_app.journey import start_for_draft
+    from desktop_app.journey.folder import plaintext_hashes
+    from desktop_app.journey.received import accept_documents, mark_step
+
+    staff = tmp_path / "personeel.csv"
+    staff.write_text("1001;J. Jansen\n", encoding="utf-8")
+    draft = load_draft(DEMO_DRAFT)
+    draft.source = replace(
+        draft.source,
+        fingerprint=SourceFingerprint(
+            hashlib.sha256(staff.read_bytes()).hexdigest(), staff.stat().st_size
+        ),
+    )
+    journey = start_for_draft(draft)
+    for call in (
+        lambda: mark_step(journey, "sign-up", file=staff, plaintext_sha256=plaintext_hashes(draft)),
+        lambda: accept_documents(
+            journey,
+            "project-proposal",
+            [staff],
+            accepted_on=dt.date(2026, 2, 1),
+            officer="A",
+            signatory="B",
+            plaintext_sha256=plaintext_hashes(draft),
+        ),
+    ):
+        with pytest.raises(JourneyError) as refused:
+            call()
+        assert refused.value.message.key == "journey.evidence-plaintext"
+    assert sorted(p.name for p in journey.folder.iterdir()) == ["journey.json"]
+
+
+def _cli(capsys, *args: str | Path) -> tuple[int, str, str]:
+    from desktop_app.cli import main
+
+    code = main([str(a) for a in args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.mark.parametrize("case", ["set-a-file", "none-chosen", "folder-gone", "add-a-folder"])
+def test_journey_folder_on_the_command_line_refuses_with_a_sentence(
+    capsys, tmp_path: Path, case: str
+) -> None:
+    base = ("journey", "folder", "--organisation", ORGANISATION, "--year", "2026")
+    if case == "set-a-file":
+        (tmp_path / "file").write_text("x")
+        args: tuple[str | Path, ...] = (*base, "--set", tmp_path / "file")
+    elif case == "none-chosen":
+        args = base
+    elif case == "folder-gone":
+        choose_year_folder(ORGANISATION, 2026, tmp_path / "usb").rmdir()
+        args = base
+    else:
+        choose_year_folder(ORGANISATION, 2026, tmp_path / "2026")
+        (tmp_path / "a-folder").mkdir()
+        args = (*base, "--add", tmp_path / "a-folder")
+    code, _out, err = _cli(capsys, *args)
+    assert code == 2
+    assert err.strip()
+    assert "Traceback" not in err
+
+
+def test_journey_folder_on_the_command_line(capsys, tmp_path: Path) -> None:
+    base = ("--lang", "en", "journey", "folder", "--organisation", ORGANISATION, "--year", "2026")
+    code, out, err = _cli(capsys, *base, "--set", tmp_path / "2026")
+    assert code == 0, err
+    assert "Yearly folder of rsin-802634540 for 2026" in out
+    letter = tmp_path / "mail.pdf"
+    letter.write_bytes(b"%PDF-1.4")
+    code, out, err = _cli(capsys, *base, "--add", letter, "--kind", "received", "--json")
+    assert code == 0, err
+    shown = json.loads(out)
+    assert shown["folder"] == str((tmp_path / "2026").resolve())
+    assert [(f["kind"], f["name"]) for f in shown["files"]] == [("received", "mail.pdf")]

@@ -258,7 +258,9 @@ def run_mark(args: argparse.Namespace, language: str) -> int:
     step = resolve_step(journey, args.step)  # an unknown step is refused before anything is copied
     if args.file is not None and not args.file.exists():
         raise UsageError("journey.cli.file-missing", file=str(args.file))
-    marked = mark_step(journey, step.id, by=args.by, file=args.file, on=args.date)
+    marked = mark_step(
+        journey, step.id, by=args.by, file=args.file, on=args.date, plaintext_sha256=_plain(args)
+    )
     _print_marked(marked.journey, step.id, marked.filed, language)
     return EXIT_OK
 
@@ -287,6 +289,13 @@ def _print_marked(journey: Journey, step_id: str, filed: tuple[str, ...], langua
         )
 
 
+def _plain(args: argparse.Namespace) -> tuple[str, ...]:
+    """The SHA-256 of the staff file the draft named with --draft checked (never evidence)."""
+    from desktop_app.journey.folder import plaintext_hashes
+
+    return plaintext_hashes(_load_draft(args.draft)) if args.draft is not None else ()
+
+
 # -- journey accept ---------------------------------------------------------------------------------
 
 
@@ -307,6 +316,7 @@ def run_accept(args: argparse.Namespace, language: str) -> int:
         accepted_on=args.date or dt.date.today(),
         officer=args.officer,
         signatory=args.signatory,
+        plaintext_sha256=_plain(args),
     )
     _print_marked(marked.journey, step.id, marked.filed, language)
     return EXIT_OK

@@ -20,10 +20,11 @@ set as ``results``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.bounded_read import file_sha256
 from desktop_app.journey.folder import current_year_folder, file_into
 from desktop_app.journey.journey import (
     LOGIN_STEPS,
@@ -87,6 +88,7 @@ def accept_documents(
     accepted_on: dt.date,
     officer: str,
     signatory: str,
+    plaintext_sha256: Iterable[str] = (),
 ) -> Marked:
     """The office's documents attached to ``step_id`` (copied into the journey's folder and the
     yearly folder, hashed) and their acceptance on ``accepted_on`` by ``officer``, signed by
@@ -98,6 +100,8 @@ def accept_documents(
         raise JourneyError("journey.accept-no-document")
     officer = confirmation(officer).by  # one line, not empty, not too long
     signatory = confirmation(signatory).by
+    for path in documents:
+        refuse_plaintext(Path(path), plaintext_sha256)
     attached = tuple(attach_document(journey, step.id, Path(path)) for path in documents)
     evidence = Acceptance(attached, accepted_on, officer, signatory)
     journey = mark(journey, step.id, evidence, on=accepted_on)
@@ -111,6 +115,7 @@ def mark_step(
     by: str | None = None,
     file: Path | None = None,
     on: dt.date | None = None,
+    plaintext_sha256: Iterable[str] = (),
 ) -> Marked:
     """``step_id`` done on ``on`` (default today): with a file as evidence, else with the
     officer's confirmation (``by``). A login step takes the confirmation only."""
@@ -121,6 +126,7 @@ def mark_step(
     if file is not None:
         if step.id in LOGIN_STEPS:
             raise JourneyError("journey.login-confirmation-only", step=step.id)
+        refuse_plaintext(Path(file), plaintext_sha256)
         evidence = evidence_for_file(journey, step.id, Path(file))
     else:
         assert by is not None
@@ -128,6 +134,14 @@ def mark_step(
     journey = mark(journey, step.id, evidence, on=on)
     attached = (evidence,) if isinstance(evidence, ReceivedDocument) else ()
     return Marked(journey, _file_attached(journey, step, attached))
+
+
+def refuse_plaintext(path: Path, plaintext_sha256: Iterable[str]) -> None:
+    """The staff file the draft checked (by its SHA-256) is never attached as evidence: a copy
+    would be kept unencrypted in the journey's and the yearly folder."""
+    hashes = set(plaintext_sha256)
+    if hashes and path.is_file() and file_sha256(path) in hashes:
+        raise JourneyError("journey.evidence-plaintext", file=path.name)
 
 
 def login_arrived(journey: Journey, by: str, on: dt.date | None = None) -> Marked:

@@ -28,7 +28,12 @@ from PySide6.QtWidgets import (
 from desktop_app.draft import Draft
 from desktop_app.errors import AppError
 from desktop_app.journey import Journey, draft_matches, overview
-from desktop_app.journey.folder import chosen_year_folder, file_choices, open_year_folder
+from desktop_app.journey.folder import (
+    chosen_year_folder,
+    file_choices,
+    open_year_folder,
+    plaintext_hashes,
+)
 from desktop_app.ui.widgets import InlineMessage, heading_label, hint_label, titled_card, vbox
 from desktop_app.ui.widgets.elided_label import ElidedLabel
 from desktop_app.ui.widgets.journey_steps import JourneySteps
@@ -70,7 +75,7 @@ class JourneyWindow(QDialog):
         folder.addWidget(self.folder_message)
         layout.addWidget(self.folder_card)
 
-        self.steps = JourneySteps(journey, language, self)
+        self.steps = JourneySteps(journey, language, self, plaintext_hashes(self.draft))
         self.steps.changed.connect(self._changed)
         self.steps.table_set_received.connect(self.table_set_received)
         layout.addWidget(self.steps, 1)

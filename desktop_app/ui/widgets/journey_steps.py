@@ -55,11 +55,16 @@ class JourneySteps(QWidget):
     table_set_received = Signal(Path)  # the table set's file, for the results import
 
     def __init__(  # noqa: PLR0915 (widget layout)
-        self, journey: Journey, language: str, parent: QWidget | None = None
+        self,
+        journey: Journey,
+        language: str,
+        parent: QWidget | None = None,
+        plaintext_sha256: tuple[str, ...] = (),
     ) -> None:
         super().__init__(parent)
         self.journey = journey
         self.language = language
+        self.plaintext_sha256 = plaintext_sha256  # the staff file: never attached as evidence
         self.documents: list[Path] = []  # the office's PDFs chosen for acceptance
         self.evidence: Path | None = None  # an optional evidence file for a plain mark
         row = QHBoxLayout(self)
@@ -246,10 +251,16 @@ class JourneySteps(QWidget):
                     accepted_on=on,
                     officer=self.name.text(),
                     signatory=self.signatory.text(),
+                    plaintext_sha256=self.plaintext_sha256,
                 )
             else:
                 marked = mark_step(
-                    self.journey, step.id, by=self.name.text() or None, file=self.evidence, on=on
+                    self.journey,
+                    step.id,
+                    by=self.name.text() or None,
+                    file=self.evidence,
+                    on=on,
+                    plaintext_sha256=self.plaintext_sha256,
                 )
         except AppError as error:
             self.message.show_message("error", error.render(self.language))
