@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Signal
+from PySide6.QtCore import QDate, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -71,6 +72,10 @@ class JourneySteps(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget(self)
         self.list.setMinimumWidth(230)
+        self.list.setWordWrap(True)  # a long title wraps (French, 200%) instead of being cut
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setSpacing(2)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentRowChanged.connect(self._show_step)
         row.addWidget(self.list, 2)
 
@@ -155,7 +160,9 @@ class JourneySteps(QWidget):
                 text = f"○ {number}. {title}"
             item = QListWidgetItem(text)
             if view.step.actor == "office":
-                item.setToolTip(self.tr("A step of the office"))
+                item.setToolTip(f"{title}\n{self.tr('A step of the office')}")
+            else:
+                item.setToolTip(title)
             self.list.addItem(item)
         self.list.setCurrentRow(row)
         self.list.blockSignals(False)
