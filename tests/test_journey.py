@@ -545,6 +545,36 @@ HOSTILE: dict[str, bytes] = {
         }
     ),
     "huge": b'{"format": "diversity-assistant/journey", "pad": "' + b"x" * (5 << 20) + b'"}',
+    "acceptance of a document stored outside": _step(
+        {
+            "kind": "acceptance",
+            "documents": [
+                {
+                    "kind": "received-document",
+                    "name": "x.pdf",
+                    "stored": "../x.pdf",
+                    "sha256": "0" * 64,
+                    "bytes": 1,
+                }
+            ],
+            "accepted_on": "2026-02-01",
+            "officer": "A",
+            "signatory": "B",
+        }
+    ),
+    "acceptance within an acceptance": _step(
+        {
+            "kind": "acceptance",
+            "documents": [{"kind": "acceptance", "documents": []}],
+            "accepted_on": "2026-02-01",
+            "officer": "A",
+            "signatory": "B",
+        }
+    ),
+    "acceptance without a date": _step(
+        {"kind": "acceptance", "documents": [], "officer": "A", "signatory": "B"}
+    ),
+    "organisation name a list": _with(organisation_name=["Gemeente"]),
 }
 
 
