@@ -4,18 +4,19 @@ A draft never holds employee rows or values: those are read again from the sourc
 holds is what the officer chose or typed about the organisation and the file. Each section is a
 frozen dataclass; a change replaces the section (``draft.categories =
 draft.categories.with_cell_threshold(7)``), so a copy handed to a worker can never change under it.
-The :class:`Draft` itself is the one holder the wizard's pages share. Format (version 2)::
+The :class:`Draft` itself is the one holder the wizard's pages share. Format (version 3)::
 
     {
       "format": "diversity-assistant/draft",
-      "version": 2,
+      "version": 3,
       "saved_with": "0.1.0",
       "saved_at": "2026-01-05T10:12:00",        # local time, informative only
       "programme": "cbs-barometer-ingezoomd",    # or null before the first choice
       "checklist": {"works-council-informed": {"confirmed": true, "date": "2025-12-01", "by": "A. Jansen"}},
       "organisation": {"name": "Gemeente Voorbeeld", "loonheffingennummers": ["802634540L01"],
                        "kbo_numbers": [], "staff_counts": ["412"],
-                       "contact_name": "…", …},  # the profile's other fields, text, by field id
+                       "contact_name": "…", …,   # the profile's other fields, text, by field id
+                       "earlier_participation": {"participated": true, "years": [2022, 2024]}},
       "peildatum": "2026-01-01",                 # or null
       "population": {"externals": false, "interns": false, "leavers": false},
       "has_file": true,                          # algemene variant: does the officer give an export?
@@ -53,6 +54,8 @@ a draft the previous release wrote in ``tests/fixtures/drafts/``.
 
 Version 1 differs from 2 only in where the upload settings live (``portal`` there, ``delivery``
 here) and in SSH host keys kept in those settings (moved to the app-data store when migrated).
+Version 2 held ``earlier_participation`` as free text; version 3 holds the choice (no, or yes with
+the years), read from that text when migrated (kept as ``note``).
 """
 
 from __future__ import annotations
@@ -69,7 +72,7 @@ from typing import Any
 from desktop_app import __version__
 from desktop_app.atomic import write_atomic
 from desktop_app.bounded_read import FileKind, read_json_bounded
-from desktop_app.draft_migrations import DraftVersionError, migrate
+from desktop_app.draft_migrations import DraftVersionError, migrate, years_in
 from desktop_app.errors import AppError
 from desktop_app.intake.fingerprint import SourceFingerprint
 from desktop_app.mapping.model import Mapping
@@ -77,7 +80,7 @@ from desktop_app.mapping.store import mapping_from_json, mapping_to_json
 from desktop_app.text import strip_accents
 
 FORMAT = "diversity-assistant/draft"
-VERSION = 2
+VERSION = 3
 
 
 class DraftError(AppError):
@@ -111,6 +114,44 @@ class ChecklistAnswer:
         )
 
 
+@dataclass(frozen=True)
+class EarlierParticipation:
+    """Taken part before ("Eerder deelgenomen"): no, or yes with the year(s). ``participated`` is
+    None only for a free text an older draft held that says neither (its ``note``: the text)."""
+
+    participated: bool | None
+    years: tuple[int, ...] = ()
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "years", tuple(sorted(set(self.years))))
+
+    @classmethod
+    def yes(cls, years_text: str) -> EarlierParticipation:
+        """Yes, in the years typed (``"2022, 2024"``)."""
+        return cls(True, tuple(years_in(years_text)))
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"participated": self.participated, "years": list(self.years)}
+        if self.note:
+            out["note"] = self.note
+        return out
+
+    @classmethod
+    def from_json(cls, data: Any) -> EarlierParticipation:
+        if not isinstance(data, dict):
+            raise TypeError(f"earlier participation must be an object: {data!r}")
+        years = data.get("years") or []
+        if not isinstance(years, list) or not all(_is_int(y) for y in years):
+            raise TypeError(f"the years of earlier participation must be whole numbers: {years!r}")
+        return cls(
+            _optional(data.get("participated"), bool),
+            tuple(years),
+            _optional(data.get("note"), str) or "",
+        )
+
+
+EARLIER_PARTICIPATION = "earlier_participation"
 NUMBER_FIELDS = ("loonheffingennummers", "kbo_numbers")
 LIST_FIELDS = (*NUMBER_FIELDS, "staff_counts")
 _LOONHEFFINGENNUMMER = re.compile(r"(\d{9})L\d{2}")
@@ -121,12 +162,14 @@ class Organisation:
     """Who submits: the profile's organisation fields by id. The payroll-tax numbers
     (``loonheffingennummers``, Dutch), the enterprise numbers (``kbo_numbers``, Belgian) and the
     head count per payroll-tax number (``staff_counts``) are lists; every other field is text in
-    ``fields`` (``name``, contact, signatory, the KSZ OpenPGP fingerprint, …)."""
+    ``fields`` (``name``, contact, signatory, the KSZ OpenPGP fingerprint, …) except
+    ``earlier_participation``, a choice (:class:`EarlierParticipation`)."""
 
     fields: MappingABC[str, str] = field(default_factory=dict)
     loonheffingennummers: tuple[str, ...] = ()
     kbo_numbers: tuple[str, ...] = ()
     staff_counts: tuple[str, ...] = ()
+    earlier_participation: EarlierParticipation | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "fields", dict(self.fields))
@@ -142,10 +185,22 @@ class Organisation:
         when not filled in)."""
         if field_id in LIST_FIELDS:
             return getattr(self, field_id)
+        if field_id == EARLIER_PARTICIPATION:
+            return self.earlier_participation or default
         return self.fields.get(field_id, default)
 
-    def with_value(self, field_id: str, value: str | Sequence[str] | None) -> Organisation:
+    def with_value(
+        self, field_id: str, value: str | Sequence[str] | EarlierParticipation | None
+    ) -> Organisation:
         """This organisation with one field changed (None or empty: removed)."""
+        if field_id == EARLIER_PARTICIPATION:
+            if isinstance(value, EarlierParticipation):
+                return replace(self, earlier_participation=value)
+            if value:
+                raise TypeError("earlier participation is a choice, not text")
+            return replace(self, earlier_participation=None)
+        if isinstance(value, EarlierParticipation):
+            raise TypeError(f"{field_id} is not a choice of earlier participation")
         if field_id in LIST_FIELDS:
             values = () if value is None or isinstance(value, str) else tuple(value)
             if isinstance(value, str) and value:
@@ -194,13 +249,18 @@ class Organisation:
         for name in LIST_FIELDS:
             if getattr(self, name):
                 out[name] = list(getattr(self, name))
+        if self.earlier_participation is not None:
+            out[EARLIER_PARTICIPATION] = self.earlier_participation.to_json()
         return out
 
     @classmethod
     def from_json(cls, data: Any) -> Organisation:
         fields: dict[str, str] = {}
         lists: dict[str, tuple[str, ...]] = {}
-        for key, value in (data or {}).items():
+        data = dict(data or {})
+        earlier = data.pop(EARLIER_PARTICIPATION, None)
+        participation = EarlierParticipation.from_json(earlier) if earlier is not None else None
+        for key, value in data.items():
             if isinstance(value, list):
                 lists[_text(key)] = tuple(_text(v) for v in value)
             else:
@@ -211,7 +271,7 @@ class Organisation:
         unknown = set(lists) - set(LIST_FIELDS)
         if unknown:
             raise TypeError(f"expected text, found a list for {sorted(unknown)}")
-        return cls(fields=fields, **lists)
+        return cls(fields=fields, earlier_participation=participation, **lists)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ each step stays what it was when it was written.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -47,7 +48,64 @@ def migrate_1_to_2(data: Json) -> Json:
     return out
 
 
-MIGRATIONS: dict[int, Callable[[Json], Json]] = {1: migrate_1_to_2}
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_NO = {
+    "nee",
+    "neen",
+    "nooit",
+    "eerste",
+    "no",
+    "never",
+    "first",
+    "non",
+    "jamais",
+    "première",
+    "premiere",
+    "n",
+}
+_YES = {"ja", "yes", "oui", "j", "y"}
+
+
+def years_in(text: str) -> list[int]:
+    """The four-digit years (1900-2099) in ``text``, in order, each once."""
+    return list(dict.fromkeys(int(y) for y in _YEAR.findall(text)))
+
+
+def earlier_participation_from_text(text: str) -> Json | None:
+    """The typed answer (version 3) for the free text "Eerder deelgenomen" held before: no
+    (``nee``, ``no``, ``non``, …), yes with the years named, yes (``ja``, ``oui``, …) or, when
+    the text says neither, not answered (``participated`` null). The text is kept as ``note``."""
+    text = text.strip()
+    if not text:
+        return None
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    years = years_in(text)
+    participated: bool | None = None
+    said_no = bool(words) and words[0] in _NO
+    if said_no and not years:
+        participated = False
+    elif not said_no and (years or (words and words[0] in _YES)):
+        participated = True  # "nee, wel in 2020 …" stays unanswered: the officer chooses
+    return {"participated": participated, "years": years, "note": text}
+
+
+def migrate_2_to_3(data: Json) -> Json:
+    """Version 2 -> 3: ``organisation.earlier_participation``, free text before, becomes a choice
+    ``{"participated": false}`` or ``{"participated": true, "years": [2022, 2024]}``, read from the
+    text (:func:`earlier_participation_from_text`; the text is kept as ``note``). Nothing else
+    changes."""
+    out = copy.deepcopy(data)
+    organisation = out.get("organisation")
+    if isinstance(organisation, dict) and "earlier_participation" in organisation:
+        text = organisation.pop("earlier_participation")
+        answer = earlier_participation_from_text(text) if isinstance(text, str) else None
+        if answer is not None:
+            organisation["earlier_participation"] = answer
+    out["version"] = 3
+    return out
+
+
+MIGRATIONS: dict[int, Callable[[Json], Json]] = {1: migrate_1_to_2, 2: migrate_2_to_3}
 
 
 def migrate(data: Json, current: int) -> Json:

@@ -62,7 +62,7 @@ def test_the_file_is_documented_json_with_a_format_and_version(tmp_path):
     save_draft(full_draft(tmp_path / "p.xlsx"), path)
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["format"] == "diversity-assistant/draft"
-    assert data["version"] == 2
+    assert data["version"] == 3
     assert data["mapping"]["format"] == "diversity-assistant/mapping"  # the mapping file's shape
     assert data["checklist"]["works-council-informed"] == {
         "confirmed": True,

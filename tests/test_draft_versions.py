@@ -30,6 +30,7 @@ from desktop_app.transfer.hostkeys import remember_host_key, remembered_host_key
 
 FIXTURES = Path(__file__).parent / "fixtures" / "drafts"
 V1 = sorted(FIXTURES.glob("v1-*.json"))
+V2 = sorted(FIXTURES.glob("v2-*.json"))  # tested in tests/test_draft_participation.py
 HOST_KEY = "SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU"
 
 
@@ -54,11 +55,12 @@ def _copy(fixture: Path, folder: Path) -> Path:
 def test_the_fixtures_hold_every_earlier_version():
     assert len(V1) == 3  # the demo, a KSZ draft, a CBS draft with portal settings
     assert {json.loads(p.read_text(encoding="utf-8"))["version"] for p in V1} == {1}
+    assert {json.loads(p.read_text(encoding="utf-8"))["version"] for p in V2} == {2}
     assert sorted(MIGRATIONS) == list(range(1, VERSION))  # one step per earlier version
 
 
 @pytest.mark.parametrize("fixture", V1, ids=lambda p: p.stem)
-def test_a_version_1_draft_opens_migrates_and_saves_as_version_2_with_nothing_lost(
+def test_a_version_1_draft_opens_migrates_and_saves_as_the_current_version_with_nothing_lost(
     fixture, tmp_path, app_data
 ):
     before = json.loads(fixture.read_text(encoding="utf-8"))
@@ -67,8 +69,19 @@ def test_a_version_1_draft_opens_migrates_and_saves_as_version_2_with_nothing_lo
     save_draft(draft, path)
     after = json.loads(path.read_text(encoding="utf-8"))
 
-    assert after["version"] == 2
+    assert after["version"] == VERSION
     for key in ("programme", "checklist", "organisation", "peildatum", "population", "has_file"):
+        if key == "organisation" and "earlier_participation" in before[key]:
+            # version 3: the free text "Nee" became the choice, the text kept as its note
+            text = before[key].pop("earlier_participation")
+            organisation = dict(after[key])
+            assert organisation.pop("earlier_participation") == {
+                "participated": False,
+                "years": [],
+                "note": text,
+            }
+            assert organisation == before[key]
+            continue
         assert after[key] == before[key], key
     assert after["mapping"] == before["mapping"]
     assert after["categories"] == before["categories"]
@@ -123,7 +136,8 @@ def test_migrate_leaves_its_input_alone_and_is_a_no_op_at_the_current_version():
     assert data == copy
     assert migrated["delivery"] == copy["portal"]
     assert migrated["version"] == 2
-    assert migrate(migrated, VERSION) == migrated
+    current = migrate(migrated, VERSION)
+    assert migrate(current, VERSION) == current
 
 
 @pytest.mark.parametrize(

@@ -160,7 +160,7 @@ def test_an_old_draft_opens_is_checked_and_gets_a_fingerprint(staff) -> None:
     assert draft.source.fingerprint == expected
     save_draft(draft, draft_path)
     saved = json.loads(draft_path.read_text(encoding="utf-8"))
-    assert saved["version"] == 2  # saved as the current version
+    assert saved["version"] == 3  # saved as the current version
     assert saved["source"]["fingerprint"] == {"sha256": expected.sha256, "size": expected.size}
     assert load_draft(draft_path).source.fingerprint == expected
 

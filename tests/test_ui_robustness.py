@@ -356,6 +356,10 @@ def test_keyboard_only_from_programme_to_checks(qtbot, tmp_path):
         value = "; ".join(value) if isinstance(value, list) else value
         assert tab_to(qtbot, wizard, row.edit), f"organisation field {row.field.id} not by Tab"
         qtbot.keyClicks(focused(), value)
+    # taken part before: a choice, by Tab and Space
+    assert tab_to(qtbot, wizard, page.participation.no), "earlier participation not by Tab"
+    press(qtbot, wizard, Qt.Key.Key_Space)
+    assert page.participation.no.isChecked()
     alt_n(qtbot, wizard, PageId.FILE)
 
     # File: the demo's file is read on entering; the sheet and header row are reachable.

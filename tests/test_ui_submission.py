@@ -359,6 +359,7 @@ def walk_algemeen_to_review(qtbot, wizard, on_organisation=None) -> None:
     fields = {row.field.id: row for row in page.rows}
     for row in page.rows:
         row.edit.setText({"email": "hr@voorbeeld.example"}.get(row.field.type, "A. Jansen"))
+    page.participation.no.click()  # taken part before: a choice
     fields["name"].edit.setText("Gemeente Voorbeeld")
     fields["loonheffingennummers"].edit.setText("")
     assert page.counts_box.isVisibleTo(page)

@@ -145,6 +145,9 @@ def test_an_officer_goes_from_programme_to_checks_with_a_messy_file(
         if not row.edit.text():
             qtbot.keyClicks(row.edit, f"test {field_id}")
     page.peildatum.setDate(page.peildatum.date().fromString("2026-01-01", "yyyy-MM-dd"))
+    assert not next_enabled(wizard)  # "taken part before?" is a choice still to make
+    page.participation.yes.click()
+    qtbot.keyClicks(page.participation.years, "2024")
     assert next_enabled(wizard)
     go_next(qtbot, wizard, PageId.FILE)
     saved = json.loads(autosaved_text(autosave))

@@ -27,7 +27,7 @@ from desktop_app.bounded_read import FileKind, read_bounded
 from desktop_app.draft import Draft
 from desktop_app.messages import LocalizedText, Message, catalogue
 from desktop_app.odt import odt_document
-from desktop_app.package.answers import breakdown_title
+from desktop_app.package.answers import breakdown_title, earlier_participation_text
 from desktop_app.package.build import application_counts
 from desktop_app.profiles.model import Programme
 
@@ -178,7 +178,13 @@ def application_sections(
     def row(field_id: str) -> tuple[str, str]:
         return (_label(programme, field_id, language), _field(draft, field_id) or not_given)
 
-    organisation: list[Item] = [row("name"), row("earlier_participation")]
+    organisation: list[Item] = [
+        row("name"),
+        (
+            _label(programme, "earlier_participation", language),
+            earlier_participation_text(draft, language) or not_given,
+        ),
+    ]
     pairs, _problems = application_counts(draft)
     counts: list[Item] = []
     if pairs:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any, Protocol
 
-from desktop_app.draft import Draft
+from desktop_app.draft import EARLIER_PARTICIPATION, Draft
 from desktop_app.mapping.model import BreakdownColumn
 from desktop_app.messages import Message
 from desktop_app.profiles.model import (
@@ -140,10 +140,30 @@ def _programme_rows(programme: Programme, language: str) -> list[AnswerRow]:
     ]
 
 
+def earlier_participation_text(draft: Draft, language: str) -> str | None:
+    """The answer to "taken part before?" in words ("Ja, in 2022, 2024"); None: not answered."""
+    value = draft.organisation.earlier_participation
+    if value is None or value.participated is None:
+        return None
+    if not value.participated:
+        return _m("answers.participation-no", language)
+    if value.years:
+        return _m("answers.participation-years", language, years=[str(y) for y in value.years])
+    return _m("answers.participation-yes", language)
+
+
 def _organisation_rows(draft: Draft, programme: Programme, language: str) -> list[AnswerRow]:
     rows = []
     for item in programme.organisation_fields:
         value = draft.organisation.get(item.id)
+        if item.id == EARLIER_PARTICIPATION:
+            rows.append(
+                AnswerRow(
+                    item.label.get(language),
+                    earlier_participation_text(draft, language) or _none(language),
+                )
+            )
+            continue
         text = ", ".join(value) if isinstance(value, (list, tuple)) else str(value or "").strip()
         rows.append(AnswerRow(item.label.get(language), text or _none(language)))
     return rows

@@ -982,10 +982,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A step of the office</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Done on %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1853,6 +1849,38 @@
     <message>
         <source>“%1” is not a valid number.</source>
         <translation>“%1” is not a valid number.</translation>
+    </message>
+    <message>
+        <source>Type the year(s) you took part in, for example 2022 or 2022, 2024.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a year you can have taken part in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No, this is the first time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes, in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 2022, 2024</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year(s) taken part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your earlier answer: “%1”. Choose no or yes.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

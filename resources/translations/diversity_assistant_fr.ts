@@ -982,10 +982,6 @@
         <translation>▶ %1. %2 (vous êtes ici)</translation>
     </message>
     <message>
-        <source>A step of the office</source>
-        <translation>Une étape de l&apos;organisme</translation>
-    </message>
-    <message>
         <source>Done on %1: %2</source>
         <translation>Fait le %1 : %2</translation>
     </message>
@@ -1853,6 +1849,38 @@
     <message>
         <source>“%1” is not a valid number.</source>
         <translation>« %1 » n’est pas un numéro valide.</translation>
+    </message>
+    <message>
+        <source>Type the year(s) you took part in, for example 2022 or 2022, 2024.</source>
+        <translation>Indiquez l'année ou les années de participation, par exemple 2022 ou 2022, 2024.</translation>
+    </message>
+    <message>
+        <source>%1 is not a year you can have taken part in.</source>
+        <translation>%1 n'est pas une année de participation possible.</translation>
+    </message>
+    <message>
+        <source>No, this is the first time</source>
+        <translation>Non, c'est la première fois</translation>
+    </message>
+    <message>
+        <source>Yes, in:</source>
+        <translation>Oui, en :</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>e.g. 2022, 2024</source>
+        <translation>p. ex. 2022, 2024</translation>
+    </message>
+    <message>
+        <source>Year(s) taken part</source>
+        <translation>Année(s) de participation</translation>
+    </message>
+    <message>
+        <source>Your earlier answer: “%1”. Choose no or yes.</source>
+        <translation>Votre réponse précédente : « %1 ». Choisissez non ou oui.</translation>
     </message>
 </context>
 <context>

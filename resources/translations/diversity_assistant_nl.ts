@@ -982,10 +982,6 @@
         <translation>▶ %1. %2 (u bent hier)</translation>
     </message>
     <message>
-        <source>A step of the office</source>
-        <translation>Een stap van de instantie</translation>
-    </message>
-    <message>
         <source>Done on %1: %2</source>
         <translation>Gedaan op %1: %2</translation>
     </message>
@@ -1853,6 +1849,38 @@
     <message>
         <source>“%1” is not a valid number.</source>
         <translation>‘%1’ is geen geldig nummer.</translation>
+    </message>
+    <message>
+        <source>Type the year(s) you took part in, for example 2022 or 2022, 2024.</source>
+        <translation>Vul het jaar of de jaren in waarin u meedeed, bijvoorbeeld 2022 of 2022, 2024.</translation>
+    </message>
+    <message>
+        <source>%1 is not a year you can have taken part in.</source>
+        <translation>%1 is geen jaar waarin u kunt hebben meegedaan.</translation>
+    </message>
+    <message>
+        <source>No, this is the first time</source>
+        <translation>Nee, dit is de eerste keer</translation>
+    </message>
+    <message>
+        <source>Yes, in:</source>
+        <translation>Ja, in:</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>e.g. 2022, 2024</source>
+        <translation>bijv. 2022, 2024</translation>
+    </message>
+    <message>
+        <source>Year(s) taken part</source>
+        <translation>Jaar of jaren van deelname</translation>
+    </message>
+    <message>
+        <source>Your earlier answer: “%1”. Choose no or yes.</source>
+        <translation>Uw eerdere antwoord: ‘%1’. Kies nee of ja.</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.draft import EARLIER_PARTICIPATION
 from desktop_app.ui.pages.base import WizardPage
 from desktop_app.ui.widgets import ScrollArea, hint_label, vbox
 from desktop_app.ui.widgets.organisation_rows import (
@@ -27,6 +28,7 @@ from desktop_app.ui.widgets.organisation_rows import (
     number_texts,
     row_problem,
 )
+from desktop_app.ui.widgets.participation_choice import ParticipationRow
 from desktop_app.ui.widgets.wrapping_check import WrappingCheckBox
 
 NUMBERS = "loonheffingennummers"
@@ -37,6 +39,7 @@ class OrganisationPage(WizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[FieldRow] = []
+        self.participation: ParticipationRow | None = None  # "taken part before?": a choice
         self._programme_id: str | None = None
         content = QWidget()
         layout = vbox(content, spacing=12)
@@ -84,7 +87,16 @@ class OrganisationPage(WizardPage):
         for row in self.rows:
             row.box.deleteLater()
         self.rows = []
+        if self.participation is not None:
+            self.participation.box.deleteLater()
+            self.participation = None
         for field in self.programme.organisation_fields:
+            if field.id == EARLIER_PARTICIPATION:
+                self.participation = ParticipationRow(
+                    field, self.organisation_box, self._participation_changed
+                )
+                self.form.addWidget(self.participation.box)
+                continue
             row = FieldRow(field, self.organisation_box)
             row.edit.textChanged.connect(lambda _t, r=row: self._edited(r))
             self.form.addWidget(row.box)
@@ -111,6 +123,8 @@ class OrganisationPage(WizardPage):
         for row in self.rows:
             value = self.draft.organisation.get(row.field.id, "")
             row.edit.setText("; ".join(value) if isinstance(value, tuple) else value)
+        if self.participation is not None:
+            self.participation.set_value(self.draft.organisation.earlier_participation)
         # typing the numbers again must not lose the counts
         self.draft.organisation = self.draft.organisation.with_value(STAFF_COUNTS, counts)
         self._build_counts(force=True)
@@ -189,7 +203,17 @@ class OrganisationPage(WizardPage):
             if texts is not None:
                 row.edit.setPlaceholderText(texts.placeholder)
             self._check(row)
+        if self.participation is not None:
+            self.participation.retranslate(self.language)
         self.counts_box.retranslate()
+
+    def _participation_changed(self) -> None:
+        if self.wizard() is None or self.participation is None:
+            return
+        self.draft.organisation = self.draft.organisation.with_value(
+            EARLIER_PARTICIPATION, self.participation.value()
+        )
+        self.changed()
 
     # -- checking as typed ----------------------------------------------------------------------
 
@@ -236,6 +260,9 @@ class OrganisationPage(WizardPage):
                 return False
             if self._problem(row)[0]:
                 return False
+        choice = self.participation
+        if choice is not None and choice.field.required and not choice.complete():
+            return False
         if self.asks_counts():
             return bool(self.count_rows) and self.counts_complete()
         return True
