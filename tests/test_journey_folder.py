@@ -361,3 +361,14 @@ def test_journey_folder_on_the_command_line(capsys, tmp_path: Path) -> None:
     shown = json.loads(out)
     assert shown["folder"] == str((tmp_path / "2026").resolve())
     assert [(f["kind"], f["name"]) for f in shown["files"]] == [("received", "mail.pdf")]
+    # journey show names the folder once a journey is there
+    from desktop_app.journey import start_journey
+    from desktop_app.profiles import load_programme_by_id
+
+    start_journey(ORGANISATION, 2026, load_programme_by_id("cbs-barometer-ingezoomd"))
+    show = ("--lang", "en", "journey", "show", "--organisation", ORGANISATION, "--year", "2026")
+    code, out, err = _cli(capsys, *show)
+    assert code == 0, err
+    assert f"Yearly folder: {(tmp_path / '2026').resolve()}" in out
+    code, out, err = _cli(capsys, *show, "--json")
+    assert json.loads(out)["yearly_folder"] == str((tmp_path / "2026").resolve())

@@ -196,9 +196,13 @@ def _key(organisation: str | None, year: int | None) -> tuple[str, int]:
 
 
 def run_show(args: argparse.Namespace, language: str) -> int:
+    from desktop_app.journey.folder import year_folder
+
     journey = _journey(args, start=False)
     if args.json:
-        print(json.dumps(journey.view(language), ensure_ascii=False, indent=2))
+        folder = year_folder(journey.organisation, journey.year)
+        view = {**journey.view(language), "yearly_folder": str(folder) if folder else None}
+        print(json.dumps(view, ensure_ascii=False, indent=2))
     else:
         print(show_text(journey, language))
     return EXIT_OK
@@ -241,6 +245,11 @@ def show_text(journey: Journey, language: str) -> str:
     after = journey.steps_after_delivery()
     if after:
         lines.append(m("after-delivery", steps=", ".join(s.title.get(language) for s in after)))
+    from desktop_app.journey.folder import year_folder
+
+    folder = year_folder(journey.organisation, journey.year)
+    if folder is not None:
+        lines.append(m("yearly-folder", folder=str(folder)))
     return "\n".join(lines)
 
 
