@@ -124,6 +124,9 @@ def assert_repeated(new: Draft, old: Draft, text: str) -> None:
     assert new.delivery.openpgp_key.confirmed_fingerprint is None
     assert new.delivery.record is None
     assert new.organisation.staff_counts == ()
+    assert new.organisation.earlier_participation is not None
+    assert new.organisation.earlier_participation.participated is True
+    assert 2026 in new.organisation.earlier_participation.years  # last year's submission
     for value in (SOURCE_SHA, CERT_SHA, PGP_FPR, OWN_FPR, SECRET, "Annemarie Visser", "412"):
         assert value.lower() not in text.lower(), value
     assert "password" not in text

@@ -5,7 +5,8 @@ compared). :func:`repeat_choices` reads last year's choices (a yearly folder, se
 :mod:`desktop_app.journey.folder`, or a draft file) and returns a new draft for the next year
 with the same:
 
-- programme, organisation (names and numbers; not the staff counts, which are this year's),
+- programme, organisation (names and numbers; not the staff counts, which are this year's;
+  "taken part before" becomes yes, with last year added to the years),
   population, whether a staff file is given, and the sheet and header row of that file;
 - mapping (columns, coded values, breakdowns), band edges, merges (the subgroups as merged),
   the officer's cell threshold, the KSZ choices (the reference year moved to the new year);
@@ -30,6 +31,7 @@ from desktop_app.draft import (
     CategoryChoices,
     Delivery,
     Draft,
+    EarlierParticipation,
     OpenPgpKeyChoice,
     Organisation,
     RecipientChoice,
@@ -77,7 +79,7 @@ def repeat_choices(source: Path, year: int | None = None) -> Draft:
     return Draft(
         programme_id=last.programme_id,
         checklist={},
-        organisation=_organisation(last.organisation),
+        organisation=_organisation(last.organisation, last_year),
         peildatum=_moved(last.peildatum, new_year),
         population=dict(last.population),
         has_file=last.has_file,
@@ -88,9 +90,14 @@ def repeat_choices(source: Path, year: int | None = None) -> Draft:
     )
 
 
-def _organisation(organisation: Organisation) -> Organisation:
+def _organisation(organisation: Organisation, last_year: int | None) -> Organisation:
+    """The organisation without its fingerprints and staff counts; taken part before: yes, in
+    the earlier years and last year."""
     fields = {k: v for k, v in organisation.fields.items() if "fingerprint" not in k.lower()}
-    return replace(organisation, fields=fields, staff_counts=())  # any other section kept
+    earlier = organisation.earlier_participation
+    years = (*(earlier.years if earlier is not None else ()), *((last_year,) if last_year else ()))
+    participated = EarlierParticipation(True, years) if years else earlier
+    return replace(organisation, fields=fields, staff_counts=(), earlier_participation=participated)
 
 
 def _moved(day: dt.date | None, year: int | None) -> dt.date | None:
