@@ -8,9 +8,7 @@ reported."""
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from desktop_app.atomic import write_atomic
 from desktop_app.commands.common import EXIT_FINDINGS, EXIT_OK
 from desktop_app.messages import Message
 from desktop_app.results.model import ResultsError, ResultSet
@@ -39,16 +37,13 @@ def _benchmark(args: argparse.Namespace, latest: ResultSet):  # type: ignore[no-
 
 
 def report(args: argparse.Namespace, language: str, organisation: str) -> int:
-    from desktop_app.render import html_to_pdf, svg_to_png
+    from desktop_app.render.results import write_results_report
     from desktop_app.results import load_history
     from desktop_app.results.report import build_report
 
     history = load_history(organisation)
     if not history:
         raise ResultsError("results.report-nothing", organisation=organisation)
-    out: Path = args.out
-    if out.suffix.lower() != ".pdf":
-        out = out.with_suffix(".pdf")
     built = build_report(
         history,
         language,
@@ -56,27 +51,11 @@ def report(args: argparse.Namespace, language: str, organisation: str) -> int:
         threshold=args.threshold,
         benchmark=_benchmark(args, history[-1]),
     )
-    images = {f"{c.name}.png": svg_to_png(c.svg) for c in built.charts}
-    charts = out.with_name(out.stem + "-charts")
-    charts.mkdir(parents=True, exist_ok=True)
-    names = {f"{c.name}{suffix}" for c in built.charts for suffix in (".svg", ".png")}
-    for stale in charts.glob("chart-*.*"):  # an earlier report's charts, numbered past this one's
-        if stale.suffix in (".svg", ".png") and stale.name not in names and stale.is_file():
-            stale.unlink()
-    for chart in built.charts:
-        write_atomic(charts / f"{chart.name}.svg", chart.svg.encode("utf-8"))
-        write_atomic(charts / f"{chart.name}.png", images[f"{chart.name}.png"])
-    write_atomic(out.with_suffix(".xlsx"), built.xlsx)
-    write_atomic(out, html_to_pdf(built.html, built.title, images))
+    files = write_results_report(built, args.out)
     print(
         Message(
             "results.report-written",
-            {
-                "pdf": out,
-                "xlsx": out.with_suffix(".xlsx"),
-                "charts": charts,
-                "count": len(built.charts),
-            },
+            {"pdf": files.pdf, "xlsx": files.xlsx, "charts": files.charts, "count": files.count},
         ).render(language)
     )
     flagged = sum(len(c.findings) + len(c.unknown) for _r, c in built.checks)

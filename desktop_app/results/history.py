@@ -141,6 +141,16 @@ def _link(record_path: Path, programme: Programme) -> dict[str, Any]:
     }
 
 
+def known_organisations(base: Path | None = None) -> tuple[str, ...]:
+    """The organisations with results kept (their ids, sorted)."""
+    folder = (base if base is not None else data_dir()) / "results"
+    if not folder.is_dir():
+        return ()
+    return tuple(
+        sorted(p.name for p in folder.iterdir() if p.is_dir() and _ORGANISATION.fullmatch(p.name))
+    )
+
+
 def load_history(organisation: str, base: Path | None = None) -> tuple[ResultSet, ...]:
     """All kept imports of an organisation, by year then programme."""
     folder = results_dir(organisation, base)

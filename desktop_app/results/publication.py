@@ -99,6 +99,7 @@ class Finding:
     people_low: int  # the people the cell may stand for (small), or the attacker's interval
     people_high: int
     via: tuple[str, ...] = ()  # differencing: the published lines it is worked back from
+    via_groups: tuple[str, ...] = ()  # or: its line's size minus these groups of the line
     proposals: tuple[Proposal, ...] = ()
 
 
@@ -405,7 +406,7 @@ class _System:
             if cell.group is None or cell.left_out or not self._small(cell):
                 continue
             span = self._range(cell) or (self._people(cell), self._people(cell))
-            found.append(self._finding("small", cell, span, ()))
+            found.append(self._finding("small", cell, span, ((), ())))
         failing = self._audit(self._hidden())
         for i, (low, high) in sorted(failing.items()):
             cell = self.cells[i]
@@ -420,7 +421,7 @@ class _System:
         kind: Literal["small", "differencing"],
         cell: _Published,
         span: tuple[int, int],
-        via: tuple[str, ...],
+        via: tuple[tuple[str, ...], tuple[str, ...]],
     ) -> Finding:
         version = self.versions[cell.version]
         return Finding(
@@ -432,11 +433,13 @@ class _System:
             cell.group or "",
             span[0],
             span[1],
-            via,
+            via[0],
+            via[1],
         )
 
-    def _via(self, target: int) -> tuple[str, ...]:
-        """Published cells that add up to a container of the target minus the target."""
+    def _via(self, target: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Published cells that add up to a container of the target minus the target (lines), or
+        else the line's size and its published other groups."""
         cell = self.cells[target]
         hidden = self._hidden()
         published = [
@@ -452,7 +455,7 @@ class _System:
             parts = [c for c in published if set(c.members) <= rest and c is not container]
             cover = _exact_cover(rest, parts)
             if cover is not None:
-                return (container.line, *(c.line for c in cover))
+                return (container.line, *(c.line for c in cover)), ()
         size = next(
             (
                 c
@@ -462,15 +465,16 @@ class _System:
             None,
         )
         if size is not None:
-            others = [
-                c.line + " / " + (c.group or "")
+            others = tuple(
+                c.group
                 for i, c in enumerate(self.cells)
                 if i not in hidden
                 and c.members == cell.members
-                and c.group not in (None, cell.group)
-            ]
-            return (size.line, *others)
-        return ()
+                and c.group is not None
+                and c.group != cell.group
+            )
+            return (size.line,), others
+        return (), ()
 
     # proposals ------------------------------------------------------------------------------------
 

@@ -102,16 +102,22 @@ def finding_text(finding: Finding, result: ResultSet, threshold: int, language: 
             high=finding.people_high,
             threshold=threshold,
         )
-    via = (
-        _t(
+    if finding.via_groups:
+        via = _t(
+            "results.report.via-row",
+            language,
+            line=finding.via[0],
+            groups=", ".join(labels.get(g, g) for g in finding.via_groups),
+        )
+    elif len(finding.via) > 1:
+        via = _t(
             "results.report.via-minus",
             language,
             container=finding.via[0],
             parts=", ".join(finding.via[1:]),
         )
-        if len(finding.via) > 1
-        else _t("results.report.via-other", language)
-    )
+    else:
+        via = _t("results.report.via-other", language)
     return _t(
         "results.report.finding-differencing",
         language,

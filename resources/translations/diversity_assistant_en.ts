@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>BenchmarkPanel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the &amp;benchmark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Benchmark from a &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hide the benchmark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. employees in the Netherlands, CBS 2025</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the benchmark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Benchmark file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BreakdownSection</name>
     <message>
         <source>Age (band at the reference date)</source>
@@ -898,6 +933,53 @@
     </message>
     <message>
         <source>It does &amp;not match</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Year (peildatum)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the office&apos;s tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file you downloaded from the office&apos;s portal (CBS: the Excel workbook; KSZ: the decrypted CSV or workbook). Only group figures are kept, for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The office&apos;s tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tables (*.xlsx *.xlsm *.csv *.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1994,6 +2076,89 @@
     </message>
 </context>
 <context>
+    <name>ResultsWindow</name>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is kept yet. Import the tables the office returned: the file you downloaded from its portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import the office&apos;s tables…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the &amp;report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per subgroup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brea&amp;kdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Benchmark (typed in or from a CSV; nothing is fetched)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year over year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Subgroup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before you publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The publication check: could a published figure tell something about fewer people than the threshold, directly or by subtracting figures?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>within chance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Band: what chance explains (95%, Wilson, over the group size)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One year of this series so far: the comparison between years follows once you import another year&apos;s tables.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported and kept in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report saved: %1, with the tables (%2) and the charts (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <source>Preparing the preview…</source>
@@ -2384,6 +2549,10 @@ Valid until: %2</source>
     </message>
     <message>
         <source>The tables the office returns will be listed here once you have them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View results</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

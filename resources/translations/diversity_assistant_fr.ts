@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>BenchmarkPanel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Show the &amp;benchmark</source>
+        <translation>Afficher la ré&amp;férence</translation>
+    </message>
+    <message>
+        <source>Benchmark from a &amp;CSV…</source>
+        <translation>Référence depuis un &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Hide the benchmark</source>
+        <translation>&amp;Masquer la référence</translation>
+    </message>
+    <message>
+        <source>e.g. employees in the Netherlands, CBS 2025</source>
+        <translation>p. ex. salariés aux Pays-Bas, CBS 2025</translation>
+    </message>
+    <message>
+        <source>Name of the benchmark</source>
+        <translation>Nom de la référence</translation>
+    </message>
+    <message>
+        <source>Benchmark file</source>
+        <translation>Fichier de référence</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.xlsx)</source>
+        <translation>Tableaux (*.csv *.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>BreakdownSection</name>
     <message>
         <source>Age (band at the reference date)</source>
@@ -899,6 +934,53 @@
     <message>
         <source>It does &amp;not match</source>
         <translation>Elle ne correspond &amp;pas</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Programme</source>
+        <translation>&amp;Programme</translation>
+    </message>
+    <message>
+        <source>&amp;Year (peildatum)</source>
+        <translation>&amp;Année (date de référence)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>Import the office&apos;s tables</source>
+        <translation>Importer les tableaux de l&apos;organisme</translation>
+    </message>
+    <message>
+        <source>Choose the file you downloaded from the office&apos;s portal (CBS: the Excel workbook; KSZ: the decrypted CSV or workbook). Only group figures are kept, for %1.</source>
+        <translation>Choisissez le fichier téléchargé depuis le portail de l&apos;organisme (CBS : le classeur Excel ; BCSS : le CSV ou le classeur déchiffré). Seuls des chiffres de groupes sont conservés, pour %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Pa&amp;rcourir…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>The office&apos;s tables</source>
+        <translation>Tableaux de l&apos;organisme</translation>
+    </message>
+    <message>
+        <source>Tables (*.xlsx *.xlsm *.csv *.txt)</source>
+        <translation>Tableaux (*.xlsx *.xlsm *.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Choose the file first.</source>
+        <translation>Choisissez d&apos;abord le fichier.</translation>
     </message>
 </context>
 <context>
@@ -1852,15 +1934,15 @@
     </message>
     <message>
         <source>Type the year(s) you took part in, for example 2022 or 2022, 2024.</source>
-        <translation>Indiquez l'année ou les années de participation, par exemple 2022 ou 2022, 2024.</translation>
+        <translation>Indiquez l&apos;année ou les années de participation, par exemple 2022 ou 2022, 2024.</translation>
     </message>
     <message>
         <source>%1 is not a year you can have taken part in.</source>
-        <translation>%1 n'est pas une année de participation possible.</translation>
+        <translation>%1 n&apos;est pas une année de participation possible.</translation>
     </message>
     <message>
         <source>No, this is the first time</source>
-        <translation>Non, c'est la première fois</translation>
+        <translation>Non, c&apos;est la première fois</translation>
     </message>
     <message>
         <source>Yes, in:</source>
@@ -1991,6 +2073,89 @@
     <message>
         <source>I have a staff export: count the employees per payroll tax number and check it</source>
         <translation>J’ai un export du personnel : compter les salariés par numéro de retenue sur salaire et le contrôler</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsWindow</name>
+    <message>
+        <source>Results</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <source>Results for %1</source>
+        <translation>Résultats pour %1</translation>
+    </message>
+    <message>
+        <source>Nothing is kept yet. Import the tables the office returned: the file you downloaded from its portal.</source>
+        <translation>Rien n&apos;est encore conservé. Importez les tableaux renvoyés par l&apos;organisme : le fichier téléchargé depuis son portail.</translation>
+    </message>
+    <message>
+        <source>&amp;Import the office&apos;s tables…</source>
+        <translation>&amp;Importer les tableaux de l&apos;organisme…</translation>
+    </message>
+    <message>
+        <source>Save the &amp;report…</source>
+        <translation>Enregistrer le &amp;rapport…</translation>
+    </message>
+    <message>
+        <source>Per subgroup</source>
+        <translation>Par sous-groupe</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>&amp;Année</translation>
+    </message>
+    <message>
+        <source>Brea&amp;kdown</source>
+        <translation>&amp;Ventilation</translation>
+    </message>
+    <message>
+        <source>Benchmark (typed in or from a CSV; nothing is fetched)</source>
+        <translation>Référence (saisie ou depuis un CSV ; rien n&apos;est téléchargé)</translation>
+    </message>
+    <message>
+        <source>Year over year</source>
+        <translation>D&apos;année en année</translation>
+    </message>
+    <message>
+        <source>&amp;Subgroup</source>
+        <translation>&amp;Sous-groupe</translation>
+    </message>
+    <message>
+        <source>Before you publish</source>
+        <translation>Avant de publier</translation>
+    </message>
+    <message>
+        <source>The publication check: could a published figure tell something about fewer people than the threshold, directly or by subtracting figures?</source>
+        <translation>Le contrôle de publication : un chiffre publié peut-il révéler quelque chose sur moins de personnes que le seuil, directement ou par soustraction ?</translation>
+    </message>
+    <message>
+        <source>within chance</source>
+        <translation>dans le hasard</translation>
+    </message>
+    <message>
+        <source>Band: what chance explains (95%, Wilson, over the group size)</source>
+        <translation>Bande : ce que le hasard explique (95 %, Wilson, sur l&apos;effectif)</translation>
+    </message>
+    <message>
+        <source>One year of this series so far: the comparison between years follows once you import another year&apos;s tables.</source>
+        <translation>Une seule année de cette série pour l&apos;instant : la comparaison entre années suivra dès que vous importerez les tableaux d&apos;une autre année.</translation>
+    </message>
+    <message>
+        <source>Imported and kept in %1.</source>
+        <translation>Importé et conservé dans %1.</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Enregistrer le rapport</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Report saved: %1, with the tables (%2) and the charts (%3).</source>
+        <translation>Rapport enregistré : %1, avec les tableaux (%2) et les graphiques (%3).</translation>
     </message>
 </context>
 <context>
@@ -2387,6 +2552,10 @@ Valable jusqu’au : %2</translation>
     <message>
         <source>The tables the office returns will be listed here once you have them.</source>
         <translation>Les tableaux que l&apos;organisme renvoie apparaîtront ici dès que vous les aurez.</translation>
+    </message>
+    <message>
+        <source>&amp;View results</source>
+        <translation>&amp;Voir les résultats</translation>
     </message>
 </context>
 <context>

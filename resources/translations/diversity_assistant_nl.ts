@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl" sourcelanguage="en">
 <context>
+    <name>BenchmarkPanel</name>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Show the &amp;benchmark</source>
+        <translation>Vergelijking &amp;tonen</translation>
+    </message>
+    <message>
+        <source>Benchmark from a &amp;CSV…</source>
+        <translation>Vergelijking uit een &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Hide the benchmark</source>
+        <translation>Vergelijking &amp;verbergen</translation>
+    </message>
+    <message>
+        <source>e.g. employees in the Netherlands, CBS 2025</source>
+        <translation>bijv. werknemers in Nederland, CBS 2025</translation>
+    </message>
+    <message>
+        <source>Name of the benchmark</source>
+        <translation>Naam van de vergelijking</translation>
+    </message>
+    <message>
+        <source>Benchmark file</source>
+        <translation>Bestand met de vergelijking</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.xlsx)</source>
+        <translation>Tabellen (*.csv *.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>BreakdownSection</name>
     <message>
         <source>Age (band at the reference date)</source>
@@ -899,6 +934,53 @@
     <message>
         <source>It does &amp;not match</source>
         <translation>Hij is &amp;niet gelijk</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <source>&amp;Programme</source>
+        <translation>&amp;Programma</translation>
+    </message>
+    <message>
+        <source>&amp;Year (peildatum)</source>
+        <translation>&amp;Jaar (peildatum)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importeren</translation>
+    </message>
+    <message>
+        <source>Import the office&apos;s tables</source>
+        <translation>Tabellen van de instantie importeren</translation>
+    </message>
+    <message>
+        <source>Choose the file you downloaded from the office&apos;s portal (CBS: the Excel workbook; KSZ: the decrypted CSV or workbook). Only group figures are kept, for %1.</source>
+        <translation>Kies het bestand dat u van het portaal van de instantie hebt gedownload (CBS: de Excel-werkmap; KSZ: de ontsleutelde CSV of werkmap). Alleen groepscijfers worden bewaard, voor %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>B&amp;laderen…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>The office&apos;s tables</source>
+        <translation>Tabellen van de instantie</translation>
+    </message>
+    <message>
+        <source>Tables (*.xlsx *.xlsm *.csv *.txt)</source>
+        <translation>Tabellen (*.xlsx *.xlsm *.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Choose the file first.</source>
+        <translation>Kies eerst het bestand.</translation>
     </message>
 </context>
 <context>
@@ -1994,6 +2076,89 @@
     </message>
 </context>
 <context>
+    <name>ResultsWindow</name>
+    <message>
+        <source>Results</source>
+        <translation>Resultaten</translation>
+    </message>
+    <message>
+        <source>Results for %1</source>
+        <translation>Resultaten voor %1</translation>
+    </message>
+    <message>
+        <source>Nothing is kept yet. Import the tables the office returned: the file you downloaded from its portal.</source>
+        <translation>Er is nog niets bewaard. Importeer de tabellen die de instantie terugstuurde: het bestand dat u van haar portaal hebt gedownload.</translation>
+    </message>
+    <message>
+        <source>&amp;Import the office&apos;s tables…</source>
+        <translation>Tabellen van de instantie &amp;importeren…</translation>
+    </message>
+    <message>
+        <source>Save the &amp;report…</source>
+        <translation>&amp;Rapport opslaan…</translation>
+    </message>
+    <message>
+        <source>Per subgroup</source>
+        <translation>Per subgroep</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>&amp;Jaar</translation>
+    </message>
+    <message>
+        <source>Brea&amp;kdown</source>
+        <translation>&amp;Uitsplitsing</translation>
+    </message>
+    <message>
+        <source>Benchmark (typed in or from a CSV; nothing is fetched)</source>
+        <translation>Vergelijking (ingevuld of uit een CSV; er wordt niets opgehaald)</translation>
+    </message>
+    <message>
+        <source>Year over year</source>
+        <translation>Van jaar tot jaar</translation>
+    </message>
+    <message>
+        <source>&amp;Subgroup</source>
+        <translation>&amp;Subgroep</translation>
+    </message>
+    <message>
+        <source>Before you publish</source>
+        <translation>Voordat u publiceert</translation>
+    </message>
+    <message>
+        <source>The publication check: could a published figure tell something about fewer people than the threshold, directly or by subtracting figures?</source>
+        <translation>De publicatiecheck: kan een gepubliceerd cijfer iets zeggen over minder mensen dan de drempel, direct of door cijfers van elkaar af te trekken?</translation>
+    </message>
+    <message>
+        <source>within chance</source>
+        <translation>binnen toeval</translation>
+    </message>
+    <message>
+        <source>Band: what chance explains (95%, Wilson, over the group size)</source>
+        <translation>Balk: wat toeval verklaart (95%, Wilson, over de groepsgrootte)</translation>
+    </message>
+    <message>
+        <source>One year of this series so far: the comparison between years follows once you import another year&apos;s tables.</source>
+        <translation>Eén jaar van deze reeks tot nu toe: de vergelijking tussen jaren volgt zodra u de tabellen van een ander jaar importeert.</translation>
+    </message>
+    <message>
+        <source>Imported and kept in %1.</source>
+        <translation>Geïmporteerd en bewaard in %1.</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Rapport opslaan</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Report saved: %1, with the tables (%2) and the charts (%3).</source>
+        <translation>Rapport opgeslagen: %1, met de tabellen (%2) en de grafieken (%3).</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <source>Preparing the preview…</source>
@@ -2387,6 +2552,10 @@ Geldig tot: %2</translation>
     <message>
         <source>The tables the office returns will be listed here once you have them.</source>
         <translation>De tabellen die de instantie terugstuurt, verschijnen hier zodra u ze hebt.</translation>
+    </message>
+    <message>
+        <source>&amp;View results</source>
+        <translation>Resultaten &amp;bekijken</translation>
     </message>
 </context>
 <context>

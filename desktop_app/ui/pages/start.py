@@ -3,8 +3,10 @@ submission, or continue the one in progress when an autosaved draft exists (what
 where you left off?" question offered), the journeys in progress per organisation and year
 (:func:`desktop_app.journey.list_journeys`: where the officer is, what is next, what the
 organisation waits for from the office; a journey's button opens its draft, see
-:func:`desktop_app.journey.draft_for_journey`, on the Done page when its file was made), and room
-for the results the office returns (an empty list for now, with one line saying so).
+:func:`desktop_app.journey.draft_for_journey`, on the Done page when its file was made), and the
+results the office returned, kept per organisation and year, with "View results" (the results
+window, :mod:`desktop_app.ui.pages.results`; a table set a journey window attaches opens it with
+the import filled in).
 
 Tests and the demo create the wizard directly (``create_wizard``) and start on the programme page.
 """
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QWidget,
 )
@@ -35,6 +38,7 @@ from desktop_app.journey import (
     list_journeys,
     overview,
 )
+from desktop_app.ui.pages.results import ResultsWindow
 from desktop_app.ui.routes import PageId
 from desktop_app.ui.widgets import InlineMessage, hint_label, titled_card, vbox
 
@@ -155,19 +159,24 @@ class StartScreen(QDialog):
         self.journeys_card.setVisible(bool(self.journeys))
         layout.addWidget(self.journeys_card)
 
-        # Room for what other steps add: the office's results.
+        # The office's results kept per organisation and year; "View results" opens them.
         self.results_card, results, self.results_heading = titled_card(self)
         self.results = QListWidget(self.results_card)
         self.results.setMaximumHeight(90)
         self.results_empty = hint_label("", self.results_card)
+        self.results_button = QPushButton(self.results_card)
+        self.results_button.clicked.connect(lambda _checked=False: self.view_results())
         results.addWidget(self.results)
         results.addWidget(self.results_empty)
+        results.addLayout(_left(self.results_button))
         layout.addWidget(self.results_card)
+        self.results_window: QDialog | None = None
         layout.addStretch(1)
 
         details = draft_details(draft, language) if draft is not None else []
         self.continue_details.setText("\n".join(details))
         self.continue_details.setVisible(bool(details))
+        self.refresh_results()
         default = self.continue_button if draft is not None else self.new_button
         default.setDefault(True)
         default.setFocus()
@@ -184,9 +193,51 @@ class StartScreen(QDialog):
 
         window = JourneyWindow(journey, self.language, self.draft, self)
         window.table_set_received.connect(self.table_set_received)
+        window.table_set_received.connect(lambda path, j=journey: self.import_table_set(path, j))
         window.finished.connect(lambda result: self._journey_closed(window, result))
         self.journey_window = window
         window.open()
+
+    def refresh_results(self) -> None:
+        fill_results(self.results, self.draft, self.language)
+        self.results_empty.setVisible(self.results.count() == 0)
+        self.results.setVisible(self.results.count() > 0)
+        self.results_button.setEnabled(bool(self.results_organisation()))
+
+    def results_organisation(self) -> str | None:
+        """The chosen row's organisation, else the draft's, else the only one with results."""
+        item = self.results.currentItem() or self.results.item(0)
+        if item is not None:
+            return str(item.data(Qt.ItemDataRole.UserRole))
+        return self.draft.organisation_id if self.draft is not None else None
+
+    def view_results(self, organisation: str | None = None) -> ResultsWindow | None:
+        """The results window of ``organisation`` (default: :meth:`results_organisation`)."""
+        chosen = organisation or self.results_organisation()
+        if not chosen:
+            return None
+        window = ResultsWindow(chosen, self.language, self)
+        window.finished.connect(lambda _r: self.refresh_results())
+        self.results_window = window
+        window.open()
+        return window
+
+    def import_table_set(self, path: Path, journey: Journey) -> None:
+        """The table set a journey window attached: its results window, the import filled in."""
+        from desktop_app.ui.widgets.results_import import ImportDialog
+
+        window = self.view_results(journey.organisation)
+        if window is None:
+            return
+        dialog = ImportDialog(journey.organisation, self.language, window)
+        dialog.prefill(path, journey.programme.id, journey.year)
+
+        def imported() -> None:
+            if dialog.stored is not None:
+                window.imported(dialog.stored.path)
+
+        dialog.accepted.connect(imported)
+        dialog.open()
 
     def _journey_closed(self, window, result: int) -> None:
         self.journey_window = None
@@ -270,6 +321,7 @@ class StartScreen(QDialog):
         self.results_empty.setText(
             self.tr("The tables the office returns will be listed here once you have them.")
         )
+        self.results_button.setText(self.tr("&View results"))
 
 
 class JourneyRow(QFrame):
@@ -328,6 +380,30 @@ class JourneyRow(QFrame):
         """What the row says (for tests and screen readers)."""
         labels = (self.title, self.where, self.made, self.next, self.waiting)
         return [label.text() for label in labels if not label.isHidden()]
+
+
+def fill_results(listing: QListWidget, draft: Draft | None, language: str) -> None:
+    """One row per kept import (year, programme, organisation), newest first; the draft's
+    organisation first."""
+    from desktop_app.errors import AppError
+    from desktop_app.results import known_organisations, load_history
+    from desktop_app.results.report import set_heading
+
+    listing.clear()
+    organisations = list(known_organisations())
+    own = draft.organisation_id if draft is not None else None
+    if own in organisations:
+        organisations.remove(own)
+        organisations.insert(0, own)
+    for organisation in organisations:
+        try:
+            history = load_history(organisation)
+        except AppError:
+            continue  # a damaged history: the results window says why
+        for result in sorted(history, key=lambda r: (-(r.year or 0), r.programme)):
+            item = QListWidgetItem(f"{organisation}: {set_heading(result, language)}")
+            item.setData(Qt.ItemDataRole.UserRole, organisation)
+            listing.addItem(item)
 
 
 def _left(button: QPushButton) -> QHBoxLayout:

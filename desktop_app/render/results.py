@@ -1,0 +1,39 @@
+"""The results report's files, for both faces: the PDF (its charts as images), the tables as
+xlsx beside it, the charts as SVG and PNG in ``<report>-charts/``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_app.atomic import write_atomic
+from desktop_app.render.pdf import html_to_pdf
+from desktop_app.render.svg import svg_to_png
+from desktop_app.results.report import ResultsReport
+
+
+@dataclass(frozen=True)
+class ReportFiles:
+    pdf: Path
+    xlsx: Path
+    charts: Path  # the folder
+    count: int  # charts written (each as SVG and PNG)
+
+
+def write_results_report(report: ResultsReport, out: Path) -> ReportFiles:
+    """Write ``report`` to ``out`` (``.pdf`` added when missing) and its companions."""
+    pdf = out if out.suffix.lower() == ".pdf" else out.with_name(out.name + ".pdf")
+    images = {f"{c.name}.png": svg_to_png(c.svg) for c in report.charts}
+    charts = pdf.with_name(pdf.stem + "-charts")
+    charts.mkdir(parents=True, exist_ok=True)
+    names = {f"{c.name}{suffix}" for c in report.charts for suffix in (".svg", ".png")}
+    for stale in charts.glob("chart-*.*"):  # an earlier report's charts, numbered past this one's
+        if stale.suffix in (".svg", ".png") and stale.name not in names and stale.is_file():
+            stale.unlink()
+    for chart in report.charts:
+        write_atomic(charts / f"{chart.name}.svg", chart.svg.encode("utf-8"))
+        write_atomic(charts / f"{chart.name}.png", images[f"{chart.name}.png"])
+    xlsx = pdf.with_suffix(".xlsx")
+    write_atomic(xlsx, report.xlsx)
+    write_atomic(pdf, html_to_pdf(report.html, report.title, images))
+    return ReportFiles(pdf, xlsx, charts, len(report.charts))
