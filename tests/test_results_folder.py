@@ -48,3 +48,19 @@ def test_an_import_goes_to_the_chosen_year_folder(tmp_path: Path, data_dir: Path
     assert other.path.parent.parent == own
     second.path.unlink()
     assert [r.year for r in load_history(ORG)] == [2024]
+
+
+def test_a_damaged_kept_file_or_index_is_a_sentence(tmp_path: Path, data_dir: Path) -> None:
+    from desktop_app.results import ResultsError
+
+    programme = load_programme_by_id("cbs-barometer-ingezoomd")
+    stored = import_results(SAMPLE, programme, 2025, ORG)
+    stored.path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ResultsError) as damaged:
+        load_history(ORG)
+    assert stored.path.name in damaged.value.render("en")
+    stored.path.unlink()
+    (data_dir / "results" / ORG / "index.json").write_bytes(b"\xff\xfe garbage")
+    with pytest.raises(ResultsError) as index:
+        load_history(ORG)
+    assert "index.json" in index.value.render("nl")

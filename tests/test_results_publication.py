@@ -5,6 +5,7 @@ passes the check again; a safe publication passes."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,138 @@ def test_the_threshold_and_unknown_lines_are_refused_plainly() -> None:
         check_publication(departments(), [bad], threshold=5)
     assert "Nope" in refused.value.render("en")
     assert "Afdeling" in refused.value.render("nl")
+
+
+# -- the command line: `results check`, with and without a publication plan ------------------------
+
+
+@pytest.fixture
+def kept_departments(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The departments above as an office's workbook (xlsxwriter), imported for 2025."""
+    from desktop_app.results import import_results
+    from tests.test_results import cbs_book
+
+    monkeypatch.setenv("DIVERSITY_ASSISTANT_DATA_DIR", str(tmp_path / "data"))
+    book = cbs_book(
+        tmp_path / "2025.xlsx",
+        {
+            "Afdeling": [
+                ["Totaal", 1000, "80,0", "10,0", "10,0"],
+                ["Beleid", 500, "80,0", "10,0", "10,0"],
+                ["Uitvoering", 400, "77,5", "11,3", "11,2"],
+                ["Staf", 100, "90,0", "5,0", "5,0"],
+            ]
+        },
+    )
+    import_results(book, load_programme_by_id("cbs-barometer-ingezoomd"), 2025, "rsin-123456782")
+    return tmp_path
+
+
+def run_check(*extra: str) -> int:
+    from desktop_app.cli import main
+
+    return main(["--lang", "en", "results", "check", "--organisation", "rsin-123456782", *extra])
+
+
+def test_the_check_command_flags_small_shares_and_passes_a_merge(
+    kept_departments: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_check() == 1
+    said = capsys.readouterr().out
+    assert (
+        "Afdeling › Staf › Europe (excluding the Netherlands): this percentage may stand for"
+        in said
+    )
+    assert "Proposed: merge into one line: Staf + Uitvoering." in said
+    plan = kept_departments / "plan.json"
+    plan.write_text(
+        json.dumps(
+            {
+                "versions": [
+                    {
+                        "name": "jaarverslag 2025",
+                        "year": 2025,
+                        "breakdown": "Afdeling",
+                        "lines": [
+                            "Beleid",
+                            {"label": "Uitvoering + Staf", "members": ["Uitvoering", "Staf"]},
+                        ],
+                    }
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    assert run_check("--plan", str(plan)) == 0
+    assert "No findings" in capsys.readouterr().out
+
+
+def test_the_check_command_finds_merged_and_unmerged_versions(
+    kept_departments: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    merged = {
+        "name": "jaarverslag 2025",
+        "year": 2025,
+        "breakdown": "Afdeling",
+        "total": False,
+        "lines": ["Beleid", {"label": "Uitvoering + Staf", "members": ["Uitvoering", "Staf"]}],
+    }
+    alone = {
+        "name": "jaarverslag 2026",
+        "year": 2025,
+        "breakdown": "Afdeling",
+        "total": False,
+        "lines": ["Beleid", "Uitvoering"],
+    }
+    plan = kept_departments / "plan.json"
+    plan.write_text(json.dumps({"versions": [merged, alone]}), encoding="utf-8")
+    assert run_check("--plan", str(plan), "--json") == 1
+    found = json.loads(capsys.readouterr().out)
+    (check,) = found
+    assert check["year"] == 2025
+    assert check["threshold"] == 10
+    staf = [f for f in check["findings"] if f["line"] == "Staf"]
+    assert {f["group"] for f in staf} == {"europa", "buiten-europa"}
+    assert all(f["kind"] == "differencing" for f in staf)
+    assert all(f["via"] == ["Uitvoering + Staf", "Uitvoering"] for f in staf)
+    assert all(f["version"] == "jaarverslag 2026" for f in staf)
+    assert run_check("--plan", str(plan)) == 1
+    said = capsys.readouterr().out
+    assert "can be worked back exactly (5 persons) from Uitvoering + Staf minus Uitvoering" in said
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("{not json", "plan.json"),
+        ('{"versions": []}', 'the field "versions"'),
+        (
+            '{"versions": [{"year": "2025", "breakdown": "Afdeling", "lines": ["Beleid"]}]}',
+            'version 1: the field "year"',
+        ),
+        (
+            '{"versions": [{"year": 2025, "breakdown": "Afdeling", "lines": [3]}]}',
+            'the field "lines"',
+        ),
+        ('{"versions": [{"year": 2025, "breakdown": "Afdeling", "lines": ["Nope"]}]}', "Nope"),
+        (
+            '{"versions": [{"year": 2025, "breakdown": "Afdeling", "lines": ["Staf"], "left_out": [["Staf", "asia"]]}]}',
+            "asia",
+        ),
+        (
+            '{"versions": [{"year": 2019, "breakdown": "Afdeling", "lines": ["Staf"]}]}',
+            "No results of 2019",
+        ),
+        ('{"format": "something-else", "versions": []}', "not a publication plan"),
+        ("[1, 2]", "not a publication plan"),
+    ],
+)
+def test_a_bad_plan_is_refused_with_a_sentence(
+    kept_departments: Path, capsys: pytest.CaptureFixture[str], content: str, expected: str
+) -> None:
+    plan = kept_departments / "plan.json"
+    plan.write_text(content, encoding="utf-8")
+    assert run_check("--plan", str(plan)) == 2
+    said = capsys.readouterr()
+    assert expected in said.err
+    assert "Traceback" not in said.err + said.out

@@ -3,7 +3,8 @@
 ``results import FILE --programme ID --year YYYY [--organisation ID] [--record FILE]
 [--key-folder DIR]`` reads the table set the officer downloaded (CBS's workbook, KSZ's CSV or
 workbook; a KSZ ``.gpg`` with the organisation's key folder) and keeps it for the organisation and
-year. ``results show [--organisation ID] [--json]`` lists what is kept, per year and breakdown the
+year. ``results report`` and ``results check`` (the publication check): see
+:mod:`desktop_app.commands.results_report`. ``results show [--organisation ID] [--json]`` lists what is kept, per year and breakdown the
 groups and their shares, suppressed cells marked, and for consecutive years of one series which
 changes are beyond what chance explains. The organisation defaults to the saved draft's.
 """
@@ -65,6 +66,19 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="benchmark shares typed in, one per origin group in the table's order",
     )
     reporting.add_argument("--benchmark-label", metavar="TEXT", default="")
+    checking = actions.add_parser(
+        "check",
+        help="the publication check: may a published figure stand for fewer people than the "
+        "threshold, or be worked back by differencing? exit 1 when one may",
+    )
+    checking.add_argument("--organisation", metavar="ID")
+    checking.add_argument("--year", type=int, metavar="YYYY", help="default: the latest year")
+    checking.add_argument("--programme", metavar="ID", help="when a year has more than one")
+    checking.add_argument(
+        "--plan", type=Path, metavar="FILE", help="how the figures are published (JSON)"
+    )
+    checking.add_argument("--threshold", type=int, metavar="N")
+    checking.add_argument("--json", action="store_true")
 
 
 def run(args: argparse.Namespace, language: str) -> int:
@@ -74,6 +88,10 @@ def run(args: argparse.Namespace, language: str) -> int:
         from desktop_app.commands.results_report import report
 
         return report(args, args.report_language or language, _organisation(args.organisation))
+    if args.results_action == "check":
+        from desktop_app.commands.results_report import check
+
+        return check(args, language, _organisation(args.organisation))
     return _show(args, language)
 
 

@@ -1,4 +1,9 @@
-"""``results report --out report.pdf [--lang] [--benchmark FILE | --benchmark-shares P,P,P]``:
+"""``results check [--year] [--programme] [--plan FILE] [--threshold N] [--json]``: the
+publication check of a kept year (by default as the office published it; with a plan, as the
+officer publishes it: merged lines, cells left out, earlier versions of the same year's figures),
+exit 1 when a figure is flagged.
+
+``results report --out report.pdf [--lang] [--benchmark FILE | --benchmark-shares P,P,P]``:
 the report of everything kept for the organisation, as a PDF (charts, tables with suppressions
 and flagged cells marked, the publication check, method notes), its tables as
 ``<report>.xlsx`` and its charts as ``<report>-charts/chart-N.svg`` and ``.png``. Exit 1 when the
@@ -12,6 +17,7 @@ import argparse
 from desktop_app.commands.common import EXIT_FINDINGS, EXIT_OK
 from desktop_app.messages import Message
 from desktop_app.results.model import ResultsError, ResultSet
+from desktop_app.results.publication import PublicationCheck
 
 
 def _benchmark(args: argparse.Namespace, latest: ResultSet):  # type: ignore[no-untyped-def]
@@ -63,3 +69,63 @@ def report(args: argparse.Namespace, language: str, organisation: str) -> int:
         print(Message("results.report-flagged", {"count": flagged}).render(language))
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _set_for(
+    history: tuple[ResultSet, ...], year: int, programme: str | None, organisation: str
+) -> ResultSet:
+    found = [
+        r for r in history if r.year == year and (programme is None or r.programme == programme)
+    ]
+    if not found:
+        years = ", ".join(sorted({str(r.year) for r in history}))
+        raise ResultsError(
+            "results.check-no-year", organisation=organisation, year=year, years=years
+        )
+    return found[-1]
+
+
+def check(args: argparse.Namespace, language: str, organisation: str) -> int:
+    import json
+
+    from desktop_app.results import load_history
+    from desktop_app.results.plan import read_plan
+    from desktop_app.results.publication import check_publication
+    from desktop_app.results.report import check_result, check_texts, set_heading
+
+    history = load_history(organisation)
+    if not history:
+        raise ResultsError("results.report-nothing", organisation=organisation)
+    checks = []
+    if args.plan is not None:
+        versions = read_plan(args.plan)
+        for year in sorted({v.year for v in versions if v.year is not None}):
+            result = _set_for(history, year, args.programme, organisation)
+            chosen = [v for v in versions if v.year == year]
+            threshold = (
+                args.threshold if args.threshold is not None else check_result(result).threshold
+            )
+            checks.append((result, check_publication(result, chosen, threshold=threshold)))
+    else:
+        year = args.year if args.year is not None else max(r.year or 0 for r in history)
+        result = _set_for(history, year, args.programme, organisation)
+        checks.append((result, check_result(result, args.threshold)))
+    if args.json:
+        print(json.dumps([_check_json(r, c) for r, c in checks], ensure_ascii=False, indent=1))
+    else:
+        for result, found in checks:
+            print(set_heading(result, language))
+            for text, proposals in check_texts(found, result, language):
+                print("  " + text)
+                for proposal in proposals:
+                    print("    " + proposal)
+    flagged = any(c.findings or c.unknown for _r, c in checks)
+    return EXIT_FINDINGS if flagged else EXIT_OK
+
+
+def _check_json(result: ResultSet, check: PublicationCheck) -> dict[str, object]:
+    from dataclasses import asdict
+
+    data = asdict(check)
+    data.pop("versions", None)
+    return {"year": result.year, "programme": result.programme, **data}

@@ -96,9 +96,16 @@ def _read_index(own: Path) -> list[Mapping[str, Any]]:
     path = _index_path(own)
     if not path.is_file():
         return []
-    data = read_json_bounded(path, FileKind.STATE)
+    try:
+        data = read_json_bounded(path, FileKind.STATE)
+    except ValueError:  # not JSON, not UTF-8
+        data = None
     entries = data.get("imports") if isinstance(data, Mapping) else None
-    if data.get("format") != INDEX_FORMAT or not isinstance(entries, list):
+    if (
+        not isinstance(data, Mapping)
+        or data.get("format") != INDEX_FORMAT
+        or not isinstance(entries, list)
+    ):
         raise ResultsError("results.history-damaged", file=str(path))
     return [e for e in entries if isinstance(e, Mapping) and isinstance(e.get("path"), str)]
 
@@ -166,9 +173,8 @@ def load_history(organisation: str, base: Path | None = None) -> tuple[ResultSet
             files[(int(entry.get("year", 0)), str(entry.get("programme")))] = path
     found: list[ResultSet] = []
     for file in files.values():
-        data = read_json_bounded(file, FileKind.STATE)
         try:
-            found.append(ResultSet.from_json(data))
+            found.append(ResultSet.from_json(read_json_bounded(file, FileKind.STATE)))
         except (KeyError, TypeError, ValueError, IndexError) as error:
             raise ResultsError("results.history-damaged", file=str(file)) from error
     return tuple(sorted(found, key=lambda r: (r.year or 0, r.programme)))

@@ -148,6 +148,13 @@ def check_publication(
     checked = 0
     by_breakdown: dict[str, list[PublicationVersion]] = {}
     for version in chosen:
+        unknown_groups = sorted({g for _line, g in version.left_out} - set(result.groups))
+        if unknown_groups:
+            raise ResultsError(
+                "results.plan-unknown-group",
+                group=unknown_groups[0],
+                groups=", ".join(result.groups),
+            )
         by_breakdown.setdefault(version.breakdown, []).append(version)
     for breakdown, group_versions in by_breakdown.items():
         try:

@@ -118,6 +118,16 @@ def finding_text(finding: Finding, result: ResultSet, threshold: int, language: 
         )
     else:
         via = _t("results.report.via-other", language)
+    if finding.people_low == finding.people_high:
+        return _t(
+            "results.report.finding-exact",
+            language,
+            breakdown=finding.breakdown,
+            line=finding.line,
+            group=group,
+            people=finding.people_low,
+            via=via,
+        )
     return _t(
         "results.report.finding-differencing",
         language,
