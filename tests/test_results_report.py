@@ -267,3 +267,36 @@ def test_the_benchmark_typed_in_or_from_a_csv(tmp_path: Path) -> None:
     assert "90" in wrong_sum.value.render("en")
     with pytest.raises(ResultsError):
         typed_benchmark(result, {"nederland": 90, "europa": 10})
+
+
+def test_the_charts_are_painted_without_qt_svg(tmp_path: Path) -> None:
+    """The installer leaves QtSvg out: the charts are painted with QtGui (render/svg.py), and the
+    PNG shows the groups' colours and the hatched 'not published' rest."""
+    import ast
+
+    from PySide6.QtGui import QColor, QImage
+
+    from desktop_app.render.svg import svg_to_png
+
+    root = Path(__file__).resolve().parent.parent / "desktop_app"
+    for module in root.rglob("*.py"):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        names = [
+            n.module if isinstance(n, ast.ImportFrom) else a.name
+            for n in ast.walk(tree)
+            if isinstance(n, ast.Import | ast.ImportFrom)
+            for a in (n.names if isinstance(n, ast.Import) else [n])  # type: ignore[list-item]
+        ]
+        assert not [n for n in names if n and "QtSvg" in n], module
+    stored = import_results(ingezoomd_2025(tmp_path / "2025.xlsx"), INGEZOOMD, 2025, ORG)
+    chart = breakdown_bars(stored.result, "Afdeling", "en")
+    image = QImage.fromData(svg_to_png(bar_chart_svg(chart)))
+    assert image.width() == 2 * 720
+    counts: dict[str, int] = {}
+    for y in range(0, image.height(), 2):
+        for x in range(0, image.width(), 2):
+            name = QColor(image.pixel(x, y)).name()
+            counts[name] = counts.get(name, 0) + 1
+    assert counts.get("#0b6ab8", 0) > 2000  # Nederland's blue
+    assert counts.get("#009e73", 0) > 200  # Buiten-Europa's green
+    assert counts.get("#b8bec6", 0) > 200  # the hatch of what is not published

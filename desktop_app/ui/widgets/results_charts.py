@@ -1,23 +1,25 @@
 """A chart from the core (:mod:`desktop_app.results.charts` SVG) drawn at the widget's width.
 
-The widget only paints what the core drew: the figures, colours, chance bands and texts are all
-the core's. Its accessible description and tooltip are the core's description of the chart in
-words, so a screen reader hears the same figures.
+The widget only paints what the core drew, through the same painter as the report's PNGs
+(:func:`desktop_app.render.svg.paint_svg`; Qt's SVG module is not shipped): the figures,
+colours, chance bands and texts are all the core's. Its accessible description and tooltip are
+the core's description of the chart in words, so a screen reader hears the same figures.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from desktop_app.render.svg import paint_svg, svg_size
 
 
 class SvgChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.renderer = QSvgRenderer(self)
         self.svg = ""
+        self.size_of = (0.0, 0.0)
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -25,7 +27,7 @@ class SvgChart(QWidget):
 
     def set_svg(self, svg: str, description: str) -> None:
         self.svg = svg
-        self.renderer.load(QByteArray(svg.encode("utf-8")))
+        self.size_of = svg_size(svg) if svg else (0.0, 0.0)
         self.setAccessibleDescription(description)
         self.setToolTip(description)
         self.updateGeometry()
@@ -35,10 +37,8 @@ class SvgChart(QWidget):
         self.set_svg("", "")
 
     def _aspect(self) -> float:
-        size = self.renderer.defaultSize()
-        if not self.svg or size.width() <= 0:
-            return 0.0
-        return size.height() / size.width()
+        width, height = self.size_of
+        return height / width if width > 0 else 0.0
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -47,18 +47,16 @@ class SvgChart(QWidget):
         return round(width * self._aspect())
 
     def sizeHint(self) -> QSize:
-        size = self.renderer.defaultSize() if self.svg else QSize(0, 0)
-        return QSize(max(size.width(), 200), size.height())
+        return QSize(max(round(self.size_of[0]), 200), round(self.size_of[1]))
 
     def minimumSizeHint(self) -> QSize:
         return QSize(200, self.heightForWidth(200))
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def paintEvent(self, _event: QPaintEvent) -> None:
         if not self.svg:
             return
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         width = float(self.width())
         height = min(float(self.height()), width * self._aspect())
-        self.renderer.render(painter, QRectF(0, 0, width, height))
+        paint_svg(painter, self.svg, QRectF(0, 0, width, height))
         painter.end()
