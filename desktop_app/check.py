@@ -118,12 +118,13 @@ def run_check(path: Path, options: CheckOptions) -> CheckResult:
         raise UsageError(
             "cli.breakdown-not-found", columns=missing, available=[*table.headers, *derivable]
         )
-    # names, personal numbers and dates, and mostly distinct columns are never breakdowns
-    ensure_breakdowns(table, programme, options.breakdowns)
     # the one rule both faces share: a saved mapping that no longer fits is refused (MappingError)
     start = starting_mapping(table, programme, saved, options.breakdowns)
     mapping = start.mapping
-    ensure_breakdowns(table, programme, (b.header for b in mapping.breakdowns))
+    # names, personal numbers and dates, and mostly distinct columns are never breakdowns (those
+    # asked for first, then the saved mapping's)
+    chosen = dict.fromkeys([*options.breakdowns, *(b.header for b in mapping.breakdowns)])
+    ensure_breakdowns(table, programme, chosen, start.unfit)
     suggestions = () if saved else start.suggestions
     possible = start.possible
     peildatum = options.peildatum or dt.date.today()

@@ -155,9 +155,19 @@ def unfit_breakdowns(table: RawTable, programme: Programme) -> dict[str, NotABre
     return unfit
 
 
-def ensure_breakdowns(table: RawTable, programme: Programme, headers: Iterable[str]) -> None:
+def ensure_breakdowns(
+    table: RawTable,
+    programme: Programme,
+    headers: Iterable[str],
+    unfit: Iterable[NotABreakdown] | None = None,
+) -> None:
     """Refuse (:class:`UsageError`, ``mapping.not-a-breakdown``) the first of ``headers`` that may
-    not be a breakdown, saying why and what to do."""
+    not be a breakdown, saying why and what to do. ``unfit``: the table's unfit columns when
+    already known (:attr:`MappingStart.unfit`), so no column is counted twice."""
+    known = {u.header: u for u in unfit} if unfit is not None else None
     for header in headers:
-        if (reason := not_a_breakdown(table, programme, header)) is not None:
+        reason = (
+            known.get(header) if known is not None else not_a_breakdown(table, programme, header)
+        )
+        if reason is not None:
             raise UsageError("mapping.not-a-breakdown", reason=reason.message())
