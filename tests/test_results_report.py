@@ -161,6 +161,15 @@ def test_a_safe_set_exits_0_and_nothing_kept_exits_2(
     code = main(["--lang", "en", "results", "report", *out, "--benchmark-shares", "50,50"])
     assert code == 2
     assert "3 percentages" in capsys.readouterr().err
+    # a folder as the report: refused, nothing written beside it
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    assert (
+        main(["--lang", "en", "results", "report", "--out", str(folder), "--organisation", ORG])
+        == 2
+    )
+    assert "is a folder" in capsys.readouterr().err
+    assert not (tmp_path / "reports.pdf").exists()
 
 
 def test_two_years_show_a_trend_with_the_chance_band(tmp_path: Path) -> None:

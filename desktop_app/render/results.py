@@ -9,6 +9,7 @@ from pathlib import Path
 from desktop_app.atomic import write_atomic
 from desktop_app.render.pdf import html_to_pdf
 from desktop_app.render.svg import svg_to_png
+from desktop_app.results.model import ResultsError
 from desktop_app.results.report import ResultsReport
 
 
@@ -22,6 +23,8 @@ class ReportFiles:
 
 def write_results_report(report: ResultsReport, out: Path) -> ReportFiles:
     """Write ``report`` to ``out`` (``.pdf`` added when missing) and its companions."""
+    if out.is_dir():
+        raise ResultsError("results.report-out-folder", folder=str(out))
     pdf = out if out.suffix.lower() == ".pdf" else out.with_name(out.name + ".pdf")
     images = {f"{c.name}.png": svg_to_png(c.svg) for c in report.charts}
     charts = pdf.with_name(pdf.stem + "-charts")
