@@ -40,7 +40,7 @@ from desktop_app.journey import (
 )
 from desktop_app.ui.pages.results import ResultsWindow
 from desktop_app.ui.routes import PageId
-from desktop_app.ui.widgets import InlineMessage, hint_label, titled_card, vbox
+from desktop_app.ui.widgets import InlineMessage, ScrollArea, hint_label, titled_card, vbox
 
 
 class StartChoice(Enum):
@@ -114,7 +114,11 @@ class StartScreen(QDialog):
         self.journey_window: QDialog | None = None
         self.journeys = journeys_in_progress() if journeys is None else journeys
         self.setMinimumWidth(560)
-        layout = vbox(self, margins=16, spacing=12)
+        # Everything scrolls: with journeys and results listed the window is taller than a
+        # laptop screen at 150-200 % (540 logical pixels on 1920x1080 at 200 %).
+        self.content = QWidget(self)
+        layout = vbox(self.content, margins=16, spacing=12)
+        vbox(self).addWidget(ScrollArea(self.content, self))
 
         self.title = QLabel(self)
         self.title.setProperty("role", "heading")
@@ -181,6 +185,17 @@ class StartScreen(QDialog):
         default.setDefault(True)
         default.setFocus()
         self.retranslate()
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """As large as the content asks, within the screen's available area."""
+        wanted = self.content.sizeHint()
+        width, height = max(560, wanted.width() + 24), wanted.height() + 8
+        screen = self.screen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width, height = min(width, available.width()), min(height, available.height() - 40)
+        self.resize(width, height)
 
     def _choose(self, choice: StartChoice) -> None:
         self.choice = choice
