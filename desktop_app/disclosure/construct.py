@@ -31,7 +31,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from desktop_app.disclosure.repair import DeviationRepair
-from desktop_app.disclosure.tables import LinkedTables
+from desktop_app.disclosure.tables import LinkedTables, Segments
 
 MARGIN = 1e-6
 
@@ -59,16 +59,16 @@ def lp_secondary(
         return pos[pos >= 0]
 
     order = sorted(protected, key=lambda j: (int(values[j]), j))
-    targets = [reduced([j]) for j in order]
+    targets = Segments.of([reduced([j]) for j in order])
     # Range of each target over the deviations found so far (0: the true table).
-    low = np.zeros(len(targets))
-    high = np.zeros(len(targets))
+    low = np.zeros(len(order))
+    high = np.zeros(len(order))
 
     def keep(chosen: list[int]) -> None:
         d = repair.deviation()
         if witnesses is not None:
             witnesses.append(repair.full_deviation())
-        moved = np.array([d[t].sum() for t in targets])
+        moved = targets.sums(d)
         np.minimum(low, moved, out=low)
         np.maximum(high, moved, out=high)
         if chosen:

@@ -72,9 +72,8 @@ class Witnesses:
     cells of the singletons' groups."""
 
     def __init__(self, tables: LinkedTables, targets: np.ndarray, watched: np.ndarray) -> None:
-        model = tables.model
+        self.model = tables.model
         self.targets = targets
-        self.segments = Segments.of([model.column(int(c)) for c in targets])
         self.watched = watched
         self.watch_index = {int(i): k for k, i in enumerate(watched.tolist())}
         self.moves = np.zeros((0, len(targets)))
@@ -87,7 +86,7 @@ class Witnesses:
             return
         d = np.vstack(deviations)
         d[np.abs(d) < TOLERANCE] = 0.0
-        at = self.segments.sums(d)
+        at = np.vstack([self.model.cell_sums(row)[self.targets] for row in d])
         at[np.abs(at) < TOLERANCE] = 0.0
         self.moves = np.vstack([self.moves, at])
         self.packed = np.vstack([self.packed, np.packbits(at != 0, axis=1)])
@@ -265,5 +264,5 @@ def deviation_is_valid(tables: LinkedTables, mask: np.ndarray, deviation: np.nda
     table that moves no published cell?"""
     if (np.asarray(tables.inner_values) + deviation < -TOLERANCE).any():
         return False
-    at = tables.model.segments.sums(deviation)
+    at = tables.model.cell_sums(deviation)
     return not (np.abs(at[~mask]) > TOLERANCE).any()

@@ -104,7 +104,6 @@ class DeviationRepair:
         lp.a_matrix_.index_ = index
         lp.a_matrix_.value_ = coef
         h = new_highs()
-        h.setOptionValue("threads", 1)
         h.passModel(lp)
         return h
 

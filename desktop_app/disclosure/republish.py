@@ -254,7 +254,6 @@ class _Pool:
         )
         lp.a_matrix_.value_ = np.ones(int(starts[-1]))
         h = new_highs()
-        h.setOptionValue("threads", 1)
         # Mostly a new objective from the last optimal basis (still feasible): primal simplex.
         h.setOptionValue("simplex_strategy", 4)
         h.passModel(lp)

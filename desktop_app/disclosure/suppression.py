@@ -35,6 +35,7 @@ settings give the same pattern on every run and platform.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -42,6 +43,7 @@ import numpy as np
 from desktop_app.disclosure.construct import lp_secondary
 from desktop_app.disclosure.gauss import gauss_secondary
 from desktop_app.disclosure.insider import InsiderResult, deviation_is_valid, insider_repair
+from desktop_app.disclosure.local_lp import local_lp_secondary
 from desktop_app.disclosure.lp_audit import AuditReport, CellInterval, audit_pattern, pinning_cells
 from desktop_app.disclosure.repair import DeviationRepair
 from desktop_app.disclosure.republish import release_order
@@ -116,7 +118,7 @@ def protect(
     the same small tables. ``release_by``: the order in which secondary cells are
     offered back (:func:`republish.release_order`). An ``"lp"`` pattern that misses a requirement
     after repair (it should not) is replaced by the ``"gauss"`` one."""
-    if method not in ("auto", "gauss", "lp"):
+    if method not in ("auto", "gauss", "lp", "local"):
         raise ValueError(f"unknown method {method!r}")
     if method == "auto" and tables.n_cells <= COMPARE_CELLS:
         # Tiny tables: both ways cost milliseconds; keep the one hiding less.
@@ -126,7 +128,7 @@ def protect(
         ]
         return min(both, key=lambda r: (not r.passed, len(r.secondary), _hidden_total(r)))
     small = tables.n_cells <= SMALL_TABLE_CELLS
-    method = ("lp" if small else "gauss") if method == "auto" else method
+    method = ("lp" if small else "local") if method == "auto" else method
     republish = tables.n_cells <= REPUBLISH_CELLS if republish is None else republish
     primary = primary_cells(tables, settings)
     levels = np.zeros(tables.n_cells, dtype=float)
@@ -134,25 +136,37 @@ def protect(
         levels[p.cell] = p.level
     protected = {p.cell for p in primary}
     witnesses: list[np.ndarray] = []
+    stretched: list[np.ndarray] = []  # more deviations, for the audits only
     if method == "lp":
         secondary = lp_secondary(tables, levels, sorted(protected), witnesses=witnesses)
+    elif method == "local":
+        secondary, _ = local_lp_secondary(
+            tables, levels, sorted(protected), witnesses=witnesses, stretched=stretched
+        )
     else:
         secondary = _secondary(tables, protected, levels)
     mask = np.zeros(tables.n_cells, dtype=bool)
     mask[sorted(protected)] = True
     mask[secondary] = True
     points: list[np.ndarray] = []
-    failures, rounds = _screen_and_repair(tables, settings, mask, levels, points)
-    if failures and method == "lp":  # should not happen: Gaussian elimination's pattern then
-        return protect(tables, settings, method="gauss", republish=republish, release_by=release_by)
     inner = np.asarray(tables.inner_values, dtype=float)
+    failures, rounds = _screen_and_repair(
+        tables,
+        settings,
+        mask,
+        levels,
+        points=points,
+        known=[inner + d for d in (*witnesses, *stretched)],
+    )
+    if failures and method in ("lp", "local"):  # should not happen: then Gaussian elimination's
+        return protect(tables, settings, method="gauss", republish=republish, release_by=release_by)
     witnesses.extend(point - inner for point in points)
 
     def final(pattern: np.ndarray) -> AuditReport:
         # Every table found on the way settles bounds without an LP (the intervals are exact all
         # the same): ``witnesses`` hold for the pattern after re-publishing, and the pattern
         # only grows from there.
-        known = [inner + d for d in witnesses]
+        known = [inner + d for d in (*witnesses, *stretched)]
         return audit_pattern(
             tables, pattern, levels, zeros_unsafe=settings.zeros_unsafe, witnesses=known
         )
@@ -172,6 +186,7 @@ def protect(
             mask, released = thinned.suppressed.copy(), thinned.released
             # a deviation that moves a cell published again no longer holds
             witnesses = [d for d in witnesses if deviation_is_valid(tables, mask, d)]
+            stretched = [d for d in stretched if deviation_is_valid(tables, mask, d)]
     insider = (
         insider_repair(tables, mask, levels, witnesses=witnesses) if settings.insiders else None
     )
@@ -191,7 +206,9 @@ def _screen_and_repair(
     settings: RuleSettings,
     mask: np.ndarray,
     levels: np.ndarray,
+    *,
     points: list[np.ndarray] | None = None,
+    known: Sequence[np.ndarray] = (),
 ) -> tuple[tuple[CellInterval, ...], int]:
     """Screen the pattern ``mask`` and repair it in place until it passes (step 3); the cells
     still failing (none, unless the rounds ran out) and the number of rounds."""
@@ -207,6 +224,7 @@ def _screen_and_repair(
             exact=False,
             targets=targets,
             points=points if targets is None else None,
+            witnesses=known,
         ).failures
 
     failures = screen(None)

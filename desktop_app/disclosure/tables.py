@@ -96,6 +96,36 @@ class ModelMatrix:
         counts, for all cells at once)."""
         return Segments(self.indices, self.indptr[:-1], np.diff(self.indptr))
 
+    @cached_property
+    def by_row(self) -> tuple[np.ndarray, np.ndarray]:
+        """The transpose: ``(starts, cells)``, the cells holding inner cell ``i`` being
+        ``cells[starts[i] : starts[i + 1]]`` (in cell order)."""
+        owner = np.repeat(np.arange(self.n_cols, dtype=np.int64), np.diff(self.indptr))
+        order = np.argsort(self.indices, kind="stable")
+        starts = np.zeros(self.n_rows + 1, dtype=np.int64)
+        np.cumsum(np.bincount(self.indices, minlength=self.n_rows), out=starts[1:])
+        return starts, owner[order]
+
+    def holding(self, inner: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Pairs (position in ``inner``, cell) for every cell holding one of the inner cells
+        ``inner``."""
+        starts, cells = self.by_row
+        inner = np.asarray(inner, dtype=np.int64)
+        lengths = starts[inner + 1] - starts[inner]
+        pos = np.repeat(np.arange(len(inner), dtype=np.int64), lengths)
+        offsets = np.arange(int(lengths.sum()), dtype=np.int64) - np.repeat(
+            np.cumsum(lengths) - lengths, lengths
+        )
+        return pos, cells[np.repeat(starts[inner], lengths) + offsets]
+
+    def cell_sums(self, x: np.ndarray) -> np.ndarray:
+        """Every cell's sum of ``x`` over its inner cells, fast when ``x`` is mostly zero (a
+        deviation): only the cells holding a non-zero entry are touched."""
+        x = np.asarray(x, dtype=float)
+        nonzero = np.flatnonzero(x)
+        pos, cells = self.holding(nonzero)
+        return np.bincount(cells, weights=x[nonzero][pos], minlength=self.n_cols)
+
     @staticmethod
     def from_columns(n_rows: int, columns: Sequence[np.ndarray]) -> ModelMatrix:
         """Build from one array of row indices per column."""

@@ -1,0 +1,425 @@
+"""Secondary suppression for large tables: the deviation-LP constructor on local boxes.
+
+The problem. At 4-D (the benchmark's department x age x sex x salary band, 8,040 cells, 3,373
+primary at threshold 10) Gaussian elimination hides 1,287 secondary cells in 16.5 s (on a busy
+2-core machine); the deviation-LP constructor of :mod:`construct` hides 797, but each of its
+552 deviation LPs is solved on the whole table (8,040 rows, 13,000 columns) and takes 0.28 s:
+172 s in all. The LP is what gives the quality: it finds, per primary cell, the cheapest other
+table that an outsider cannot tell from the true one.
+
+The choice: the same constructor (same order, same down-then-up probes, same cost
+``log(1 + count)``, suppressed cells free, every deviation kept as a witness), with each
+deviation sought inside a *box* of inner cells around the primary cell: per variable, all its
+leaves when it has at most :data:`BOX_WIDTH`, else the cell's own leaves and the best
+``BOX_WIDTH - 1`` partners. A partner is a leaf where mirroring the cell (this variable's code
+replaced) moves the cheapest published cells, cells already suppressed costing nothing: that is
+where τ-ARGUS's hypercube and modular methods look too, but here the LP chooses the pattern
+inside the box, across all dimensions at once, and links between tables and hierarchies are
+simply part of the model (a box is a set of inner cells, every published cell touching it is a
+row). A deviation confined to the box is a valid deviation of the whole table (it moves no
+published cell outside), so nothing is lost in guarantees: the result goes through the same
+screening, repair, singleton-insider pass and final LP audit as every other pattern. Only when
+no deviation exists in the box does it grow (twice as many partners), then the whole table.
+
+Each box LP is small (on the 4-D table about 200 rows and 700 columns: an inner cell published
+on its own needs no row, nor does a suppressed cell) and solves in about 3 ms from scratch; the
+second probe of the same cell re-solves the kept model with changed bounds. Alternatives tried on
+the same table: warm-starting the whole-table model between cells (the 0.28 s per solve above),
+a box of 4 leaves per variable (1,003 secondary cells: the age variable's 5 leaves cut), 8
+(832, 20% slower), partners by the parallel cell's count only (906 at 8), and stretching each
+deviation as far as it stays valid (as many LPs: the deviations found already go as far as a
+cell reaching zero allows). Figures of the chosen setting: see the benchmark
+(``benchmarks/disclosure.py``) and the closing note of issue #17.
+
+Deterministic: boxes, partners (ties in leaf order), the LPs (one HiGHS thread, fixed options,
+no time limit) and the order of probes depend only on the tables and the rule.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from desktop_app.disclosure.lp_audit import TOLERANCE, new_highs
+from desktop_app.disclosure.tables import LinkedTables, Segments
+
+MARGIN = 1e-6
+BOX_WIDTH = 6
+"""Leaves per variable in a box: a variable with at most this many leaves is taken whole; a wider
+one keeps the cell's own leaves and the ``BOX_WIDTH - 1`` best partners."""
+MAX_WIDTH = 16
+"""A box that has no deviation grows (twice the width) up to this, then the whole table is used."""
+SCALE_CAP = 1e6
+
+
+class LocalDeviations:
+    """Deviation LPs (as :class:`repair.DeviationRepair`) whose deviation is confined to a box of
+    inner cells around the cell to move."""
+
+    def __init__(
+        self, tables: LinkedTables, suppressed: np.ndarray, cost: np.ndarray, width: int
+    ) -> None:
+        import highspy
+
+        self.highspy = highspy
+        self.tables = tables
+        model = tables.model
+        self.values = np.asarray(tables.values, dtype=np.int64)
+        self.suppressed = np.array(suppressed, dtype=bool)
+        self.cost = np.asarray(cost, dtype=float)
+        self.width = width
+        self.inner = np.asarray(tables.inner_values, dtype=float)
+        self.sizes = [len(v.leaves) for v in tables.variables]
+        self.strides = [math.prod(self.sizes[i + 1 :]) for i in range(len(self.sizes))]
+        self.coords = np.array(np.unravel_index(np.arange(model.n_rows), self.sizes)).T
+        zero_inner = np.zeros(model.n_rows, dtype=bool)
+        for j in np.flatnonzero(~self.suppressed & (self.values == 0)).tolist():
+            zero_inner[model.column(j)] = True
+        self.zero_inner = zero_inner
+        self.n_live = int((~zero_inner).sum())
+        # per inner cell: the published non-zero cell made of it alone (-1: none)
+        self.single = np.full(model.n_rows, -1, dtype=np.int64)
+        sizes = np.diff(model.indptr)
+        for j in np.flatnonzero((sizes == 1) & ~self.suppressed & (self.values != 0)).tolist():
+            self.single[model.column(j)[0]] = j
+        self.solves = 0
+        self._h: Any = None
+        self._last: _BoxLP | None = None
+        self._deviation = np.zeros(model.n_rows)
+
+    # -- the box -----------------------------------------------------------------------------
+
+    def box(self, cell: int, width: int) -> np.ndarray | None:
+        """Inner cells (sorted, published zeros left out) of the box around ``cell``; ``None``
+        when the box would be the whole table."""
+        column = self.tables.model.column(cell)
+        own = self.coords[column]
+        axes = []
+        whole = True
+        for axis, size in enumerate(self.sizes):
+            mine = np.unique(own[:, axis])
+            if size <= width or len(mine) >= size:
+                axes.append(np.arange(size))
+                continue
+            chosen = np.union1d(mine, self._partners(column, axis, mine, width - len(mine)))
+            whole = whole and len(chosen) >= size
+            axes.append(chosen)
+        if whole:
+            return None
+        grid = np.ix_(*axes)
+        index = sum(np.asarray(a) * s for a, s in zip(grid, self.strides, strict=True))
+        box = np.sort(np.asarray(index).ravel())
+        return box[~self.zero_inner[box]]
+
+    def _partners(self, column: np.ndarray, axis: int, mine: np.ndarray, count: int) -> np.ndarray:
+        """The ``count`` leaves of variable ``axis`` most likely to share a cheap deviation with
+        the cell of inner cells ``column``: those where mirroring them (this variable's leaf
+        replaced) moves the cheapest published cells that do not hold the cell itself
+        (suppressed cells cost nothing); ties in leaf order."""
+        if count <= 0:
+            return np.zeros(0, dtype=np.int64)
+        model, n_cells = self.tables.model, self.tables.n_cells
+        stride = self.strides[axis]
+        others = np.setdiff1d(np.arange(self.sizes[axis]), mine)
+        base = column - self.coords[column, axis] * stride
+        mirrored = (base[None, :] + others[:, None] * stride).ravel()
+        owner = np.repeat(np.arange(len(others)), len(column))
+        _, own_cells = model.holding(column)
+        pos, cells = model.holding(mirrored)
+        keep = ~np.isin(cells, own_cells)
+        # a cell holding several mirrored inner cells of one partner counts once
+        pairs = np.unique(owner[pos[keep]] * n_cells + cells[keep])
+        part, cells = pairs // n_cells, pairs % n_cells
+        price = np.where(self.suppressed[cells], 0.0, self.cost[cells])
+        score = np.bincount(part, weights=price, minlength=len(others))
+        return others[np.lexsort((others, score))[:count]]
+
+    # -- the LP ------------------------------------------------------------------------------
+
+    def probe(self, cell: int, lower: float, upper: float) -> list[int] | None:
+        """Published cells that a deviation moving ``cell`` into ``[lower, upper]`` (relative to
+        its value) moves, cheapest by the LP within the smallest box that has one; ``None`` when
+        no deviation does. :meth:`deviation` is that deviation (over all inner cells)."""
+        width = self.width
+        last = self._last
+        if last is not None and last.cell == cell:
+            # the other direction for the same cell: the same model, re-solved warm
+            found = last.run(lower, upper)
+            if found is not None:
+                self._deviation = last.deviation
+                return found
+            width = last.width * 2
+        while True:
+            if width > MAX_WIDTH:
+                width = max(self.sizes) + 1
+            box = self.box(cell, width)
+            if box is None:
+                box = np.flatnonzero(~self.zero_inner)
+            lp = self._build(cell, box, width)
+            found = None if lp is None else lp.run(lower, upper)
+            if found is not None and lp is not None:
+                self._deviation = lp.deviation
+                return found
+            if len(box) >= self.n_live:
+                return None
+            width *= 2
+
+    def _build(self, cell: int, box: np.ndarray, width: int) -> _BoxLP | None:
+        """The deviation LP on ``box`` (see :class:`_BoxLP`); ``None`` when ``cell`` is not in
+        it."""
+        model = self.tables.model
+        target = model.column(cell)
+        pos, cells = model.holding(box)
+        single = self.single[box]  # per box cell: the published cell of it alone, or -1
+        split = single >= 0
+        is_row = ~self.suppressed[cells] & (self.values[cells] != 0) & (single[pos] != cells)
+        target_single = len(target) == 1
+        if target_single:
+            if not np.isin(target[0], box):
+                return None
+        else:
+            is_row |= cells == cell
+        pos, cells = pos[is_row], cells[is_row]
+        rows, row_of = np.unique(cells, return_inverse=True)
+        n_box, n_split = len(box), int(split.sum())
+        pub = rows != cell
+        n_pub = int(pub.sum())
+        t_of = np.cumsum(pub) - 1
+        base_t = n_box + n_split
+        down_col = np.full(n_box, -1, dtype=np.int64)
+        down_col[split] = n_box + np.arange(n_split)
+        pub_rows = np.flatnonzero(pub)
+        on_split = split[pos]
+        # entries (row, column, value): d, the "down" part of split cells, t+ and t-
+        entry_row = np.concatenate([row_of, row_of[on_split], pub_rows, pub_rows])
+        entry_col = np.concatenate(
+            [pos, down_col[pos[on_split]], base_t + t_of[pub_rows], base_t + n_pub + t_of[pub_rows]]
+        )
+        entry_val = np.concatenate(
+            [np.ones(len(pos)), -np.ones(int(on_split.sum())), -np.ones(n_pub), np.ones(n_pub)]
+        )
+        order = np.lexsort((entry_col, entry_row))
+        starts = np.zeros(len(rows) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(entry_row, minlength=len(rows)), out=starts[1:])
+        n_cols = base_t + 2 * n_pub
+        costs = np.zeros(n_cols)
+        split_cost = self.cost[single[split]]
+        costs[np.flatnonzero(split)] = split_cost
+        costs[n_box:base_t] = split_cost
+        pub_cost = self.cost[rows[pub]]
+        costs[base_t : base_t + n_pub] = pub_cost
+        costs[base_t + n_pub :] = pub_cost
+        col_lower = np.zeros(n_cols)
+        col_lower[:n_box] = np.where(split, 0.0, -self.inner[box])
+        col_upper = np.full(n_cols, np.inf)
+        col_upper[n_box:base_t] = self.inner[box][split]
+        lp = self._lp(costs, (col_lower, col_upper), (starts, entry_col[order], entry_val[order]))
+        h = self._highs()
+        h.passModel(lp)
+        if target_single:
+            at = int(np.searchsorted(box, target[0]))
+            where = ("col", at, float(col_lower[at]))
+        else:
+            where = ("row", int(np.searchsorted(rows, cell)), 0.0)
+        self._last = _BoxLP(
+            self,
+            h,
+            cell=cell,
+            width=width,
+            box=box,
+            split=(single[split], np.flatnonzero(split)),
+            rows=rows[pub],
+            target=where,
+        )
+        return self._last
+
+    def _lp(
+        self,
+        costs: np.ndarray,
+        bounds: tuple[np.ndarray, np.ndarray],
+        matrix: tuple[np.ndarray, np.ndarray, np.ndarray],
+    ) -> Any:
+        """A HighsLp: ``costs``, column ``bounds``, rows ``= 0``, the row-wise ``matrix``
+        (starts, column indices, values)."""
+        hs = self.highspy
+        starts, index, value = matrix
+        lp = hs.HighsLp()
+        lp.num_col_ = len(costs)
+        lp.num_row_ = len(starts) - 1
+        lp.col_cost_ = costs
+        lp.col_lower_ = bounds[0]
+        lp.col_upper_ = np.where(np.isinf(bounds[1]), hs.kHighsInf, bounds[1])
+        lp.row_lower_ = np.zeros(len(starts) - 1)
+        lp.row_upper_ = np.zeros(len(starts) - 1)
+        lp.a_matrix_.format_ = hs.MatrixFormat.kRowwise
+        lp.a_matrix_.start_ = starts.astype(np.int32)
+        lp.a_matrix_.index_ = index.astype(np.int32)
+        lp.a_matrix_.value_ = value
+        return lp
+
+    def _highs(self) -> Any:
+        if self._h is None:
+            self._h = new_highs()
+            # Small fresh models: presolve costs more than it saves; serial dual simplex.
+            self._h.setOptionValue("presolve", "off")
+            self._h.setOptionValue("simplex_strategy", 1)
+        else:
+            self._h.clearModel()
+        return self._h
+
+    def deviation(self) -> np.ndarray:
+        """The last successful probe's deviation over all inner cells."""
+        return self._deviation
+
+    def suppress(self, cells: Sequence[int]) -> None:
+        """Suppress ``cells`` (they cost nothing from now on)."""
+        if not len(cells):
+            return
+        chosen = np.asarray(list(cells), dtype=np.int64)
+        self.suppressed[chosen] = True
+        self.single[np.isin(self.single, chosen)] = -1
+        if self._last is not None:
+            self._last.free(chosen)
+
+
+class _BoxLP:
+    """One box's deviation LP in HiGHS. Columns: per inner cell of the box its change ``d``; an
+    inner cell published on its own (a published non-zero cell of one inner cell) as
+    ``d = up - down`` with that cell's cost on both parts and ``down <= count`` (no row needed);
+    per other published non-zero cell touching the box ``t+`` and ``t-`` with
+    ``X_j' d = t+ - t-``, each at the cell's cost. Suppressed cells need no row (they may move
+    freely), except the cell to move, whose row (or column) carries the bounds of the probe.
+    Kept for the next probe of the same cell: only those bounds and the costs of cells
+    suppressed since change, and HiGHS starts from the last optimal basis."""
+
+    def __init__(
+        self,
+        owner: LocalDeviations,
+        h: Any,
+        *,
+        cell: int,
+        width: int,
+        box: np.ndarray,
+        split: tuple[np.ndarray, np.ndarray],
+        rows: np.ndarray,
+        target: tuple[str, int, float],
+    ) -> None:
+        self.owner, self.h = owner, h
+        self.cell, self.width, self.box = cell, width, box
+        # the split inner cells' published cells and their places in the box
+        self.split_cells, self.split_at = split
+        self.rows = rows
+        self.target = target
+        self.deviation = np.zeros(0)
+
+    def free(self, cells: np.ndarray) -> None:
+        """Cells just suppressed cost nothing from now on."""
+        n_box, n_split, n_pub = len(self.box), len(self.split_cells), len(self.rows)
+        k = np.flatnonzero(np.isin(self.split_cells, cells))
+        r = np.flatnonzero(np.isin(self.rows, cells))
+        base = n_box + n_split
+        columns = np.concatenate([self.split_at[k], n_box + k, base + r, base + n_pub + r])
+        if len(columns):
+            self.h.changeColsCost(len(columns), columns.astype(np.int32), np.zeros(len(columns)))
+
+    def run(self, lower: float, upper: float) -> list[int] | None:
+        """Solve with the cell moved into ``[lower, upper]``; the unsuppressed published cells
+        the optimal deviation moves (``None``: no deviation in the box)."""
+        hs = self.owner.highspy
+        lo = lower if math.isfinite(lower) else -hs.kHighsInf
+        hi = upper if math.isfinite(upper) else hs.kHighsInf
+        kind, at, floor = self.target
+        if kind == "col":
+            self.h.changeColBounds(at, max(floor, lo), hi)
+        else:
+            self.h.changeRowBounds(at, lo, hi)
+        self.h.run()
+        self.owner.solves += 1
+        if self.h.getModelStatus() != hs.HighsModelStatus.kOptimal:
+            return None
+        n_box, n_split, n_pub = len(self.box), len(self.split_cells), len(self.rows)
+        x = np.asarray(self.h.getSolution().col_value)
+        d = x[:n_box].copy()
+        d[self.split_at] -= x[n_box : n_box + n_split]
+        base = n_box + n_split
+        moved_rows = x[base : base + n_pub] + x[base + n_pub : base + 2 * n_pub]
+        moved = set(self.rows[moved_rows > TOLERANCE].tolist())
+        moved.update(self.split_cells[np.abs(d[self.split_at]) > TOLERANCE].tolist())
+        d[np.abs(d) < TOLERANCE * 1e-3] = 0.0
+        self.deviation = np.zeros(len(self.owner.inner))
+        self.deviation[self.box] = d
+        suppressed = self.owner.suppressed
+        return [c for c in sorted(moved) if not suppressed[c]]
+
+
+def local_lp_secondary(
+    tables: LinkedTables,
+    levels: np.ndarray,
+    protected: Sequence[int],
+    *,
+    witnesses: list[np.ndarray] | None = None,
+    stretched: list[np.ndarray] | None = None,
+    width: int | None = None,
+) -> tuple[list[int], int]:
+    """Secondary cells (cell order) so that every ``protected`` cell can move by its level, as
+    :func:`construct.lp_secondary` chooses them, each deviation found in a box
+    (:class:`LocalDeviations`), and the number of LP solves. Published zeros are never chosen.
+    ``witnesses`` receives every deviation found (over all inner cells); ``stretched`` each of
+    them scaled as far as it stays valid, both ways (more witnesses for the audits)."""
+    values = tables.values
+    mask = np.zeros(tables.n_cells, dtype=bool)
+    mask[list(protected)] = True
+    cost = np.log1p(values.astype(float))
+    local = LocalDeviations(tables, mask, cost, BOX_WIDTH if width is None else width)
+    order = sorted(protected, key=lambda j: (int(values[j]), j))
+    targets = Segments.of([tables.model.column(j) for j in order])
+    # Range of each target over the deviations found so far, each scaled as far as it stays
+    # valid (0: the true table).
+    low = np.zeros(len(order))
+    high = np.zeros(len(order))
+    inner = np.asarray(tables.inner_values, dtype=float)
+
+    def keep(chosen: list[int]) -> None:
+        d = local.deviation()
+        up, down = _reach(inner, d)
+        if witnesses is not None:
+            witnesses.append(d.copy())
+        if stretched is not None:
+            stretched.extend(d * s for s in (up, -down) if s != 1.0 and math.isfinite(s))
+        moved = targets.sums(d)
+        up, down = min(up, SCALE_CAP), min(down, SCALE_CAP)
+        np.minimum(low, np.minimum(moved * up, -moved * down), out=low)
+        np.maximum(high, np.maximum(moved * up, -moved * down), out=high)
+        if chosen:
+            local.suppress(chosen)
+            mask[chosen] = True
+
+    inf = float("inf")
+    for k, j in enumerate(order):
+        level, value = float(levels[j]), float(values[j])
+        if high[k] - low[k] >= level - MARGIN:
+            continue
+        down_amount = min(value, level)
+        if value > 0 and -low[k] < down_amount - MARGIN:
+            found = local.probe(j, -inf, -down_amount)
+            if found is not None:
+                keep(found)
+        rest = level - (high[k] - low[k])
+        if rest > MARGIN:
+            found = local.probe(j, high[k] + rest, inf)
+            if found is not None:
+                keep(found)
+    return sorted(set(np.flatnonzero(mask).tolist()) - set(protected)), local.solves
+
+
+def _reach(inner: np.ndarray, d: np.ndarray) -> tuple[float, float]:
+    """How far the deviation ``d`` can be scaled, up (``inner + s * d >= 0`` for ``0 <= s <=
+    up``) and down (the same for ``-down <= s <= 0``): a valid deviation stays valid on that
+    whole range (it moves the same cells)."""
+    falling, rising = d < -TOLERANCE, d > TOLERANCE
+    up = float(np.min(inner[falling] / -d[falling])) if falling.any() else math.inf
+    down = float(np.min(inner[rising] / d[rising])) if rising.any() else math.inf
+    return max(up, 1.0), down
