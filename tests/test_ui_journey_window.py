@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDialog, QFileDialog, QWizard
+from PySide6.QtWidgets import QDialog, QFileDialog, QScrollArea, QWizard
 
 from desktop_app.draft import RecipientChoice, load_draft, save_draft
 from desktop_app.intake.fingerprint import SourceFingerprint
@@ -289,6 +289,12 @@ def test_start_window_with_journeys_in_progress(qtbot, tmp_path, language, trans
     translations.install(language)
     screen = StartScreen(load_draft(autosave), language)
     qtbot.addWidget(screen)
+    # the window opens within the screen and as tall as its content where it fits; the
+    # content scrolls (journeys and results make it taller than a laptop screen at 200%)
+    available = screen.screen().availableGeometry()
+    assert screen.height() <= available.height()
+    assert screen.height() >= min(screen.content.sizeHint().height(), available.height() - 40)
+    assert isinstance(screen.content.parentWidget().parentWidget(), QScrollArea)
     screen.resize(640, 900)
     screen.show()
     qtbot.wait(50)
