@@ -179,6 +179,7 @@ def tables_json(result: TablesResult) -> dict[str, Any]:
     """The ``--json`` document (see the module docstring of :mod:`desktop_app.cli`)."""
     tables, protection = result.tables, result.protection
     report = protection.report
+    loss = information_loss(protection)
     intervals = {item.cell: item for item in report.intervals}
     primary = {p.cell for p in protection.primary}
     secondary = set(protection.secondary)
@@ -205,7 +206,19 @@ def tables_json(result: TablesResult) -> dict[str, Any]:
                 item = intervals[i]
                 cell["interval"] = [_number(item.low), _number(item.high)]
             cells.append(cell)
-        out_tables.append({"by": list(spec), "cells": cells})
+        shown, of = loss.published[t]
+        out_tables.append(
+            {
+                "by": list(spec),
+                "cells": cells,
+                # what the reader still sees: cells published (safe or empty) of all cells
+                "published": {
+                    "cells": shown,
+                    "of": of,
+                    "share": round(shown / of, 4) if of else 1.0,
+                },
+            }
+        )
     counts = result.check.validation.counts()
     return {
         "threshold": protection.settings.threshold,
@@ -227,10 +240,39 @@ def tables_json(result: TablesResult) -> dict[str, Any]:
         "suppressed": {
             "primary": len(primary),
             "secondary": len(secondary),
-            # The hidden counts added up (a person counts once per hidden cell they are in).
-            "total": int(tables.values[sorted(primary | secondary)].sum()),
+            # The people hidden: the hidden counts added up (a person counts once per hidden cell
+            # they are in), by all suppressed cells and by the secondary ones.
+            "total": loss.hidden,
+            "secondary_total": loss.hidden_secondary,
         },
     }
+
+
+@dataclass(frozen=True)
+class InformationLoss:
+    """What the suppression costs the reader: the people hidden (hidden counts added up; a
+    person counts once per hidden cell they are in) by all suppressed cells and by the secondary
+    ones, and per table how many of its cells are published."""
+
+    hidden: int
+    hidden_secondary: int
+    published: tuple[tuple[int, int], ...]
+    """Per table (in ``tables.specs`` order): (published cells, all cells)."""
+
+
+def information_loss(protection: Protection) -> InformationLoss:
+    tables = protection.tables
+    suppressed = set(protection.suppressed)
+    values = tables.values
+    published = []
+    for t in range(len(tables.specs)):
+        cells = tables.table_cells(t)
+        published.append((sum(1 for i in cells if i not in suppressed), len(cells)))
+    return InformationLoss(
+        int(values[sorted(suppressed)].sum()),
+        int(values[list(protection.secondary)].sum()),
+        tuple(published),
+    )
 
 
 def _insiders_json(protection: Protection, tables: LinkedTables) -> dict[str, Any] | None:
@@ -261,6 +303,7 @@ def tables_text(result: TablesResult, language: str) -> str:
 
     tables, protection = result.tables, result.protection
     hidden = set(protection.suppressed)
+    loss = information_loss(protection)
     lines = []
     for t, spec in enumerate(tables.specs):
         lines.append(" x ".join(spec))
@@ -269,6 +312,14 @@ def tables_text(result: TablesResult, language: str) -> str:
             label = " | ".join(str(codes.get(v, "Σ")) for v in spec)
             count = "x" if i in hidden else str(int(tables.values[i]))
             lines.append(f"  {label}: {count}")
+        shown, of = loss.published[t]
+        lines.append(
+            "  "
+            + Message(
+                "disclosure.tables.published",
+                {"published": shown, "cells": of, "percent": published_percent(shown, of)},
+            ).render(language)
+        )
     lines.append(
         Message(
             "disclosure.tables.summary",
@@ -277,6 +328,12 @@ def tables_text(result: TablesResult, language: str) -> str:
                 "secondary": len(protection.secondary),
                 "threshold": protection.settings.threshold,
             },
+        ).render(language)
+    )
+    lines.append(
+        Message(
+            "disclosure.tables.hidden",
+            {"secondary": loss.hidden_secondary, "total": loss.hidden},
         ).render(language)
     )
     insider = protection.insider
@@ -297,6 +354,14 @@ def tables_text(result: TablesResult, language: str) -> str:
         ]
     lines += [m.render(language) for m in protection.report.messages(_names(tables))]
     return "\n".join(lines)
+
+
+def published_percent(part: int, whole: int) -> str:
+    """A share as a whole percentage, never rounded up to 100 while something is hidden."""
+    if not whole:
+        return "100"
+    share = 100 * part / whole
+    return str(min(round(share), 99) if part < whole else 100)
 
 
 def _names(tables: LinkedTables) -> dict[int, str]:
