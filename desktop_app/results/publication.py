@@ -28,7 +28,6 @@ can do that, so the check errs on the side of caution.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -41,6 +40,8 @@ from desktop_app.results.model import ResultRow, ResultsError, ResultSet, Result
 
 DEFAULT_THRESHOLD = 5
 MAX_EXTRA_SUPPRESSIONS = 8
+MAX_COVER_DEPTH = 64  # lines in one differencing explanation
+MAX_COVER_STEPS = 20_000  # the search for an explanation gives up after this many steps
 
 Cell = tuple[str, str]  # (line label, group code)
 
@@ -610,11 +611,26 @@ def _merged_share(rows: list[ResultRow], group: str) -> float | None:
 
 
 def _exact_cover(target: set[str], parts: list[_Published]) -> list[_Published] | None:
-    """Disjoint ``parts`` whose members make up ``target`` exactly (small sets: brute force)."""
-    usable = [p for p in parts if p.members]
-    for count in range(1, min(len(usable), 6) + 1):
-        for combo in itertools.combinations(usable, count):
-            members = [m for p in combo for m in p.members]
-            if len(members) == len(set(members)) and set(members) == target:
-                return list(combo)
-    return None
+    """Disjoint ``parts`` whose members make up ``target`` exactly: a depth-first search that
+    always covers the first member still open (each part is tried once per branch)."""
+    usable = [p for p in parts if p.members and len(set(p.members)) == len(p.members)]
+    budget = [MAX_COVER_STEPS]
+
+    def search(
+        open_members: frozenset[str], chosen: list[_Published], depth: int
+    ) -> list[_Published] | None:
+        if not open_members:
+            return chosen
+        budget[0] -= 1
+        if depth > MAX_COVER_DEPTH or budget[0] < 0:
+            return None  # no explanation found in time: the finding stands without one
+        first = min(open_members)
+        for part in usable:
+            members = set(part.members)
+            if first in members and members <= open_members:
+                found = search(open_members - members, [*chosen, part], depth + 1)
+                if found is not None:
+                    return found
+        return None
+
+    return search(frozenset(target), [], 0)
