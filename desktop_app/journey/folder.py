@@ -24,11 +24,14 @@ employee value.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import logging
+import os
 import re
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -36,7 +39,13 @@ from typing import Any
 
 from desktop_app import __version__
 from desktop_app.atomic import write_atomic
-from desktop_app.bounded_read import FileKind, load_json_bounded, read_bounded
+from desktop_app.bounded_read import (
+    FileKind,
+    file_sha256,
+    load_json_bounded,
+    read_bounded,
+    require_regular_file,
+)
 from desktop_app.delivery.record import delivered_path_of, read_record, summary_path_for
 from desktop_app.draft import Draft, save_draft
 from desktop_app.errors import AppError
@@ -356,9 +365,10 @@ def file_into(
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
     path = Path(path)
-    data = read_bounded(path, FileKind.PACKAGE)  # a pipe, a folder, /dev/zero: its own sentence
-    sha = hashlib.sha256(data).hexdigest()
-    if sha in set(plaintext_sha256):
+    size = require_regular_file(path, FileKind.PACKAGE)  # a pipe, a folder: its own sentence
+    sha = file_sha256(path)  # read in pieces: a package may be large
+    plaintext = set(plaintext_sha256)
+    if sha in plaintext:
         kind = PLAINTEXT_KIND
     if kind == PLAINTEXT_KIND and not keep_plaintext:
         raise JourneyError("journey.folder-plaintext", file=path.name, folder=str(folder.folder))
@@ -373,13 +383,45 @@ def file_into(
         same = any(f.name == name and f.kind == kind for f in folder.files)
         if not (kind in UPDATED_KINDS and same):  # a newer record replaces its copy
             name = _free_name(folder.folder, name)
-        write_atomic(folder.folder / name, data)
+        copied, size = _copy_atomic(path, folder.folder / name)
+        if copied != sha and copied in plaintext and not keep_plaintext:  # changed meanwhile
+            (folder.folder / name).unlink()
+            raise JourneyError(
+                "journey.folder-plaintext", file=path.name, folder=str(folder.folder)
+            )
+        sha = copied
     moment = (at or dt.datetime.now(dt.UTC)).replace(microsecond=0)
-    filed = FiledFile(kind, name, sha, len(data), moment, step)
+    filed = FiledFile(kind, name, sha, size, moment, step)
     files = tuple(f for f in folder.files if f.name != name)
     updated = replace(folder, files=(*files, filed))
     save_year_folder(updated)
     return updated, filed
+
+
+def _copy_atomic(source: Path, target: Path) -> tuple[str, int]:
+    """``source`` copied to ``target`` in pieces through a temporary file and a rename (readers
+    see no half-written copy); the copy's SHA-256 and size."""
+    digest = hashlib.sha256()
+    size = 0
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".part", dir=target.parent
+    )
+    try:
+        with os.fdopen(handle, "wb") as out, source.open("rb") as stream:
+            while chunk := stream.read(1 << 20):
+                digest.update(chunk)
+                out.write(chunk)
+                size += len(chunk)
+                if size > FileKind.PACKAGE.limit:
+                    raise JourneyError("journey.folder-too-large", file=source.name)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+    return digest.hexdigest(), size
 
 
 def _safe_name(name: str) -> str:
