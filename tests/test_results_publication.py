@@ -304,3 +304,21 @@ def test_a_bad_plan_is_refused_with_a_sentence(
     said = capsys.readouterr()
     assert expected in said.err
     assert "Traceback" not in said.err + said.out
+
+
+def test_the_ksz_sample_total_in_its_own_block_is_used_and_the_proposal_passes() -> None:
+    programme = load_programme_by_id("ksz-diversiteit")
+    result = read_result_tables(ROOT / "resources/samples/results-ksz-2025.csv", programme)
+    check = check_publication(result, threshold=threshold_for(programme.thresholds.cell_threshold))
+    welzijn = next(f for f in check.findings if f.line == "Welzijn")
+    assert (welzijn.kind, welzijn.group) == ("differencing", "onbekend")
+    assert (welzijn.people_low, welzijn.people_high) == (10, 10)  # counts: exact
+    assert welzijn.via == ("Totaal", "Administratie", "Technische dienst")
+    (proposal,) = [p for p in welzijn.proposals if p.kind == "suppress"]
+    assert len(proposal.cells) == 4  # the classic rectangle
+    version = default_versions(result)
+    afdeling = next(v for v in version if v.breakdown == "Afdeling")
+    safer = PublicationVersion(
+        afdeling.year, "Afdeling", afdeling.lines, True, frozenset(proposal.cells), afdeling.name
+    )
+    assert check_publication(result, [safer], threshold=5).passed

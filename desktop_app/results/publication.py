@@ -40,6 +40,7 @@ from desktop_app.results.model import ResultRow, ResultsError, ResultSet, Result
 
 DEFAULT_THRESHOLD = 5
 MAX_EXTRA_SUPPRESSIONS = 8
+RECTANGLE_TRIES = 3  # partner lines tried for the classic four-cell pattern
 MAX_COVER_DEPTH = 64  # lines in one differencing explanation
 MAX_COVER_STEPS = 20_000  # the search for an explanation gives up after this many steps
 
@@ -203,7 +204,9 @@ class _System:
         self.threshold = threshold
         self.groups = result.groups
         self.rows = {r.subgroup: r for r in table.rows if not r.total}
-        self.total = next((r for r in table.rows if r.total), None)
+        # the organisation's total: this table's, else the one published in another table (a
+        # long KSZ table has it once, in its own block)
+        self.total = next((r for r in table.rows if r.total), None) or organisation_total(result)
         self.unknown: list[str] = []
         for version in versions:
             for line in version.lines:
@@ -510,6 +513,9 @@ class _System:
     def _suppression(self, version: int, cell: Cell) -> tuple[Cell, ...] | None:
         """The cell and the fewest further cells to leave out (greedy, smallest first) until the
         audit of this version's hidden cells passes."""
+        rectangle = self._rectangle(version, cell)
+        if rectangle is not None:
+            return rectangle
         chosen: list[Cell] = [cell]
         for _ in range(MAX_EXTRA_SUPPRESSIONS):
             hidden = self._hidden(chosen, version)
@@ -520,6 +526,27 @@ class _System:
             if not candidates:
                 return None
             chosen.append(candidates[0])
+        return None
+
+    def _rectangle(self, version: int, cell: Cell) -> tuple[Cell, ...] | None:
+        """The classic pattern first: the cell, another group of its line and the same two
+        groups of another line (smallest partners first, a few tried), when that passes."""
+        line, group = cell
+        lines = [entry for entry in self.versions[version].lines if entry.label != line]
+        if not lines or line not in {entry.label for entry in self.versions[version].lines}:
+            return None
+
+        def people(label: str, code: str) -> int:
+            members = next(e.members for e in self.versions[version].lines if e.label == label)
+            return sum(self.inner[(m, code)] for m in members)
+
+        groups = sorted((g for g in self.groups if g != group), key=lambda g: people(line, g))
+        partners = sorted(lines, key=lambda e: people(e.label, group))
+        for other in partners[:RECTANGLE_TRIES]:
+            for second in groups[:2]:
+                chosen = (cell, (line, second), (other.label, group), (other.label, second))
+                if not self._audit(self._hidden(chosen, version)):
+                    return chosen
         return None
 
     def _candidates(
@@ -583,6 +610,11 @@ class _System:
                 if not any(f.line == subgroup for f in trial.findings()):
                     return (*(e.label for e in taken), subgroup)
         return None
+
+
+def organisation_total(result: ResultSet) -> ResultRow | None:
+    """The organisation's total row, from whichever table publishes it."""
+    return next((r for t in result.tables for r in t.rows if r.total), None)
 
 
 def _size_of(row: ResultRow | None) -> float | None:

@@ -145,7 +145,8 @@ def proposal_texts(finding: Finding, result: ResultSet, language: str) -> list[s
     out = []
     for proposal in finding.proposals:
         if proposal.kind == "suppress":
-            cells = ", ".join(f"{line} › {labels.get(g, g)}" for line, g in proposal.cells)
+            further = [c for c in proposal.cells if c != (finding.line, finding.group)]
+            cells = ", ".join(f"{line} › {labels.get(g, g)}" for line, g in further)
             out.append(_t("results.report.proposal-suppress", language, cells=cells))
         elif proposal.kind == "merge":
             out.append(

@@ -119,6 +119,9 @@ def breakdown_bars(
     colours = {g: PALETTE[i % len(PALETTE)] for i, g in enumerate(result.groups)}
     bars: list[Bar] = []
     rows = sorted(table.rows, key=lambda r: not r.total)  # the total first
+    if not any(r.total for r in rows):  # published in a table of its own (a long KSZ table)
+        total = next((r for t in result.tables for r in t.rows if r.total), None)
+        rows = [total, *rows] if total is not None else rows
     for row in rows:
         segments = tuple(
             Segment(g, label, row.value(g).share, colours[g])
