@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 from wizard_helpers import go_next, shown_wizard
 
-from desktop_app.help import HelpMissing, help_pages, help_text
+from desktop_app.help import HelpMissing, field_help, help_fields, help_pages, help_text
 from desktop_app.ui.app import demo_draft
 from desktop_app.ui.routes import PageId
 
@@ -111,3 +111,107 @@ def test_the_help_button_is_named_in_each_language(qtbot, tmp_path):
     assert wizard.button(QWizard.WizardButton.HelpButton).text().replace("&", "") == "Aide"
     wizard.set_language("nl")
     assert wizard.button(QWizard.WizardButton.HelpButton).text().replace("&", "") == "Help"
+
+
+# -- the "?" beside a field --------------------------------------------------------------------
+
+FIELD_HELP = (
+    "loonheffingennummers",
+    "kbo_numbers",
+    "staff_counts",
+    "peildatum",
+    "population",
+    "earlier_participation",
+    "openpgp_fingerprint",
+    "identification_key",
+    "breakdowns",
+)
+
+
+@pytest.mark.parametrize("field", FIELD_HELP)
+def test_every_field_help_is_in_every_language(field):
+    assert field in help_fields()
+    texts = {language: field_help(field, language) for language in LANGUAGES}
+    for language, text in texts.items():
+        assert len(words(text)) > 30, (field, language)
+        assert text.startswith("<p>")
+    for language in ("nl", "fr"):
+        english = [w for w in words(texts[language]) if w in ENGLISH_WORDS]
+        assert not english, (field, language, english)
+    with pytest.raises(HelpMissing):
+        field_help(field, "de")
+    with pytest.raises(HelpMissing):
+        field_help("no_such_field", "nl")
+
+
+def focused():
+    return QApplication.focusWidget()
+
+
+def tab_to(qtbot, wizard, wanted, limit: int = 200) -> bool:
+    for _ in range(limit):
+        if focused() is wanted:
+            return True
+        qtbot.keyClick(focused() or wizard, Qt.Key.Key_Tab)
+    return focused() is wanted
+
+
+def test_a_question_mark_beside_the_terms_opens_their_help_by_keyboard(qtbot, tmp_path):
+    wizard = shown_wizard(qtbot, demo_draft(), tmp_path / "draft.json", "nl")
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+    go_next(qtbot, wizard, PageId.CHECKLIST)
+    go_next(qtbot, wizard, PageId.ORGANISATION)
+    page = wizard.currentPage()
+    rows = {row.field.id: row for row in page.rows}
+    buttons = {
+        "loonheffingennummers": rows["loonheffingennummers"].help_button,
+        "peildatum": page.peildatum_help_button,
+        "population": page.population_help_button,
+        "earlier_participation": page.participation.help_button,
+    }
+    assert rows["name"].help_button is None  # a plain field has no "?"
+    panel = wizard.help_panel
+    expected = {
+        "loonheffingennummers": "123456782L01",
+        "peildatum": "in dienst",
+        "population": "Externen",
+        "earlier_participation": "dezelfde subgroepen",
+    }
+    for field, button in buttons.items():
+        assert button is not None, field
+        assert button.isVisible(), field
+        assert button.accessibleName().startswith("Hulp: "), button.accessibleName()
+        assert "betekent" in button.toolTip()
+        # reached by Tab, pressed with Space: the panel shows that field's help
+        assert tab_to(qtbot, wizard, button), f"the ? of {field} is not reached by Tab"
+        qtbot.keyClick(button, Qt.Key.Key_Space)
+        assert panel.isVisible(), field
+        assert panel.field_id == field
+        assert expected[field] in panel.text(), (field, panel.text()[:200])
+        assert panel.title.text().startswith("Hulp: ")
+        assert focused() is button  # the officer stays where they were
+        qtbot.keyClick(button, Qt.Key.Key_Escape)
+        assert not panel.isVisible()
+        assert wizard.isVisible()
+    # in French, the same button explains in French
+    wizard.set_language("fr")
+    buttons["peildatum"].click()
+    assert panel.field_id == "peildatum"
+    assert "Date de référence" in panel.text()
+    assert buttons["peildatum"].accessibleName().startswith("Aide : ")
+
+
+def test_the_mapping_page_explains_the_key_and_the_subgroups(qtbot, tmp_path):
+    from wizard_helpers import walk_to_mapping
+
+    wizard = shown_wizard(qtbot, demo_draft(), tmp_path / "draft.json", "en")
+    walk_to_mapping(qtbot, wizard)
+    page = wizard.currentPage()
+    page.key_help_button.click()
+    assert wizard.help_panel.field_id == "identification_key"
+    assert "0.1%" in wizard.help_panel.text()
+    page.breakdown_list.help_button.click()
+    assert wizard.help_panel.field_id == "breakdowns"
+    assert "250" in wizard.help_panel.text()
+    assert page.breakdown_list.help_button.accessibleName() == "Help: Breakdowns (subgroups)"

@@ -6,9 +6,22 @@ advance):
 - CBS Barometer, ingezoomde variant, with the bundled demo (``demo-draft.json`` and
   ``demo-personeel.xlsx``): programme, conditions, organisation, staff file, columns, checks
   (warnings acknowledged), safe categories (the merge suggestion applied), review (the default
-  route, the office's web portal), encrypt (target typed, the file made);
-- KSZ (Belgium), from an empty draft: programme, conditions, organisation, decisions, motivation,
-  on to the categories page.
+  route, the office's web portal), encrypt (target typed, the file made), its upload confirmed,
+  the ending;
+- CBS Barometer, algemene variant, from an empty draft, to the final page: programme, conditions,
+  organisation (the earlier participation chosen, the staff count per payroll tax number typed),
+  review, the file made, its upload confirmed, the ending;
+- KSZ (Belgium) without own data, from an empty draft: programme, conditions, organisation,
+  decisions, motivation, on to the categories page (its request needs no more keys than the
+  route with own data below);
+- KSZ with the institution's own data for linkage, from an empty draft to the final page:
+  decisions (own data ticked), motivation, the staff file, columns, checks, categories (the
+  proposals applied), the request (key made, documents saved), review (the KSZ's OpenPGP key
+  chosen and its fingerprint confirmed), the linkage file made and signed, its hand-over
+  confirmed, the ending.
+
+The operating system's file dialogs are answered by the test (they are not Qt widgets); the
+buttons that open them are reached by Tab and pressed with Space.
 
 And the mnemonics: on every page, in nl, en and fr, no two visible buttons, labels, checkboxes or
 radios (nor the wizard's own Next, Back, Finish, Close and Help) share an Alt letter.
@@ -309,16 +322,8 @@ def test_keyboard_only_the_cbs_zoomed_in_route_with_the_demo(qtbot, tmp_path):
     press(qtbot, wizard, Qt.Key.Key_Escape)
     alt_next(qtbot, wizard, PageId.ENCRYPT)
 
-    # Encrypt: the target typed, the file made with Space on the button.
-    page = wizard.currentPage()
-    assert tab_to(qtbot, wizard, page.target), "the target is not reachable by Tab"
-    press(qtbot, wizard, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(focused(), str(tmp_path / "out" / "barometer.csv"))
-    assert tab_to(qtbot, wizard, page.encrypt_button), "the encrypt button is not by Tab"
-    press(qtbot, wizard, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: not page.running, timeout=WAIT)
-    assert page.problem.kind is None, page.problem.text()
-    assert page.result_card.isVisible()
+    # Encrypt: the target typed, the file made with Space on the button; sent, the final page.
+    make_send_and_finish_by_keyboard(qtbot, wizard, tmp_path / "out" / "barometer.csv")
     wizard.close()
 
 
@@ -373,4 +378,215 @@ def test_keyboard_only_the_first_pages_of_the_ksz_route(qtbot, tmp_path):
     alt_next(qtbot, wizard, PageId.KSZ_CATEGORIES)
     press(qtbot, wizard, Qt.Key.Key_F1)
     assert wizard.help_panel.page_key == "ksz_categories"
+    wizard.close()
+
+
+def dialog_answers(monkeypatch, **answers) -> None:
+    """The operating system's file dialogs answered as the officer would type into them (they are
+    not Qt widgets the test can drive): ``open=path``, ``folder=path``."""
+    from PySide6.QtWidgets import QFileDialog
+
+    if "open" in answers:
+        chosen = str(answers["open"])
+        monkeypatch.setattr(
+            QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (chosen, ""))
+        )
+    if "folder" in answers:
+        folder = str(answers["folder"])
+        monkeypatch.setattr(
+            QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: folder)
+        )
+
+
+def conditions_by_keyboard(qtbot, wizard, name: str) -> None:
+    for row in wizard.currentPage().rows:
+        assert tab_to(qtbot, wizard, row.confirmed)
+        press(qtbot, wizard, Qt.Key.Key_Space)
+        assert tab_to(qtbot, wizard, row.by)
+        qtbot.keyClicks(focused(), name)
+
+
+def make_send_and_finish_by_keyboard(qtbot, wizard, target) -> None:
+    """Encrypt (the target typed, the file made with Space), send (the officer's own upload
+    confirmed with Space) and the final page."""
+    page = wizard.currentPage()
+    assert tab_to(qtbot, wizard, page.target), "the target is not reachable by Tab"
+    press(qtbot, wizard, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(focused(), str(target))
+    assert tab_to(qtbot, wizard, page.encrypt_button), "the encrypt button is not by Tab"
+    press(qtbot, wizard, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not page.running, timeout=60_000)
+    assert page.problem.kind is None, page.problem.text()
+    assert page.result_card.isVisible()
+    assert target.exists()
+    shared = {k: v for k, v in mnemonic_texts(wizard).items() if len(v) > 1}
+    assert not shared, f"mnemonic clash on the encrypt page: {shared}"
+    alt_next(qtbot, wizard, PageId.SEND)
+    panel = wizard.currentPage().delivered_card
+    shared = {k: v for k, v in mnemonic_texts(wizard).items() if len(v) > 1}
+    assert not shared, f"mnemonic clash on the send page: {shared}"
+    assert tab_to(qtbot, wizard, panel.confirm_button), "the upload confirmation is not by Tab"
+    press(qtbot, wizard, Qt.Key.Key_Space)
+    assert panel.message.kind is None, panel.message.text()
+    alt_next(qtbot, wizard, PageId.DONE)
+    assert wizard.button(QWizard.WizardButton.FinishButton).isVisible()
+
+
+def test_keyboard_only_the_cbs_general_route_to_the_final_page(qtbot, tmp_path):
+    """CBS algemeen, no staff file: the typed counts per payroll tax number, review, the file
+    made, its upload confirmed, the final page."""
+    wizard = keyboard_wizard(qtbot, Draft(), tmp_path / "autosave.json")
+
+    # Programme: Tab to the general variant, Space chooses it (no staff export by default).
+    page = wizard.currentPage()
+    radio = page.radios["cbs-barometer-algemeen"]
+    assert tab_to(qtbot, wizard, radio), "no radio by Tab"
+    press(qtbot, wizard, Qt.Key.Key_Space)
+    assert radio.isChecked()
+    assert not page.has_file.isChecked()
+    alt_next(qtbot, wizard, PageId.CHECKLIST)
+    conditions_by_keyboard(qtbot, wizard, "A. Jansen")
+    alt_next(qtbot, wizard, PageId.ORGANISATION)
+
+    # Organisation: every field by Tab, the earlier participation by Space, the counts typed.
+    page = wizard.currentPage()
+    values = {
+        "name": "Gemeente Voorbeeld",
+        "loonheffingennummers": "802634540L01; 123456782L02",
+        "contact_email": "hr@voorbeeld.example",
+    }
+    for row in page.rows:
+        assert tab_to(qtbot, wizard, row.edit), f"organisation field {row.field.id} not by Tab"
+        qtbot.keyClicks(focused(), values.get(row.field.id, "A. Jansen"))
+    assert tab_to(qtbot, wizard, page.participation.no), "taken part before: not by Tab"
+    press(qtbot, wizard, Qt.Key.Key_Space)
+    assert [number for number, _l, _s in page.count_rows] == ["802634540L01", "123456782L02"]
+    qtbot.wait(20)  # the count boxes made while typing are shown by the event loop
+    for _number, _label, spin in page.count_rows:
+        assert tab_to(qtbot, wizard, spin), "a staff count is not by Tab"
+        press(qtbot, wizard, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(focused(), "312")
+    assert wizard.draft.organisation.staff_counts == ("312", "312")
+    alt_next(qtbot, wizard, PageId.REVIEW)  # no file pages without a staff export
+
+    # Review: the application table, the default route; make it, send it, the final page.
+    page = wizard.currentPage()
+    qtbot.waitUntil(lambda: page.preview is not None and not page.running, timeout=WAIT)
+    assert page.preview.rows == 2
+    alt_next(qtbot, wizard, PageId.ENCRYPT)
+    make_send_and_finish_by_keyboard(qtbot, wizard, tmp_path / "out" / "aanvraag.csv")
+    wizard.close()
+
+
+def test_keyboard_only_the_ksz_route_with_own_data_to_the_final_page(
+    qtbot, tmp_path, monkeypatch, request
+):
+    """KSZ with the institution's own data for linkage: decisions, motivation, the staff file,
+    columns, checks, categories (the proposals applied with Space), the request (key made,
+    documents saved), review (the office's OpenPGP key chosen and confirmed), the linkage file
+    made, its hand-over confirmed, the final page."""
+    from gpg_helpers import GpgOffice
+    from ksz_helpers import staff_file
+
+    source = staff_file(tmp_path)
+    office = GpgOffice(tmp_path / "ksz-office")  # the KSZ's key pair, made by GnuPG
+    request.addfinalizer(office.close)
+    office_key = office.public
+    wizard = keyboard_wizard(qtbot, Draft(), tmp_path / "autosave.json")
+
+    # Programme, conditions and organisation, as on the route without own data.
+    page = wizard.currentPage()
+    radio = page.radios["ksz-diversiteit"]
+    assert tab_to(qtbot, wizard, page.radios["cbs-barometer-algemeen"]), "no radio by Tab"
+    for _ in range(3):  # the arrows move within the choices
+        if focused() is radio:
+            break
+        press(qtbot, wizard, Qt.Key.Key_Down)
+    if focused() is not radio:
+        assert tab_to(qtbot, wizard, radio)
+    press(qtbot, wizard, Qt.Key.Key_Space)
+    assert radio.isChecked()
+    alt_next(qtbot, wizard, PageId.CHECKLIST)
+    conditions_by_keyboard(qtbot, wizard, "A. Peeters")
+    alt_next(qtbot, wizard, PageId.ORGANISATION)
+    page = wizard.currentPage()
+    rows = {row.field.id: row for row in page.rows}
+    for field_id, value in ORGANISATION.items():
+        assert tab_to(qtbot, wizard, rows[field_id].edit), f"{field_id} not by Tab"
+        qtbot.keyClicks(focused(), value)
+    alt_next(qtbot, wizard, PageId.KSZ_DECISIONS)
+
+    # Decisions: the year typed, the own data ticked with Space.
+    page = wizard.currentPage()
+    assert tab_to(qtbot, wizard, page.year), "the reference year is not by Tab"
+    press(qtbot, wizard, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(focused(), "2025")
+    assert tab_to(qtbot, wizard, page.own_data), "the own data choice is not by Tab"
+    press(qtbot, wizard, Qt.Key.Key_Space)
+    assert wizard.uses_file()
+    alt_next(qtbot, wizard, PageId.KSZ_MOTIVATION)
+    page = wizard.currentPage()
+    for name, text in MOTIVATION.items():
+        assert tab_to(qtbot, wizard, page.fields[name].edit), f"{name} not by Tab"
+        qtbot.keyClicks(focused(), ascii_only(text))
+    alt_next(qtbot, wizard, PageId.FILE)
+
+    # The staff file: Choose (Space), the dialog answered with the file.
+    page = wizard.currentPage()
+    dialog_answers(monkeypatch, open=source)
+    assert tab_to(qtbot, wizard, page.drop.button), "choosing the file is not by Tab"
+    press(qtbot, wizard, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.session.table is not None and not page.running, timeout=WAIT)
+    alt_next(qtbot, wizard, PageId.MAPPING)
+
+    # Columns: the national number found, the department and level pre-ticked as subgroups.
+    page = wizard.currentPage()
+    assert {row.field.id: row.header for row in page.rows}["insz"] == "Rijksregisternummer"
+    assert wizard.draft.breakdowns == ("Afdeling", "Niveau")
+    alt_next(qtbot, wizard, PageId.VALIDATION)
+    page = wizard.currentPage()
+    qtbot.waitUntil(lambda: page.session.validation is not None and not page.running, timeout=WAIT)
+    if page.acknowledge.isVisible():
+        assert tab_to(qtbot, wizard, page.acknowledge), "the acknowledgement is not by Tab"
+        press(qtbot, wizard, Qt.Key.Key_Space)
+    alt_next(qtbot, wizard, PageId.KSZ_CATEGORIES)
+
+    # Categories: each flagged crossing fixed with its first proposal, by Tab and Space.
+    page = wizard.currentPage()
+    qtbot.waitUntil(lambda: not page.running and page.outcome is not None, timeout=WAIT)
+    for _ in range(6):
+        failing = [v for v in page.views if not v.result.passes]
+        if not failing:
+            break
+        button = failing[0].proposal_rows[0][1]
+        assert tab_to(qtbot, wizard, button), "a proposal is not reachable by Tab"
+        press(qtbot, wizard, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: not page.running and page.outcome is not None, timeout=WAIT)
+    alt_next(qtbot, wizard, PageId.KSZ_REQUEST)
+
+    # The request: the key pair made, the documents saved (the folder dialog answered).
+    page = wizard.currentPage()
+    assert tab_to(qtbot, wizard, page.create_button), "making the key is not by Tab"
+    press(qtbot, wizard, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not page.running, timeout=WAIT)
+    assert page.key_message.kind == "ok", page.key_message.text()
+    dialog_answers(monkeypatch, folder=tmp_path / "aanvraag")
+    assert tab_to(qtbot, wizard, page.save_button), "saving the documents is not by Tab"
+    press(qtbot, wizard, Qt.Key.Key_Space)
+    assert page.documents_message.kind == "ok", page.documents_message.text()
+    alt_next(qtbot, wizard, PageId.REVIEW)
+
+    # Review: the office's OpenPGP key chosen (the dialog answered) and its fingerprint confirmed.
+    page = wizard.currentPage()
+    qtbot.waitUntil(lambda: page.preview is not None and not page.running, timeout=60_000)
+    dialog_answers(monkeypatch, open=office_key)
+    assert tab_to(qtbot, wizard, page.office_key.choose_button), "the office key is not by Tab"
+    press(qtbot, wizard, Qt.Key.Key_Space)
+    assert page.openpgp_key_file == office_key
+    qtbot.wait(20)  # the fingerprint and its confirmation are shown by the event loop
+    assert tab_to(qtbot, wizard, page.confirm_key), "the key's confirmation is not by Tab"
+    press(qtbot, wizard, Qt.Key.Key_Space)
+    assert page.confirm_key.isChecked()
+    alt_next(qtbot, wizard, PageId.ENCRYPT)
+    make_send_and_finish_by_keyboard(qtbot, wizard, tmp_path / "out" / "koppeling.csv.gpg")
     wizard.close()

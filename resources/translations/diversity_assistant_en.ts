@@ -769,6 +769,17 @@
     </message>
 </context>
 <context>
+    <name>FieldHelp</name>
+    <message>
+        <source>What does “%1” mean?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>Your staff file</source>
@@ -1662,6 +1673,10 @@
         <translation>(empty column)</translation>
     </message>
     <message>
+        <source>Identification key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Match and examples</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1879,6 +1894,10 @@
     <message>
         <source>Also count</source>
         <translation>Also count</translation>
+    </message>
+    <message>
+        <source>Who is counted</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>e.g. 123456782L01; 123456782L02</source>

@@ -769,6 +769,17 @@
     </message>
 </context>
 <context>
+    <name>FieldHelp</name>
+    <message>
+        <source>What does “%1” mean?</source>
+        <translation>Que signifie « %1 » ?</translation>
+    </message>
+    <message>
+        <source>Help: %1</source>
+        <translation>Aide : %1</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>Your staff file</source>
@@ -1662,6 +1673,10 @@
         <translation>(colonne vide)</translation>
     </message>
     <message>
+        <source>Identification key</source>
+        <translation>Clé d'identification</translation>
+    </message>
+    <message>
         <source>Match and examples</source>
         <translation>Reconnaissance et exemples</translation>
     </message>
@@ -1866,11 +1881,11 @@
     </message>
     <message>
         <source>&amp;Reference date (peildatum) *</source>
-        <translation>Date de &amp;référence (peildatum) *</translation>
+        <translation>Date de &amp;référence *</translation>
     </message>
     <message>
         <source>Reference date (peildatum)</source>
-        <translation>Date de référence (peildatum)</translation>
+        <translation>Date de référence</translation>
     </message>
     <message>
         <source>Everyone employed on this date is counted. Keep the same date across years.</source>
@@ -1879,6 +1894,10 @@
     <message>
         <source>Also count</source>
         <translation>Compter aussi</translation>
+    </message>
+    <message>
+        <source>Who is counted</source>
+        <translation>Qui est compté</translation>
     </message>
     <message>
         <source>e.g. 123456782L01; 123456782L02</source>

@@ -697,7 +697,7 @@
     </message>
     <message>
         <source>&amp;Encrypt and sign</source>
-        <translation>&amp;Versleutelen en ondertekenen</translation>
+        <translation>Ver&amp;sleutelen en ondertekenen</translation>
     </message>
     <message>
         <source>Your organisation&apos;s OpenPGP key (fingerprint): the office checks with it that the file comes from you</source>
@@ -766,6 +766,17 @@
     <message>
         <source>Show in &amp;folder</source>
         <translation>In &amp;map tonen</translation>
+    </message>
+</context>
+<context>
+    <name>FieldHelp</name>
+    <message>
+        <source>What does “%1” mean?</source>
+        <translation>Wat betekent ‘%1’?</translation>
+    </message>
+    <message>
+        <source>Help: %1</source>
+        <translation>Hulp: %1</translation>
     </message>
 </context>
 <context>
@@ -1662,6 +1673,10 @@
         <translation>(lege kolom)</translation>
     </message>
     <message>
+        <source>Identification key</source>
+        <translation>Identificatiesleutel</translation>
+    </message>
+    <message>
         <source>Match and examples</source>
         <translation>Herkenning en voorbeelden</translation>
     </message>
@@ -1879,6 +1894,10 @@
     <message>
         <source>Also count</source>
         <translation>Ook meetellen</translation>
+    </message>
+    <message>
+        <source>Who is counted</source>
+        <translation>Wie telt er mee</translation>
     </message>
     <message>
         <source>e.g. 123456782L01; 123456782L02</source>

@@ -26,6 +26,7 @@ from desktop_app.ui.widgets import (
     hint_label,
     vbox,
 )
+from desktop_app.ui.widgets.field_help import with_help
 from desktop_app.ui.widgets.mapping_panels import (
     BreakdownList,
     FieldMessages,
@@ -67,21 +68,7 @@ class MappingPage(WizardPage):
         refused_row.addStretch(1)
         layout.addWidget(self.saved_refused)
         layout.addLayout(refused_row)
-        self.fields_card = card(content)
-        fields_layout = vbox(self.fields_card, margins=12, spacing=8)
-        self.fields_heading = heading_label("", self.fields_card)
-        fields_layout.addWidget(self.fields_heading)
-        self.grid_widget = QWidget(self.fields_card)
-        self.grid = QGridLayout(self.grid_widget)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setHorizontalSpacing(10)
-        self.grid.setColumnStretch(2, 1)
-        fields_layout.addWidget(self.grid_widget)
-        self.messages = FieldMessages(self.fields_card, fields_layout)
-        self.key_message = self.messages.key_message
-        self.problem = self.messages.problem
-        self.header_message = self.messages.header_message
-        layout.addWidget(self.fields_card)
+        layout.addWidget(self._fields_card(content))
 
         self.values_widget = ValueMaps(self._commit, content)
         layout.addWidget(self.values_widget)
@@ -98,6 +85,26 @@ class MappingPage(WizardPage):
         layout.addWidget(self.file_bar)
         layout.addStretch(1)
         vbox(self).addWidget(ScrollArea(content, self))
+
+    def _fields_card(self, content: QWidget) -> QWidget:
+        """The card of the programme's fields: heading (with the identification key's "?"), the
+        grid of field rows and the messages under it."""
+        self.fields_card = card(content)
+        fields_layout = vbox(self.fields_card, margins=12, spacing=8)
+        self.fields_heading = heading_label("", self.fields_card)
+        heading_row, self.key_help_button = with_help(self.fields_heading, "identification_key")
+        fields_layout.addWidget(heading_row)
+        self.grid_widget = QWidget(self.fields_card)
+        self.grid = QGridLayout(self.grid_widget)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(10)
+        self.grid.setColumnStretch(2, 1)
+        fields_layout.addWidget(self.grid_widget)
+        self.messages = FieldMessages(self.fields_card, fields_layout)
+        self.key_message = self.messages.key_message
+        self.problem = self.messages.problem
+        self.header_message = self.messages.header_message
+        return self.fields_card
 
     # -- entering the page ---------------------------------------------------------------------
 
@@ -276,6 +283,8 @@ class MappingPage(WizardPage):
             )
         )
         self.fields_heading.setText(self.tr("Fields of the programme"))
+        if self.key_help_button is not None:
+            self.key_help_button.retranslate(self.tr("Identification key"))
         self.values_widget.retranslate()
         self.breakdown_list.retranslate()
         self.file_bar.retranslate()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.draft import EARLIER_PARTICIPATION
 from desktop_app.ui.pages.base import WizardPage
 from desktop_app.ui.widgets import ScrollArea, hint_label, vbox
+from desktop_app.ui.widgets.field_help import with_help
 from desktop_app.ui.widgets.organisation_rows import (
     FieldRow,
     StaffCounts,
@@ -71,11 +72,14 @@ class OrganisationPage(WizardPage):
         peildatum_layout = vbox(peildatum_box, spacing=3)
         peildatum_layout.addWidget(self.peildatum)
         peildatum_layout.addWidget(self.peildatum_help)
-        reference.addRow(self.peildatum_label, peildatum_box)
+        peildatum_row, self.peildatum_help_button = with_help(self.peildatum_label, "peildatum")
+        reference.addRow(peildatum_row, peildatum_box)
         self.population_label = QLabel(self.reference_box)
+        self.population_label.setWordWrap(True)
         self.population_widget = QWidget(self.reference_box)
         self.population_layout = vbox(self.population_widget, spacing=4)
-        reference.addRow(self.population_label, self.population_widget)
+        population_row, self.population_help_button = with_help(self.population_label, "population")
+        reference.addRow(population_row, self.population_widget)
         self.population: dict[str, QCheckBox] = {}
         layout.addWidget(self.reference_box)
         layout.addStretch(1)
@@ -186,6 +190,12 @@ class OrganisationPage(WizardPage):
             self.tr("Everyone employed on this date is counted. Keep the same date across years.")
         )
         self.population_label.setText(self.tr("Also count"))
+        for button, name in (
+            (self.peildatum_help_button, self.tr("Reference date (peildatum)")),
+            (self.population_help_button, self.tr("Who is counted")),
+        ):
+            if button is not None:
+                button.retranslate(name)
         if self.wizard() is None or self.programme is None:
             return
         for option in self.programme.population_options:
@@ -197,6 +207,8 @@ class OrganisationPage(WizardPage):
             label = row.field.label.get(self.language)
             row.label.setText(label + (" *" if row.field.required else ""))
             row.edit.setAccessibleName(label)
+            if row.help_button is not None:
+                row.help_button.retranslate(label)
             row.help.setText(row.field.help.get(self.language) if row.field.help else "")
             row.help.setVisible(row.field.help is not None)
             texts = number_texts(row.field.type)

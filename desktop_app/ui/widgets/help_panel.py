@@ -5,10 +5,12 @@ F1 or its Help button, closes it with Esc or the button, and keeps it on the cur
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QTextBrowser, QToolButton, QWidget
 
-from desktop_app.help import HelpMissing, help_text
+from desktop_app.help import HelpMissing, field_help, help_text
 from desktop_app.ui.widgets import heading_label, vbox
 
 
@@ -24,6 +26,7 @@ class HelpPanel(QFrame):
         self.setMaximumWidth(320)
         self.page_key = ""
         self.language = ""
+        self.field_id = ""
         layout = vbox(self, margins=10, spacing=6)
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
@@ -52,6 +55,7 @@ class HelpPanel(QFrame):
         """Show the help of ``page_key`` (a PageId name) in ``language`` under ``step_name``."""
         self.page_key = page_key.lower()
         self.language = language
+        self.field_id = ""  # the field whose help is shown ("": the step's)
         try:
             text = help_text(self.page_key, language)
         except HelpMissing:
@@ -69,6 +73,13 @@ class HelpPanel(QFrame):
             QCoreApplication.translate("HelpPanel", "Help for this step")
         )
         self.browser.setHtml(text)
+
+    def show_field_help(self, field_id: str, language: str, field_name: str) -> None:
+        """Show the help of one field (the "?" beside it) under ``field_name``."""
+        self.show_help(self.page_key or "programme", language, field_name)
+        with suppress(HelpMissing):  # without one, the step's help stays
+            self.browser.setHtml(field_help(field_id, language))
+        self.field_id = field_id
 
     def text(self) -> str:
         """The help shown, as plain text (for tests and screen readers)."""

@@ -32,6 +32,7 @@ from desktop_app.profiles import FieldType, Programme
 from desktop_app.text import normalise_value
 from desktop_app.ui.pages.base import WizardPage
 from desktop_app.ui.widgets import InlineMessage, heading_label, hint_label, titled_card, vbox
+from desktop_app.ui.widgets.field_help import with_help
 from desktop_app.ui.widgets.flow_layout import FlowLayout
 from desktop_app.ui.widgets.mapping_rows import FieldRow, ValueMapBox, distinct_values
 
@@ -69,6 +70,9 @@ class BreakdownList:
 
     def __init__(self, parent: QWidget, changed: Callable[[], None]) -> None:
         self.card, layout, self.heading = titled_card(parent)
+        layout.removeWidget(self.heading)
+        heading_row, self.help_button = with_help(self.heading, "breakdowns")
+        layout.insertWidget(0, heading_row)
         self.hint = hint_label("", self.card)
         self.list = QListWidget(self.card)
         self.list.setMinimumHeight(150)
@@ -187,6 +191,10 @@ class BreakdownList:
 
     def retranslate(self) -> None:
         self.heading.setText(QCoreApplication.translate("MappingPage", "Breakdowns (subgroups)"))
+        if self.help_button is not None:
+            self.help_button.retranslate(
+                QCoreApplication.translate("MappingPage", "Breakdowns (subgroups)")
+            )
         self.hint.setText(
             QCoreApplication.translate(
                 "MappingPage",

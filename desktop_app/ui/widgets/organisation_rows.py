@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.profiles import FieldType, OrganisationField
 from desktop_app.ui.widgets import InlineMessage, hint_label, vbox
+from desktop_app.ui.widgets.field_help import with_help
 from desktop_app.validation.identifier_types import identifier_type
 
 _SEPARATORS = re.compile(r"[,;\n]+")
@@ -49,7 +50,8 @@ class FieldRow:
         box_layout = QVBoxLayout(self.box)
         box_layout.setContentsMargins(0, 0, 0, 4)
         box_layout.setSpacing(3)
-        box_layout.addWidget(self.label)
+        label_row, self.help_button = with_help(self.label, field.id)  # "?" where a term needs it
+        box_layout.addWidget(label_row)
         box_layout.addWidget(self.edit)
         box_layout.addWidget(self.help)
         box_layout.addWidget(self.message)
@@ -165,7 +167,8 @@ class StaffCounts(QGroupBox):
         self.hint = hint_label("", self)
         self.form = QFormLayout()
         self.empty = hint_label("", self)
-        counts_layout.addWidget(self.hint)
+        hint_row, self.help_button = with_help(self.hint, "staff_counts")
+        counts_layout.addWidget(hint_row)
         counts_layout.addLayout(self.form)
         counts_layout.addWidget(self.empty)
         self.rows: list[tuple[str, QLabel, QSpinBox]] = []
@@ -223,6 +226,8 @@ class StaffCounts(QGroupBox):
             )
         )
         self.empty.setVisible(not self.rows)
+        if self.help_button is not None:
+            self.help_button.retranslate(self.title())
         for number, _label, spin in self.rows:
             spin.setAccessibleName(
                 QCoreApplication.translate("OrganisationPage", "Employees under %1").replace(

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QVBo
 from desktop_app.draft import EarlierParticipation
 from desktop_app.profiles import OrganisationField
 from desktop_app.ui.widgets import InlineMessage, hint_label
+from desktop_app.ui.widgets.field_help import with_help
 from desktop_app.ui.widgets.wrapping_check import WrappingRadioButton
 
 FIRST_YEAR = 2000
@@ -49,7 +50,8 @@ class ParticipationRow:
         self.help = hint_label("", self.box)
         self.note = hint_label("", self.box)
         self.message = InlineMessage(self.box)
-        layout.addWidget(self.label)
+        label_row, self.help_button = with_help(self.label, field.id)
+        layout.addWidget(label_row)
         layout.addWidget(self.no)
         layout.addLayout(yes_row)
         layout.addWidget(self.note)
@@ -129,6 +131,8 @@ class ParticipationRow:
     def retranslate(self, language: str) -> None:
         label = self.field.label.get(language)
         self.label.setText(label + (" *" if self.field.required else ""))
+        if self.help_button is not None:
+            self.help_button.retranslate(label)
         self.no.setText(
             QCoreApplication.translate("OrganisationPage", "No, this is the first time")
         )

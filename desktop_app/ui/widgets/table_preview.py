@@ -98,6 +98,7 @@ class TablePreview(QWidget):
             view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
             view.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            view.setTabKeyNavigation(False)  # Tab goes on to the next control
             view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
             view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
