@@ -1674,7 +1674,7 @@
     </message>
     <message>
         <source>Identification key</source>
-        <translation>Clé d'identification</translation>
+        <translation>Clé d&apos;identification</translation>
     </message>
     <message>
         <source>Match and examples</source>
