@@ -717,6 +717,8 @@ def test_an_import_is_linked_to_the_submissions_record(tmp_path: Path) -> None:
         "programme": {"id": "cbs-barometer-ingezoomd", "version": "2026.1"},
         "peildatum": "2025-10-01",
         "created": "2025-11-02T10:00:00+00:00",
+        "rows": {"read": 1302, "included": 1296, "written": 1296},
+        "categories": {"merges": {"Afdeling": {"Bestuur": "Staf en bestuur"}}},
     }
     record = DeliveryRecord(
         manifest=manifest,
@@ -737,8 +739,17 @@ def test_an_import_is_linked_to_the_submissions_record(tmp_path: Path) -> None:
         "peildatum": "2025-10-01",
         "manifest_created": "2025-11-02T10:00:00+00:00",
         "programme_version": "2026.1",
+        "rows_included": 1296,
+        "merges": {"Afdeling": {"Bestuur": "Staf en bestuur"}},
     }
     assert load_history(ORG)[0].submission == stored.result.submission
+    from desktop_app.results import build_report
+
+    html = build_report(load_history(ORG), "en", organisation=ORG).html
+    assert (
+        "Belongs to the submission cbs-2025.csv (peildatum 2025-10-01; 1296 persons or jobs "
+        "submitted; merged subgroups: Afdeling: Bestuur → Staf en bestuur)" in html
+    )
     error = refusal(
         lambda: import_results(
             SAMPLES / "results-cbs-algemeen-2025.xlsx", ALGEMEEN, 2025, ORG, record=path

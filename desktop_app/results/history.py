@@ -145,6 +145,28 @@ def _link(record_path: Path, programme: Programme) -> dict[str, Any]:
         "peildatum": manifest.get("peildatum"),
         "manifest_created": manifest.get("created"),
         "programme_version": sent.get("version") if isinstance(sent, Mapping) else None,
+        "rows_included": _included(manifest),
+        "merges": _merges(manifest),
+    }
+
+
+def _included(manifest: Mapping[str, Any]) -> int | None:
+    """The number of persons (or jobs) the submission held: the upper end of the total's size."""
+    rows = manifest.get("rows")
+    included = rows.get("included") if isinstance(rows, Mapping) else None
+    return included if isinstance(included, int) and not isinstance(included, bool) else None
+
+
+def _merges(manifest: Mapping[str, Any]) -> dict[str, dict[str, str]]:
+    """The subgroups the submission merged, per breakdown (source label -> merged label)."""
+    categories = manifest.get("categories")
+    merges = categories.get("merges") if isinstance(categories, Mapping) else None
+    if not isinstance(merges, Mapping):
+        return {}
+    return {
+        str(header): {str(k): str(v) for k, v in chosen.items()}
+        for header, chosen in merges.items()
+        if isinstance(chosen, Mapping)
     }
 
 

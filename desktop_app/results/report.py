@@ -88,6 +88,24 @@ def set_heading(result: ResultSet, language: str) -> str:
     )
 
 
+def submission_text(result: ResultSet, language: str) -> str:
+    """What the import is linked to: the submission's file, peildatum, size and merges."""
+    link = result.submission or {}
+    merges = link.get("merges") or {}
+    merged = "; ".join(
+        f"{header}: " + ", ".join(f"{k} → {v}" for k, v in chosen.items())
+        for header, chosen in merges.items()
+    )
+    return _t(
+        "results.report.linked",
+        language,
+        file=link.get("delivered_file") or "?",
+        peildatum=link.get("peildatum") or "?",
+        rows=link.get("rows_included") if link.get("rows_included") is not None else "?",
+        merges=merged or "–",
+    )
+
+
 def finding_text(finding: Finding, result: ResultSet, threshold: int, language: str) -> str:
     labels = dict(zip(result.groups, group_labels(result, language), strict=True))
     group = labels.get(finding.group, finding.group)
@@ -225,6 +243,8 @@ class _Builder:
         self.paragraph(set_heading(result, self.language), "h2")
         imported = (result.imported_at or "")[:10]
         self.paragraph(self.t("results.report.source", file=result.source_name, imported=imported))
+        if result.submission:
+            self.paragraph(submission_text(result, self.language))
         for table in result.tables:
             if not any(not r.total for r in table.rows) and len(result.tables) > 1:
                 continue  # the total alone: shown with every breakdown
