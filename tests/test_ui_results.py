@@ -85,6 +85,7 @@ def test_the_window_shows_bars_years_and_the_check(qtbot, tmp_path: Path) -> Non
     )
     # the publication check of the chosen year
     check = window.check_text.text()
+    assert check.startswith("Publication check 2025 (threshold: 10 persons)")
     assert "Staf en bestuur" in check
     assert "can be worked back" in check
     window.resize(900, 1400)

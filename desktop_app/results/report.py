@@ -88,6 +88,10 @@ def set_heading(result: ResultSet, language: str) -> str:
     )
 
 
+def check_heading(result: ResultSet, threshold: int, language: str) -> str:
+    return _t("results.report.check-heading", language, year=result.year, threshold=threshold)
+
+
 def submission_text(result: ResultSet, language: str) -> str:
     """What the import is linked to: the submission's file, peildatum, size and merges."""
     link = result.submission or {}
@@ -255,10 +259,7 @@ class _Builder:
         legend = escape(self.t("results.suppressed-legend"))
         marked = escape(self.t("results.report.marked"))
         self.parts.append(f"<p><small>{legend}<br>{marked}</small></p>")
-        heading = self.t(
-            "results.report.check-heading", year=result.year, threshold=check.threshold
-        )
-        self.paragraph(heading, "h3")
+        self.paragraph(check_heading(result, check.threshold, self.language), "h3")
         self.parts.append("<ul>")
         for text, proposals in check_texts(check, result, self.language):
             items = "".join(f"<br><i>{escape(p)}</i>" for p in proposals)

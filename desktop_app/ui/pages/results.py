@@ -37,7 +37,7 @@ from desktop_app.results import (
     subgroups_of,
     year_lines,
 )
-from desktop_app.results.report import set_heading
+from desktop_app.results.report import check_heading, set_heading
 from desktop_app.ui.widgets import InlineMessage, ScrollArea, hint_label, titled_card, vbox
 from desktop_app.ui.widgets.results_benchmark import BenchmarkPanel
 from desktop_app.ui.widgets.results_charts import SvgChart
@@ -246,7 +246,7 @@ class ResultsWindow(QDialog):
 
     def show_check(self, result: ResultSet) -> None:
         check = check_result(result)
-        lines = []
+        lines = [check_heading(result, check.threshold, self.language)]
         for text, proposals in check_texts(check, result, self.language):
             lines.append("• " + text)
             lines += ["    " + p for p in proposals]
