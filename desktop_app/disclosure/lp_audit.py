@@ -31,7 +31,7 @@ from __future__ import annotations
 import os
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -213,7 +213,6 @@ def audit_model(
     targets: Iterable[int] | None = None,
     points: list[np.ndarray] | None = None,
     witnesses: Sequence[np.ndarray] = (),
-    extreme: Callable[[int, float], np.ndarray | None] | None = None,
 ) -> AuditReport:
     """Audit on the bare model: ``model`` (inner x published 0/1), true ``values`` of the published
     cells, boolean ``suppressed`` mask and protection ``levels`` (0 where none is demanded).
@@ -226,9 +225,6 @@ def audit_model(
     given, receives every LP optimum as a table of inner counts (a non-negative table that
     publishes the same values: what :mod:`insider` uses as witnesses). ``witnesses``: more such
     tables (inner counts), known to publish the same values; they only save LP solves.
-    ``extreme(cell, sign)``, when given, offers such a table with the cell low (``sign`` 1) or
-    high (-1), found cheaply (:meth:`local_lp.LocalDeviations.extreme`): tried before the LP of
-    a bound that no witness settles, it settles it when it reaches the proven outer bound.
     """
     values = np.asarray(values, dtype=np.int64)
     suppressed = np.asarray(suppressed, dtype=bool)
@@ -276,12 +272,8 @@ def audit_model(
         with np.errstate(invalid="ignore"):
             own = float(np.sum(weights * np.where(weights > 0, lp.lower[cols], lp.upper[cols])))
         low_bound = max(cell_low - const, own if not np.isnan(own) else -np.inf)
-        if extreme is not None and lo_w > low_bound + TOLERANCE:
-            lo_w = solver.offer(extreme(j, 1.0), k, 1.0)
         low = lo_w if lo_w <= low_bound + TOLERANCE else solver.solve(cols, weights, 1.0)
         upper = solver.upper[k]
-        if extreme is not None and hi_w < upper - TOLERANCE and np.isfinite(upper):
-            hi_w = solver.offer(extreme(j, -1.0), k, -1.0)
         high = upper if hi_w >= upper - TOLERANCE else -solver.solve(cols, weights, -1.0)
         intervals.append(
             CellInterval(
@@ -632,13 +624,6 @@ class _Solver:
         at = self.targets.sums(y, self.weights)
         np.minimum(self.wmin, at, out=self.wmin)
         np.maximum(self.wmax, at, out=self.wmax)
-
-    def offer(self, table: np.ndarray | None, k: int, sign: float) -> float:
-        """Take ``table`` (inner counts, or ``None``) as a witness; target ``k``'s witnessed
-        minimum (``sign`` 1) or maximum (-1) after it."""
-        if table is not None:
-            self.witness(np.asarray(table, dtype=float)[self.lp.free])
-        return float(self.wmin[k] if sign > 0 else self.wmax[k])
 
     def row_duals(self) -> np.ndarray:
         """The duals of the published-cell rows at the last optimum."""
