@@ -322,3 +322,22 @@ def test_the_ksz_sample_total_in_its_own_block_is_used_and_the_proposal_passes()
         afdeling.year, "Afdeling", afdeling.lines, True, frozenset(proposal.cells), afdeling.name
     )
     assert check_publication(result, [safer], threshold=5).passed
+
+
+def test_a_plan_or_benchmark_that_is_not_a_file_is_refused(
+    kept_departments: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop_app.cli import main
+
+    others = [kept_departments]  # a folder, everywhere
+    if Path("/dev/zero").exists():
+        others.append(Path("/dev/zero"))
+    out = kept_departments / "r.pdf"
+    for other in others:
+        assert run_check("--plan", str(other)) == 2
+        args = ["--out", str(out), "--organisation", "rsin-123456782", "--benchmark", str(other)]
+        assert main(["--lang", "en", "results", "report", *args]) == 2
+        said = capsys.readouterr()
+        assert other.name in said.err
+        assert "Traceback" not in said.err
+    assert not out.exists()
