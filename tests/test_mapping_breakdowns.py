@@ -174,7 +174,7 @@ def test_the_wizard_lists_no_name_column_and_pre_ticks_the_detected_subgroups(
     assert "Afdeling" in {b.header for b in wizard.draft.mapping.breakdowns}
     note = page.breakdown_list.unfit_note
     assert note.isVisible()
-    assert "“Naam”" in note.text()
+    assert "‘Naam’" in note.text()
     assert "subgroep" in note.text()
     assert "verschillende waarden" in note.toolTip()
     # the officer can untick it: the choice stands

@@ -289,6 +289,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Too small: the smallest cell (%1) is expected to hold less than one person (about %2 on average), fewer than %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Too small: the smallest cell (%1) is expected to hold only about %2 people, fewer than %3.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -289,6 +289,10 @@
         <translation>Plus petite cellule (%1) : environ %2 personnes attendues, au moins %3 nécessaires.</translation>
     </message>
     <message>
+        <source>Too small: the smallest cell (%1) is expected to hold less than one person (about %2 on average), fewer than %3.</source>
+        <translation>Trop petit : la plus petite cellule (%1) ne devrait compter même pas une personne (environ %2 en moyenne), moins de %3.</translation>
+    </message>
+    <message>
         <source>Too small: the smallest cell (%1) is expected to hold only about %2 people, fewer than %3.</source>
         <translation>Trop petit : la plus petite cellule (%1) ne devrait compter qu&apos;environ %2 personnes, moins de %3.</translation>
     </message>

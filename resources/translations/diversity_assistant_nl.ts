@@ -289,6 +289,10 @@
         <translation>Kleinste cel (%1): naar verwachting ongeveer %2 personen, minstens %3 nodig.</translation>
     </message>
     <message>
+        <source>Too small: the smallest cell (%1) is expected to hold less than one person (about %2 on average), fewer than %3.</source>
+        <translation>Te klein: in de kleinste cel (%1) wordt minder dan één persoon verwacht (gemiddeld ongeveer %2), minder dan %3.</translation>
+    </message>
+    <message>
         <source>Too small: the smallest cell (%1) is expected to hold only about %2 people, fewer than %3.</source>
         <translation>Te klein: de kleinste cel (%1) telt naar verwachting maar ongeveer %2 personen, minder dan %3.</translation>
     </message>

@@ -113,6 +113,17 @@ class CrossingView(QWidget):
                 .replace("%2", expected)
                 .replace("%3", threshold),
             )
+        elif result.smallest_expected < 1:  # "about 0.0028 people" read as nonsense: say it
+            self.verdict.show_message(
+                "error",
+                self.tr(
+                    "Too small: the smallest cell (%1) is expected to hold less than one person "
+                    "(about %2 on average), fewer than %3."
+                )
+                .replace("%1", cell)
+                .replace("%2", expected)
+                .replace("%3", threshold),
+            )
         else:
             self.verdict.show_message(
                 "error",

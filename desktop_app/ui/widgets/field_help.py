@@ -60,10 +60,11 @@ def with_help(label: QLabel, field_id: str) -> tuple[QWidget, FieldHelpButton | 
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(6)
     label.setParent(row)
-    layout.addWidget(label)
+    # the label takes the row (a word-wrapped label beside a stretch wraps far too early); the
+    # "?" sits at the row's end, where the field's own box ends too
+    layout.addWidget(label, 1)
     button = None
     if has_field_help(field_id):
         button = FieldHelpButton(field_id, row)
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
-    layout.addStretch(1)
     return row, button

@@ -37,6 +37,7 @@ from desktop_app.ui.widgets.flow_layout import FlowLayout
 from desktop_app.ui.widgets.mapping_rows import FieldRow, ValueMapBox, distinct_values
 
 MAX_LISTED_VALUES = 30
+QUOTES = {"nl": ("‘", "’"), "en": ("“", "”"), "fr": ("« ", " »")}  # a column's name, quoted
 
 
 def derived_source(programme: Programme, header: str) -> str | None:
@@ -183,7 +184,8 @@ class BreakdownList:
         self.unfit_note.setVisible(bool(unfit))
         if not unfit:
             return
-        columns = [f"“{u.header}”" for u in unfit]
+        left, right = QUOTES.get(language, QUOTES["en"])
+        columns = [f"{left}{u.header}{right}" for u in unfit]
         self.unfit_note.setText(
             Message("mapping.breakdowns-not-offered", {"columns": columns}).render(language)
         )
