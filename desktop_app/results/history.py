@@ -107,7 +107,21 @@ def _read_index(own: Path) -> list[Mapping[str, Any]]:
         or not isinstance(entries, list)
     ):
         raise ResultsError("results.history-damaged", file=str(path))
-    return [e for e in entries if isinstance(e, Mapping) and isinstance(e.get("path"), str)]
+    return [e for e in entries if _usable_entry(e)]
+
+
+def _usable_entry(entry: Any) -> bool:
+    """An index entry this release can follow: a year, a programme id and a path (a damaged
+    entry is left out, as a kept file on a drive not connected now is)."""
+    if not isinstance(entry, Mapping):
+        return False
+    year = entry.get("year")
+    return (
+        isinstance(year, int)
+        and not isinstance(year, bool)
+        and isinstance(entry.get("programme"), str)
+        and isinstance(entry.get("path"), str)
+    )
 
 
 def _index_add(own: Path, year: int, programme: str, target: Path) -> None:
@@ -197,7 +211,7 @@ def load_history(organisation: str, base: Path | None = None) -> tuple[ResultSet
     for file in files.values():
         try:
             found.append(ResultSet.from_json(read_json_bounded(file, FileKind.STATE)))
-        except (KeyError, TypeError, ValueError, IndexError) as error:
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError) as error:
             raise ResultsError("results.history-damaged", file=str(file)) from error
     return tuple(sorted(found, key=lambda r: (r.year or 0, r.programme)))
 

@@ -174,6 +174,8 @@ class ResultSet:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> ResultSet:
+        if not isinstance(data, Mapping):  # null, a list: JSON, but not a kept result
+            raise ValueError("not a results file")
         if data.get("format") != RESULTS_FORMAT or not isinstance(data.get("version"), int):
             raise ValueError("not a results file")
         if data["version"] > RESULTS_VERSION:
