@@ -174,8 +174,14 @@ class Variable:
 
     def children(self, code: str | None) -> tuple[str, ...]:
         """Codes one level below ``code`` (``None`` is the total)."""
-        codes = (*self.leaves, *self.aggregates)
-        return tuple(c for c in codes if self.parent.get(c) == code)
+        return self._children.get(code, ())
+
+    @cached_property
+    def _children(self) -> dict[str | None, tuple[str, ...]]:
+        out: dict[str | None, list[str]] = {}
+        for c in (*self.leaves, *self.aggregates):
+            out.setdefault(self.parent.get(c), []).append(c)
+        return {code: tuple(kids) for code, kids in out.items()}
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -286,7 +292,7 @@ def frequency_tables(
 
     columns = [_support(key, variables, position, strides) for key in keys]
     model = ModelMatrix.from_columns(n_inner, columns)
-    values = np.array([int(inner_values[c].sum()) for c in columns], dtype=np.int64)
+    values = np.rint(model.segments.sums(inner_values)).astype(np.int64)
     index = {key: i for i, key in enumerate(keys)}
     equations = _equations(specs_t, variables, position, index)
     return LinkedTables(
