@@ -14,6 +14,11 @@ run out of memory:
 
 A missing file is left to the caller (an ``OSError`` such as ``FileNotFoundError`` propagates), so
 each caller keeps its own "not found" sentence.
+
+The other edge, what a command writes, has one rule too (:func:`check_output_file`,
+:func:`check_output_folder`), checked before anything is read or written: a folder or a special
+file (a pipe, a device) at the name of a file to write is refused, and so is a file the same
+command reads (last year's draft, a benchmark): a source is never written over.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import json
 import os
 import re
 import stat
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -108,6 +114,47 @@ def require_regular_file(path: str | os.PathLike[str], kind: FileKind) -> int:
             limit=_size_text(kind.limit),
         )
     return status.st_size
+
+
+def check_output_file(
+    path: str | os.PathLike[str], *, inputs: Iterable[str | os.PathLike[str] | None] = ()
+) -> Path:
+    """``path``, a file a command is about to write (atomically: a temporary file and a rename),
+    refused with :class:`InputFileError` when writing would destroy something: a folder there, a
+    special file there (a pipe, a device: the rename would replace it), or one of ``inputs``, the
+    files the same command reads (the same file under another name or through a link too)."""
+    path = Path(path)
+    try:
+        status = os.stat(path)  # through a link: what the name stands for
+    except OSError:
+        return path  # nothing there (or a dangling link): the writer says what it cannot do
+    if stat.S_ISDIR(status.st_mode):
+        raise InputFileError("bounded-read.output-folder", file=str(path))
+    if not stat.S_ISREG(status.st_mode):
+        raise InputFileError("bounded-read.output-not-regular", file=str(path))
+    for given in inputs:
+        if given is None:
+            continue
+        try:
+            same = os.path.samefile(path, given)
+        except OSError:  # an input that is not there cannot be written over
+            same = False
+        if same:
+            raise InputFileError("bounded-read.output-is-input", file=str(path))
+    return path
+
+
+def check_output_folder(path: str | os.PathLike[str]) -> Path:
+    """``path``, a folder a command writes files into (made when missing), refused with
+    :class:`InputFileError` when a file or a special file stands at that name."""
+    path = Path(path)
+    try:
+        status = os.stat(path)
+    except OSError:
+        return path
+    if not stat.S_ISDIR(status.st_mode):
+        raise InputFileError("bounded-read.output-not-folder", file=str(path))
+    return path
 
 
 def _read_at_most(handle: Any, count: int) -> bytes:
