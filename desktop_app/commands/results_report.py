@@ -13,6 +13,7 @@ reported."""
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from desktop_app.commands.common import EXIT_FINDINGS, EXIT_OK
 from desktop_app.messages import Message
@@ -43,10 +44,15 @@ def _benchmark(args: argparse.Namespace, latest: ResultSet):  # type: ignore[no-
 
 
 def report(args: argparse.Namespace, language: str, organisation: str) -> int:
+    from desktop_app.bounded_read import check_output_file
     from desktop_app.render.results import write_results_report
     from desktop_app.results import load_history
     from desktop_app.results.report import build_report
 
+    if not args.out.is_dir():  # a folder has its own sentence (write_results_report)
+        pdf = args.out if args.out.suffix.lower() == ".pdf" else Path(f"{args.out}.pdf")
+        for target in (pdf, pdf.with_suffix(".xlsx")):  # the benchmark is never written over
+            check_output_file(target, inputs=(args.benchmark,))
     history = load_history(organisation)
     if not history:
         raise ResultsError("results.report-nothing", organisation=organisation)
