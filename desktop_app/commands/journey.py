@@ -21,6 +21,7 @@ drafted yet (what is missing is listed), 2 the journey, draft, file or arguments
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -399,13 +400,15 @@ def _folder_key(args: argparse.Namespace, draft: Draft | None) -> tuple[str, int
 
 
 def run_repeat(args: argparse.Namespace, language: str) -> int:
+    from desktop_app.bounded_read import check_output_file
     from desktop_app.draft import save_draft
-    from desktop_app.journey.repeat import carried_summary, repeat_choices
+    from desktop_app.journey.repeat import carried_summary, repeat_choices, source_files
 
     if not args.source.exists():
         raise UsageError("journey.cli.file-missing", file=str(args.source))
     if args.out.exists() and args.out.is_dir():
         raise UsageError("journey.cli.out-is-folder", out=str(args.out))
+    check_output_file(args.out, inputs=source_files(args.source))  # last year's stays as it is
     draft = repeat_choices(args.source, args.year)
     save_draft(draft, args.out)
     carried = carried_summary(draft)
@@ -423,7 +426,8 @@ def run_repeat(args: argparse.Namespace, language: str) -> int:
 
 
 def run_documents(args: argparse.Namespace, language: str) -> int:
-    from desktop_app.atomic import write_atomic
+    from desktop_app.atomic import write_all_atomic
+    from desktop_app.bounded_read import check_output_file, check_output_folder
     from desktop_app.journey.documents import (
         application_problems,
         cbs_documents,
@@ -434,6 +438,7 @@ def run_documents(args: argparse.Namespace, language: str) -> int:
     from desktop_app.profiles import load_programme_by_id
     from desktop_app.render import html_to_pdf  # Qt's text engine, offscreen, as `package` does
 
+    check_output_folder(args.out)  # a file in the way: a sentence before anything is drafted
     draft = _load_draft(args.draft)
     assert draft.programme_id is not None
     programme = load_programme_by_id(draft.programme_id)
@@ -457,9 +462,19 @@ def run_documents(args: argparse.Namespace, language: str) -> int:
         for problem in problems:
             print(f"  {problem.render(language)}", file=sys.stderr)
         return EXIT_FINDINGS
+    targets = {
+        check_output_file(args.out / name, inputs=(args.draft,)): data
+        for name, data in documents.items()
+    }
+    made = not args.out.exists()
     args.out.mkdir(parents=True, exist_ok=True)
-    for name, data in documents.items():
-        write_atomic(args.out / name, data)
+    try:
+        write_all_atomic(targets)  # every document or none
+    except BaseException:
+        if made:
+            with contextlib.suppress(OSError):
+                args.out.rmdir()  # the folder made for them, left empty
+        raise
     print(
         Message(
             "journey.cli.documents-written", {"count": len(documents), "folder": args.out}

@@ -366,6 +366,8 @@ def file_into(
         raise ValueError(f"unknown kind {kind!r}")
     path = Path(path)
     size = require_regular_file(path, FileKind.PACKAGE)  # a pipe, a folder: its own sentence
+    if size == 0:
+        raise JourneyError("journey.empty-document", file=path.name)
     sha = file_sha256(path)  # read in pieces: a package may be large
     plaintext = set(plaintext_sha256)
     if sha in plaintext:

@@ -606,6 +606,7 @@ def mark(
     """``step_id`` done on ``on`` (default: today), closed by ``evidence``; saved at once and
     returned. Marking a done step again replaces its date and evidence."""
     step = journey.step(step_id)
+    check_day(on)
     if step.id in LOGIN_STEPS and not isinstance(evidence, Confirmation):
         raise JourneyError("journey.login-confirmation-only", step=step.id)
     moment = _now(at)
@@ -614,6 +615,23 @@ def mark(
     updated = replace(journey, records={**journey.records, step.id: record})
     save_journey(updated)
     return updated
+
+
+def check_day(day: dt.date | None) -> None:
+    """A step's date (or an acceptance's) within the years a journey can have; checked before
+    anything is copied (``--date 9999-12-31`` or ``0001-01-01`` is a typing mistake)."""
+    if day is not None and not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise JourneyError("journey.bad-date", date=day.isoformat(), low=MIN_YEAR, high=MAX_YEAR)
+
+
+def check_document(path: Path) -> int:
+    """A file given as evidence: a regular file (a pipe, a device, a folder: their own sentence),
+    at most a package's size, not empty; its size. Checked before anything is copied."""
+    path = Path(path)
+    size = require_regular_file(path, FileKind.PACKAGE)
+    if size == 0:
+        raise JourneyError("journey.empty-document", file=path.name)
+    return size
 
 
 def reopen(journey: Journey, step_id: str) -> Journey:
@@ -636,7 +654,7 @@ def confirmation(by: str, *, at: dt.datetime | None = None) -> Confirmation:
 def made_by_app(path: Path) -> MadeByApp:
     """A file the assistant made, by path and SHA-256 (the file stays where it is)."""
     path = Path(path)
-    size = require_regular_file(path, FileKind.PACKAGE)  # a pipe, /dev/zero: its own sentence
+    size = check_document(path)  # a pipe, /dev/zero, an empty file: its own sentence
     return MadeByApp(str(path.resolve()), file_sha256(path), size)
 
 
@@ -647,7 +665,10 @@ def attach_document(journey: Journey, step_id: str, path: Path) -> ReceivedDocum
     if step.id in LOGIN_STEPS:
         raise JourneyError("journey.login-confirmation-only", step=step.id)
     path = Path(path)
+    check_document(path)
     data = read_bounded(path, FileKind.PACKAGE)
+    if not data:  # emptied since the check
+        raise JourneyError("journey.empty-document", file=path.name)
     safe = re.sub(r"[^A-Za-z0-9._-]+", "_", path.name).strip("._") or "document"
     journey.folder.mkdir(parents=True, exist_ok=True)
     stored = f"{step.id}-{safe}"

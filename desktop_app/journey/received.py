@@ -35,6 +35,8 @@ from desktop_app.journey.journey import (
     ReceivedDocument,
     attach_document,
     attachment_path,
+    check_day,
+    check_document,
     confirmation,
     evidence_for_file,
     mark,
@@ -98,9 +100,11 @@ def accept_documents(
         raise JourneyError("journey.not-accepted-here", step=step.title.get("en"))
     if not documents:
         raise JourneyError("journey.accept-no-document")
+    check_day(accepted_on)
     officer = confirmation(officer).by  # one line, not empty, not too long
     signatory = confirmation(signatory).by
-    for path in documents:
+    for path in documents:  # every document usable before the first is copied
+        check_document(Path(path))
         refuse_plaintext(Path(path), plaintext_sha256)
     attached = tuple(attach_document(journey, step.id, Path(path)) for path in documents)
     evidence = Acceptance(attached, accepted_on, officer, signatory)
@@ -122,6 +126,7 @@ def mark_step(
     step = resolve_step(journey, step_id)
     if file is None and not by:
         raise JourneyError("journey.evidence-needed", step=step.id)
+    check_day(on)  # before a document is copied
     evidence: Evidence
     if file is not None:
         if step.id in LOGIN_STEPS:

@@ -65,6 +65,16 @@ def last_years_draft(source: Path) -> Draft:
     return load_draft(source)
 
 
+def source_files(source: Path) -> tuple[Path, ...]:
+    """The files of last year that :func:`repeat_choices` reads or that belong to last year's
+    folder (its index and every file filed there): next year's draft is never written over one."""
+    source = Path(source)
+    if not source.is_dir():
+        return (source,)
+    folder = read_year_folder(source)
+    return (folder.index_path, *(folder.folder / filed.name for filed in folder.files))
+
+
 def repeat_choices(source: Path, year: int | None = None) -> Draft:
     """Next year's draft from last year's choices (see the module's docstring); ``year``: the
     new submission's year (default: the year after last year's)."""
