@@ -132,6 +132,7 @@ WIZARD_MAY_USE: dict[str, tuple[str, ...]] = {
     "desktop_app.results": (
         "benchmark",
         "charts",
+        "encrypted",
         "history",
         "model",
         "publication",

@@ -187,3 +187,63 @@ def test_the_start_window_lists_results_and_opens_them(qtbot, tmp_path: Path) ->
     dialog.import_button.click()
     assert window.set_choice.count() == 2
     assert "Imported and kept" in window.message.text()
+
+
+def test_a_ksz_gpg_imported_from_the_window_asks_for_the_passphrase(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pysequoia
+
+    from desktop_app.crypto import openpgp
+    from desktop_app.results import load_history
+    from desktop_app.submission import openpgp_key_folder
+    from desktop_app.ui.widgets import results_import
+
+    organisation = "kbo-0123456749"
+    key = openpgp.create_key(
+        openpgp_key_folder(organisation),
+        organisation,
+        "Stad Voorbeeld",
+        "hr@voorbeeld.be",
+        passphrase="lang geheim wachtwoord",
+        algorithm="cv25519",
+    )
+    plain = (
+        Path(__file__).resolve().parent.parent / "resources/samples/results-ksz-2025.csv"
+    ).read_bytes()
+    encrypted = tmp_path / "tabellen-2025.csv.gpg"
+    encrypted.write_bytes(pysequoia.encrypt(plain, recipients=[key.certificate], armor=False))
+    asked: list[str] = []
+    answers = iter([None, "lang geheim wachtwoord"])
+
+    def ask(parent, mode, *, kind, language):  # type: ignore[no-untyped-def]
+        asked.append(f"{mode} {kind}")
+        return next(answers)
+
+    monkeypatch.setattr(results_import, "ask_passphrase", ask)
+    dialog = ImportDialog(organisation, "en")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.prefill(encrypted, "ksz-diversiteit", 2025)
+    dialog.import_button.click()  # cancelled at the passphrase: nothing kept, still open
+    assert dialog.stored is None
+    assert dialog.isVisible()
+    dialog.import_button.click()
+    assert asked == ["open openpgp", "open openpgp"]
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    (kept,) = load_history(organisation)
+    assert kept.source_name == "tabellen-2025.csv"
+    assert kept.table("Afdeling").rows[0].value("belgisch").count == 231
+    # encrypted to another key: a sentence in the dialog
+    other = openpgp.generate_key("Iemand", "x@example.org", algorithm="cv25519")
+    stranger = tmp_path / "ander.csv.gpg"
+    stranger.write_bytes(pysequoia.encrypt(plain, recipients=[other.certificate], armor=False))
+    again = ImportDialog(organisation, "en")
+    qtbot.addWidget(again)
+    again.show()
+    again.prefill(stranger, "ksz-diversiteit", 2025)
+    answers = iter(["lang geheim wachtwoord"])
+    again.import_button.click()
+    assert again.stored is None
+    assert again.message.isVisible()
+    assert "ander.csv.gpg" in again.message.text()

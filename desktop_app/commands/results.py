@@ -171,16 +171,15 @@ def _decrypted(args: argparse.Namespace, source: Path, organisation: str, scratc
     """A KSZ ``.gpg``: decrypted with the organisation's key into a private scratch folder."""
     if args.key_folder is None:
         raise ResultsError("results.encrypted-needs-key", file=source.name)
-    from desktop_app.bounded_read import FileKind, read_bounded
-    from desktop_app.crypto.openpgp import decrypt_bytes, load_key
+    from desktop_app.results.encrypted import decrypt_table_set
 
-    key = load_key(args.key_folder, organisation, passphrase=os.environ.get(OPENPGP_PASSPHRASE_ENV))
-    plain = decrypt_bytes(key, read_bounded(source, FileKind.PACKAGE), source.name)
-    target = scratch / Path(source.stem).name
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(plain)
-    return target
+    return decrypt_table_set(
+        source,
+        organisation,
+        scratch,
+        key_folder=args.key_folder,
+        passphrase=os.environ.get(OPENPGP_PASSPHRASE_ENV),
+    )
 
 
 def _classification_label(programme_id: str, classification: str, language: str) -> str:

@@ -974,7 +974,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose the file you downloaded from the office&apos;s portal (CBS: the Excel workbook; KSZ: the decrypted CSV or workbook). Only group figures are kept, for %1.</source>
+        <source>Choose the file you downloaded from the office&apos;s portal (CBS: the Excel workbook; KSZ: the CSV or workbook, also as the encrypted .gpg, which is opened with your organisation&apos;s OpenPGP key). Only group figures are kept, for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tables (*.xlsx *.xlsm *.csv *.txt *.gpg *.pgp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -987,10 +991,6 @@
     </message>
     <message>
         <source>The office&apos;s tables</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tables (*.xlsx *.xlsm *.csv *.txt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -974,8 +974,12 @@
         <translation>Importer les tableaux de l&apos;organisme</translation>
     </message>
     <message>
-        <source>Choose the file you downloaded from the office&apos;s portal (CBS: the Excel workbook; KSZ: the decrypted CSV or workbook). Only group figures are kept, for %1.</source>
-        <translation>Choisissez le fichier téléchargé depuis le portail de l&apos;organisme (CBS : le classeur Excel ; BCSS : le CSV ou le classeur déchiffré). Seuls des chiffres de groupes sont conservés, pour %1.</translation>
+        <source>Choose the file you downloaded from the office&apos;s portal (CBS: the Excel workbook; KSZ: the CSV or workbook, also as the encrypted .gpg, which is opened with your organisation&apos;s OpenPGP key). Only group figures are kept, for %1.</source>
+        <translation>Choisissez le fichier téléchargé depuis le portail de l&apos;organisme (CBS : le classeur Excel ; BCSS : le CSV ou le classeur, aussi chiffré en .gpg, ouvert avec la clé OpenPGP de votre organisation). Seuls des chiffres de groupes sont conservés, pour %1.</translation>
+    </message>
+    <message>
+        <source>Tables (*.xlsx *.xlsm *.csv *.txt *.gpg *.pgp)</source>
+        <translation>Tableaux (*.xlsx *.xlsm *.csv *.txt *.gpg *.pgp)</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
@@ -988,10 +992,6 @@
     <message>
         <source>The office&apos;s tables</source>
         <translation>Tableaux de l&apos;organisme</translation>
-    </message>
-    <message>
-        <source>Tables (*.xlsx *.xlsm *.csv *.txt)</source>
-        <translation>Tableaux (*.xlsx *.xlsm *.csv *.txt)</translation>
     </message>
     <message>
         <source>Choose the file first.</source>

@@ -974,8 +974,12 @@
         <translation>Tabellen van de instantie importeren</translation>
     </message>
     <message>
-        <source>Choose the file you downloaded from the office&apos;s portal (CBS: the Excel workbook; KSZ: the decrypted CSV or workbook). Only group figures are kept, for %1.</source>
-        <translation>Kies het bestand dat u van het portaal van de instantie hebt gedownload (CBS: de Excel-werkmap; KSZ: de ontsleutelde CSV of werkmap). Alleen groepscijfers worden bewaard, voor %1.</translation>
+        <source>Choose the file you downloaded from the office&apos;s portal (CBS: the Excel workbook; KSZ: the CSV or workbook, also as the encrypted .gpg, which is opened with your organisation&apos;s OpenPGP key). Only group figures are kept, for %1.</source>
+        <translation>Kies het bestand dat u van het portaal van de instantie hebt gedownload (CBS: de Excel-werkmap; KSZ: de CSV of werkmap, ook als versleuteld .gpg-bestand, dat met de OpenPGP-sleutel van uw organisatie wordt geopend). Alleen groepscijfers worden bewaard, voor %1.</translation>
+    </message>
+    <message>
+        <source>Tables (*.xlsx *.xlsm *.csv *.txt *.gpg *.pgp)</source>
+        <translation>Tabellen (*.xlsx *.xlsm *.csv *.txt *.gpg *.pgp)</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
@@ -988,10 +992,6 @@
     <message>
         <source>The office&apos;s tables</source>
         <translation>Tabellen van de instantie</translation>
-    </message>
-    <message>
-        <source>Tables (*.xlsx *.xlsm *.csv *.txt)</source>
-        <translation>Tabellen (*.xlsx *.xlsm *.csv *.txt)</translation>
     </message>
     <message>
         <source>Choose the file first.</source>

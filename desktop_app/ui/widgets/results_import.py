@@ -22,8 +22,11 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import AppError
 from desktop_app.profiles import available_programme_ids, load_programme_by_id
+from desktop_app.profiles.model import Programme
 from desktop_app.results import StoredImport, import_results
+from desktop_app.results.encrypted import import_encrypted, is_encrypted
 from desktop_app.ui.widgets import InlineMessage, hint_label, vbox
+from desktop_app.ui.widgets.passphrase_dialog import ask_passphrase
 
 
 def result_programmes(language: str) -> list[tuple[str, str]]:
@@ -85,11 +88,26 @@ class ImportDialog(QDialog):
         self.hint.setText(
             self.tr(
                 "Choose the file you downloaded from the office's portal (CBS: the Excel workbook; "
-                "KSZ: the decrypted CSV or workbook). Only group figures are kept, for %1."
+                "KSZ: the CSV or workbook, also as the encrypted .gpg, which is opened with your "
+                "organisation's OpenPGP key). Only group figures are kept, for %1."
             ).replace("%1", organisation)
         )
         self.browse.setText(self.tr("&Browse…"))
         self.path.setAccessibleName(self.tr("File"))
+
+    def import_encrypted(self, path: Path, programme: Programme) -> StoredImport | None:
+        """A KSZ ``.gpg``: the organisation's OpenPGP key, its passphrase from the keyring or
+        asked for (then the officer's, never kept)."""
+        year = self.year.value()
+        try:
+            return import_encrypted(path, programme, year, self.organisation)
+        except AppError as error:
+            if error.message.key != "openpgp.passphrase-needed":
+                raise
+        passphrase = ask_passphrase(self, "open", kind="openpgp", language=self.language)
+        if passphrase is None:
+            return None
+        return import_encrypted(path, programme, year, self.organisation, passphrase=passphrase)
 
     def prefill(self, path: Path, programme_id: str, year: int) -> None:
         """A table set attached elsewhere (a journey's step): its file, programme and year."""
@@ -101,7 +119,10 @@ class ImportDialog(QDialog):
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("The office's tables"), "", self.tr("Tables (*.xlsx *.xlsm *.csv *.txt)")
+            self,
+            self.tr("The office's tables"),
+            "",
+            self.tr("Tables (*.xlsx *.xlsm *.csv *.txt *.gpg *.pgp)"),
         )
         if path:
             self.path.setText(path)
@@ -114,9 +135,14 @@ class ImportDialog(QDialog):
             return
         try:
             programme = load_programme_by_id(str(self.programme.currentData()))
-            self.stored = import_results(
-                Path(text), programme, self.year.value(), self.organisation
-            )
+            if is_encrypted(text):
+                self.stored = self.import_encrypted(Path(text), programme)
+                if self.stored is None:
+                    return  # the officer cancelled the passphrase
+            else:
+                self.stored = import_results(
+                    Path(text), programme, self.year.value(), self.organisation
+                )
         except AppError as error:
             self.message.show_message("error", error.render(self.language))
             return
