@@ -1,17 +1,21 @@
 """Protect linked tables: primary suppression, secondary suppression, audit, repair until safe.
 
 1. Primary cells by the rule (:mod:`rules`).
-2. Secondary cells, for small tables (at most :data:`SMALL_TABLE_CELLS` cells) by deviation LPs
-   per primary cell (:mod:`construct`: fewer cells, a few seconds), else by Gaussian elimination
-   (:mod:`gauss`) so that no primary cell is a linear function of the published cells.
-   Candidates are taken in order of preference for publishing: published zeros first
+2. Secondary cells by deviation LPs per primary cell: for small tables (at most
+   :data:`SMALL_TABLE_CELLS` cells) each LP over the whole table (:mod:`construct`), for larger
+   ones each inside a box of inner cells around the primary cell (:mod:`local_lp`: about as few
+   cells, in seconds where whole-table LPs take minutes). Gaussian elimination (:mod:`gauss`),
+   the large tables' method before (far more cells hidden), chooses cells so that no primary
+   cell is a linear function of the published cells; it stays on request and as the fallback.
+   For it, candidates are taken in order of preference for publishing: published zeros first
    (suppressing a zero protects almost nothing), then larger counts before smaller ones, totals
    before inner cells at equal count, then cell order. Inner cells under a published zero are
    known to be zero and are removed first (Langsrud's zero handling). Gaussian elimination also
    protects, per equation, the sum of its primary children when one of them is a singleton or
    they add up to less than their level, as an extra imaginary cell: it guides the elimination
    away from patterns the audit or the insiders' pass would reject anyway (fewer repairs).
-3. The audit (:mod:`lp_audit`) screens every suppressed cell. Linear independence does not
+3. The audit (:mod:`lp_audit`) screens every suppressed cell (the constructors' deviations are
+   witnesses: a cell they move far enough needs no LP). Linear independence does not
    guarantee a wide enough interval (non-negativity narrows it), so failing cells are repaired
    by the deviation LP of :mod:`repair`: it suppresses the cheapest published cells that let
    each failing cell move far enough (all failing cells at once when there are many, one by one
@@ -55,8 +59,8 @@ MAX_ROUNDS = 200
 SEQUENTIAL_LIMIT = 25
 """Up to this many failing cells are repaired one by one (fewer suppressions); more at once."""
 SMALL_TABLE_CELLS = 2_000
-"""Linked tables of at most this many cells get the LP constructor by default; bigger ones
-Gaussian elimination (the LPs would take too long)."""
+"""Linked tables of at most this many cells get the whole-table LP constructor by default; bigger
+ones the local-box one (whole-table LPs would take minutes)."""
 REPUBLISH_CELLS = 1_000
 """Linked tables of at most this many cells get the re-publish pass by default. On the benchmark's
 3-D table (1,608 cells) it gives back 2% of the secondary cells for 70% more time."""
@@ -110,14 +114,15 @@ def protect(
     """Choose primary and secondary suppressions for ``tables`` and audit the result.
 
     ``method``: ``"gauss"`` (Gaussian elimination, fast on any size), ``"lp"`` (deviation LPs per
-    primary cell, :mod:`construct`: fewer suppressions, slower) or ``"auto"`` (``"lp"`` for linked
-    tables of at most :data:`SMALL_TABLE_CELLS` cells, else ``"gauss"``; on tables of at most
+    primary cell over the whole table, :mod:`construct`: fewer suppressions, slow on large
+    tables), ``"local"`` (the same LPs inside boxes, :mod:`local_lp`) or ``"auto"`` (``"lp"`` for
+    linked tables of at most :data:`SMALL_TABLE_CELLS` cells, else ``"local"``; on tables of at most
     :data:`COMPARE_CELLS` cells both, keeping the one with fewer secondary cells, then the
     smaller hidden total, then ``"lp"``). ``republish``: run the re-publish pass
     (:mod:`republish`) that gives back secondary cells the pattern does not need; by default on
     the same small tables. ``release_by``: the order in which secondary cells are
-    offered back (:func:`republish.release_order`). An ``"lp"`` pattern that misses a requirement
-    after repair (it should not) is replaced by the ``"gauss"`` one."""
+    offered back (:func:`republish.release_order`). An ``"lp"`` or ``"local"`` pattern that misses
+    a requirement after repair (it should not) is replaced by the ``"gauss"`` one."""
     if method not in ("auto", "gauss", "lp", "local"):
         raise ValueError(f"unknown method {method!r}")
     if method == "auto" and tables.n_cells <= COMPARE_CELLS:
