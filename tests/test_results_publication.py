@@ -341,3 +341,31 @@ def test_a_plan_or_benchmark_that_is_not_a_file_is_refused(
         assert other.name in said.err
         assert "Traceback" not in said.err
     assert not out.exists()
+
+
+def test_a_merge_that_takes_in_a_suppressed_department_is_safe_unless_its_partner_is_shown() -> (
+    None
+):
+    suppressed = result_set(
+        [
+            row("Totaal", 1000, (80.0, 10.0, 10.0), total=True),
+            row("Beleid", 500, (80.0, 10.0, 10.0)),
+            row("Uitvoering", 400, (77.5, 11.3, 11.2)),
+            row("Staf", 100, (90.0, None, None)),
+        ]
+    )
+    merged = PublicationVersion(
+        2025,
+        "Afdeling",
+        (
+            PublishedLine("Beleid", ("Beleid",)),
+            PublishedLine("Uitvoering + Staf", ("Uitvoering", "Staf")),
+        ),
+        True,
+        name="jaarverslag",
+    )
+    assert check_publication(suppressed, [merged], threshold=10).passed
+    # the same figures also published per department (the office's own lines): Staf's cells are
+    # the total minus the others, whatever the merge
+    both = check_publication(suppressed, [merged, *default_versions(suppressed)], threshold=10)
+    assert {(f.line, f.kind) for f in both.findings} == {("Staf", "differencing")}

@@ -362,8 +362,10 @@ class _System:
     def _small(self, cell: _Published) -> bool:
         if cell.group is None:
             return False
-        if cell.office_suppressed:
+        if cell.office_suppressed and (len(cell.members) == 1 or cell.members == self.subgroups):
             return True  # the office judged it too small
+        # a merged line with a member the office left out is not published (it cannot be
+        # computed); that member is protected as a cell of its own (see _cells)
         span = self._range(cell)
         if span is None:
             return self._people(cell) < self.threshold and self._people(cell) > 0
