@@ -83,7 +83,8 @@ def test_the_window_shows_bars_years_and_the_check(qtbot, tmp_path: Path) -> Non
         "Outside Europe: 7.0% (2024) → 12.7% (2025): a change larger than chance explains"
         in verdicts
     )
-    # the publication check of the chosen year
+    # the publication check of the chosen year, run on a worker
+    qtbot.waitUntil(lambda: not window.checking, timeout=60_000)
     check = window.check_text.text()
     assert check.startswith("Publication check 2025 (threshold: 10 persons)")
     assert "Staf en bestuur" in check
@@ -94,6 +95,7 @@ def test_the_window_shows_bars_years_and_the_check(qtbot, tmp_path: Path) -> Non
     # the older year: another table, its check passes
     window.set_choice.setCurrentIndex(1)
     assert window.set_choice.currentText().startswith("2024 – ")
+    qtbot.waitUntil(lambda: not window.checking, timeout=60_000)
     assert "No findings" in window.check_text.text()
 
 
@@ -247,3 +249,20 @@ def test_a_ksz_gpg_imported_from_the_window_asks_for_the_passphrase(
     assert again.stored is None
     assert again.message.isVisible()
     assert "ander.csv.gpg" in again.message.text()
+
+
+def test_a_check_that_ends_after_another_year_was_chosen_is_dropped(qtbot, tmp_path: Path) -> None:
+    """The publication check runs on a worker; choosing another year while it runs shows that
+    year's check, never the earlier one arriving late."""
+    import_results(ingezoomd_2024(tmp_path / "2024.xlsx"), INGEZOOMD, 2024, ORG)
+    import_results(ingezoomd_2025(tmp_path / "2025.xlsx"), INGEZOOMD, 2025, ORG)
+    window = ResultsWindow(ORG, "en")
+    qtbot.addWidget(window)
+    window.show()
+    assert window.checking  # 2025's check started with the window
+    window.set_choice.setCurrentIndex(1)  # 2024, at once
+    qtbot.waitUntil(lambda: not window.checking, timeout=60_000)
+    qtbot.wait(200)  # 2025's worker has ended too; its result must not replace 2024's
+    text = window.check_text.text()
+    assert text.startswith("Publication check 2024"), text
+    assert "No findings" in text

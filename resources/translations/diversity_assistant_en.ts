@@ -2165,6 +2165,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Checking the figures before you publish them…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Imported and kept in %1.</source>
         <translation type="unfinished"></translation>
     </message>

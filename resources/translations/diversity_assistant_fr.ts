@@ -2165,6 +2165,10 @@
         <translation>Une seule année de cette série pour l&apos;instant : la comparaison entre années suivra dès que vous importerez les tableaux d&apos;une autre année.</translation>
     </message>
     <message>
+        <source>Checking the figures before you publish them…</source>
+        <translation>Vérification des chiffres avant leur publication…</translation>
+    </message>
+    <message>
         <source>Imported and kept in %1.</source>
         <translation>Importé et conservé dans %1.</translation>
     </message>

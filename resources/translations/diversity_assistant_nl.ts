@@ -2165,6 +2165,10 @@
         <translation>Eén jaar van deze reeks tot nu toe: de vergelijking tussen jaren volgt zodra u de tabellen van een ander jaar importeert.</translation>
     </message>
     <message>
+        <source>Checking the figures before you publish them…</source>
+        <translation>De cijfers worden gecontroleerd voordat u ze publiceert…</translation>
+    </message>
+    <message>
         <source>Imported and kept in %1.</source>
         <translation>Geïmporteerd en bewaard in %1.</translation>
     </message>

@@ -26,6 +26,7 @@ from desktop_app.errors import AppError
 from desktop_app.render.results import write_results_report
 from desktop_app.results import (
     Benchmark,
+    PublicationCheck,
     ResultSet,
     bar_chart_svg,
     breakdown_bars,
@@ -42,6 +43,11 @@ from desktop_app.ui.widgets import InlineMessage, ScrollArea, hint_label, titled
 from desktop_app.ui.widgets.results_benchmark import BenchmarkPanel
 from desktop_app.ui.widgets.results_charts import SvgChart
 from desktop_app.ui.widgets.results_import import ImportDialog
+from desktop_app.ui.workers import Worker, WorkerManager
+
+
+def _check_job(_worker: Worker, result: ResultSet) -> PublicationCheck:
+    return check_result(result)
 
 
 class ResultsWindow(QDialog):
@@ -55,6 +61,8 @@ class ResultsWindow(QDialog):
         self.language = language
         self.history: tuple[ResultSet, ...] = ()
         self.benchmark: Benchmark | None = None
+        self.workers = WorkerManager(self)
+        self.check_worker: Worker | None = None
         self.resize(820, 760)
         outer = vbox(self, margins=0, spacing=0)
         content = QWidget(self)
@@ -245,12 +253,39 @@ class ResultsWindow(QDialog):
         self.verdicts.setText("\n".join(texts))
 
     def show_check(self, result: ResultSet) -> None:
-        check = check_result(result)
+        """The publication check of ``result``, on a worker: with its proposals it takes seconds
+        on a table of many subgroups, and the window stays responsive meanwhile. A result that
+        arrives after another year was chosen is dropped."""
+        if self.check_worker is not None:
+            self.check_worker.cancel()
+        self.check_text.setText(self.tr("Checking the figures before you publish them…"))
+        worker = Worker(_check_job, result)
+        self.check_worker = worker
+        worker.signals.result.connect(lambda check, w=worker: self._check_done(w, result, check))
+        worker.signals.failed.connect(lambda error, w=worker: self._check_failed(w, error))
+        self.workers.start(worker)
+
+    def _check_done(self, worker: Worker, result: ResultSet, check: PublicationCheck) -> None:
+        if worker is not self.check_worker:
+            return
+        self.check_worker = None
         lines = [check_heading(result, check.threshold, self.language)]
         for text, proposals in check_texts(check, result, self.language):
             lines.append("• " + text)
             lines += ["    " + p for p in proposals]
         self.check_text.setText("\n".join(lines))
+
+    def _check_failed(self, worker: Worker, error: Exception) -> None:
+        if worker is not self.check_worker:
+            return
+        self.check_worker = None
+        text = error.render(self.language) if isinstance(error, AppError) else type(error).__name__
+        self.check_text.setText(text)
+
+    @property
+    def checking(self) -> bool:
+        """True while the publication check of the chosen year runs."""
+        return self.check_worker is not None
 
     def set_benchmark(self, benchmark: Benchmark | None) -> None:
         self.benchmark = benchmark
