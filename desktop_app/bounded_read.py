@@ -31,7 +31,7 @@ import stat
 from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from desktop_app.errors import UsageError
 from desktop_app.messages import Message
@@ -68,8 +68,11 @@ class InputFileError(UsageError):
     """A file named by the officer cannot be read safely (not a regular file, too large, too deep)."""
 
 
-def read_bounded(path: str | os.PathLike[str], kind: FileKind) -> bytes:
-    """The bytes of a regular file of at most ``kind.limit`` bytes, else :class:`InputFileError`."""
+def open_regular(path: str | os.PathLike[str], kind: FileKind) -> BinaryIO:
+    """``path`` opened for reading (binary) when it is a regular file, else
+    :class:`InputFileError`; the check is on the opened descriptor, so a name swapped for a pipe
+    between a caller's ``stat`` and this open is refused, not waited on. No size cap: for
+    streams read in pieces (a hash, a copy) whose caller caps the size itself."""
     path = Path(path)
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
@@ -82,10 +85,16 @@ def read_bounded(path: str | os.PathLike[str], kind: FileKind) -> bytes:
             raise InputFileError("bounded-read.folder", file=path.name, what=kind.description)
         if not stat.S_ISREG(mode):
             raise InputFileError("bounded-read.not-regular", file=path.name, what=kind.description)
+        return os.fdopen(descriptor, "rb", buffering=0)
     except BaseException:
         os.close(descriptor)
         raise
-    with os.fdopen(descriptor, "rb", buffering=0) as handle:
+
+
+def read_bounded(path: str | os.PathLike[str], kind: FileKind) -> bytes:
+    """The bytes of a regular file of at most ``kind.limit`` bytes, else :class:`InputFileError`."""
+    path = Path(path)
+    with open_regular(path, kind) as handle:
         data = _read_at_most(handle, kind.limit + 1)
     if len(data) > kind.limit:
         raise InputFileError(
@@ -216,11 +225,12 @@ def read_json_bounded(path: str | os.PathLike[str], kind: FileKind) -> Any:
     return load_json_bounded(read_bounded(path, kind), path.name, kind)
 
 
-def file_sha256(path: str | os.PathLike[str]) -> str:
+def file_sha256(path: str | os.PathLike[str], kind: FileKind = FileKind.PACKAGE) -> str:
     """The SHA-256 of a file's bytes (hex), read in 1 MiB pieces: the one file hash of the
-    product (a package before upload, a delivered file, a file the demo office received)."""
+    product (a package before upload, a delivered file, a file the demo office received). Only a
+    regular file is read (:func:`open_regular`): a pipe or a device is refused, never waited on."""
     digest = hashlib.sha256()
-    with Path(path).open("rb") as stream:
+    with open_regular(path, kind) as stream:
         while chunk := stream.read(1 << 20):
             digest.update(chunk)
     return digest.hexdigest()

@@ -300,10 +300,20 @@ def _print_marked(journey: Journey, step_id: str, filed: tuple[str, ...], langua
 
 
 def _plain(args: argparse.Namespace) -> tuple[str, ...]:
-    """The SHA-256 of the staff file the draft named with --draft checked (never evidence)."""
+    """The SHA-256 of the staff file the draft named with --draft checked, and of the one the
+    wizard's autosaved draft checked (with --organisation and --year no draft is named, and the
+    staff file must not become evidence all the same)."""
+    from desktop_app.draft import load_draft
+    from desktop_app.errors import AppError
     from desktop_app.journey.folder import plaintext_hashes
+    from desktop_app.paths import autosave_path
 
-    return plaintext_hashes(_load_draft(args.draft)) if args.draft is not None else ()
+    hashes = plaintext_hashes(_load_draft(args.draft)) if args.draft is not None else ()
+    autosave = autosave_path()
+    if autosave.is_file():
+        with contextlib.suppress(AppError, OSError):  # an unusable autosave names no staff file
+            hashes += plaintext_hashes(load_draft(autosave))
+    return hashes
 
 
 # -- journey accept ---------------------------------------------------------------------------------

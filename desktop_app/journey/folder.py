@@ -43,6 +43,7 @@ from desktop_app.bounded_read import (
     FileKind,
     file_sha256,
     load_json_bounded,
+    open_regular,
     read_bounded,
     require_regular_file,
 )
@@ -409,7 +410,7 @@ def _copy_atomic(source: Path, target: Path) -> tuple[str, int]:
         prefix=f".{target.name}.", suffix=".part", dir=target.parent
     )
     try:
-        with os.fdopen(handle, "wb") as out, source.open("rb") as stream:
+        with os.fdopen(handle, "wb") as out, open_regular(source, FileKind.PACKAGE) as stream:
             while chunk := stream.read(1 << 20):
                 digest.update(chunk)
                 out.write(chunk)
