@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -110,25 +111,12 @@ class DiversityWizard(QWizard):
             ]
         )
 
-        self.steps = QWidget(self)
-        self.steps.setObjectName("steps")
-        self.steps.setMinimumWidth(190)
-        steps_layout = vbox(self.steps, margins=10, spacing=4)
-        self.step_labels: dict[PageId, QLabel] = {}
-        for page_id in PageId:
-            label = QLabel(self.steps)
-            label.setProperty("role", "step")
-            label.setWordWrap(True)
-            steps_layout.addWidget(label)
-            self.step_labels[page_id] = label
-        steps_layout.addStretch(1)
-
         # Beside the pages: the step list and, opened with F1 or Help, the current step's help.
         self.side = QWidget(self)
         side_layout = QHBoxLayout(self.side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.setSpacing(0)
-        side_layout.addWidget(self.steps)
+        side_layout.addWidget(self._step_list())
         self.help_panel = HelpPanel(self.side)
         side_layout.addWidget(self.help_panel)
         self.setSideWidget(self.side)
@@ -301,6 +289,31 @@ class DiversityWizard(QWizard):
         self._update_steps()
         self._update_help()
 
+    def _step_list(self) -> QScrollArea:
+        """The list of the route's steps (``self.steps``, one label per page), in a scroll area:
+        it scrolls when the steps are taller than the window (14 KSZ steps at 200%, some on two
+        lines, were squeezed and cut off below)."""
+        self.steps = QWidget(self)
+        self.steps.setObjectName("steps")
+        self.steps.setMinimumWidth(190)
+        steps_layout = vbox(self.steps, margins=10, spacing=4)
+        self.step_labels: dict[PageId, QLabel] = {}
+        for page_id in PageId:
+            label = QLabel(self.steps)
+            label.setProperty("role", "step")
+            label.setWordWrap(True)
+            steps_layout.addWidget(label)
+            self.step_labels[page_id] = label
+        steps_layout.addStretch(1)
+        self.steps_area = QScrollArea(self)
+        self.steps_area.setObjectName("steps_area")
+        self.steps_area.setWidget(self.steps)
+        self.steps_area.setWidgetResizable(True)
+        self.steps_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.steps_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.steps_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return self.steps_area
+
     def _fit_steps(self) -> None:
         """The step list at least as wide as its widest word (a word is never cut: at 200% or
         in French 'Récapitulatif' did not fit the fixed 190 px)."""
@@ -314,6 +327,8 @@ class DiversityWizard(QWizard):
         margins = self.steps.layout().contentsMargins()
         padding = 6 + 6 + 3 + 8  # the step style's padding and current-step border, and room
         self.steps.setMinimumWidth(max(190, widest + margins.left() + margins.right() + padding))
+        bar = self.steps_area.verticalScrollBar().sizeHint().width()
+        self.steps_area.setMinimumWidth(self.steps.minimumWidth() + bar)
 
     def _update_steps(self) -> None:
         """The side list follows the route: its pages in order and numbered, the others hidden.
@@ -361,7 +376,7 @@ class DiversityWizard(QWizard):
     def open_help(self) -> None:
         """Show the current step's help beside the pages (F1; the Help button toggles)."""
         # The help takes the step list's place: the pages keep their width (the panel names the step).
-        self.steps.hide()
+        self.steps_area.hide()
         self.help_panel.show()
         self.help_close_shortcut.setEnabled(True)
         self._update_help()
@@ -370,7 +385,7 @@ class DiversityWizard(QWizard):
         had_focus = self.help_panel.isAncestorOf(QApplication.focusWidget())
         self.help_panel.hide()
         self.help_close_shortcut.setEnabled(False)
-        self.steps.show()
+        self.steps_area.show()
         self._update_help()
         if had_focus:
             self.button(QWizard.WizardButton.HelpButton).setFocus()

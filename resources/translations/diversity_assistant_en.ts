@@ -1356,7 +1356,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Which data do you need, for which year, which characteristics, and how are they defined? Your diversity or well-being policy sets these goals.</source>
+        <source>Which data do you need, for which year, which characteristics, and how are they defined?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your diversity or well-being policy sets these goals.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1356,8 +1356,12 @@
         <translation>Étape 1 de la demande à la BCSS : décisions</translation>
     </message>
     <message>
-        <source>Which data do you need, for which year, which characteristics, and how are they defined? Your diversity or well-being policy sets these goals.</source>
-        <translation>De quelles données avez-vous besoin, pour quelle année, quelles caractéristiques, et comment sont-elles définies ? Votre politique de diversité ou de bien-être fixe ces objectifs.</translation>
+        <source>Which data do you need, for which year, which characteristics, and how are they defined?</source>
+        <translation>De quelles données avez-vous besoin, pour quelle année, quelles caractéristiques, et comment sont-elles définies ?</translation>
+    </message>
+    <message>
+        <source>Your diversity or well-being policy sets these goals.</source>
+        <translation>Votre politique de diversité ou de bien-être fixe ces objectifs.</translation>
     </message>
     <message>
         <source>The KSZ links the characteristics below to your staff and sends back tables in categories only. Ask only what your diversity plan needs: every extra characteristic makes the groups in the tables smaller.</source>

@@ -1356,8 +1356,12 @@
         <translation>Stap 1 van de KSZ-aanvraag: beslissingen</translation>
     </message>
     <message>
-        <source>Which data do you need, for which year, which characteristics, and how are they defined? Your diversity or well-being policy sets these goals.</source>
-        <translation>Welke gegevens hebt u nodig, van welk jaar, welke kenmerken, en hoe zijn ze gedefinieerd? Uw diversiteits- of welzijnsbeleid legt die doelstellingen vast.</translation>
+        <source>Which data do you need, for which year, which characteristics, and how are they defined?</source>
+        <translation>Welke gegevens hebt u nodig, van welk jaar, welke kenmerken, en hoe zijn ze gedefinieerd?</translation>
+    </message>
+    <message>
+        <source>Your diversity or well-being policy sets these goals.</source>
+        <translation>Uw diversiteits- of welzijnsbeleid legt die doelstellingen vast.</translation>
     </message>
     <message>
         <source>The KSZ links the characteristics below to your staff and sends back tables in categories only. Ask only what your diversity plan needs: every extra characteristic makes the groups in the tables smaller.</source>

@@ -150,14 +150,17 @@ class KszDecisionsPage(WizardPage):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Step 1 of the KSZ request: decisions"))
+        # the subtitle short (the wizard's header does not grow: at 200% a third line was cut)
         self.setSubTitle(
             self.tr(
                 "Which data do you need, for which year, which characteristics, and how are they "
-                "defined? Your diversity or well-being policy sets these goals."
+                "defined?"
             )
         )
         self.intro.setText(
-            self.tr(
+            self.tr("Your diversity or well-being policy sets these goals.")
+            + " "
+            + self.tr(
                 "The KSZ links the characteristics below to your staff and sends back tables in "
                 "categories only. Ask only what your diversity plan needs: every extra "
                 "characteristic makes the groups in the tables smaller."

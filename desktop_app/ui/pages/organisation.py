@@ -80,6 +80,7 @@ class OrganisationPage(WizardPage):
         self.population_layout = vbox(self.population_widget, spacing=4)
         population_row, self.population_help_button = with_help(self.population_label, "population")
         reference.addRow(population_row, self.population_widget)
+        self.population_row = population_row
         self.population: dict[str, QCheckBox] = {}
         layout.addWidget(self.reference_box)
         layout.addStretch(1)
@@ -115,6 +116,9 @@ class OrganisationPage(WizardPage):
             )
             self.population_layout.addWidget(checkbox)
             self.population[option.id] = checkbox
+        # "Also count" only where the programme asks who else counts (not the algemene variant)
+        self.population_row.setVisible(bool(self.population))
+        self.population_widget.setVisible(bool(self.population))
 
     def load(self) -> None:
         if self.programme.id != self._programme_id:

@@ -101,7 +101,8 @@ class OutputCard:
                 "ReviewPage", "File %1 with %2 rows, one per employee counted, in %3 columns."
             )
         self.summary.setText(
-            summary.replace("%1", preview.file_name)
+            # a long file name has no spaces: it may wrap after each '_' (a zero-width space)
+            summary.replace("%1", preview.file_name.replace("_", "_\u200b"))
             .replace("%2", locale.toString(preview.rows))
             .replace("%3", str(len(preview.columns)))
         )
