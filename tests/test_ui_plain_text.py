@@ -1,7 +1,9 @@
 """Plain text on every screen: on every page of the demo (Dutch route) and the Belgian route, in
 Dutch and French, no visible text (labels, buttons, group titles, table headers and cells,
-tooltips, placeholders, list and combo items) is developer text or a placeholder, raw library or
-Python text, untranslated English, a finding code or an output column id."""
+tooltips, placeholders, list and combo items, and what a screen reader says: accessible names and
+descriptions) is developer text or a placeholder, raw library or Python text, untranslated
+English (French text: no English quotation marks either), a finding code or an output column
+id."""
 
 from __future__ import annotations
 
@@ -130,6 +132,13 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
         before = len(found)
         if widget.toolTip():
             found.append(("tooltip", widget.toolTip()))
+        # what a screen reader says: as much the officer's language as what is on the screen
+        for kind, text in (
+            ("accessible name", widget.accessibleName()),
+            ("accessible description", widget.accessibleDescription()),
+        ):
+            if text:
+                found.append((kind, text))
         if isinstance(widget, QLabel):
             found.append(("label", widget.text()))
         elif isinstance(widget, QAbstractButton):
@@ -164,6 +173,8 @@ def problems_in(text: str, language: str) -> list[str]:
     }
     if english:
         found.append(f"English {sorted(english)}")
+    if language == "fr" and (quote := re.search(r"[“”]", text)):
+        found.append(f"English quotation mark {quote.group(0)!r} (French: « … »)")
     return found
 
 
@@ -173,6 +184,7 @@ KNOWN: dict[tuple[str, str], str] = {}
 
 _walks: dict[tuple[str, str], list[str]] = {}
 _texts: dict[tuple[str, str], set[str]] = {}
+_kinds: dict[tuple[str, str], set[str]] = {}
 
 
 def walk_and_scan(qtbot, tmp_path, language: str, route: str) -> list[str]:
@@ -195,6 +207,7 @@ def walk_and_scan(qtbot, tmp_path, language: str, route: str) -> list[str]:
                 continue
             seen.add((what, text))
             _texts.setdefault(key, set()).add(text)
+            _kinds.setdefault(key, set()).add(what.split(" [")[0])
             for problem in problems_in(text, language):
                 found.append(f"{language} {name}: {what} {text[:160]!r}: {problem}")
 
@@ -224,6 +237,7 @@ def test_every_screen_is_plain_text_in_its_language(qtbot, tmp_path, isolated, l
     found = walk_and_scan(qtbot, tmp_path, language, route)
     unknown = [p for p in found if not is_known(p)]
     assert not unknown, "\n".join(unknown)
+    assert {"label", "button", "tooltip", "accessible name"} <= _kinds[(language, route)]
     if route == "ksz":  # the reference shares' source, from the profile, was read too
         assert any("Statbel" in t and "2024" in t for t in _texts[(language, route)])
 
@@ -258,6 +272,9 @@ def test_the_scan_catches_what_it_looks_for():
     assert problems_in("invalid-identifier", "nl")
     assert problems_in("subgroep_1", "nl")
     assert problems_in("Kolommen: bsn, subgroep_1", "nl")
+    assert problems_in("Colonnes non proposées : “Naam”", "fr")
+    assert not problems_in("Colonnes non proposées : « Naam »", "fr")
+    assert not problems_in("Kolommen: “Naam”", "nl")
     assert not problems_in("Kolommen: bsn, subgroep_1 (Afdeling)", "nl")
     assert problems_in("%1 rijen", "nl")
     assert not problems_in("Versleuteld met OpenPGP via SFTP naar het CBS (SHA-256).", "nl")
