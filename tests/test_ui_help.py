@@ -215,3 +215,17 @@ def test_the_mapping_page_explains_the_key_and_the_subgroups(qtbot, tmp_path):
     assert wizard.help_panel.field_id == "breakdowns"
     assert "250" in wizard.help_panel.text()
     assert page.breakdown_list.help_button.accessibleName() == "Help: Breakdowns (subgroups)"
+
+
+def test_the_ksz_request_explains_the_fingerprint(qtbot, tmp_path):
+    from desktop_app.draft import Draft
+
+    wizard = shown_wizard(qtbot, Draft(), tmp_path / "draft.json", "fr")
+    wizard.setStartId(PageId.KSZ_REQUEST)
+    wizard.restart()
+    button = wizard.currentPage().key_panel.fingerprint_help
+    assert button.isVisible()
+    assert button.accessibleName() == "Aide : Empreinte"
+    button.click()
+    assert wizard.help_panel.field_id == "openpgp_fingerprint"
+    assert "Kleopatra" in wizard.help_panel.text()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from desktop_app.crypto import openpgp
 from desktop_app.messages import Message
 from desktop_app.ui.widgets import BusyBar, InlineMessage, hint_label, titled_card
+from desktop_app.ui.widgets.field_help import with_help
 from desktop_app.ui.widgets.flow_layout import FlowLayout
 
 
@@ -68,7 +69,10 @@ class KeyCard:
         self.busy.cancel_requested.connect(cancel)
         self.message = InlineMessage(self.card)
         key.addWidget(self.hint)
-        key.addWidget(self.fingerprint_label)
+        fingerprint_row, self.fingerprint_help = with_help(
+            self.fingerprint_label, "openpgp_fingerprint"
+        )
+        key.addWidget(fingerprint_row)
         key.addWidget(self.fingerprint)
         key.addWidget(self.user_id)
         key.addLayout(key_buttons)
@@ -146,6 +150,8 @@ class KeyCard:
             )
         )
         self.fingerprint_label.setText(QCoreApplication.translate("KszRequestPage", "Fingerprint"))
+        if self.fingerprint_help is not None:
+            self.fingerprint_help.retranslate(self.fingerprint_label.text())
         self.create_button.setText(QCoreApplication.translate("KszRequestPage", "&Make a key pair"))
         self.import_button.setText(
             QCoreApplication.translate("KszRequestPage", "Use a key from &Kleopatra…")
