@@ -1638,7 +1638,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>3. The KSZ sends the tables encrypted to your key. Open them with Kleopatra or with the assistant&apos;s “openpgp-decrypt” command.</source>
+        <source>3. The KSZ sends the tables encrypted to your key. Import them in the assistant&apos;s start window with “View results”: it opens them with your key. Kleopatra opens them too.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1638,8 +1638,8 @@
         <translation>2. Vous n&apos;envoyez pas de données propres : il n&apos;y a pas de fichier de couplage à préparer.</translation>
     </message>
     <message>
-        <source>3. The KSZ sends the tables encrypted to your key. Open them with Kleopatra or with the assistant&apos;s “openpgp-decrypt” command.</source>
-        <translation>3. La BCSS envoie les tableaux chiffrés avec votre clé. Ouvrez-les avec Kleopatra ou avec la commande « openpgp-decrypt » de l&apos;assistant.</translation>
+        <source>3. The KSZ sends the tables encrypted to your key. Import them in the assistant&apos;s start window with “View results”: it opens them with your key. Kleopatra opens them too.</source>
+        <translation>3. La BCSS envoie les tableaux chiffrés avec votre clé. Importez-les dans la fenêtre d&apos;accueil de l&apos;assistant avec « Voir les résultats » : il les ouvre avec votre clé. Kleopatra les ouvre aussi.</translation>
     </message>
 </context>
 <context>

@@ -1638,8 +1638,8 @@
         <translation>2. U stuurt geen eigen gegevens: er is geen koppelingsbestand voor te bereiden.</translation>
     </message>
     <message>
-        <source>3. The KSZ sends the tables encrypted to your key. Open them with Kleopatra or with the assistant&apos;s “openpgp-decrypt” command.</source>
-        <translation>3. De KSZ stuurt de tabellen versleuteld met uw sleutel. Open ze met Kleopatra of met de opdracht “openpgp-decrypt” van de assistent.</translation>
+        <source>3. The KSZ sends the tables encrypted to your key. Import them in the assistant&apos;s start window with “View results”: it opens them with your key. Kleopatra opens them too.</source>
+        <translation>3. De KSZ stuurt de tabellen versleuteld met uw sleutel. Importeer ze in het startvenster van de assistent met ‘Resultaten bekijken’: die opent ze met uw sleutel. Kleopatra opent ze ook.</translation>
     </message>
 </context>
 <context>

@@ -263,8 +263,9 @@ class NextCard:
         steps.append(
             QCoreApplication.translate(
                 "KszRequestPage",
-                "3. The KSZ sends the tables encrypted to your key. Open them with Kleopatra "
-                "or with the assistant's “openpgp-decrypt” command.",
+                "3. The KSZ sends the tables encrypted to your key. Import them in the "
+                "assistant's start window with “View results”: it opens them with your key. "
+                "Kleopatra opens them too.",
             )
         )
         self.text.setText("\n".join(steps))
