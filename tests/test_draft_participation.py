@@ -213,3 +213,16 @@ def test_the_organisation_page_asks_no_or_yes_with_the_years(qtbot, tmp_path, mo
     # the language follows
     wizard.set_language("fr")
     assert choice.no.text() == "Non, c'est la première fois"
+
+
+def test_the_overview_shows_the_openpgp_fingerprint_in_groups_of_four():
+    """(Seen on the KSZ review at 200%: 40 hex digits in one run.)"""
+    programme = load_programme_by_id("ksz-diversiteit")
+    fingerprint = "EF9BC23A41BBD1E504E3BC24DCBCB09B2D58F5CC"
+    draft = Draft(
+        programme_id=programme.id,
+        organisation=Organisation(fields={"name": "Stad X", "openpgp_fingerprint": fingerprint}),
+    )
+    (section,) = [s for s in answer_sections(draft, programme, "fr") if s.id == "organisation"]
+    values = [row.value for row in section.rows]
+    assert "EF9B C23A 41BB D1E5 04E3 BC24 DCBC B09B 2D58 F5CC" in values

@@ -165,6 +165,8 @@ def _organisation_rows(draft: Draft, programme: Programme, language: str) -> lis
             )
             continue
         text = ", ".join(value) if isinstance(value, (list, tuple)) else str(value or "").strip()
+        if item.id == "openpgp_fingerprint":  # in groups of four, as Kleopatra shows it
+            text = grouped_hex(text, 4)
         rows.append(AnswerRow(item.label.get(language), text or _none(language)))
     return rows
 
