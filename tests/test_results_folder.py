@@ -64,3 +64,46 @@ def test_a_damaged_kept_file_or_index_is_a_sentence(tmp_path: Path, data_dir: Pa
     with pytest.raises(ResultsError) as index:
         load_history(ORG)
     assert "index.json" in index.value.render("nl")
+
+
+def test_an_import_in_the_year_folder_is_listed_in_the_folders_own_index(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import hashlib
+
+    from desktop_app.errors import AppError
+    from desktop_app.journey.folder import INDEX_FILE, read_year_folder
+    from tests.test_results import ingezoomd_2024
+
+    programme = load_programme_by_id("cbs-barometer-ingezoomd")
+    chosen = choose_year_folder(ORG, 2025, tmp_path / "Diversiteit 2025")
+    stored = import_results(SAMPLE, programme, 2025, ORG)
+    folder = read_year_folder(chosen)
+    (entry,) = folder.of_kind("results")
+    assert entry.name == "results/cbs-barometer-ingezoomd.json"  # listed where it is, not copied
+    assert entry.sha256 == hashlib.sha256(stored.path.read_bytes()).hexdigest()
+    assert entry.bytes == stored.path.stat().st_size
+    assert sorted(p.name for p in chosen.iterdir()) == [INDEX_FILE, "results"]
+    # imported again from another file: the entry follows the file (one entry, the new hash)
+    again = import_results(ingezoomd_2024(tmp_path / "other.xlsx"), programme, 2025, ORG)
+    (entry,) = read_year_folder(chosen).of_kind("results")
+    assert (
+        entry.sha256
+        == hashlib.sha256(again.path.read_bytes()).hexdigest()
+        != folder.files[0].sha256
+    )
+    # an index naming a path outside the folder or another subfolder is refused as damaged
+    index = chosen / INDEX_FILE
+    kept = index.read_text(encoding="utf-8")
+    for bad in ("results/../../x.json", "other/x.json", "results/a/b.json", "results/"):
+        index.write_text(kept.replace("results/cbs-barometer-ingezoomd.json", bad), "utf-8")
+        with pytest.raises(AppError) as damaged:
+            read_year_folder(chosen)
+        assert damaged.value.message.key == "journey.folder-index-damaged", bad
+    # a damaged folder index: the import is still kept (and said in the log, without values)
+    index.write_text("{broken", encoding="utf-8")
+    with caplog.at_level("WARNING"):
+        third = import_results(SAMPLE, programme, 2025, ORG)
+    assert third.path.is_file()
+    assert [r.year for r in load_history(ORG)] == [2025]
+    assert "not listed in the yearly folder (JourneyError)" in caplog.text

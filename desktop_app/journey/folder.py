@@ -189,6 +189,10 @@ KINDS = (
 PLAINTEXT_KIND = "employee-file"
 UPDATED_KINDS = frozenset({"record", "record-pdf", "choices"})
 """Kinds whose newer version replaces the copy of the same name (a record gains events)."""
+SUBFOLDERS = frozenset({"results"})
+"""Subfolders whose files are listed as ``<subfolder>/<name>`` (the results imports,
+``results/<programme>.json``, :mod:`desktop_app.results.history`); everything else is filed at
+the folder's top."""
 
 
 @dataclass(frozen=True)
@@ -330,10 +334,8 @@ def _filed_from_json(entry: Any) -> FiledFile:
         raise TypeError("file")
     kind, name, sha, size = entry["kind"], entry["name"], entry["sha256"], entry["bytes"]
     step = entry.get("step")
-    if kind not in KINDS or not isinstance(name, str) or Path(name).name != name:
+    if kind not in KINDS or not isinstance(name, str) or not _listed_name(name):
         raise ValueError("kind or name")
-    if name in ("", ".", "..", INDEX_FILE):
-        raise ValueError("name")
     if not isinstance(sha, str) or not re.fullmatch(r"[0-9a-f]{64}", sha):
         raise ValueError("sha256")
     if not isinstance(size, int) or isinstance(size, bool) or size < 0:
@@ -346,6 +348,27 @@ def _filed_from_json(entry: Any) -> FiledFile:
     return FiledFile(kind, name, sha, size, dt.datetime.fromisoformat(added), step)
 
 
+def _listed_name(name: str) -> bool:
+    """A name the index may list: a file at the folder's top, or in one of :data:`SUBFOLDERS`
+    (``results/<name>``); never a path that leaves the folder."""
+    head, slash, tail = name.partition("/")
+    if slash:
+        return head in SUBFOLDERS and _listed_name(tail) and "/" not in tail
+    return Path(name).name == name and name not in ("", ".", "..", INDEX_FILE)
+
+
+def _name_inside(folder: YearFolder, path: Path) -> str | None:
+    """The name ``path`` is listed under when it is in the folder already (at its top or in one
+    of :data:`SUBFOLDERS`); None when it is elsewhere (it is copied in then)."""
+    parent = path.resolve().parent
+    top = folder.folder.resolve()
+    if parent == top:
+        return path.name
+    if parent.parent == top and parent.name in SUBFOLDERS:
+        return f"{parent.name}/{path.name}"
+    return None
+
+
 def file_into(
     folder: YearFolder,
     path: Path,
@@ -356,8 +379,9 @@ def file_into(
     plaintext_sha256: Iterable[str] = (),
     at: dt.datetime | None = None,
 ) -> tuple[YearFolder, FiledFile]:
-    """``path`` copied into the yearly folder (a file already in it is only listed) and listed in
-    its index with its SHA-256; the same file filed again changes nothing.
+    """``path`` copied into the yearly folder (a file already in it, or in one of its
+    :data:`SUBFOLDERS`, is only listed) and listed in its index with its SHA-256; the same file
+    filed again changes nothing.
 
     A plaintext employee file (``kind="employee-file"``, or a file whose SHA-256 is one of
     ``plaintext_sha256``: the staff file the draft checked, an unprotected package) is refused
@@ -378,9 +402,9 @@ def file_into(
     for filed in folder.files:
         if filed.sha256 == sha and filed.kind == kind and (folder.folder / filed.name).is_file():
             return folder, filed
-    inside = path.resolve().parent == folder.folder.resolve()
-    if inside:
-        name = path.name
+    inside = _name_inside(folder, path)
+    if inside is not None:
+        name = inside
     else:
         name = _safe_name(path.name)
         same = any(f.name == name and f.kind == kind for f in folder.files)

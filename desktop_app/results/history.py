@@ -1,7 +1,8 @@
 """Each import kept per organisation and year: in the year's folder the officer chose
 (:func:`desktop_app.journey.folder.year_folder`) as ``<year folder>/results/<programme>.json``,
 the app-data folder then holding only an index (``<data_dir>/results/<organisation>/index.json``:
-year, programme, path); without a chosen folder in ``<data_dir>/results/<organisation>/<year>/<programme>.json``.
+year, programme, path) and the year's folder listing it in its own index (kind ``results``, with its
+SHA-256); without a chosen folder in ``<data_dir>/results/<organisation>/<year>/<programme>.json``.
 
 Only aggregates are stored (shares, counts and sizes of groups, as the office published them),
 never a person. A file is written atomically, as JSON with a format and version; importing the same
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -27,7 +29,8 @@ from typing import Any
 
 from desktop_app.atomic import write_atomic
 from desktop_app.bounded_read import FileKind, read_json_bounded
-from desktop_app.journey.folder import year_folder
+from desktop_app.errors import AppError
+from desktop_app.journey.folder import current_year_folder, file_into, year_folder
 from desktop_app.paths import data_dir
 from desktop_app.profiles.model import Programme
 from desktop_app.results.importer import read_result_tables
@@ -37,6 +40,8 @@ _ORGANISATION = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 MIN_YEAR, MAX_YEAR = 2000, 2100
 INDEX_NAME = "index.json"  # where imports kept in a year's folder are (app-data: only this)
 INDEX_FORMAT = "diversity-assistant/results-index"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -85,7 +90,20 @@ def import_results(
         _index_add(own, year, programme.id, target)
         if in_app_data.exists():
             in_app_data.unlink()  # kept before the year's folder was chosen: now replaced there
+        _list_in_year_folder(organisation, year, target)
     return StoredImport(path=target, result=result, replaced=replaced)
+
+
+def _list_in_year_folder(organisation: str, year: int, target: Path) -> None:
+    """The import listed in the yearly folder's own index (kind ``results``, with its SHA-256,
+    as ``results/<programme>.json``), as the journey's files are. The import is kept whatever
+    happens here: a folder index that cannot be read or written is logged, not raised."""
+    try:
+        folder = current_year_folder(organisation, year)
+        if folder is not None:
+            file_into(folder, target, "results")
+    except (AppError, OSError) as error:
+        log.warning("results import not listed in the yearly folder (%s)", type(error).__name__)
 
 
 def _index_path(own: Path) -> Path:
