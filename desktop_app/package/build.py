@@ -2,9 +2,10 @@
 
 The manifest records what was sent and on what grounds: programme and profile version,
 organisation, checklist answers (who confirmed what, when), peildatum, population choices, mapping
-and category choices, row counts, the checks' outcome, the SHA-256 of every file, the source file's
-fingerprint (SHA-256 and size of the bytes that were checked), the certificates' fingerprints, the
-app version and the creation time. It holds no employee values.
+and category choices, row counts, the number of persons per subgroup of each breakdown (after
+merges; only subgroups at or above the programme's minimum), the checks' outcome, the SHA-256 of
+every file, the source file's fingerprint (SHA-256 and size of the bytes that were checked), the
+certificates' fingerprints, the app version and the creation time. It holds no employee values.
 
 Packaging is refused while a checklist item is unconfirmed or a validation error remains.
 The zip is deterministic: the same draft and file give the same bytes for the same creation time.
@@ -31,6 +32,7 @@ from desktop_app.categories import (
     bands_for,
     check_subgroup_sizes,
     is_derivable,
+    subgroup_sizes,
 )
 from desktop_app.categories.labels import category_labels
 from desktop_app.check import CheckResult
@@ -39,7 +41,7 @@ from desktop_app.errors import AppError
 from desktop_app.mapping.store import mapping_to_json
 from desktop_app.messages import Message
 from desktop_app.package.output import OutputFile, application_output, build_output
-from desktop_app.profiles.model import Programme
+from desktop_app.profiles.model import BreakdownSource, Programme
 from desktop_app.validation.identifier_types import LOONHEFFINGENNUMMER
 
 MANIFEST_NAME = "manifest.json"
@@ -224,18 +226,20 @@ def build_package(
         raise PackageRefused(problems)
     organisation = draft.organisation.name
     merges = chosen_merges(draft)
+    codes = breakdown_codes(check, merges, bands=chosen_bands(draft))
     output = build_output(
         check.programme,
         check.validation,
         check.peildatum,
         organisation,
-        breakdowns=breakdown_codes(check, merges, bands=chosen_bands(draft)),
+        breakdowns=codes,
     )
     return _assemble(
         draft,
         check.programme,
         output,
         check=check,
+        subgroups=subgroup_sizes_sent(check, codes),
         peildatum=check.peildatum,
         fingerprints=(recipient_fingerprint, signer_fingerprint),
         delivery=delivery,
@@ -308,6 +312,7 @@ def build_application_package(
         programme,
         output,
         check=None,
+        subgroups=[],
         peildatum=draft.peildatum,
         fingerprints=(recipient_fingerprint, signer_fingerprint),
         delivery=delivery,
@@ -321,6 +326,7 @@ def _assemble(
     output: OutputFile,
     *,
     check: CheckResult | None,
+    subgroups: list[dict[str, Any]],
     peildatum: dt.date,
     fingerprints: tuple[str | None, str | None],
     delivery: Mapping[str, Any] | None,
@@ -334,6 +340,7 @@ def _assemble(
         output,
         files,
         check=check,
+        subgroups=subgroups,
         peildatum=peildatum,
         fingerprints=fingerprints,
         delivery=delivery,
@@ -352,6 +359,7 @@ def _manifest(
     files: Mapping[str, bytes],
     *,
     check: CheckResult | None,
+    subgroups: list[dict[str, Any]],
     peildatum: dt.date,
     fingerprints: tuple[str | None, str | None],
     delivery: Mapping[str, Any] | None,
@@ -381,6 +389,7 @@ def _manifest(
             "included": int(check.validation.included.sum()) if check else 0,
             "written": output.rows,
         },
+        "subgroup_sizes": subgroups,
         "checks": {"errors": counts["error"], "warnings": counts["warning"]},
         "source": _source_entry(check),
         "files": [
@@ -399,6 +408,53 @@ def _manifest(
         "recipient_certificate_sha256": fingerprints[0],
         "signer_certificate_sha256": fingerprints[1],
         **({"delivery": dict(delivery)} if delivery is not None else {}),
+    }
+
+
+def subgroup_sizes_sent(check: CheckResult, codes: Mapping[int, pd.Series]) -> list[dict[str, Any]]:
+    """Per breakdown, the number of included persons per subgroup as the output file has them
+    (after merges and bands; a missing cell is the unknown category): aggregates only, and only
+    subgroups at or above the programme's minimum (``min_subgroup_size``, else its
+    ``cell_threshold``; packaging refuses a smaller subgroup where a minimum applies). The
+    results side narrows the office's group sizes with them (:mod:`desktop_app.results.sizes`).
+    ``codes``: :func:`breakdown_codes` of the package."""
+    programme = check.programme
+    minimum = sent_subgroup_minimum(programme)
+    columns = _breakdown_columns(programme)
+    included = np.asarray(check.validation.included, dtype=bool)
+    entries: list[dict[str, Any]] = []
+    for number, breakdown in enumerate(check.mapping.breakdowns, start=1):
+        if number not in codes:
+            continue
+        labels = codes[number][included].fillna(UNKNOWN).replace("", UNKNOWN)
+        sizes = {label: size for label, size in subgroup_sizes(labels).items() if size >= minimum}
+        entries.append(
+            {
+                "number": number,
+                "header": breakdown.header,
+                "breakdown": breakdown.breakdown_id,
+                "column": columns.get(number),
+                "sizes": sizes,
+            }
+        )
+    return entries
+
+
+def sent_subgroup_minimum(programme: Programme) -> int:
+    """The smallest subgroup whose size the manifest records: the programme's subgroup minimum
+    (CBS ingezoomd: 250), else its cell threshold (KSZ: 5)."""
+    thresholds = programme.thresholds
+    return thresholds.min_subgroup_size or thresholds.cell_threshold or 1
+
+
+def _breakdown_columns(programme: Programme) -> dict[int, str]:
+    """The output column that carries each breakdown (by number)."""
+    if programme.output is None:
+        return {}
+    return {
+        column.source.number: column.name
+        for column in programme.output.columns
+        if isinstance(column.source, BreakdownSource)
     }
 
 

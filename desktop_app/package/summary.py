@@ -11,6 +11,7 @@ from html import escape
 from typing import Any
 
 from desktop_app.messages import Message
+from desktop_app.package.build import sent_subgroup_minimum
 from desktop_app.profiles.model import Programme
 from desktop_app.text import grouped_hex
 
@@ -75,6 +76,7 @@ def summary_html(
         for event in delivery["events"]:
             parts.append(f"<li>{escape(_event_text(event, language))}</li>")
         parts.append("</ul>")
+    _subgroup_part(manifest, programme, language, parts)
     parts.append(f"<h3>{_t('summary.files', language)}</h3><ul>")
     for entry in manifest["files"]:
         columns = ", ".join(entry.get("columns", []))
@@ -91,6 +93,28 @@ def summary_html(
         )
     parts.append("</ul></body></html>")
     return "\n".join(parts)
+
+
+def _subgroup_part(
+    manifest: Mapping[str, Any], programme: Programme, language: str, parts: list[str]
+) -> None:
+    """Per breakdown one line: its subgroups and the persons sent in each (the manifest's
+    ``subgroup_sizes``; an older manifest without them: nothing)."""
+    entries = [e for e in manifest.get("subgroup_sizes") or () if e.get("sizes")]
+    if not entries:
+        return
+    labels = {b.id: b.label.get(language) for b in programme.breakdowns}
+    parts.append(f"<h3>{_t('summary.subgroups', language)}</h3><ul>")
+    for entry in entries:
+        header = str(entry.get("header", ""))
+        if header.startswith("=") and entry.get("breakdown") in labels:
+            header = str(labels[entry["breakdown"]])  # "=age" means nothing to the officer
+        sizes = ", ".join(f"{label} {size}" for label, size in entry["sizes"].items())
+        parts.append(f"<li><b>{escape(header)}</b>: {escape(sizes)}</li>")
+    minimum = sent_subgroup_minimum(programme)
+    parts.append(
+        f"</ul><p><small>{_t('summary.subgroups-note', language, minimum=minimum)}</small></p>"
+    )
 
 
 def _delivery_rows(delivery: Mapping[str, Any], language: str, row: Any) -> None:
