@@ -3,6 +3,7 @@ nothing was chosen, proposals applied to the draft and undone, and age edges jud
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -175,3 +176,55 @@ def test_the_band_parser_says_why() -> None:
     assert caught.value.reason == "increasing"
     with pytest.raises(ValueError):
         parse_edges("35, x")
+
+
+# -- one reference: the year the KSZ asks for; the peildatum follows it ---------------------------
+
+
+def test_the_reference_year_is_the_one_date_and_the_peildatum_follows_it() -> None:
+    from desktop_app.journey.journey import draft_key
+    from desktop_app.ksz.choices import reference_date
+    from desktop_app.ksz.documents import build_request, document_names
+    from desktop_app.package.output import file_name
+
+    kbo = {"kbo_numbers": ["0207.451.227"]}
+    draft = Draft(programme_id="ksz-diversiteit")
+    draft.organisation = draft.organisation.with_value("kbo_numbers", kbo["kbo_numbers"])
+    update_choices(draft, reference_year=2024)
+    assert draft.peildatum == reference_date(2024) == dt.date(2024, 12, 31)
+    # the journey's year, the request documents' and the linkage file's are one year
+    assert draft_key(draft) == ("kbo-0207451227", 2024)
+    assert build_request(draft, KSZ).reference_year == 2024
+    assert all("-2024-" in name for name in document_names("stad", 2024))
+    assert KSZ.output is not None
+    assert file_name(KSZ.output.file_name, KSZ, "Stad", draft.peildatum).endswith("2024-12-31.csv")
+    update_choices(draft, age_edges=(35, 55))  # another choice keeps the date
+    assert draft.peildatum == dt.date(2024, 12, 31)
+
+
+def test_an_older_draft_with_a_peildatum_of_its_own_follows_its_reference_year() -> None:
+    from desktop_app.journey.journey import draft_key
+    from desktop_app.ksz.choices import align_reference
+
+    # as the organisation page used to leave it: 1 January of this year beside the year 2025
+    old = Draft(
+        programme_id="ksz-diversiteit",
+        peildatum=dt.date(2026, 1, 1),
+        categories=CategoryChoices(ksz={"characteristics": ["origin"], "reference_year": 2025}),
+    )
+    old.organisation = old.organisation.with_value("kbo_numbers", ["0207.451.227"])
+    assert draft_key(old)[1] == 2025  # the journey follows the year even before alignment
+    assert align_reference(old) == 2025
+    assert old.peildatum == dt.date(2025, 12, 31)
+    assert old.year == 2025
+    assert read_choices(old).characteristics == ("origin",)  # nothing else touched
+
+
+def test_without_a_year_chosen_the_last_complete_year_is_kept() -> None:
+    from desktop_app.ksz.choices import align_reference
+
+    draft = Draft(programme_id="ksz-diversiteit")
+    assert align_reference(draft, today=dt.date(2026, 3, 1)) == 2025
+    assert read_choices(draft).reference_year == 2025
+    assert draft.peildatum == dt.date(2025, 12, 31)
+    assert draft.categories.ksz == {"reference_year": 2025}

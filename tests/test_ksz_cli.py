@@ -5,6 +5,7 @@ missing and where), through ``desktop_app.cli.main`` on real files."""
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -258,3 +259,36 @@ def test_an_unusable_draft_is_refused_with_exit_2(capsys, tmp_path, case) -> Non
     assert err.strip()
     assert "Traceback" not in err
     assert not (tmp_path / "x").exists()
+
+
+def test_request_and_journey_take_the_reference_year_of_a_draft_with_its_own_peildatum(
+    capsys, tmp_path
+) -> None:
+    """A draft saved before the KSZ route had one reference (the organisation page's 1 January
+    2026 beside the reference year 2024): the documents and the journey both say 2024."""
+    import datetime as dt
+
+    from desktop_app.draft import load_draft
+
+    path, _fingerprint = _complete_draft(tmp_path, reference_year=2024)
+    draft = load_draft(path)
+    draft.peildatum = dt.date(2026, 1, 1)
+    save_draft(draft, path)
+    out_dir = tmp_path / "aanvraag"
+    code, _out, err = run(
+        capsys, "ksz", "request", "--draft", path, "--out", out_dir, "--lang", "nl"
+    )
+    assert code == 0, err
+    assert sorted(p.name for p in out_dir.glob("*.odt")) == [
+        "ksz-aanvraag-stad-voorbeeld-2024-nl.odt"
+    ]
+    with zipfile.ZipFile(out_dir / "ksz-aanvraag-stad-voorbeeld-2024-nl.odt") as archive:
+        content = archive.read("content.xml").decode()
+    assert re.search(r"Refertejaar.{0,200}?2024", content), content[:200]
+    code, _out, err = run(
+        capsys, "journey", "mark", "decide", "--by", "A. Peeters", "--draft", path
+    )
+    assert code == 0, err
+    code, out, err = run(capsys, "journey", "show", "--draft", path, "--json")
+    assert code == 0, err
+    assert json.loads(out)["year"] == 2024

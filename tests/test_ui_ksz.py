@@ -435,3 +435,66 @@ def test_the_motivation_is_judged_in_the_officers_language(qtbot, tmp_path, lang
     assert "trop peu de texte propre" in page.fields["purpose"].message.text()
     wizard.set_language("nl")
     assert "te weinig eigen tekst" in page.fields["purpose"].message.text()
+
+
+YEAR_HINT = {"nl": "31 december 2024", "fr": "31 décembre 2024"}
+NUMBERED = {"nl": ("Stap ", "stap "), "fr": ("Étape ", "étape ")}
+
+
+@pytest.mark.parametrize("language", ["nl", "fr"])
+def test_the_ksz_route_shows_one_reference_and_one_numbering(qtbot, tmp_path, language):
+    """The KSZ asks "of which year?": the organisation page asks no reference date, the
+    decisions page's year is the one date (the day the staff is counted shown under it), and
+    the peildatum, the journey's year and the request documents follow it. The pages' titles
+    carry no numbering of their own beside the step list's."""
+    import datetime as dt
+
+    from desktop_app.journey.journey import draft_key
+    from desktop_app.ksz.documents import build_request
+
+    wizard = make_wizard(qtbot, tmp_path, language)
+    walk_to_decisions(qtbot, wizard)
+    organisation = wizard.page(PageId.ORGANISATION)
+    assert not organisation.peildatum.isVisibleTo(organisation)
+    assert not organisation.peildatum_label.isVisibleTo(organisation)
+    assert organisation.population_label.isVisibleTo(organisation)  # who is counted stays
+    last_year = dt.date.today().year - 1
+    assert wizard.draft.peildatum == dt.date(last_year, 12, 31)  # not this year's 1 January
+
+    page = wizard.currentPage()
+    assert page.year.value() == last_year
+    page.year.setValue(2024)
+    assert wizard.draft.peildatum == dt.date(2024, 12, 31)
+    assert YEAR_HINT[language] in page.year_hint.text()
+    assert draft_key(wizard.draft)[1] == 2024
+    assert build_request(wizard.draft, wizard.programme).reference_year == 2024
+    sidebar = wizard.step_labels[PageId.KSZ_DECISIONS].text()
+    assert sidebar.startswith("4. "), sidebar
+    for page_id in (PageId.KSZ_DECISIONS, PageId.KSZ_MOTIVATION, PageId.KSZ_CATEGORIES,
+                    PageId.KSZ_REQUEST):  # fmt: skip
+        wizard.page(page_id).retranslate()  # as when the page is entered
+        title = wizard.page(page_id).title()
+        assert title
+        assert not any(word in title for word in NUMBERED[language]), title
+        assert not any(ch.isdigit() for ch in title), title
+
+
+def test_a_draft_with_a_peildatum_of_its_own_takes_its_reference_year(qtbot, tmp_path):
+    """A draft saved before (1 January 2026 from the organisation page beside the year 2025)
+    opens with one reference: 31 December 2025."""
+    import datetime as dt
+
+    from desktop_app.draft import CategoryChoices
+
+    draft = Draft(
+        programme_id="ksz-diversiteit",
+        peildatum=dt.date(2026, 1, 1),
+        categories=CategoryChoices(ksz={"reference_year": 2025}),
+    )
+    wizard = shown_wizard(qtbot, draft, tmp_path / "autosave.json", "nl")
+    walk_to_decisions(qtbot, wizard)
+    assert wizard.draft.peildatum == dt.date(2025, 12, 31)
+    assert wizard.currentPage().year.value() == 2025
+    assert json.loads((tmp_path / "autosave.json").read_text(encoding="utf-8"))["peildatum"] == (
+        "2025-12-31"
+    )

@@ -100,7 +100,7 @@ def run(args: argparse.Namespace, language: str) -> int:
 def run_crossing(args: argparse.Namespace, language: str) -> int:
     from desktop_app.draft import Draft, load_draft
     from desktop_app.ksz import steps
-    from desktop_app.ksz.choices import read_choices
+    from desktop_app.ksz.choices import align_reference, read_choices
     from desktop_app.ksz.crossing import settings_of
     from desktop_app.ksz.merges import read_merges
     from desktop_app.profiles import load_programme_by_id
@@ -115,6 +115,7 @@ def run_crossing(args: argparse.Namespace, language: str) -> int:
             draft_programme=draft.programme_id,
             programme=programme.id,
         )
+    align_reference(draft)  # the file is checked on the reference year's 31 December
     if args.staff_count is not None and args.staff_count < 1:
         raise UsageError("ksz.cli.staff-count-invalid", count=args.staff_count)
     errors = 0
@@ -226,6 +227,7 @@ def _crossing_text(outcome: Any, staff: pd.DataFrame, programme: Programme, lang
 def run_request(args: argparse.Namespace, language: str) -> int:
     from desktop_app.draft import load_draft
     from desktop_app.ksz import steps
+    from desktop_app.ksz.choices import align_reference
     from desktop_app.ksz.crossing import settings_of
     from desktop_app.ksz.documents import (
         build_request,
@@ -242,6 +244,7 @@ def run_request(args: argparse.Namespace, language: str) -> int:
         raise UsageError("ksz.cli.no-programme", draft=args.draft.name)
     programme = load_programme_by_id(draft.programme_id)
     settings_of(programme)
+    align_reference(draft)  # one reference: the documents' year is the linkage file's
     staff = None
     if draft.has_file:  # the own categories the request names come from the checked file
         staff = steps.staff_table(draft, check_draft_file(draft).validation)

@@ -102,6 +102,10 @@ def run(args: argparse.Namespace, language: str) -> int:
     from desktop_app.submission import organisation_id
 
     draft = load_draft(args.draft)
+    if draft.categories.ksz:  # KSZ: the linkage file counts on the reference year's 31 December
+        from desktop_app.ksz.choices import align_reference
+
+        align_reference(draft)
     signer = None
     if bool(args.signing_key) != bool(args.signing_cert):
         raise UsageError("submission.signing-pair")

@@ -372,9 +372,10 @@ def journey_path(organisation: str, year: int) -> Path:
 
 def draft_key(draft: Draft) -> tuple[str, int]:
     """The journey key of a draft, checked: its organisation's stable id and its year (the
-    peildatum's year; on the KSZ route the request's reference year when there is no peildatum)."""
+    peildatum's year; on the KSZ route the request's reference year, which the request documents
+    and the linkage file's peildatum carry too, see :func:`desktop_app.ksz.choices.align_reference`)."""
     year = draft.year
-    if year is None and draft.programme_id is not None:
+    if draft.programme_id is not None and (year is None or draft.categories.ksz):
         programme = load_programme_by_id(draft.programme_id)
         if programme.flow == "ksz":
             year = read_choices(draft).year()

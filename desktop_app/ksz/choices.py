@@ -22,6 +22,13 @@ A value that is missing or of the wrong kind reads as "not chosen" and the defau
 (the same as the wizard always did); keys this module does not know are kept as they are.
 Whether the institution sends its own data for linkage is ``draft.has_file``; merges of own
 categories are ``draft.categories.merges`` (see :mod:`desktop_app.ksz.merges`).
+
+**One reference.** The KSZ asks "of which year?": the reference year is the route's only date the
+officer chooses. The draft's ``peildatum`` (which the check, the linkage file's name and the
+journey's year read) is derived from it, 31 December of that year (:func:`reference_date`): the
+KSZ gives ages on that day and the work regime of that year, and the linkage file counts the
+staff employed then. :func:`write_choices` keeps both together; :func:`align_reference` makes a
+draft written before that (a peildatum of its own) agree with its reference year.
 """
 
 from __future__ import annotations
@@ -230,14 +237,36 @@ def format_definitions(definitions: Mapping[str, str]) -> str:
 # -- the draft --------------------------------------------------------------------------------------
 
 
+def reference_date(year: int) -> dt.date:
+    """The KSZ route's peildatum: 31 December of the reference year (the profile's age is the
+    age on that day; the linkage file counts the staff employed on it)."""
+    return dt.date(year, 12, 31)
+
+
+def align_reference(draft: Draft, today: dt.date | None = None) -> int:
+    """Make the draft hold one reference on the KSZ route: the reference year chosen (or the
+    default, the last complete year) kept in the choices and the peildatum on 31 December of it.
+    Returns the year. Called where a KSZ draft is read (the wizard's organisation and decisions
+    pages, the ``ksz`` commands); a peildatum of the draft's own gives way to the year."""
+    choices = read_choices(draft)
+    year = choices.year(today)
+    if choices.reference_year != year:
+        choices = replace(choices, reference_year=year)
+    write_choices(draft, choices)
+    return year
+
+
 def read_choices(draft: Draft) -> KszChoices:
     """The KSZ choices the draft holds (none yet: every default)."""
     return KszChoices.from_json(draft.categories.ksz)
 
 
 def write_choices(draft: Draft, choices: KszChoices) -> None:
-    """Keep ``choices`` in the draft (the caller autosaves)."""
+    """Keep ``choices`` in the draft (the caller autosaves), with the peildatum on the chosen
+    reference year's 31 December (see :func:`reference_date`)."""
     draft.categories = draft.categories.with_ksz(choices.to_json())
+    if choices.reference_year is not None:
+        draft.peildatum = reference_date(choices.reference_year)
 
 
 def update_choices(draft: Draft, **changes: Any) -> KszChoices:

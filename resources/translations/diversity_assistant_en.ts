@@ -1277,7 +1277,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Step 3 of the KSZ request: the data in categories</source>
+        <source>The requested data in categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1352,7 +1352,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Step 1 of the KSZ request: decisions</source>
+        <source>Decisions for the KSZ request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1396,10 +1396,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The KSZ data describe your staff in this year. Keep the same year each time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Your own data for linkage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1424,6 +1420,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The KSZ data describe your staff in this year: everyone employed on 31 December %1, with their age on that day. Keep the same year each time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>(The grouping is chosen on the Categories page.)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1443,7 +1443,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Step 2 of the KSZ request: motivation</source>
+        <source>Motivation of the KSZ request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1542,6 +1542,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The request to the KSZ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Fingerprint: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1571,10 +1575,6 @@
     </message>
     <message>
         <source>Saved in %1:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Step 4 of the KSZ request: the request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

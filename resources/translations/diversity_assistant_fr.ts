@@ -1277,8 +1277,8 @@
         <translation>Chaque tableau demandé devrait compter au moins %1 personnes par cellule. Vous pouvez continuer.</translation>
     </message>
     <message>
-        <source>Step 3 of the KSZ request: the data in categories</source>
-        <translation>Étape 3 de la demande à la BCSS : les données par catégories</translation>
+        <source>The requested data in categories</source>
+        <translation>Les données demandées par catégories</translation>
     </message>
     <message>
         <source>To guarantee anonymity, the KSZ sends data in categories only, sized so that no crossing gives too small counts.</source>
@@ -1352,8 +1352,8 @@
         <translation>Choisissez au moins une caractéristique.</translation>
     </message>
     <message>
-        <source>Step 1 of the KSZ request: decisions</source>
-        <translation>Étape 1 de la demande à la BCSS : décisions</translation>
+        <source>Decisions for the KSZ request</source>
+        <translation>Décisions pour la demande à la BCSS</translation>
     </message>
     <message>
         <source>Which data do you need, for which year, which characteristics, and how are they defined?</source>
@@ -1396,10 +1396,6 @@
         <translation>Année de &amp;référence *</translation>
     </message>
     <message>
-        <source>The KSZ data describe your staff in this year. Keep the same year each time.</source>
-        <translation>Les données de la BCSS décrivent votre personnel pendant cette année. Gardez la même logique d&apos;une mesure à l&apos;autre.</translation>
-    </message>
-    <message>
         <source>Your own data for linkage</source>
         <translation>Vos données propres pour le couplage</translation>
     </message>
@@ -1424,6 +1420,10 @@
         <translation>Vos propres définitions</translation>
     </message>
     <message>
+        <source>The KSZ data describe your staff in this year: everyone employed on 31 December %1, with their age on that day. Keep the same year each time.</source>
+        <translation>Les données de la BCSS décrivent votre personnel pendant cette année : toute personne en service le 31 décembre %1, avec son âge à cette date. Choisissez l&apos;année de la même manière à chaque mesure.</translation>
+    </message>
+    <message>
         <source>(The grouping is chosen on the Categories page.)</source>
         <translation>(La répartition se choisit à la page Catégories.)</translation>
     </message>
@@ -1443,8 +1443,8 @@
         <translation>La motivation est complète.</translation>
     </message>
     <message>
-        <source>Step 2 of the KSZ request: motivation</source>
-        <translation>Étape 2 de la demande à la BCSS : motivation</translation>
+        <source>Motivation of the KSZ request</source>
+        <translation>Motivation de la demande à la BCSS</translation>
     </message>
     <message>
         <source>Justify the request, both its purpose and its proportionality. Diversity monitoring is needed to evaluate your diversity policy.</source>
@@ -1542,6 +1542,10 @@
         <translation>Les documents n&apos;ont pas pu être enregistrés : %1</translation>
     </message>
     <message>
+        <source>The request to the KSZ</source>
+        <translation>La demande à la BCSS</translation>
+    </message>
+    <message>
         <source>Fingerprint: %1</source>
         <translation>Empreinte : %1</translation>
     </message>
@@ -1572,10 +1576,6 @@
     <message>
         <source>Saved in %1:</source>
         <translation>Enregistré dans %1 :</translation>
-    </message>
-    <message>
-        <source>Step 4 of the KSZ request: the request</source>
-        <translation>Étape 4 de la demande à la BCSS : la demande</translation>
     </message>
     <message>
         <source>The organisation&apos;s key to receive the tables, and the request documents in Dutch and French.</source>

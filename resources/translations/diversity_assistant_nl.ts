@@ -1277,8 +1277,8 @@
         <translation>Elke gevraagde tabel heeft naar verwachting minstens %1 personen per cel. U kunt verder.</translation>
     </message>
     <message>
-        <source>Step 3 of the KSZ request: the data in categories</source>
-        <translation>Stap 3 van de KSZ-aanvraag: de gegevens in categorieën</translation>
+        <source>The requested data in categories</source>
+        <translation>De aangevraagde gegevens in categorieën</translation>
     </message>
     <message>
         <source>To guarantee anonymity, the KSZ sends data in categories only, sized so that no crossing gives too small counts.</source>
@@ -1352,8 +1352,8 @@
         <translation>Kies minstens één kenmerk.</translation>
     </message>
     <message>
-        <source>Step 1 of the KSZ request: decisions</source>
-        <translation>Stap 1 van de KSZ-aanvraag: beslissingen</translation>
+        <source>Decisions for the KSZ request</source>
+        <translation>Beslissingen voor de KSZ-aanvraag</translation>
     </message>
     <message>
         <source>Which data do you need, for which year, which characteristics, and how are they defined?</source>
@@ -1396,10 +1396,6 @@
         <translation>Referentie&amp;jaar *</translation>
     </message>
     <message>
-        <source>The KSZ data describe your staff in this year. Keep the same year each time.</source>
-        <translation>De gegevens van de KSZ beschrijven uw personeel in dit jaar. Kies bij een volgende meting hetzelfde soort jaar.</translation>
-    </message>
-    <message>
         <source>Your own data for linkage</source>
         <translation>Uw eigen gegevens voor koppeling</translation>
     </message>
@@ -1424,6 +1420,10 @@
         <translation>Uw eigen definities</translation>
     </message>
     <message>
+        <source>The KSZ data describe your staff in this year: everyone employed on 31 December %1, with their age on that day. Keep the same year each time.</source>
+        <translation>De gegevens van de KSZ beschrijven uw personeel in dit jaar: iedereen die op 31 december %1 in dienst is, met de leeftijd op die dag. Kies bij een volgende meting telkens op dezelfde manier het jaar.</translation>
+    </message>
+    <message>
         <source>(The grouping is chosen on the Categories page.)</source>
         <translation>(De indeling kiest u op de pagina Categorieën.)</translation>
     </message>
@@ -1443,8 +1443,8 @@
         <translation>De motivering is volledig.</translation>
     </message>
     <message>
-        <source>Step 2 of the KSZ request: motivation</source>
-        <translation>Stap 2 van de KSZ-aanvraag: motivering</translation>
+        <source>Motivation of the KSZ request</source>
+        <translation>Motivering van de KSZ-aanvraag</translation>
     </message>
     <message>
         <source>Justify the request, both its purpose and its proportionality. Diversity monitoring is needed to evaluate your diversity policy.</source>
@@ -1542,6 +1542,10 @@
         <translation>De documenten konden niet worden bewaard: %1</translation>
     </message>
     <message>
+        <source>The request to the KSZ</source>
+        <translation>De aanvraag bij de KSZ</translation>
+    </message>
+    <message>
         <source>Fingerprint: %1</source>
         <translation>Vingerafdruk: %1</translation>
     </message>
@@ -1572,10 +1576,6 @@
     <message>
         <source>Saved in %1:</source>
         <translation>Bewaard in %1:</translation>
-    </message>
-    <message>
-        <source>Step 4 of the KSZ request: the request</source>
-        <translation>Stap 4 van de KSZ-aanvraag: de aanvraag</translation>
     </message>
     <message>
         <source>The organisation&apos;s key to receive the tables, and the request documents in Dutch and French.</source>

@@ -255,7 +255,7 @@ class KszCategoriesPage(WorkerPage):
         )
 
     def retranslate(self) -> None:
-        self.setTitle(self.tr("Step 3 of the KSZ request: the data in categories"))
+        self.setTitle(self.tr("The requested data in categories"))
         self.setSubTitle(
             self.tr(
                 "To guarantee anonymity, the KSZ sends data in categories only, sized so that no "

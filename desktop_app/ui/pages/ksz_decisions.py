@@ -1,7 +1,11 @@
 """KSZ step 1, decisions: which characteristics (origin group from nationality, sex, age, work
 regime), which reference year, with the definitions from the profile shown; the officer's own
 definitions; whether the institution sends its own data (department, function level) for linkage.
-Kept in ``draft.categories.ksz`` (see desktop_app.ksz.choices) and ``draft.has_file``."""
+Kept in ``draft.categories.ksz`` (see desktop_app.ksz.choices) and ``draft.has_file``.
+
+The reference year is the route's one date: the peildatum (who the linkage file counts, the
+journey's year) follows it, 31 December of that year (``desktop_app.ksz.choices.reference_date``),
+and the page says so under the year."""
 
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.ksz.choices import (
     CHARACTERISTICS,
+    align_reference,
     format_definitions,
     parse_definitions,
     read_choices,
@@ -100,6 +105,7 @@ class KszDecisionsPage(WizardPage):
 
     def load(self) -> None:
         self._loading = True
+        align_reference(self.draft)
         choices = read_choices(self.draft)
         chosen = choices.requested()
         for characteristic, check in self.checks.items():
@@ -113,13 +119,17 @@ class KszDecisionsPage(WizardPage):
     def _store(self) -> None:
         if self.wizard() is None or self._loading:
             return
+        before = self.draft.peildatum
         update_choices(
             self.draft,
             characteristics=tuple(c for c, check in self.checks.items() if check.isChecked()),
             reference_year=self.year.value(),
             definitions=parse_definitions(self.definitions.toPlainText()),
         )
+        if self.draft.peildatum != before:  # a file checked on another day is checked again
+            self.session.validation = None
         self._show_message()
+        self._show_year_hint()
         self.changed()
 
     def _characteristics_changed(self) -> None:
@@ -149,7 +159,7 @@ class KszDecisionsPage(WizardPage):
     # -- texts ------------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.setTitle(self.tr("Step 1 of the KSZ request: decisions"))
+        self.setTitle(self.tr("Decisions for the KSZ request"))
         # the subtitle short (the wizard's header does not grow: at 200% a third line was cut)
         self.setSubTitle(
             self.tr(
@@ -178,9 +188,7 @@ class KszDecisionsPage(WizardPage):
             check.setAccessibleName(texts[characteristic])
         self.year_box.setTitle(self.tr("Reference year"))
         self.year_label.setText(self.tr("&Reference year *"))
-        self.year_hint.setText(
-            self.tr("The KSZ data describe your staff in this year. Keep the same year each time.")
-        )
+        self._show_year_hint()
         self.own_box.setTitle(self.tr("Your own data for linkage"))
         self.own_data.setText(
             self.tr("We send our own data (department, function level) for linkage")
@@ -203,6 +211,15 @@ class KszDecisionsPage(WizardPage):
         self.definitions.setAccessibleName(self.tr("Your own definitions"))
         self._show_definitions()
         self._show_message()
+
+    def _show_year_hint(self) -> None:
+        year = str(self.year.value())
+        self.year_hint.setText(
+            self.tr(
+                "The KSZ data describe your staff in this year: everyone employed on 31 December "
+                "%1, with their age on that day. Keep the same year each time."
+            ).replace("%1", year)
+        )
 
     def _show_definitions(self) -> None:
         if self.wizard() is None or self.programme is None or self.programme.crossing is None:

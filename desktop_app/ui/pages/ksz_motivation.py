@@ -131,7 +131,7 @@ class KszMotivationPage(WizardPage):
             self.status.show_message("ok", self.tr("The motivation is complete."))
 
     def retranslate(self) -> None:
-        self.setTitle(self.tr("Step 2 of the KSZ request: motivation"))
+        self.setTitle(self.tr("Motivation of the KSZ request"))
         self.setSubTitle(
             self.tr(
                 "Justify the request, both its purpose and its proportionality. Diversity "

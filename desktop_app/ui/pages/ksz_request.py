@@ -364,7 +364,7 @@ class KszRequestPage(WorkerPage):
         self.documents.show_documents(self.problems, self.written, self.language, self.running)
 
     def retranslate(self) -> None:
-        self.setTitle(self.tr("Step 4 of the KSZ request: the request"))
+        self.setTitle(self.tr("The request to the KSZ"))
         self.setSubTitle(
             self.tr(
                 "The organisation's key to receive the tables, and the request documents in "

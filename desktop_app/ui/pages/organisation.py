@@ -1,7 +1,10 @@
 """Page 3: the organisation (name, payroll tax or KBO numbers checked as typed, contact), the
 reference date and who is counted. The CBS algemene variant without a staff export asks here for
 the number of employees per payroll tax number (``draft.organisation.staff_counts``, digit
-strings in the order of ``loonheffingennummers``)."""
+strings in the order of ``loonheffingennummers``).
+
+On the KSZ route no reference date is asked here: the KSZ asks for a reference year (the
+decisions page), and the peildatum is 31 December of it (:func:`desktop_app.ksz.choices.align_reference`)."""
 
 from __future__ import annotations
 
@@ -20,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.draft import EARLIER_PARTICIPATION
+from desktop_app.ksz.choices import align_reference
+from desktop_app.profiles import Flow
 from desktop_app.ui.pages.base import WizardPage
 from desktop_app.ui.widgets import ScrollArea, hint_label, vbox
 from desktop_app.ui.widgets.field_help import with_help
@@ -74,6 +79,7 @@ class OrganisationPage(WizardPage):
         peildatum_layout.addWidget(self.peildatum_help)
         peildatum_row, self.peildatum_help_button = with_help(self.peildatum_label, "peildatum")
         reference.addRow(peildatum_row, peildatum_box)
+        self.reference_form = reference
         self.population_label = QLabel(self.reference_box)
         self.population_label.setWordWrap(True)
         self.population_widget = QWidget(self.reference_box)
@@ -136,6 +142,10 @@ class OrganisationPage(WizardPage):
         # typing the numbers again must not lose the counts
         self.draft.organisation = self.draft.organisation.with_value(STAFF_COUNTS, counts)
         self._build_counts(force=True)
+        asks_date = not self.is_ksz()
+        self.reference_form.setRowVisible(0, asks_date)  # KSZ: the reference year, next page
+        if not asks_date:
+            align_reference(self.draft)
         peildatum = self.draft.peildatum or _default_peildatum()
         self.peildatum.setDate(QDate(peildatum.year, peildatum.month, peildatum.day))
         self.draft.peildatum = peildatum
@@ -144,6 +154,9 @@ class OrganisationPage(WizardPage):
                 self.draft.population.get(option.id, option.default)
             )
             self.draft.population[option.id] = self.population[option.id].isChecked()
+
+    def is_ksz(self) -> bool:
+        return self.wizard() is not None and getattr(self.programme, "flow", None) is Flow.KSZ
 
     # -- staff counts (algemene variant without a file) ------------------------------------------
 
@@ -187,7 +200,11 @@ class OrganisationPage(WizardPage):
             )
         )
         self.organisation_box.setTitle(self.tr("Organisation"))
-        self.reference_box.setTitle(self.tr("Reference date and who is counted"))
+        self.reference_box.setTitle(
+            self.tr("Who is counted")
+            if self.is_ksz()
+            else self.tr("Reference date and who is counted")
+        )
         self.peildatum_label.setText(self.tr("&Reference date (peildatum) *"))
         self.peildatum.setAccessibleName(self.tr("Reference date (peildatum)"))
         self.peildatum_help.setText(
@@ -254,7 +271,7 @@ class OrganisationPage(WizardPage):
         return row_problem(row)
 
     def _peildatum_changed(self, date: QDate) -> None:
-        if self.wizard() is not None:
+        if self.wizard() is not None and not self.is_ksz():
             self.draft.peildatum = dt.date(date.year(), date.month(), date.day())
             self.session.validation = None
 
