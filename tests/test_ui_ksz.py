@@ -498,3 +498,42 @@ def test_a_draft_with_a_peildatum_of_its_own_takes_its_reference_year(qtbot, tmp
     assert json.loads((tmp_path / "autosave.json").read_text(encoding="utf-8"))["peildatum"] == (
         "2025-12-31"
     )
+
+
+def test_work_regime_codes_are_shown_by_their_labels_and_sent_as_the_offices_codes(
+    qtbot, tmp_path
+):
+    """The value map of the work regime offers 'Voltijds'/'Deeltijds' (nl) and 'Temps plein'/
+    'Temps partiel' (fr), never the profile's codes 'full-time'/'part-time'; what the officer
+    chooses is kept, and the linkage file carries, as the office's code."""
+    wizard = make_wizard(qtbot, tmp_path)
+    walk_with_own_data_to_mapping(qtbot, wizard, staff_file(tmp_path))
+    page = wizard.currentPage()
+    (box,) = [b for b in page.values_widget.boxes if b.field.id == "work_regime"]
+    expected = {"nl": ["Voltijds", "Deeltijds"], "fr": ["Temps plein", "Temps partiel"]}
+    for language in ("nl", "fr"):
+        wizard.set_language(language)
+        for combo in box.combos.values():
+            items = [combo.itemText(i) for i in range(1, combo.count())]
+            assert items == expected[language], items
+            assert not any("time" in combo.itemText(i) for i in range(combo.count()))
+        assert box.combos["voltijds"].currentText() == expected[language][0]
+    wizard.set_language("nl")
+    combo = box.combos["voltijds"]  # the officer says 'voltijds' means part-time here
+    combo.setCurrentIndex(combo.findText("Deeltijds"))
+    assert combo.currentData() == "part-time"
+    assert wizard.draft.mapping.value_maps == {"work_regime": {"voltijds": "part-time"}}
+
+
+def test_every_code_has_its_own_label_in_each_language():
+    """The value maps show codes by label only: two codes of one field may not share a label."""
+    from desktop_app.profiles import available_programmes
+
+    programmes = list(available_programmes())
+    assert any(p.id == "ksz-diversiteit" for p in programmes)
+    for programme in programmes:
+        for field in programme.employee_fields:
+            for language in ("nl", "en", "fr"):
+                labels = [code.label.get(language) for code in field.codes]
+                assert len(set(labels)) == len(labels), (programme.id, field.id, language)
+                assert all(labels), (programme.id, field.id, language)

@@ -379,8 +379,10 @@ class ValueMaps(QWidget):
             unknown = []
             for value, combo in box.combos.items():
                 combo.setItemText(0, QCoreApplication.translate("MappingPage", "— choose a code —"))
+                # the code's meaning in the officer's language; the code itself is what the
+                # office's file carries ("full-time"), not a word the officer reads
                 for index, code in enumerate(box.field.codes, start=1):
-                    combo.setItemText(index, f"{code.code} – {code.label.get(language)}")
+                    combo.setItemText(index, code.label.get(language))
                 combo.setAccessibleName(
                     QCoreApplication.translate("MappingPage", "Code for the value %1").replace(
                         "%1", value
