@@ -15,6 +15,7 @@ import math
 from dataclasses import dataclass
 
 from desktop_app.results.model import ResultsError, ResultSet, SizeInterval
+from desktop_app.results.sizes import with_submitted_sizes
 
 Z95 = 1.959963984540054  # the normal quantile for a two-sided 95% interval
 
@@ -88,6 +89,7 @@ def compare_years(before: ResultSet, after: ResultSet) -> tuple[ChangeVerdict, .
             before=f"{before.year} {before.programme} ({before.unit}, {before.classification})",
             after=f"{after.year} {after.programme} ({after.unit}, {after.classification})",
         )
+    before, after = with_submitted_sizes(before), with_submitted_sizes(after)
     decimals = max(before.share_decimals, after.share_decimals)
     verdicts: list[ChangeVerdict] = []
     old_tables = {t.breakdown: t for t in before.tables}

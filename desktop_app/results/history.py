@@ -8,7 +8,8 @@ Only aggregates are stored (shares, counts and sizes of groups, as the office pu
 never a person. A file is written atomically, as JSON with a format and version; importing the same
 programme and year again replaces it. When the officer's record of the submission is given, the
 import is linked to it (the record's file name, the delivered file's SHA-256, the manifest's
-peildatum and creation time).
+peildatum and creation time, the persons included, the merges and, from a newer manifest, the
+persons sent per subgroup: :mod:`desktop_app.results.sizes`, which narrows the group sizes).
 
 A series (:func:`series`) is always one unit (jobs or persons) and one origin classification: the
 algemene variant's jobs and the ingezoomde variant's persons, or the groups before and after CBS's
@@ -35,6 +36,7 @@ from desktop_app.paths import data_dir
 from desktop_app.profiles.model import Programme
 from desktop_app.results.importer import read_result_tables
 from desktop_app.results.model import ResultsError, ResultSet, SeriesPoint, Unit
+from desktop_app.results.sizes import link_sizes, with_submitted_sizes
 
 _ORGANISATION = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -179,6 +181,7 @@ def _link(record_path: Path, programme: Programme) -> dict[str, Any]:
         "programme_version": sent.get("version") if isinstance(sent, Mapping) else None,
         "rows_included": _included(manifest),
         "merges": _merges(manifest),
+        **link_sizes(manifest, programme),  # the persons sent per subgroup (a newer manifest)
     }
 
 
@@ -243,12 +246,13 @@ def series(
     subgroup: str,
     group: str,
 ) -> tuple[SeriesPoint, ...]:
-    """One group's share in one subgroup, year by year, within one unit and classification."""
+    """One group's share in one subgroup, year by year, within one unit and classification; the
+    sizes narrowed by the submission's where the import is linked to one."""
     points: list[SeriesPoint] = []
     for result in history:
         if result.unit != unit or result.classification != classification or result.year is None:
             continue
-        for table in result.tables:
+        for table in with_submitted_sizes(result).tables:
             if table.breakdown != breakdown:
                 continue
             for row in table.rows:

@@ -37,6 +37,7 @@ import numpy as np
 
 from desktop_app.disclosure import ModelMatrix, RuleSettings, audit_model
 from desktop_app.results.model import ResultRow, ResultsError, ResultSet, ResultTable
+from desktop_app.results.sizes import with_submitted_sizes
 
 DEFAULT_THRESHOLD = 5
 MAX_EXTRA_SUPPRESSIONS = 8
@@ -142,7 +143,10 @@ def check_publication(
     threshold: int = DEFAULT_THRESHOLD,
     propose: bool = True,
 ) -> PublicationCheck:
-    """Check ``versions`` (by default :func:`default_versions`) of ``result``'s figures."""
+    """Check ``versions`` (by default :func:`default_versions`) of ``result``'s figures, over
+    the group sizes narrowed by the submission's where the import is linked to one
+    (:func:`~desktop_app.results.sizes.with_submitted_sizes`)."""
+    result = with_submitted_sizes(result)
     settings = RuleSettings(threshold=threshold)  # the engine's own validation of the rule
     chosen = tuple(versions) if versions is not None else default_versions(result)
     findings: list[Finding] = []

@@ -32,6 +32,7 @@ from desktop_app.results.publication import (
     check_publication,
     threshold_for,
 )
+from desktop_app.results.sizes import UNMATCHED_KEY, narrowed_rows
 from desktop_app.results.view import (
     breakdown_bars,
     breakdowns_of,
@@ -93,14 +94,15 @@ def check_heading(result: ResultSet, threshold: int, language: str) -> str:
 
 
 def submission_text(result: ResultSet, language: str) -> str:
-    """What the import is linked to: the submission's file, peildatum, size and merges."""
+    """What the import is linked to: the submission's file, peildatum, size and merges; and how
+    many group sizes the persons sent per subgroup narrowed."""
     link = result.submission or {}
     merges = link.get("merges") or {}
     merged = "; ".join(
         f"{header}: " + ", ".join(f"{k} → {v}" for k, v in chosen.items())
         for header, chosen in merges.items()
     )
-    return _t(
+    text = _t(
         "results.report.linked",
         language,
         file=link.get("delivered_file") or "?",
@@ -108,6 +110,12 @@ def submission_text(result: ResultSet, language: str) -> str:
         rows=link.get("rows_included") if link.get("rows_included") is not None else "?",
         merges=merged or "–",
     )
+    narrowed = narrowed_rows(result)
+    if narrowed:
+        unmatched = link.get(UNMATCHED_KEY)
+        low = 100 - unmatched if isinstance(unmatched, int) else 100
+        text += " " + _t("results.report.linked-sizes", language, rows=narrowed, low=low)
+    return text
 
 
 def finding_text(finding: Finding, result: ResultSet, threshold: int, language: str) -> str:
