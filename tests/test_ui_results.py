@@ -134,7 +134,9 @@ def test_importing_from_the_window_and_saving_the_report(qtbot, tmp_path: Path) 
         assert "78,2" in window.bar_chart.accessibleDescription()  # Dutch decimal comma
         assert "Eén jaar" in window.verdicts.text() or "één jaar" in window.verdicts.text()
         # the report from the window: the PDF, the tables and the charts
-        pdf = window.save_report(tmp_path / "out" / "resultaten.pdf")
+        window.save_report(tmp_path / "out" / "resultaten.pdf")
+        qtbot.waitUntil(lambda: not window.saving, timeout=60_000)
+        pdf = window.saved_report
         assert pdf is not None
         assert pdf.is_file()
         assert pdf.with_suffix(".xlsx").is_file()
@@ -151,6 +153,70 @@ def test_importing_from_the_window_and_saving_the_report(qtbot, tmp_path: Path) 
         assert "resultaten.pdf" in window.message.text()
     finally:
         translations.install("en")
+
+
+def test_the_report_is_built_on_a_worker_and_written_on_the_gui_thread(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The report's content (the publication check of every year: seconds on many subgroups) is
+    built off the GUI thread; the files are rendered (Qt) on it when that is done; the button is
+    off meanwhile and a second click does nothing."""
+    import threading
+
+    import desktop_app.ui.pages.results as page
+
+    import_results(ingezoomd_2024(tmp_path / "2024.xlsx"), INGEZOOMD, 2024, ORG)
+    import_results(ingezoomd_2025(tmp_path / "2025.xlsx"), INGEZOOMD, 2025, ORG)
+    threads: dict[str, bool] = {}
+    release = threading.Event()
+    real_build, real_write = page.build_report, page.write_results_report
+
+    def build(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads["build on the GUI thread"] = threading.current_thread() is threading.main_thread()
+        release.wait(30)  # the window is seen busy while this runs
+        return real_build(*args, **kwargs)
+
+    def write(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads["write on the GUI thread"] = threading.current_thread() is threading.main_thread()
+        return real_write(*args, **kwargs)
+
+    monkeypatch.setattr(page, "build_report", build)
+    monkeypatch.setattr(page, "write_results_report", write)
+    window = ResultsWindow(ORG, "en")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: not window.checking, timeout=60_000)
+    target = tmp_path / "out" / "report.pdf"
+    window.save_report(target)
+    assert window.saving
+    assert not window.report_button.isEnabled()
+    assert window.message.text() == "Making the report…"
+    qtbot.wait(100)  # the window keeps answering while the worker builds
+    window.breakdown_choice.setCurrentIndex(0)
+    assert window.saving
+    assert not window.report_button.isEnabled()
+    window.save_report(tmp_path / "other.pdf")  # a second click while busy: ignored
+    release.set()
+    qtbot.waitUntil(lambda: not window.saving, timeout=60_000)
+    assert threads == {"build on the GUI thread": False, "write on the GUI thread": True}
+    assert window.report_button.isEnabled()
+    assert window.saved_report == target
+    assert target.is_file()
+    assert target.read_bytes().startswith(b"%PDF-")
+    assert not (tmp_path / "other.pdf").exists()
+    assert window.message.kind == "ok"
+    assert "report.pdf" in window.message.text()
+    # a failure on the worker is said in the window and the button comes back
+    monkeypatch.setattr(page, "build_report", real_build)
+    monkeypatch.setattr(
+        page, "write_results_report", lambda *_a: (_ for _ in ()).throw(OSError("disk full"))
+    )
+    window.save_report(tmp_path / "full.pdf")
+    qtbot.waitUntil(lambda: not window.saving, timeout=60_000)
+    assert window.message.kind == "error"
+    assert "disk full" in window.message.text()
+    assert window.report_button.isEnabled()
+    assert window.saved_report is None
 
 
 def test_the_start_window_lists_results_and_opens_them(qtbot, tmp_path: Path) -> None:

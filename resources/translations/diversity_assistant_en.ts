@@ -2185,6 +2185,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Making the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Report saved: %1, with the tables (%2) and the charts (%3).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2185,6 +2185,10 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
+        <source>Making the report…</source>
+        <translation>Création du rapport…</translation>
+    </message>
+    <message>
         <source>Report saved: %1, with the tables (%2) and the charts (%3).</source>
         <translation>Rapport enregistré : %1, avec les tableaux (%2) et les graphiques (%3).</translation>
     </message>

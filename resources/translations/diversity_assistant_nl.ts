@@ -2185,6 +2185,10 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
+        <source>Making the report…</source>
+        <translation>Het rapport wordt gemaakt…</translation>
+    </message>
+    <message>
         <source>Report saved: %1, with the tables (%2) and the charts (%3).</source>
         <translation>Rapport opgeslagen: %1, met de tabellen (%2) en de grafieken (%3).</translation>
     </message>

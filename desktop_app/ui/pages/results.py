@@ -28,6 +28,7 @@ from desktop_app.results import (
     Benchmark,
     PublicationCheck,
     ResultSet,
+    ResultsReport,
     bar_chart_svg,
     breakdown_bars,
     build_report,
@@ -50,6 +51,18 @@ def _check_job(_worker: Worker, result: ResultSet) -> PublicationCheck:
     return check_result(result)
 
 
+def _report_job(
+    _worker: Worker,
+    history: tuple[ResultSet, ...],
+    language: str,
+    organisation: str,
+    benchmark: Benchmark | None,
+) -> ResultsReport:
+    """The report's content (Qt-free: the publication check of every year, the charts' SVG, the
+    xlsx), built off the GUI thread; the files are written on it when this is done."""
+    return build_report(history, language, organisation=organisation, benchmark=benchmark)
+
+
 class ResultsWindow(QDialog):
     """The results of ``organisation`` (its stable id)."""
 
@@ -63,6 +76,8 @@ class ResultsWindow(QDialog):
         self.benchmark: Benchmark | None = None
         self.workers = WorkerManager(self)
         self.check_worker: Worker | None = None
+        self.report_worker: Worker | None = None
+        self.saved_report: Path | None = None  # the PDF the last "Save the report…" wrote
         self.resize(820, 760)
         outer = vbox(self, margins=0, spacing=0)
         content = QWidget(self)
@@ -314,19 +329,34 @@ class ResultsWindow(QDialog):
         if path:
             self.save_report(Path(path))
 
-    def save_report(self, path: Path) -> Path | None:
+    def save_report(self, path: Path) -> None:
+        """The report to ``path``: its content built on a worker (the publication check of every
+        year takes seconds on many subgroups), the files written here when it is done (Qt
+        renders the PDF and the charts on the GUI thread). The button is off meanwhile."""
+        if self.report_worker is not None:
+            return
+        self.saved_report = None
+        self.report_button.setEnabled(False)
+        self.message.show_message("info", self.tr("Making the report…"))
+        worker = Worker(_report_job, self.history, self.language, self.organisation, self.benchmark)
+        self.report_worker = worker
+        worker.signals.result.connect(lambda built, p=path: self._report_built(built, p))
+        worker.signals.failed.connect(self._report_failed)
+        worker.signals.finished.connect(self._report_finished)
+        self.workers.start(worker)
+
+    @property
+    def saving(self) -> bool:
+        """True while the report is being made."""
+        return self.report_worker is not None
+
+    def _report_built(self, built: ResultsReport, path: Path) -> None:
         try:
-            built = build_report(
-                self.history,
-                self.language,
-                organisation=self.organisation,
-                benchmark=self.benchmark,
-            )
             files = write_results_report(built, path)
         except (AppError, OSError) as error:
-            text = error.render(self.language) if isinstance(error, AppError) else str(error)
-            self.message.show_message("error", text)
-            return None
+            self._report_failed(error)
+            return
+        self.saved_report = files.pdf
         self.message.show_message(
             "ok",
             self.tr("Report saved: %1, with the tables (%2) and the charts (%3).")
@@ -334,4 +364,16 @@ class ResultsWindow(QDialog):
             .replace("%2", files.xlsx.name)
             .replace("%3", files.charts.name),
         )
-        return files.pdf
+
+    def _report_failed(self, error: Exception) -> None:
+        if isinstance(error, AppError):
+            text = error.render(self.language)
+        elif isinstance(error, OSError):
+            text = str(error)
+        else:
+            text = type(error).__name__
+        self.message.show_message("error", text)
+
+    def _report_finished(self) -> None:
+        self.report_worker = None
+        self.report_button.setEnabled(True)
