@@ -264,15 +264,43 @@ def run_mark(args: argparse.Namespace, language: str) -> int:
         raise UsageError("journey.cli.evidence-needed")
     if args.file is not None and args.by is not None:
         raise UsageError("journey.cli.both-evidence")
-    journey = _journey(args, start=True)
-    step = resolve_step(journey, args.step)  # an unknown step is refused before anything is copied
     if args.file is not None and not args.file.exists():
         raise UsageError("journey.cli.file-missing", file=str(args.file))
+    _check_before_start(args, [args.file] if args.file is not None else [], [args.by])
+    journey = _journey(args, start=True)
+    step = resolve_step(journey, args.step)  # an unknown step is refused before anything is copied
     marked = mark_step(
         journey, step.id, by=args.by, file=args.file, on=args.date, plaintext_sha256=_plain(args)
     )
     _print_marked(marked.journey, step.id, marked.filed, language)
     return EXIT_OK
+
+
+def _check_before_start(
+    args: argparse.Namespace, files: list[Path], names: list[str | None]
+) -> None:
+    """What the command line gave, checked before a draft's journey is started (a refusal
+    changes nothing in the app-data folder): the date, the names, each file, and the step."""
+    import datetime as dt
+
+    from desktop_app.journey import Journey, draft_key
+    from desktop_app.journey.journey import check_day, check_document, confirmation
+    from desktop_app.journey.received import refuse_plaintext, resolve_step
+    from desktop_app.profiles import load_programme_by_id
+
+    check_day(args.date)
+    for name in names:
+        if name is not None:
+            confirmation(name)
+    for path in files:
+        check_document(path)
+        refuse_plaintext(path, _plain(args))  # the staff file the draft checked: never evidence
+    if args.draft is not None:  # the step, against the draft's programme, before it is started
+        draft = _load_draft(args.draft)
+        organisation, year = draft_key(draft)
+        assert draft.programme_id is not None
+        programme = load_programme_by_id(draft.programme_id)
+        resolve_step(Journey(organisation, year, programme, dt.datetime.now(dt.UTC)), args.step)
 
 
 def _print_marked(journey: Journey, step_id: str, filed: tuple[str, ...], language: str) -> None:
@@ -327,6 +355,7 @@ def run_accept(args: argparse.Namespace, language: str) -> int:
     for path in args.files:
         if not path.exists():
             raise UsageError("journey.cli.file-missing", file=str(path))
+    _check_before_start(args, args.files, [args.officer, args.signatory])
     journey = _journey(args, start=True)
     step = resolve_step(journey, args.step)
     marked = accept_documents(
