@@ -23,6 +23,7 @@ from desktop_app.package.build import (
     zip_files,
 )
 from desktop_app.resources import resource_path
+from desktop_app.text import grouped_hex
 
 CREATED = dt.datetime(2026, 1, 5, 10, 30, tzinfo=dt.UTC)
 
@@ -151,7 +152,10 @@ def test_the_summary_is_a_pdf_listing_files_fingerprints_and_confirmations(clean
     )
     html = summary_html(package.manifest, check.programme, "nl", "pakket.p7m", "ef" * 32)
     assert package.output.name in html
-    assert "ab" * 32 in html
+    # fingerprints in groups, so the PDF wraps between them instead of running off the page
+    assert grouped_hex("ab" * 32) in html
+    assert grouped_hex("cd" * 32) in html
+    assert "ab" * 32 not in html
     assert "bevestigd door Demo op 2025-12-01" in html
     pdf = html_to_pdf(html, "Verantwoording")
     assert pdf.startswith(b"%PDF-")
@@ -235,7 +239,6 @@ def test_the_summary_pdf_never_breaks_a_word_and_groups_fingerprints(tmp_path) -
     import subprocess
 
     from desktop_app.render import html_to_pdf
-    from desktop_app.text import grouped_hex
 
     digest = "b860e99987a3d280cc79d7ed537e8f84c1d04a5471056172e51e926c9e57f73b"
     assert grouped_hex(digest) == (

@@ -66,8 +66,12 @@ def summary_html(
     row("summary.key", str(manifest.get("identification_key") or "-"))
     row("summary.checks", Message("summary.checks-value", manifest["checks"]).render(language))
     if delivery is None:
-        row("summary.recipient", str(manifest.get("recipient_certificate_sha256") or "-"))
-        row("summary.signer", str(manifest.get("signer_certificate_sha256") or "-"))
+        for key, label in (
+            ("recipient_certificate_sha256", "summary.recipient"),
+            ("signer_certificate_sha256", "summary.signer"),
+        ):
+            value = manifest.get(key)
+            row(label, grouped_hex(str(value)) if value else "-")  # wraps between groups
     else:
         _delivery_rows(delivery, language, row)
     parts.append("</table>")
