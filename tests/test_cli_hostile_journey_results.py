@@ -107,8 +107,28 @@ def make_inputs(folder: Path) -> None:
     (folder / "wrong-plan.json").write_text('{"versions": [{"year": "2025", "breakdown": 3}]}')
     (folder / "proposal.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\n")
     (folder / f"{ESCAPES}.pdf").write_bytes(b"%PDF-1.4\n")
+    for label, name, sha in RECORD_FILES:  # delivery records naming a file that is not beside them
+        record = {
+            "format": "diversity-assistant/delivery-record",
+            "version": 1,
+            "file": {"name": name, "sha256": sha, "bytes": 3},
+            "channel": "web-portal",
+            "protection": "cms",
+            "recipient": {"kind": "channel"},
+            "manifest": {"programme": {"id": "cbs-barometer-ingezoomd"}},
+        }
+        (folder / f"{label}.record.json").write_text(json.dumps(record), encoding="utf-8")
     (folder / "link-to-draft.json").symlink_to(folder / "draft.json")
     os.link(folder / "draft.json", folder / "hardlink-to-draft.json")
+
+
+RECORD_FILES = (
+    ("record-parent", "../draft.json", "0" * 64),
+    ("record-dotdot", "..", "0" * 64),
+    ("record-empty-name", "", "0" * 64),
+    ("record-number-name", 5, "0" * 64),
+    ("record-bad-sha", "barometer.p7m", "abc"),
+)
 
 
 def staff_values() -> set[str]:
@@ -505,6 +525,16 @@ def output_cases() -> list:
             setup="record-pipe",
         ),
     ]
+    for label, _name, _sha in RECORD_FILES:
+        cases += [
+            case(
+                f"delivered-{label}", ["delivered", f"{{I}}/{label}.record.json", "--delete-file"]
+            ),
+            case(
+                f"mark-upload-{label}",
+                ["journey", "mark", "upload", "--file", f"{{I}}/{label}.record.json", *OY],
+            ),
+        ]
     if os.geteuid() != 0:  # root writes in a read-only folder all the same
         cases += [
             case(
@@ -848,6 +878,7 @@ def test_what_each_refusal_says(outcomes) -> None:
         "mark-staff-file": "staff.csv",
         "mark-staff-file-autosave": "staff.csv",
         "delivered-file-is-a-pipe": "is not a regular file",
+        "delivered-record-parent": "is not a readable delivery record",
         "damaged-kept-result-null-results-show": "is damaged",
         "damaged-journey-nonutf-journey-show": "the journey file is damaged",
         "show-draft-deep": "nested deeper than 64 levels",

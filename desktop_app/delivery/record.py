@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -83,7 +84,7 @@ class DeliveryRecord:
             raise ValueError("unknown recipient kind")
         return cls(
             manifest=dict(data["manifest"]),
-            file=DeliveredFile(**data["file"]),
+            file=_delivered_file(data["file"]),
             channel=Channel(data["channel"]),
             protection=Protection(data["protection"]),
             recipient_kind=kind,
@@ -121,6 +122,22 @@ def delivered_path_of(record_path: Path, record: DeliveryRecord) -> Path:
 
 def write_record(path: Path, record: DeliveryRecord) -> None:
     write_atomic(Path(path), record.to_json().encode("utf-8"))
+
+
+def _delivered_file(data: Any) -> DeliveredFile:
+    """The record's delivered file, checked: a plain file name beside the record (no folder,
+    not ``..``: the record names the file ``delivered --delete-file`` overwrites), a SHA-256 and
+    a size; anything else is a damaged record (``ValueError``/``TypeError``)."""
+    if not isinstance(data, dict):
+        raise TypeError("file")
+    name, sha256, size = data["name"], data["sha256"], data["bytes"]
+    if not isinstance(name, str) or name in ("", ".", "..") or re.search(r"[\\/\x00]", name):
+        raise ValueError("file name")
+    if not isinstance(sha256, str) or not re.fullmatch(r"[0-9a-f]{64}", sha256):
+        raise ValueError("sha256")
+    if not isinstance(size, int) or isinstance(size, bool) or size < 0:
+        raise ValueError("bytes")
+    return DeliveredFile(name, sha256, size)
 
 
 def read_record(path: Path) -> DeliveryRecord:
