@@ -907,3 +907,25 @@ def test_what_is_accepted_is_shown_plainly(outcomes) -> None:
         result = outcomes[name]
         assert result["code"] == 0, result["err"]
         assert "\N{REPLACEMENT CHARACTER}" in result["out"], result["out"]
+
+
+def test_a_report_is_written_all_or_none(tmp_path, monkeypatch, capsys) -> None:
+    """A chart's name taken by a folder: the report, its tables and the other charts are not
+    written either (before, the first charts were left behind, the PDF missing)."""
+    from desktop_app.cli import main
+
+    monkeypatch.setenv("DIVERSITY_ASSISTANT_DATA_DIR", str(tmp_path / "appdata"))
+    source = SAMPLES / "results-cbs-ingezoomd-2025.xlsx"
+    assert main(["results", "import", str(source), *CBS, "--year", "2025", *ORG]) == 0
+    out = tmp_path / "out"
+    (out / "r-charts" / "chart-3.svg").mkdir(parents=True)
+    with untouched(source):
+        code = main(["--lang", "en", "results", "report", *ORG, "--out", str(out / "r.pdf")])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert "chart-3.svg" in err
+    assert "Traceback" not in err
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
+        "r-charts",
+        "r-charts/chart-3.svg",
+    ]

@@ -3,10 +3,11 @@ xlsx beside it, the charts as SVG and PNG in ``<report>-charts/``."""
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.atomic import write_atomic
+from desktop_app.atomic import write_all_atomic
 from desktop_app.render.pdf import html_to_pdf
 from desktop_app.render.svg import svg_to_png
 from desktop_app.results.model import ResultsError
@@ -28,15 +29,22 @@ def write_results_report(report: ResultsReport, out: Path) -> ReportFiles:
     pdf = out if out.suffix.lower() == ".pdf" else out.with_name(out.name + ".pdf")
     images = {f"{c.name}.png": svg_to_png(c.svg) for c in report.charts}
     charts = pdf.with_name(pdf.stem + "-charts")
+    xlsx = pdf.with_suffix(".xlsx")
+    files = {pdf: html_to_pdf(report.html, report.title, images), xlsx: report.xlsx}
+    for chart in report.charts:  # everything rendered before the first file is written
+        files[charts / f"{chart.name}.svg"] = chart.svg.encode("utf-8")
+        files[charts / f"{chart.name}.png"] = images[f"{chart.name}.png"]
+    made = not charts.exists()
     charts.mkdir(parents=True, exist_ok=True)
+    try:
+        write_all_atomic(files)  # the report, its tables and its charts: all or none
+    except BaseException:
+        if made:
+            with contextlib.suppress(OSError):
+                charts.rmdir()
+        raise
     names = {f"{c.name}{suffix}" for c in report.charts for suffix in (".svg", ".png")}
     for stale in charts.glob("chart-*.*"):  # an earlier report's charts, numbered past this one's
         if stale.suffix in (".svg", ".png") and stale.name not in names and stale.is_file():
             stale.unlink()
-    for chart in report.charts:
-        write_atomic(charts / f"{chart.name}.svg", chart.svg.encode("utf-8"))
-        write_atomic(charts / f"{chart.name}.png", images[f"{chart.name}.png"])
-    xlsx = pdf.with_suffix(".xlsx")
-    write_atomic(xlsx, report.xlsx)
-    write_atomic(pdf, html_to_pdf(report.html, report.title, images))
     return ReportFiles(pdf, xlsx, charts, len(report.charts))
