@@ -180,6 +180,27 @@ def assert_documents(written: list[Path], fingerprint: str, expected: tuple[str,
                 assert text in content, (path.name, text)
 
 
+def assert_readable_hex(page, value, label, expected: str, group: int) -> None:
+    """A checksum or fingerprint as the officer reads it: in groups of ``group``, at the size of
+    the page's text in a fixed-pitch face, selectable, wrapping, named by its label."""
+    from PySide6.QtGui import QFontInfo
+
+    assert value.isVisible()
+    assert label.isVisible()
+    groups = value.text().split(" ")
+    assert "".join(groups) == expected
+    assert len(groups) == len(expected) // group
+    assert all(len(g) == group for g in groups)
+    assert QFontInfo(value.font()).fixedPitch()
+    assert value.font().pointSizeF() == page.font().pointSizeF()  # not the smaller system size
+    flags = value.textInteractionFlags()
+    assert flags & Qt.TextInteractionFlag.TextSelectableByMouse
+    assert flags & Qt.TextInteractionFlag.TextSelectableByKeyboard
+    assert value.wordWrap()
+    assert label.buddy() is value
+    assert value.accessibleName() == label.text()
+
+
 def test_the_belgian_route_with_own_data_for_linkage(qtbot, tmp_path, monkeypatch):
     source = staff_file(tmp_path)
     wizard = make_wizard(qtbot, tmp_path)
@@ -314,6 +335,12 @@ def test_the_belgian_route_with_own_data_for_linkage(qtbot, tmp_path, monkeypatc
         qtbot.waitUntil(lambda: not page.running, timeout=60_000)
         assert page.problem.kind is None, page.problem.text()
         assert out.exists()
+        submission = page.session.submission
+        assert_readable_hex(page, page.package_sha, page.sha_label, submission.package_sha256, 8)
+        assert_readable_hex(
+            page, page.signer_fingerprint, page.signer_label, submission.signer_fingerprint, 4
+        )
+        assert "OpenPGP" in page.signer_label.text()
         org = wizard.draft.organisation_id
         office.import_key(openpgp.export_public_key(openpgp.load_key(key_folder(org), org)))
         plain, said = office.decrypt(out)
@@ -537,3 +564,36 @@ def test_every_code_has_its_own_label_in_each_language():
                 labels = [code.label.get(language) for code in field.codes]
                 assert len(set(labels)) == len(labels), (programme.id, field.id, language)
                 assert all(labels), (programme.id, field.id, language)
+
+
+def test_a_fingerprint_wraps_between_its_groups_at_200_percent(qtbot):
+    """In a narrow window with the font doubled the fingerprint takes several lines, each break
+    between two groups: every group fits the width whole."""
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+    from desktop_app.ui.widgets.hex_value import HexValue
+
+    app = QApplication.instance()
+    font = app.font()
+    bigger = app.font()
+    bigger.setPointSizeF(font.pointSizeF() * 2)
+    app.setFont(bigger)
+    try:
+        window = QWidget()
+        qtbot.addWidget(window)
+        value = HexValue(window, group=4)
+        QVBoxLayout(window).addWidget(value)
+        value.set_value("B860E99987A3D2804C2F1E0A9B7D6C5E4F3A2B1C")
+        window.resize(260, 400)
+        window.show()
+        qtbot.waitExposed(window)
+        assert value.font().pointSizeF() == bigger.pointSizeF()  # it follows the 200% font
+        metrics = QFontMetrics(value.font())
+        width = value.contentsRect().width()
+        assert metrics.horizontalAdvance(value.text()) > width  # it must wrap
+        assert value.height() >= 2 * metrics.lineSpacing()  # and does, on whole lines
+        assert all(metrics.horizontalAdvance(g) <= width for g in value.text().split(" "))
+        assert value.text() == "B860 E999 87A3 D280 4C2F 1E0A 9B7D 6C5E 4F3A 2B1C"
+    finally:
+        app.setFont(font)

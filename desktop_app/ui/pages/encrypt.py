@@ -47,6 +47,7 @@ from desktop_app.ui.widgets import (
     vbox,
 )
 from desktop_app.ui.widgets.elided_label import ElidedLabel
+from desktop_app.ui.widgets.hex_value import HexValue, labelled
 from desktop_app.ui.widgets.passphrase_dialog import (
     KeyKind,
     PassphraseRetry,
@@ -99,19 +100,15 @@ class EncryptPage(WorkerPage):
 
         self.result_card, result, self.result_heading = titled_card(content)
         self.result_status = InlineMessage(self.result_card)
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.package_label = hint_label("", self.result_card)
         self.package_path = ElidedLabel(self.result_card)  # a path: no spaces to wrap at
+        # the checksum and the fingerprint to be read aloud and compared: in groups, at the
+        # text's size, selectable, each under its label (widgets/hex_value.py)
         self.sha_label = hint_label("", self.result_card)
-        self.package_sha = QLabel(self.result_card)
+        self.package_sha = HexValue(self.result_card, group=8)
         self.signer_label = hint_label("", self.result_card)
-        self.signer_fingerprint = QLabel(self.result_card)
+        self.signer_fingerprint = HexValue(self.result_card, group=4)  # as the summary PDF
         self.package_path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        for label in (self.package_sha, self.signer_fingerprint):
-            label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.package_sha.setFont(mono)
-        self.signer_fingerprint.setFont(mono)
         # the archive's passphrase: shown once, here only (not in the session, the draft or a file)
         self.passphrase_box = QWidget(self.result_card)
         passphrase = vbox(self.passphrase_box, spacing=4)
@@ -398,9 +395,9 @@ class EncryptPage(WorkerPage):
             }[submission.route.protection]
             self.result_status.show_message("ok", made.replace("%1", rows))
             self.package_path.setText(str(submission.package_path))
-            self.package_sha.setText(submission.package_sha256)
+            self.package_sha.set_value(submission.package_sha256)
             signer = submission.signer_fingerprint
-            self.signer_fingerprint.setText(signer or "")
+            self.signer_fingerprint.set_value(signer or "")
             self.signer_label.setVisible(bool(signer))
             self.signer_fingerprint.setVisible(bool(signer))
             self.open_summary.setEnabled(submission.summary_path is not None)
@@ -471,7 +468,9 @@ class EncryptPage(WorkerPage):
             )
             self.encrypt_button.setText(self.tr("&Encrypt and sign"))
         openpgp = submission is not None and submission.route.protection is Protection.OPENPGP
-        self.signer_label.setText(
+        labelled(
+            self.signer_label,
+            self.signer_fingerprint,
             self.tr(
                 "Your organisation's OpenPGP key (fingerprint): the office checks with it that "
                 "the file comes from you"
@@ -480,7 +479,7 @@ class EncryptPage(WorkerPage):
             else self.tr(
                 "Your organisation's signing certificate (SHA-256): register this fingerprint "
                 "with the office, so it can verify that the package comes from you"
-            )
+            ),
         )
 
     def retranslate(self) -> None:
@@ -491,7 +490,7 @@ class EncryptPage(WorkerPage):
         self.browse.setAccessibleName(self.tr("Choose where to save the file for the office"))
         self.result_heading.setText(self.tr("Result"))
         self.package_label.setText(self.tr("File"))
-        self.sha_label.setText(self.tr("SHA-256 of the file"))
+        labelled(self.sha_label, self.package_sha, self.tr("SHA-256 of the file"))
         self.passphrase_label.setText(self.tr("The passphrase of the archive:"))
         self.passphrase.setAccessibleName(self.tr("The passphrase of the archive"))
         self.copy_passphrase.setText(self.tr("&Copy"))
