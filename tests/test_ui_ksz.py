@@ -527,9 +527,7 @@ def test_a_draft_with_a_peildatum_of_its_own_takes_its_reference_year(qtbot, tmp
     )
 
 
-def test_work_regime_codes_are_shown_by_their_labels_and_sent_as_the_offices_codes(
-    qtbot, tmp_path
-):
+def test_work_regime_codes_are_shown_by_their_labels_and_sent_as_the_offices_codes(qtbot, tmp_path):
     """The value map of the work regime offers 'Voltijds'/'Deeltijds' (nl) and 'Temps plein'/
     'Temps partiel' (fr), never the profile's codes 'full-time'/'part-time'; what the officer
     chooses is kept, and the linkage file carries, as the office's code."""
