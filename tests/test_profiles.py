@@ -918,6 +918,14 @@ BROKEN: list[tuple[str, str, Callable[[str], str], str, str, str]] = [
         "unia",
     ),
     (
+        "results-fetch-channel-unknown",
+        KSZ,
+        replace('fetch_channels = ["sftp"]', 'fetch_channels = ["ftp"]'),
+        "results.fetch_channels[0]",
+        '"ftp" is hier niet toegestaan; kies uit: sftp',
+        '"ftp" is not allowed here; choose one of: sftp',
+    ),
+    (
         "portal-protocol-not-a-channel",
         KSZ,
         replace("[thresholds]", '[portal]\nprotocol = "tus"\n\n[thresholds]'),

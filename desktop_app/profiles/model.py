@@ -429,6 +429,10 @@ class ResultsLayout:
     share_decimals: int = field(default=1, metadata=key(minimum=0, maximum=6))
     unmatched_percent: int = field(default=0, metadata=key(minimum=0, maximum=50))
     note: LocalizedText | None = None
+    # where the assistant may fetch the table set itself (``sftp``: from the office's SFTP server,
+    # with the upload's host-key rules); empty: the officer downloads it (the office's portal)
+    fetch_channels: tuple[Literal["sftp"], ...] = ()
+    returned: LocalizedText | None = None  # one plain sentence: how the office returns its tables
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -60,6 +60,90 @@ def temporary_name(name: str, sha256: str) -> str:
     return f".{name}.{sha256[:16]}.part"
 
 
+def open_session(
+    portal: Portal,
+    credentials: Credentials,
+    policy: RetryPolicy,
+    confirm_host_key: HostKeyConfirm | None,
+) -> tuple[paramiko.Transport, str]:
+    """Connect, check the host key (:func:`check_host_key`) *before* sending any credential, log
+    in; returns the live transport and the server's fingerprint. Uploads and fetches share it."""
+    host, port = portal.host, portal.port
+    try:
+        sock = socket.create_connection((host, port), timeout=policy.timeout)
+    except OSError as exc:
+        raise connect_error(exc, host, port) from None
+    transport = paramiko.Transport(sock)
+    try:
+        transport.start_client(timeout=policy.timeout)
+        fingerprint = check_host_key(portal, transport.get_remote_server_key(), confirm_host_key)
+        login(transport, portal, credentials)
+    except BaseException:
+        transport.close()
+        raise
+    return transport, fingerprint
+
+
+def check_host_key(
+    portal: Portal, key: paramiko.PKey, confirm_host_key: HostKeyConfirm | None
+) -> str:
+    """The server's fingerprint when it is the expected one (pin, else remembered), or unknown and
+    confirmed now (then remembered); else :class:`TransferError` (never silently accepted)."""
+    host, port = portal.host, portal.port
+    actual = host_key_fingerprint(key)
+    expected = expected_host_key(portal).fingerprint  # pin, else remembered, else ask
+    if expected is not None:
+        if actual != expected:
+            raise TransferError(
+                "transfer.host-key-changed", host=host, expected=expected, actual=actual
+            )
+    elif confirm_host_key is not None and confirm_host_key(host, port, actual):
+        remember_host_key(host, port, actual)
+    else:
+        raise TransferError("transfer.host-key-unknown", host=host, fingerprint=actual)
+    return actual
+
+
+def login(transport: paramiko.Transport, portal: Portal, credentials: Credentials) -> None:
+    try:
+        if credentials.key_file is not None:
+            # /dev/zero would fill the memory, a FIFO block the login
+            require_regular_file(credentials.key_file, FileKind.KEY)
+            try:
+                key = paramiko.PKey.from_path(
+                    credentials.key_file,
+                    credentials.key_passphrase or None,
+                )
+            except (OSError, paramiko.SSHException, ValueError):
+                raise TransferError(
+                    "transfer.key-file-unreadable", file=str(credentials.key_file)
+                ) from None
+            transport.auth_publickey(credentials.username, key)
+        elif credentials.password is not None:
+            transport.auth_password(credentials.username, credentials.password)
+        else:
+            raise TransferError("transfer.credentials-missing", host=portal.host)
+    except paramiko.AuthenticationException:
+        raise TransferError(
+            "transfer.login-refused", host=portal.host, user=credentials.username
+        ) from None
+
+
+def sftp_client(
+    transport: paramiko.Transport, portal: Portal, policy: RetryPolicy
+) -> paramiko.SFTPClient:
+    """The SFTP subsystem on a logged-in transport, each operation bounded by the policy's timeout."""
+    sftp = paramiko.SFTPClient.from_transport(transport)
+    if sftp is None:
+        raise TransferError(
+            "transfer.connection-lost", host=portal.host, detail="sftp", transient=True
+        )
+    channel = sftp.get_channel()
+    assert channel is not None  # from_transport opened it
+    channel.settimeout(policy.timeout)
+    return sftp
+
+
 class SftpUpload:
     def __init__(  # noqa: PLR0917 - internal; built by SftpTransport.run
         self,
@@ -115,15 +199,7 @@ class SftpUpload:
     def _attempt(self) -> str:
         transport = self._connect()
         try:
-            sftp = paramiko.SFTPClient.from_transport(transport)
-            if sftp is None:
-                raise TransferError(
-                    "transfer.connection-lost", host=self.portal.host, detail="sftp", transient=True
-                )
-            channel = sftp.get_channel()
-            assert channel is not None  # from_transport opened it
-            channel.settimeout(self.policy.timeout)
-            return self._transfer(sftp)
+            return self._transfer(sftp_client(transport, self.portal, self.policy))
         finally:
             transport.close()
             self._transport = None
@@ -131,62 +207,11 @@ class SftpUpload:
     # -- connection, host key, login ------------------------------------------------------
 
     def _connect(self) -> paramiko.Transport:
-        host, port = self.portal.host, self.portal.port
-        try:
-            sock = socket.create_connection((host, port), timeout=self.policy.timeout)
-        except OSError as exc:
-            raise connect_error(exc, host, port) from None
-        transport = paramiko.Transport(sock)
+        transport, self.fingerprint = open_session(
+            self.portal, self.credentials, self.policy, self.confirm_host_key
+        )
         self._transport = transport
-        try:
-            transport.start_client(timeout=self.policy.timeout)
-            self._check_host_key(transport.get_remote_server_key())
-            self._login(transport)
-        except BaseException:
-            transport.close()
-            self._transport = None
-            raise
         return transport
-
-    def _check_host_key(self, key: paramiko.PKey) -> None:
-        host, port = self.portal.host, self.portal.port
-        actual = host_key_fingerprint(key)
-        expected = expected_host_key(self.portal).fingerprint  # pin, else remembered, else ask
-        if expected is not None:
-            if actual != expected:
-                raise TransferError(
-                    "transfer.host-key-changed", host=host, expected=expected, actual=actual
-                )
-        elif self.confirm_host_key is not None and self.confirm_host_key(host, port, actual):
-            remember_host_key(host, port, actual)
-        else:
-            raise TransferError("transfer.host-key-unknown", host=host, fingerprint=actual)
-        self.fingerprint = actual
-
-    def _login(self, transport: paramiko.Transport) -> None:
-        credentials = self.credentials
-        try:
-            if credentials.key_file is not None:
-                # /dev/zero would fill the memory, a FIFO block the login
-                require_regular_file(credentials.key_file, FileKind.KEY)
-                try:
-                    key = paramiko.PKey.from_path(
-                        credentials.key_file,
-                        credentials.key_passphrase or None,
-                    )
-                except (OSError, paramiko.SSHException, ValueError):
-                    raise TransferError(
-                        "transfer.key-file-unreadable", file=str(credentials.key_file)
-                    ) from None
-                transport.auth_publickey(credentials.username, key)
-            elif credentials.password is not None:
-                transport.auth_password(credentials.username, credentials.password)
-            else:
-                raise TransferError("transfer.credentials-missing", host=self.portal.host)
-        except paramiko.AuthenticationException:
-            raise TransferError(
-                "transfer.login-refused", host=self.portal.host, user=credentials.username
-            ) from None
 
     # -- the file ------------------------------------------------------------------------
 
