@@ -929,3 +929,43 @@ def test_a_report_is_written_all_or_none(tmp_path, monkeypatch, capsys) -> None:
         "r-charts",
         "r-charts/chart-3.svg",
     ]
+
+
+def test_the_folders_choices_are_never_written_over_by_their_own_draft(
+    tmp_path, monkeypatch, capsys
+) -> None:
+    """``journey folder --set DIR --draft DIR/choices.json``: the draft given is the file the
+    folder keeps; it is listed as it is (before, a version-2 draft was rewritten as version 3)."""
+    from desktop_app.cli import main
+
+    monkeypatch.setenv("DIVERSITY_ASSISTANT_DATA_DIR", str(tmp_path / "appdata"))
+    folder = tmp_path / "Diversiteit 2026"
+    folder.mkdir()
+    choices = folder / "choices.json"
+    shutil.copy(ROOT / "tests" / "fixtures" / "drafts" / "v2-demo.json", choices)
+    before = (hashlib.sha256(choices.read_bytes()).hexdigest(), choices.stat().st_mtime_ns)
+    code = main(
+        ["--lang", "en", "journey", "folder", "--set", str(folder), "--draft", str(choices)]
+    )
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert (hashlib.sha256(choices.read_bytes()).hexdigest(), choices.stat().st_mtime_ns) == before
+    assert "choices.json" in out
+
+
+def test_a_pipe_named_choices_is_refused_before_the_folder_is_chosen(
+    tmp_path, monkeypatch, capsys
+) -> None:
+    from desktop_app.cli import main
+
+    monkeypatch.setenv("DIVERSITY_ASSISTANT_DATA_DIR", str(tmp_path / "appdata"))
+    folder = tmp_path / "Diversiteit 2026"
+    folder.mkdir()
+    os.mkfifo(folder / "choices.json")
+    draft = SAMPLES / "demo-draft.json"
+    code = main(["--lang", "en", "journey", "folder", "--set", str(folder), "--draft", str(draft)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "not a regular file" in err
+    assert sorted(p.name for p in folder.iterdir()) == ["choices.json"]
+    assert not (tmp_path / "appdata" / "journeys" / "yearly-folders.json").exists()

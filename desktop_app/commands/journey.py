@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -378,19 +379,19 @@ def run_folder(args: argparse.Namespace, language: str) -> int:
     from desktop_app.journey.folder import (
         chosen_year_folder,
         current_year_folder,
-        file_choices,
         file_into,
-        open_year_folder,
         plaintext_hashes,
     )
+    from desktop_app.journey.journey import check_document
 
     draft = _load_draft(args.draft) if args.draft is not None else None
     organisation, year, programme = _folder_key(args, draft)
-    folder: YearFolder | None = None
+    if args.add is not None:  # the file to add, checked before a folder is chosen
+        if not args.add.exists():
+            raise UsageError("journey.cli.file-missing", file=str(args.add))
+        check_document(args.add)
     if args.set is not None:
-        folder = open_year_folder(organisation, year, args.set, programme)
-        if draft is not None:
-            folder, _ = file_choices(folder, draft)
+        folder: YearFolder | None = _choose_folder(args, draft, organisation, year, programme)
     else:
         folder = current_year_folder(organisation, year)
     if folder is None:
@@ -398,8 +399,6 @@ def run_folder(args: argparse.Namespace, language: str) -> int:
         key = "journey.cli.folder-gone" if chosen is not None else "journey.cli.no-folder"
         raise UsageError(key, organisation=organisation, year=year, folder=str(chosen or ""))
     if args.add is not None:
-        if not args.add.exists():
-            raise UsageError("journey.cli.file-missing", file=str(args.add))
         folder, filed = file_into(
             folder,
             args.add,
@@ -422,6 +421,37 @@ def run_folder(args: argparse.Namespace, language: str) -> int:
         step = f"  [{filed.step}]" if filed.step else ""
         print(f"  {filed.kind:<13} {filed.name}  {filed.sha256[:16]}…{step}")
     return EXIT_OK
+
+
+def _choose_folder(
+    args: argparse.Namespace,
+    draft: Draft | None,
+    organisation: str,
+    year: int,
+    programme: str | None,
+) -> YearFolder:
+    """``--set``: the folder chosen for the year, the draft filed in it as ``choices.json`` (a
+    folder or a pipe of that name is refused before the choice; the draft given is that very
+    file: it is listed as it is, never written over)."""
+    from desktop_app.bounded_read import check_output_file
+    from desktop_app.journey.folder import CHOICES_FILE, file_choices, file_into, open_year_folder
+
+    choices = args.set / CHOICES_FILE
+    if draft is not None:
+        check_output_file(choices)
+    folder = open_year_folder(organisation, year, args.set, programme)
+    if draft is not None and _same_file(choices, args.draft):
+        folder, _ = file_into(folder, choices, "choices")
+    elif draft is not None:
+        folder, _ = file_choices(folder, draft)
+    return folder
+
+
+def _same_file(one: Path, other: Path | None) -> bool:
+    try:
+        return other is not None and os.path.samefile(one, other)
+    except OSError:  # one of them is not there
+        return False
 
 
 def _folder_key(args: argparse.Namespace, draft: Draft | None) -> tuple[str, int, str | None]:
