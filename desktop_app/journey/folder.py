@@ -24,14 +24,10 @@ employee value.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import hashlib
 import json
 import logging
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -43,14 +39,13 @@ from desktop_app.bounded_read import (
     FileKind,
     file_sha256,
     load_json_bounded,
-    open_regular,
     read_bounded,
     require_regular_file,
 )
 from desktop_app.delivery.record import delivered_path_of, read_record, summary_path_for
 from desktop_app.draft import Draft, save_draft
 from desktop_app.errors import AppError
-from desktop_app.journey.journey import JourneyError, check_key, journeys_dir
+from desktop_app.journey.journey import JourneyError, check_key, copy_in_pieces, journeys_dir
 from desktop_app.profiles.model import Protection
 
 FOLDERS_FORMAT = "diversity-assistant/yearly-folders"
@@ -410,7 +405,7 @@ def file_into(
         same = any(f.name == name and f.kind == kind for f in folder.files)
         if not (kind in UPDATED_KINDS and same):  # a newer record replaces its copy
             name = _free_name(folder.folder, name)
-        copied, size = _copy_atomic(path, folder.folder / name)
+        copied, size = copy_in_pieces(path, folder.folder / name, "journey.folder-too-large")
         if copied != sha and copied in plaintext and not keep_plaintext:  # changed meanwhile
             (folder.folder / name).unlink()
             raise JourneyError(
@@ -423,32 +418,6 @@ def file_into(
     updated = replace(folder, files=(*files, filed))
     save_year_folder(updated)
     return updated, filed
-
-
-def _copy_atomic(source: Path, target: Path) -> tuple[str, int]:
-    """``source`` copied to ``target`` in pieces through a temporary file and a rename (readers
-    see no half-written copy); the copy's SHA-256 and size."""
-    digest = hashlib.sha256()
-    size = 0
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".part", dir=target.parent
-    )
-    try:
-        with os.fdopen(handle, "wb") as out, open_regular(source, FileKind.PACKAGE) as stream:
-            while chunk := stream.read(1 << 20):
-                digest.update(chunk)
-                out.write(chunk)
-                size += len(chunk)
-                if size > FileKind.PACKAGE.limit:
-                    raise JourneyError("journey.folder-too-large", file=source.name)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
-    return digest.hexdigest(), size
 
 
 def _safe_name(name: str) -> str:

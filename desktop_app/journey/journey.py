@@ -40,10 +40,13 @@ version or a damaged file is refused with a sentence (``journey.*``); the file i
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
+import os
 import re
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -55,6 +58,7 @@ from desktop_app.bounded_read import (
     FileKind,
     file_sha256,
     load_json_bounded,
+    open_regular,
     read_bounded,
     require_regular_file,
 )
@@ -667,9 +671,6 @@ def attach_document(journey: Journey, step_id: str, path: Path) -> ReceivedDocum
         raise JourneyError("journey.login-confirmation-only", step=step.id)
     path = Path(path)
     check_document(path)
-    data = read_bounded(path, FileKind.PACKAGE)
-    if not data:  # emptied since the check
-        raise JourneyError("journey.empty-document", file=path.name)
     safe = re.sub(r"[^A-Za-z0-9._-]+", "_", path.name).strip("._") or "document"
     journey.folder.mkdir(parents=True, exist_ok=True)
     stored = f"{step.id}-{safe}"
@@ -677,8 +678,40 @@ def attach_document(journey: Journey, step_id: str, path: Path) -> ReceivedDocum
     while (journey.folder / stored).exists() or stored == JOURNEY_FILE:
         number += 1
         stored = f"{step.id}-{number}-{safe}"
-    write_atomic(journey.folder / stored, data)
-    return ReceivedDocument(path.name, stored, hashlib.sha256(data).hexdigest(), len(data))
+    # copied in pieces: a document up to a package's size never held in memory whole
+    sha256, size = copy_in_pieces(path, journey.folder / stored, "journey.document-too-large")
+    if size == 0:  # emptied since the check
+        (journey.folder / stored).unlink()
+        raise JourneyError("journey.empty-document", file=path.name)
+    return ReceivedDocument(path.name, stored, sha256, size)
+
+
+def copy_in_pieces(source: Path, target: Path, too_large: str) -> tuple[str, int]:
+    """``source`` (a regular file, :func:`~desktop_app.bounded_read.open_regular`) copied to
+    ``target`` in 1 MiB pieces through a temporary file and a rename (readers see no
+    half-written copy); the copy's SHA-256 and size. A source that grows past a package's size
+    while it is copied is refused with the message ``too_large``, the temporary file removed."""
+    digest = hashlib.sha256()
+    size = 0
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".part", dir=target.parent
+    )
+    try:
+        with os.fdopen(handle, "wb") as out, open_regular(source, FileKind.PACKAGE) as stream:
+            while chunk := stream.read(1 << 20):
+                digest.update(chunk)
+                out.write(chunk)
+                size += len(chunk)
+                if size > FileKind.PACKAGE.limit:
+                    raise JourneyError(too_large, file=source.name)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+    return digest.hexdigest(), size
 
 
 def receipt(record_path: Path) -> Receipt:
