@@ -1421,7 +1421,7 @@
     </message>
     <message>
         <source>The KSZ data describe your staff in this year: everyone employed on 31 December %1, with their age on that day. Keep the same year each time.</source>
-        <translation>Les données de la BCSS décrivent votre personnel pendant cette année : toute personne en service le 31 décembre %1, avec son âge à cette date. Choisissez l&apos;année de la même manière à chaque mesure.</translation>
+        <translation>Les données de la BCSS décrivent votre personnel pendant cette année : toute personne en service le 31&#xa0;décembre&#xa0;%1, avec son âge à cette date. Choisissez l&apos;année de la même manière à chaque mesure.</translation>
     </message>
     <message>
         <source>(The grouping is chosen on the Categories page.)</source>

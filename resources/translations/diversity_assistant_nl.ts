@@ -1421,7 +1421,7 @@
     </message>
     <message>
         <source>The KSZ data describe your staff in this year: everyone employed on 31 December %1, with their age on that day. Keep the same year each time.</source>
-        <translation>De gegevens van de KSZ beschrijven uw personeel in dit jaar: iedereen die op 31 december %1 in dienst is, met de leeftijd op die dag. Kies bij een volgende meting telkens op dezelfde manier het jaar.</translation>
+        <translation>De gegevens van de KSZ beschrijven uw personeel in dit jaar: iedereen die op 31&#xa0;december&#xa0;%1 in dienst is, met de leeftijd op die dag. Kies bij een volgende meting telkens op dezelfde manier het jaar.</translation>
     </message>
     <message>
         <source>(The grouping is chosen on the Categories page.)</source>

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from desktop_app.crypto import openpgp
@@ -20,6 +19,7 @@ from desktop_app.messages import Message
 from desktop_app.ui.widgets import BusyBar, InlineMessage, hint_label, titled_card
 from desktop_app.ui.widgets.field_help import with_help
 from desktop_app.ui.widgets.flow_layout import FlowLayout
+from desktop_app.ui.widgets.hex_value import fixed_pitch
 
 
 def breakable_path(path) -> str:
@@ -44,13 +44,18 @@ class KeyCard:
         choose_backup: Callable[[], None],
         cancel: Callable[[], None],
     ) -> None:
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.card, key, self.heading = titled_card(parent)
         self.hint = hint_label("", self.card)
         self.fingerprint_label = hint_label("", self.card)
+        # at the text's size (the system's fixed font was smaller), selectable, wrapping
+        # between groups; the groups as GnuPG shows them (openpgp.format_fingerprint)
         self.fingerprint = QLabel(self.card)
-        self.fingerprint.setFont(mono)
-        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprint.setFont(fixed_pitch())
+        self.fingerprint.setWordWrap(True)
+        self.fingerprint.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.user_id = hint_label("", self.card)
         key_buttons = FlowLayout()  # continues on a next line when narrow
         self.create_button = QPushButton(self.card)
