@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from desktop_app.disclosure.local_lp import BOX_WIDTH, LocalDeviations
 from desktop_app.disclosure.lp_audit import TOLERANCE
 from desktop_app.disclosure.repair import DeviationRepair
 from desktop_app.disclosure.tables import LinkedTables, Segments
@@ -136,6 +137,7 @@ def insider_repair(
     levels: np.ndarray,
     *,
     witnesses: Sequence[np.ndarray] = (),
+    local: bool = False,
 ) -> InsiderResult:
     """Make ``mask`` (modified in place) safe against every singleton insider: suppress what is
     needed so that no suppressed cell of count 1, known to its one member together with which of
@@ -147,7 +149,7 @@ def insider_repair(
     targets = np.flatnonzero(mask & (np.asarray(levels) > 0))
     if not singletons or len(targets) < 2:
         return InsiderResult((), (), 0, 0, len(singletons))
-    return _InsiderPass(tables, mask, singletons, targets, witnesses).run()
+    return _InsiderPass(tables, mask, singletons, targets, witnesses, local=local).run()
 
 
 class _InsiderPass:
@@ -158,8 +160,11 @@ class _InsiderPass:
         singletons: list[int],
         targets: np.ndarray,
         witnesses: Sequence[np.ndarray],
+        *,
+        local: bool = False,
     ) -> None:
         self.tables, self.mask, self.targets = tables, mask, targets
+        self.local = local
         model = tables.model
         # One insider per person: the person counted in inner cell ``own`` is alone in every
         # suppressed 1-cell that holds ``own``, and knows all of them at once (linked tables can
@@ -189,7 +194,7 @@ class _InsiderPass:
         )
         self.few_live = Segments.of([live[k] for k in self.few])
         self.in_group = np.zeros(model.n_rows)
-        self.repair: DeviationRepair | None = None
+        self.repair: DeviationRepair | LocalDeviations | None = None
         self.added: list[int] = []
         self.unresolved: list[InsiderPair] = []
         self.solves = 0
@@ -225,10 +230,15 @@ class _InsiderPass:
         updated in place); suppress what they move."""
         values = self.tables.values
         if self.repair is None:
-            cost = np.log1p(values.astype(float))
-            self.repair = DeviationRepair(
-                self.tables.model, values, self.tables.inner_values, self.mask, cost
-            )
+            if self.local:  # large tables: each LP inside a box (local_lp)
+                self.repair = LocalDeviations(
+                    self.tables, self.mask, values.astype(float), BOX_WIDTH
+                )
+            else:
+                cost = np.log1p(values.astype(float))
+                self.repair = DeviationRepair(
+                    self.tables.model, values, self.tables.inner_values, self.mask, cost
+                )
         repair = self.repair
         repair.pin(group)
         try:

@@ -86,6 +86,7 @@ class LocalDeviations:
         for j in np.flatnonzero((sizes == 1) & ~self.suppressed & (self.values != 0)).tolist():
             self.single[model.column(j)[0]] = j
         self.solves = 0
+        self.pinned = np.zeros(model.n_rows, dtype=bool)
         self._h: Any = None
         self._last: _BoxLP | None = None
         self._deviation = np.zeros(model.n_rows)
@@ -212,10 +213,7 @@ class LocalDeviations:
         pub_cost = self.cost[rows[pub]]
         costs[base_t : base_t + n_pub] = pub_cost
         costs[base_t + n_pub :] = pub_cost
-        col_lower = np.zeros(n_cols)
-        col_lower[:n_box] = np.where(split, 0.0, -self.inner[box])
-        col_upper = np.full(n_cols, np.inf)
-        col_upper[n_box:base_t] = self.inner[box][split]
+        col_lower, col_upper = self._bounds(box, split, n_cols)
         lp = self._lp(costs, (col_lower, col_upper), (starts, entry_col[order], entry_val[order]))
         h = self._highs()
         h.passModel(lp)
@@ -235,6 +233,22 @@ class LocalDeviations:
             target=where,
         )
         return self._last
+
+    def _bounds(
+        self, box: np.ndarray, split: np.ndarray, n_cols: int
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Column bounds: ``d >= -count`` (``up >= 0``, ``0 <= down <= count`` for a split
+        cell), ``t`` non-negative; an insider's own (pinned) inner cells stay as they are."""
+        n_box, base_t = len(box), len(box) + int(split.sum())
+        col_lower = np.zeros(n_cols)
+        col_lower[:n_box] = np.where(split, 0.0, -self.inner[box])
+        col_upper = np.full(n_cols, np.inf)
+        col_upper[n_box:base_t] = self.inner[box][split]
+        held = self.pinned[box]
+        col_lower[:n_box][held] = 0.0
+        col_upper[:n_box][held] = 0.0
+        col_upper[n_box:base_t][held[split]] = 0.0
+        return col_lower, col_upper
 
     def _lp(
         self,
@@ -273,6 +287,18 @@ class LocalDeviations:
     def deviation(self) -> np.ndarray:
         """The last successful probe's deviation over all inner cells."""
         return self._deviation
+
+    full_deviation = deviation
+
+    def pin(self, inner_cells: Sequence[int] | np.ndarray) -> None:
+        """Keep these inner cells fixed in every deviation until :meth:`unpin` (as
+        :meth:`repair.DeviationRepair.pin`: what an insider who knows their own cell knows)."""
+        self.pinned[np.asarray(inner_cells, dtype=np.int64)] = True
+        self._last = None
+
+    def unpin(self, inner_cells: Sequence[int] | np.ndarray) -> None:
+        self.pinned[np.asarray(inner_cells, dtype=np.int64)] = False
+        self._last = None
 
     def suppress(self, cells: Sequence[int]) -> None:
         """Suppress ``cells`` (they cost nothing from now on)."""
@@ -372,7 +398,8 @@ def local_lp_secondary(
     values = tables.values
     mask = np.zeros(tables.n_cells, dtype=bool)
     mask[list(protected)] = True
-    cost = np.log1p(values.astype(float))
+    # the cost of moving a cell: the people it holds (what hiding it costs the reader)
+    cost = values.astype(float)
     local = LocalDeviations(tables, mask, cost, BOX_WIDTH if width is None else width)
     order = sorted(protected, key=lambda j: (int(values[j]), j))
     targets = Segments.of([tables.model.column(j) for j in order])

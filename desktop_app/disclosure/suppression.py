@@ -193,7 +193,9 @@ def protect(
             witnesses = [d for d in witnesses if deviation_is_valid(tables, mask, d)]
             stretched = [d for d in stretched if deviation_is_valid(tables, mask, d)]
     insider = (
-        insider_repair(tables, mask, levels, witnesses=witnesses) if settings.insiders else None
+        insider_repair(tables, mask, levels, witnesses=witnesses, local=method == "local")
+        if settings.insiders
+        else None
     )
     report = final(mask)
     if not report.passed and released:  # cannot happen if the pass is right; the audit rules
