@@ -52,7 +52,9 @@ def test_todays_draft_section_reads_and_writes_unchanged(tmp_path) -> None:
     assert choices.age_bands(KSZ) is None  # age not requested
     assert choices.full_motivation().plan_action == "Actie 2.3"
     # through a saved draft file, as the wizard writes it
-    draft = Draft(programme_id=KSZ.id, categories=CategoryChoices(ksz=json.loads(json.dumps(SECTION))))
+    draft = Draft(
+        programme_id=KSZ.id, categories=CategoryChoices(ksz=json.loads(json.dumps(SECTION)))
+    )
     save_draft(draft, tmp_path / "d.json")
     again = read_choices(load_draft(tmp_path / "d.json"))
     assert again == choices
@@ -228,3 +230,22 @@ def test_without_a_year_chosen_the_last_complete_year_is_kept() -> None:
     assert read_choices(draft).reference_year == 2025
     assert draft.peildatum == dt.date(2025, 12, 31)
     assert draft.categories.ksz == {"reference_year": 2025}
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("nl", ("Refertejaar", "2024 (wie op 31-12-2024 in dienst is)")),
+        ("fr", ("Année de référence", "2024 (le personnel en service le 31-12-2024)")),
+    ],
+)
+def test_the_answers_overview_names_the_ksz_reference_year(language, expected) -> None:
+    """The check-your-answers overview on the KSZ route says the year the KSZ asks, with the day
+    the staff is counted on, not a reference date of its own."""
+    from desktop_app.package.answers import answer_sections
+
+    draft = Draft(programme_id="ksz-diversiteit")
+    update_choices(draft, reference_year=2024)
+    (population,) = [s for s in answer_sections(draft, KSZ, language) if s.id == "population"]
+    assert (population.rows[0].label, population.rows[0].value) == expected
+    assert all("31-12-2024" not in row.label for row in population.rows)

@@ -329,6 +329,12 @@ def test_the_belgian_route_with_own_data_for_linkage(qtbot, tmp_path, monkeypatc
         page = wizard.currentPage()
         qtbot.waitUntil(lambda: page.preview is not None and not page.running, timeout=60_000)
         assert page.preview.columns[:2] == ("insz", "categorie_1")
+        # one reference on the overview too: the year, with the day the staff is counted on;
+        # its Change goes to the decisions, where the year is chosen
+        population = dict(page.answers.sections["population"].texts())
+        assert population["Refertejaar"] == "2025 (wie op 31-12-2025 in dienst is)"
+        assert "Peildatum" not in population
+        assert page.change_target("population") == PageId.KSZ_DECISIONS
         page.set_openpgp_key(office.public)
         page.confirm_key.click()
         go_next(qtbot, wizard, PageId.ENCRYPT)

@@ -20,6 +20,7 @@ from desktop_app.profiles.model import (
     ConstantSource,
     CountSource,
     FieldSource,
+    Flow,
     OrganisationSource,
     PeildatumSource,
     Programme,
@@ -174,6 +175,11 @@ def _organisation_rows(draft: Draft, programme: Programme, language: str) -> lis
 def _population_rows(draft: Draft, programme: Programme, language: str) -> list[AnswerRow]:
     day = draft.peildatum.strftime(DATE_FORMAT) if draft.peildatum else _none(language)
     rows = [AnswerRow(_m("answers.peildatum", language), day)]
+    if programme.flow is Flow.KSZ and draft.peildatum:  # the KSZ asks a year; the day follows it
+        value = _m(
+            "answers.reference-year-value", language, year=str(draft.peildatum.year), date=day
+        )
+        rows = [AnswerRow(_m("answers.reference-year", language), value)]
     for option in programme.population_options:
         chosen = draft.population.get(option.id, option.default)
         rows.append(

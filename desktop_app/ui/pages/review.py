@@ -59,7 +59,7 @@ ANSWER_SECTIONS = ("programme", "organisation", "population", "source", "mapping
 CHANGE_PAGES: dict[str, tuple[PageId, ...]] = {
     "programme": (PageId.PROGRAMME,),
     "organisation": (PageId.ORGANISATION,),
-    "population": (PageId.ORGANISATION,),
+    "population": (PageId.KSZ_DECISIONS, PageId.ORGANISATION),  # KSZ: the reference year
     "source": (PageId.FILE,),
     "mapping": (PageId.MAPPING,),
     "breakdowns": (PageId.CATEGORIES, PageId.KSZ_CATEGORIES),
