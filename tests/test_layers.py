@@ -133,6 +133,7 @@ WIZARD_MAY_USE: dict[str, tuple[str, ...]] = {
         "benchmark",
         "charts",
         "encrypted",
+        "fetched",
         "history",
         "model",
         "publication",

@@ -3,7 +3,8 @@
 ``results import FILE --programme ID --year YYYY [--organisation ID] [--record FILE]
 [--key-folder DIR]`` reads the table set the officer downloaded (CBS's workbook, KSZ's CSV or
 workbook; a KSZ ``.gpg`` with the organisation's key folder) and keeps it for the organisation and
-year. ``results report`` and ``results check`` (the publication check): see
+year. ``results fetch`` (the KSZ's SFTP server): :mod:`desktop_app.commands.results_fetch`.
+``results report`` and ``results check`` (the publication check): see
 :mod:`desktop_app.commands.results_report`. ``results show [--organisation ID] [--json]`` lists what is kept, per year and breakdown the
 groups and their shares, suppressed cells marked, and for consecutive years of one series which
 changes are beyond what chance explains. The organisation defaults to the saved draft's.
@@ -18,7 +19,9 @@ import os
 import tempfile
 from pathlib import Path
 
+from desktop_app.commands import results_fetch
 from desktop_app.commands.common import EXIT_OK
+from desktop_app.commands.results_output import classification_label, print_imported
 from desktop_app.messages import Message
 from desktop_app.results.model import ResultsError, ResultSet
 
@@ -41,6 +44,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     importing.add_argument(
         "--key-folder", type=Path, metavar="DIR", help="the organisation's OpenPGP key (.gpg)"
     )
+    results_fetch.add_parser(actions)
     showing = actions.add_parser("show", help="show the kept results per year and breakdown")
     showing.add_argument("--organisation", metavar="ID")
     showing.add_argument("--json", action="store_true")
@@ -84,6 +88,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace, language: str) -> int:
     if args.results_action == "import":
         return _import(args, language)
+    if args.results_action == "fetch":
+        return results_fetch.fetch(args, language, _organisation(args.organisation))
     if args.results_action == "report":
         from desktop_app.commands.results_report import report
 
@@ -136,34 +142,14 @@ def _import(args: argparse.Namespace, language: str) -> int:
         if suffix in _ENCRYPTED:
             source = _decrypted(args, source, organisation, Path(scratch))
         stored = import_results(source, programme, args.year, organisation, record=args.record)
-    result = stored.result
-    classification = _classification_label(programme.id, result.classification, language)
-    print(
-        Message(
-            "results.imported",
-            {
-                "file": args.file.name,
-                "organisation": organisation,
-                "year": args.year,
-                "programme": programme.name,
-                "tables": len(result.tables),
-                "classification": classification,
-                "path": stored.path,
-            },
-        ).render(language)
+    print_imported(
+        stored,
+        args.file.name,
+        programme=programme,
+        organisation=organisation,
+        year=args.year,
+        language=language,
     )
-    if stored.replaced:
-        print(Message("results.replaced").render(language))
-    if result.submission:
-        print(
-            Message(
-                "results.linked",
-                {
-                    "record": result.submission.get("record"),
-                    "file": result.submission.get("delivered_file"),
-                },
-            ).render(language)
-        )
     return EXIT_OK
 
 
@@ -180,19 +166,6 @@ def _decrypted(args: argparse.Namespace, source: Path, organisation: str, scratc
         key_folder=args.key_folder,
         passphrase=os.environ.get(OPENPGP_PASSPHRASE_ENV),
     )
-
-
-def _classification_label(programme_id: str, classification: str, language: str) -> str:
-    from desktop_app.profiles import load_programme_by_id
-
-    try:
-        layout = load_programme_by_id(programme_id).results
-    except Exception:  # a programme no longer shipped: its id is still a name
-        return classification
-    for candidate in layout.classifications if layout else ():
-        if candidate.id == classification:
-            return candidate.label.get(language)
-    return classification
 
 
 def _group_labels(result: ResultSet, language: str) -> list[str]:
@@ -241,7 +214,7 @@ def _print_set(result: ResultSet, language: str) -> None:
                 "year": result.year,
                 "programme": result.programme,
                 "unit": unit,
-                "classification": _classification_label(
+                "classification": classification_label(
                     result.programme, result.classification, language
                 ),
                 "file": result.source_name,
