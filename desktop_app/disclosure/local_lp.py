@@ -1,38 +1,47 @@
 """Secondary suppression for large tables: the deviation-LP constructor on local boxes.
 
 The problem. At 4-D (the benchmark's department x age x sex x salary band, 8,040 cells, 3,373
-primary at threshold 10) Gaussian elimination hides 1,287 secondary cells in 16.5 s (on a busy
-2-core machine); the deviation-LP constructor of :mod:`construct` hides 797, but each of its
-552 deviation LPs is solved on the whole table (8,040 rows, 13,000 columns) and takes 0.28 s:
-172 s in all. The LP is what gives the quality: it finds, per primary cell, the cheapest other
-table that an outsider cannot tell from the true one.
+primary at threshold 10) Gaussian elimination hides 1,287 secondary cells; the deviation-LP
+constructor of :mod:`construct` hides 797, but each of its 552 deviation LPs is solved on the
+whole table (8,040 rows, 13,000 columns) and takes 0.28 s: 172 s in all (this shared 2-core
+machine). The LP is what gives the quality: it finds, per primary cell, the cheapest other table
+that an outsider cannot tell from the true one. τ-ARGUS modular hides 749 in 1,516 s (and its
+pattern fails our audit on 170 cells: it protects each cell by 30% of its count, we by the
+threshold).
 
-The choice: the same constructor (same order, same down-then-up probes, same cost
-``log(1 + count)``, suppressed cells free, every deviation kept as a witness), with each
-deviation sought inside a *box* of inner cells around the primary cell: per variable, all its
-leaves when it has at most :data:`BOX_WIDTH`, else the cell's own leaves and the best
-``BOX_WIDTH - 1`` partners. A partner is a leaf where mirroring the cell (this variable's code
-replaced) moves the cheapest published cells, cells already suppressed costing nothing: that is
-where τ-ARGUS's hypercube and modular methods look too, but here the LP chooses the pattern
-inside the box, across all dimensions at once, and links between tables and hierarchies are
-simply part of the model (a box is a set of inner cells, every published cell touching it is a
-row). A deviation confined to the box is a valid deviation of the whole table (it moves no
-published cell outside), so nothing is lost in guarantees: the result goes through the same
-screening, repair, singleton-insider pass and final LP audit as every other pattern. Only when
-no deviation exists in the box does it grow (twice as many partners), then the whole table.
+The choice: the same constructor (same order, same down-then-up probes, suppressed cells free,
+every deviation kept as a witness), with each deviation sought inside a *box* of inner cells
+around the primary cell: per variable, all its leaves when it has at most :data:`BOX_WIDTH`,
+else the cell's own leaves and the best ``BOX_WIDTH - 1`` partners. A partner is a leaf where
+mirroring the cell (this variable's code replaced) moves the cheapest published cells, cells
+already suppressed costing nothing: that is where τ-ARGUS's hypercube and modular methods look
+too, but here the LP chooses the pattern inside the box, across all dimensions at once, and links
+between tables and hierarchies are simply part of the model (a box is a set of inner cells,
+every published cell touching it is a row). A deviation confined to the box is a valid deviation
+of the whole table (it moves no published cell outside), so nothing is lost in guarantees: the
+result goes through the same screening, repair, singleton-insider pass and final LP audit as
+every other pattern. Only when no deviation exists in the box does it grow (twice as many
+partners), then the whole table. A cell costs its count: the people hidden (``log(1 + count)``,
+the whole-table constructor's price, gave 856 cells hiding 95,524 people; the count 859 hiding
+80,691, fewer than Gaussian elimination's 84,250, and at threshold 5 fewer cells too: 1,229
+against 1,252). The singleton insiders' LPs run in boxes too (:meth:`pin`).
 
-Each box LP is small (on the 4-D table about 200 rows and 700 columns: an inner cell published
-on its own needs no row, nor does a suppressed cell) and solves in about 3 ms from scratch; the
-second probe of the same cell re-solves the kept model with changed bounds. Alternatives tried on
-the same table: warm-starting the whole-table model between cells (the 0.28 s per solve above),
-a box of 4 leaves per variable (1,003 secondary cells: the age variable's 5 leaves cut), 8
-(832, 20% slower), partners by the parallel cell's count only (906 at 8), and stretching each
-deviation as far as it stays valid (as many LPs: the deviations found already go as far as a
-cell reaching zero allows). Figures of the chosen setting: see the benchmark
-(``benchmarks/disclosure.py``) and the closing note of issue #17.
+Each box LP is small (on the 4-D table about 250 rows and 700 columns: an inner cell published
+on its own needs no row, nor does a suppressed cell) and solves in 2 to 3 ms from scratch; the
+second probe of the same cell re-solves the kept model with changed bounds. About 1,000 of them
+take 3 s of the 7.5 s CPU that protecting and auditing the 4-D table takes here; the final exact
+audit (every suppressed cell's interval, whole-table LPs) takes 3.5 s, the insiders' pass 0.6 s.
+Alternatives tried on the same table: warm-starting the whole-table model between cells (the
+0.28 s per solve above), a box of 4 leaves per variable (1,003 secondary cells: the age
+variable's 5 leaves cut), 8 (about 830, 20% slower), partners by the parallel cell's count only
+(906 at 8), stretching each deviation as far as it stays valid (as many LPs: the deviations
+already go as far as a cell reaching zero allows), other orders of the primary cells (largest
+first 1,011, by cell 878, by dimension 838-877 with more LPs) and box LPs as witnesses for the
+final audit's bounds (fewer whole-table LPs, each slower: no gain).
 
-Deterministic: boxes, partners (ties in leaf order), the LPs (one HiGHS thread, fixed options,
-no time limit) and the order of probes depend only on the tables and the rule.
+Deterministic: boxes, partners (ties in leaf order), the LPs (serial simplex, fixed options, no
+time or iteration limit) and the order of probes depend only on the tables and the rule; the
+pattern is the same with 1 and 2 HiGHS threads.
 """
 
 from __future__ import annotations
@@ -391,8 +400,8 @@ def local_lp_secondary(
     width: int | None = None,
 ) -> tuple[list[int], int]:
     """Secondary cells (cell order) so that every ``protected`` cell can move by its level, as
-    :func:`construct.lp_secondary` chooses them, each deviation found in a box
-    (:class:`LocalDeviations`), and the number of LP solves. Published zeros are never chosen.
+    :func:`construct.lp_secondary` chooses them but each deviation found in a box
+    (:class:`LocalDeviations`) and each cell priced by its count; and the number of LP solves. Published zeros are never chosen.
     ``witnesses`` receives every deviation found (over all inner cells); ``stretched`` each of
     them scaled as far as it stays valid, both ways (more witnesses for the audits)."""
     values = tables.values
