@@ -621,6 +621,41 @@ def damaged_cases() -> list:
                     damage=[RESULTS_INDEX, "bytes", payload],
                 )
             )
+    for label, folder, setup in (
+        ("names-the-inputs", "{I}", "base"),  # a folder full of other files, no index
+        ("relative", "relative/x", "base"),
+        ("other-submission", "{Y}", "other-folder"),  # another organisation's and year's folder
+    ):
+        index = (
+            '{"format": "diversity-assistant/yearly-folders", "version": 1, "folders": '
+            f'[{{"organisation": "rsin-802634540", "year": 2026, "folder": "{folder}"}}]}}'
+        )
+        damage = [FOLDERS_INDEX, "bytes", index]
+        proposal = "{I}/proposal.pdf"
+        cases += [
+            case(
+                f"folders-index-{label}-folder-add",
+                ["journey", "folder", "--add", proposal, *OY],
+                setup=setup,
+                damage=damage,
+            ),
+            case(
+                f"folders-index-{label}-mark",
+                ["journey", "mark", "project-proposal", "--file", proposal, *OY],
+                expect=0,
+                setup=setup,
+                damage=damage,
+                side_untouched=True,
+            ),
+            case(
+                f"folders-index-{label}-import",
+                [*IMPORT[:5], "--year", "2026", *ORG],
+                expect=0,
+                setup=setup,
+                damage=damage,
+                side_untouched=True,
+            ),
+        ]
     cases.append(
         case(
             "import-with-damaged-results-index",
@@ -712,7 +747,7 @@ DRIVER = textwrap.dedent(
             elif path.exists() or path.is_symlink():
                 path.unlink()
             if operation == "bytes":
-                path.write_bytes(payload.encode("utf-8", "surrogateescape"))
+                path.write_bytes(fill([payload], number)[0].encode("utf-8", "surrogateescape"))
             elif operation == "fifo":
                 os.mkfifo(path)
             elif operation == "folder":
@@ -723,14 +758,15 @@ DRIVER = textwrap.dedent(
                 path.symlink_to(payload)
         argv = fill(item["argv"], number)
         watched, side = (inputs, outside), (root / "yearly" / str(number), root / "setup" / str(number))
-        before, data_before = snapshot(*watched), snapshot(data, *side, skip=("logs",))
+        before, data_before, side_before = snapshot(*watched), snapshot(data, skip=("logs",)), snapshot(*side)
         code, out, err, escaped = run(argv, data)
-        after, data_after = snapshot(*watched), snapshot(data, *side, skip=("logs",))
+        after, data_after, side_after = snapshot(*watched), snapshot(data, skip=("logs",)), snapshot(*side)
         output = root / "out" / str(number)
         results.append({
             "argv": argv, "code": code, "out": out, "err": err, "escaped": escaped,
             "inputs_changed": changed(before, after),
             "data_changed": changed(data_before, data_after),
+            "side_changed": changed(side_before, side_after),
             "outputs": sorted(str(p.relative_to(output)) for p in output.rglob("*")) if output.exists() else [],
         })
     json.dump(results, open(sys.argv[2], "w", encoding="utf-8"))
@@ -742,6 +778,9 @@ SETUPS = {
     "folder": [["journey", "folder", "--set", "{Y}", "--draft", "{I}/draft.json"]],
     # the wizard's autosaved draft names the staff file it checked
     "record-pipe": [],
+    "other-folder": [
+        ["journey", "folder", "--set", "{Y}", "--organisation", "kbo-0123456780", "--year", "2025"]
+    ],
 }
 TEMPLATE = [
     ["journey", "mark", "sign-up", "--by", "A. Jansen", "--draft", "{I}/draft.json"],
@@ -852,6 +891,8 @@ def test_hostile_input_ends_in_a_sentence(outcomes, spec, request) -> None:
         assert not result["data_changed"], (
             f"a refused command changed app data: {result['data_changed']}"
         )
+    if result["code"] == 2 or spec.get("side_untouched"):
+        assert not result["side_changed"], result["side_changed"]
     else:
         assert result["err"].strip() == "" or result["code"] == 1, result["err"]
 
@@ -879,6 +920,8 @@ def test_what_each_refusal_says(outcomes) -> None:
         "mark-staff-file-autosave": "staff.csv",
         "delivered-file-is-a-pipe": "is not a regular file",
         "delivered-record-parent": "is not a readable delivery record",
+        "folders-index-names-the-inputs-folder-add": "holds other files and no index",
+        "folders-index-other-submission-folder-add": "already holds the documents of kbo-0123456780",
         "damaged-kept-result-null-results-show": "is damaged",
         "damaged-journey-nonutf-journey-show": "the journey file is damaged",
         "show-draft-deep": "nested deeper than 64 levels",

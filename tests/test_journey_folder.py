@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -80,7 +81,7 @@ def test_choosing_again_replaces_the_year(tmp_path: Path) -> None:
 
 def test_a_folder_that_is_gone_is_none_but_still_chosen(tmp_path: Path) -> None:
     chosen = choose_year_folder(ORGANISATION, 2026, tmp_path / "usb")
-    chosen.rmdir()
+    shutil.rmtree(chosen)
     assert year_folder(ORGANISATION, 2026) is None
     assert chosen_year_folder(ORGANISATION, 2026) == chosen
 
@@ -337,7 +338,7 @@ def test_journey_folder_on_the_command_line_refuses_with_a_sentence(
     elif case == "none-chosen":
         args = base
     elif case == "folder-gone":
-        choose_year_folder(ORGANISATION, 2026, tmp_path / "usb").rmdir()
+        shutil.rmtree(choose_year_folder(ORGANISATION, 2026, tmp_path / "usb"))
         args = base
     else:
         choose_year_folder(ORGANISATION, 2026, tmp_path / "2026")

@@ -377,10 +377,12 @@ def run_accept(args: argparse.Namespace, language: str) -> int:
 
 def run_folder(args: argparse.Namespace, language: str) -> int:
     from desktop_app.journey.folder import (
+        INDEX_FILE,
         chosen_year_folder,
         current_year_folder,
         file_into,
         plaintext_hashes,
+        read_year_folder,
     )
     from desktop_app.journey.journey import check_document
 
@@ -397,6 +399,18 @@ def run_folder(args: argparse.Namespace, language: str) -> int:
     if folder is None:
         chosen = chosen_year_folder(organisation, year)
         key = "journey.cli.folder-gone" if chosen is not None else "journey.cli.no-folder"
+        if chosen is not None and chosen.is_dir():  # there, but another's or not set up by us
+            key = "journey.cli.folder-not-ours"
+            if (
+                chosen / INDEX_FILE
+            ).exists():  # another submission's (a damaged index: its sentence)
+                other = read_year_folder(chosen)
+                raise UsageError(
+                    "journey.folder-other-submission",
+                    folder=str(chosen),
+                    organisation=other.organisation,
+                    year=other.year,
+                )
         raise UsageError(key, organisation=organisation, year=year, folder=str(chosen or ""))
     if args.add is not None:
         folder, filed = file_into(

@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -121,20 +122,42 @@ def chosen_year_folder(organisation: str, year: int) -> Path | None:
 def year_folder(organisation: str, year: int) -> Path | None:
     """The yearly folder the officer chose for ``organisation`` and ``year``, when it is there;
     None when none was chosen, the index cannot be read or the folder is not there now. Never
-    raises (a bad organisation id or year is simply not in the index)."""
+    raises (a bad organisation id or year is simply not in the index).
+
+    Files are put only in a folder the assistant set up (its own index is there) or in a new,
+    empty one: a folder a damaged or edited app-data index names (a system folder, a relative
+    path, a folder full of other files) is not used."""
     try:
         folder = chosen_year_folder(organisation, year)
     except (AppError, OSError) as error:
         log.warning("yearly folders index not usable (%s)", type(error).__name__)
         return None
-    if folder is None or not folder.is_dir():
+    if folder is None or not folder.is_absolute() or not folder.is_dir():
+        return None
+    if not _ours_or_empty(folder, organisation, year):
+        log.warning("a chosen yearly folder is another's or holds other files: not used")
         return None
     return folder
 
 
+def _ours_or_empty(folder: Path, organisation: str, year: int) -> bool:
+    """The folder's own index names this organisation and year, or the folder is empty."""
+    if os.path.lexists(folder / INDEX_FILE):
+        try:
+            index = read_year_folder(folder)
+        except (AppError, OSError):  # damaged: the caller that reads it says so in a sentence
+            return True
+        return (index.organisation, index.year) == (organisation, year)
+    try:
+        return next(folder.iterdir(), None) is None
+    except OSError:
+        return False
+
+
 def choose_year_folder(organisation: str, year: int, folder: Path) -> Path:
     """Record ``folder`` as ``organisation``'s folder for ``year`` (created when missing; an
-    earlier choice for that year is replaced) and return it, absolute."""
+    earlier choice for that year is replaced) and return it, absolute. The folder gets its own
+    index at once (when it has none): only such a folder is used (:func:`year_folder`)."""
     organisation, year = check_key(organisation, year)
     folder = Path(folder).expanduser().resolve()
     if folder.exists() and not folder.is_dir():
@@ -149,6 +172,8 @@ def choose_year_folder(organisation: str, year: int, folder: Path) -> Path:
     entries.append(ChosenFolder(organisation, year, folder))
     entries.sort(key=lambda e: (e.organisation, -e.year))
     _write_index(entries)
+    if not os.path.lexists(folder / INDEX_FILE):
+        save_year_folder(YearFolder(folder, organisation, year))
     return folder
 
 
@@ -283,7 +308,15 @@ def current_year_folder(organisation: str, year: int) -> YearFolder | None:
         return None
     if not (folder / INDEX_FILE).exists():
         return open_year_folder(organisation, year, folder)
-    return read_year_folder(folder)
+    existing = read_year_folder(folder)
+    if (existing.organisation, existing.year) != (organisation, year):  # another submission's
+        raise JourneyError(
+            "journey.folder-other-submission",
+            folder=str(folder),
+            organisation=existing.organisation,
+            year=existing.year,
+        )
+    return existing
 
 
 def save_year_folder(folder: YearFolder) -> None:
