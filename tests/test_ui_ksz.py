@@ -495,6 +495,10 @@ def test_the_ksz_route_shows_one_reference_and_one_numbering(qtbot, tmp_path, la
     assert not organisation.peildatum.isVisibleTo(organisation)
     assert not organisation.peildatum_label.isVisibleTo(organisation)
     assert organisation.population_label.isVisibleTo(organisation)  # who is counted stays
+    assert organisation.year_note.isVisibleTo(organisation)  # and where the day comes from
+    assert YEAR_HINT[language].split(" 2024")[0] in organisation.year_note.text().replace(
+        "\u00a0", " "
+    )
     last_year = dt.date.today().year - 1
     assert wizard.draft.peildatum == dt.date(last_year, 12, 31)  # not this year's 1 January
 
@@ -605,3 +609,21 @@ def test_a_fingerprint_wraps_between_its_groups_at_200_percent(qtbot):
         assert value.text() == "B860 E999 87A3 D280 4C2F 1E0A 9B7D 6C5E 4F3A 2B1C"
     finally:
         app.setFont(font)
+
+
+def test_the_dutch_route_still_asks_its_peildatum(qtbot, tmp_path):
+    """The CBS route keeps its reference date on the organisation page, without the KSZ note."""
+    import datetime as dt
+
+    from desktop_app.ui.app import demo_draft
+
+    draft = demo_draft()
+    wizard = shown_wizard(qtbot, draft, tmp_path / "autosave.json", "nl")
+    go_next(qtbot, wizard, PageId.CHECKLIST)
+    go_next(qtbot, wizard, PageId.ORGANISATION)
+    page = wizard.currentPage()
+    assert page.peildatum.isVisibleTo(page)
+    assert not page.year_note.isVisibleTo(page)
+    assert page.reference_box.title() == "Peildatum en wie meetelt"
+    day = page.peildatum.date()
+    assert wizard.draft.peildatum == dt.date(day.year(), day.month(), day.day())

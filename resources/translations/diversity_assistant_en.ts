@@ -773,6 +773,45 @@
     </message>
 </context>
 <context>
+    <name>FetchDialog</name>
+    <message>
+        <source>Fetch the office&apos;s tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address the office gave for its SFTP server, with your login name: sftp://name@server/folder. The server&apos;s key is checked as for an upload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Key file (instead of a password)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Host key (when the office gave it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fetch and import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the first connection to %1 (port %2). Compare the fingerprint of its key with the one the office gave you. Confirm only if every character matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FieldHelp</name>
     <message>
         <source>What does “%1” mean?</source>
@@ -967,6 +1006,10 @@
     </message>
     <message>
         <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;etch from the office&apos;s SFTP server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1898,6 +1941,10 @@
     <message>
         <source>Everyone employed on this date is counted. Keep the same date across years.</source>
         <translation>Everyone employed on this date is counted. Keep the same date across years.</translation>
+    </message>
+    <message>
+        <source>Counted are the staff employed on 31 December of the reference year, which you choose in the next step (Decisions).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Also count</source>

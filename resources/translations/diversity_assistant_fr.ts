@@ -773,6 +773,45 @@
     </message>
 </context>
 <context>
+    <name>FetchDialog</name>
+    <message>
+        <source>Fetch the office&apos;s tables</source>
+        <translation>Récupérer les tableaux de l’organisme</translation>
+    </message>
+    <message>
+        <source>The address the office gave for its SFTP server, with your login name: sftp://name@server/folder. The server&apos;s key is checked as for an upload.</source>
+        <translation>L’adresse que l’organisme a donnée pour son serveur SFTP, avec votre identifiant : sftp://nom@serveur/dossier. La clé du serveur est vérifiée comme pour un envoi.</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Adresse</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>Mot de &amp;passe</translation>
+    </message>
+    <message>
+        <source>&amp;Key file (instead of a password)</source>
+        <translation>Fichier de &amp;clé (au lieu d’un mot de passe)</translation>
+    </message>
+    <message>
+        <source>&amp;Host key (when the office gave it)</source>
+        <translation>Clé d’&amp;hôte (si l’organisme l’a donnée)</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch and import</source>
+        <translation>&amp;Récupérer et importer</translation>
+    </message>
+    <message>
+        <source>Fetching…</source>
+        <translation>Récupération…</translation>
+    </message>
+    <message>
+        <source>This is the first connection to %1 (port %2). Compare the fingerprint of its key with the one the office gave you. Confirm only if every character matches.</source>
+        <translation>C’est la première connexion à %1 (port %2). Comparez l’empreinte de sa clé avec celle que vous a donnée l’organisme. Ne confirmez que si chaque caractère est identique.</translation>
+    </message>
+</context>
+<context>
     <name>FieldHelp</name>
     <message>
         <source>What does “%1” mean?</source>
@@ -968,6 +1007,10 @@
     <message>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>F&amp;etch from the office&apos;s SFTP server…</source>
+        <translation>&amp;Récupérer sur le serveur SFTP de l’organisme…</translation>
     </message>
     <message>
         <source>Import the office&apos;s tables</source>
@@ -1898,6 +1941,10 @@
     <message>
         <source>Everyone employed on this date is counted. Keep the same date across years.</source>
         <translation>Toute personne en service à cette date est comptée. Gardez la même date d’une année à l’autre.</translation>
+    </message>
+    <message>
+        <source>Counted are the staff employed on 31 December of the reference year, which you choose in the next step (Decisions).</source>
+        <translation>Est compté le personnel en service le 31&#xa0;décembre de l&apos;année de référence, que vous choisissez à l&apos;étape suivante (Décisions).</translation>
     </message>
     <message>
         <source>Also count</source>

@@ -773,6 +773,45 @@
     </message>
 </context>
 <context>
+    <name>FetchDialog</name>
+    <message>
+        <source>Fetch the office&apos;s tables</source>
+        <translation>Tabellen van de instantie ophalen</translation>
+    </message>
+    <message>
+        <source>The address the office gave for its SFTP server, with your login name: sftp://name@server/folder. The server&apos;s key is checked as for an upload.</source>
+        <translation>Het adres dat de instantie voor haar SFTP-server gaf, met uw inlognaam: sftp://naam@server/map. De sleutel van de server wordt gecontroleerd zoals bij een verzending.</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Adres</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>Wacht&amp;woord</translation>
+    </message>
+    <message>
+        <source>&amp;Key file (instead of a password)</source>
+        <translation>&amp;Sleutelbestand (in plaats van een wachtwoord)</translation>
+    </message>
+    <message>
+        <source>&amp;Host key (when the office gave it)</source>
+        <translation>&amp;Hostsleutel (als de instantie die gaf)</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch and import</source>
+        <translation>&amp;Ophalen en importeren</translation>
+    </message>
+    <message>
+        <source>Fetching…</source>
+        <translation>Ophalen…</translation>
+    </message>
+    <message>
+        <source>This is the first connection to %1 (port %2). Compare the fingerprint of its key with the one the office gave you. Confirm only if every character matches.</source>
+        <translation>Dit is de eerste verbinding met %1 (poort %2). Vergelijk de vingerafdruk van zijn sleutel met die van de instantie. Bevestig alleen als elk teken gelijk is.</translation>
+    </message>
+</context>
+<context>
     <name>FieldHelp</name>
     <message>
         <source>What does “%1” mean?</source>
@@ -968,6 +1007,10 @@
     <message>
         <source>&amp;Import</source>
         <translation>&amp;Importeren</translation>
+    </message>
+    <message>
+        <source>F&amp;etch from the office&apos;s SFTP server…</source>
+        <translation>&amp;Ophalen van de SFTP-server van de instantie…</translation>
     </message>
     <message>
         <source>Import the office&apos;s tables</source>
@@ -1898,6 +1941,10 @@
     <message>
         <source>Everyone employed on this date is counted. Keep the same date across years.</source>
         <translation>Iedereen die op deze datum in dienst is, telt mee. Houd elk jaar dezelfde datum aan.</translation>
+    </message>
+    <message>
+        <source>Counted are the staff employed on 31 December of the reference year, which you choose in the next step (Decisions).</source>
+        <translation>Geteld wordt wie op 31&#xa0;december van het refertejaar in dienst is; dat jaar kiest u in de volgende stap (Beslissingen).</translation>
     </message>
     <message>
         <source>Also count</source>

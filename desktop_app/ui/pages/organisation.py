@@ -80,6 +80,9 @@ class OrganisationPage(WizardPage):
         peildatum_row, self.peildatum_help_button = with_help(self.peildatum_label, "peildatum")
         reference.addRow(peildatum_row, peildatum_box)
         self.reference_form = reference
+        # KSZ: instead of a date, where the day comes from (the reference year, next step)
+        self.year_note = hint_label("", self.reference_box)
+        reference.addRow(self.year_note)
         self.population_label = QLabel(self.reference_box)
         self.population_label.setWordWrap(True)
         self.population_widget = QWidget(self.reference_box)
@@ -144,6 +147,7 @@ class OrganisationPage(WizardPage):
         self._build_counts(force=True)
         asks_date = not self.is_ksz()
         self.reference_form.setRowVisible(0, asks_date)  # KSZ: the reference year, next page
+        self.reference_form.setRowVisible(1, not asks_date)
         if not asks_date:
             align_reference(self.draft)
         peildatum = self.draft.peildatum or _default_peildatum()
@@ -209,6 +213,12 @@ class OrganisationPage(WizardPage):
         self.peildatum.setAccessibleName(self.tr("Reference date (peildatum)"))
         self.peildatum_help.setText(
             self.tr("Everyone employed on this date is counted. Keep the same date across years.")
+        )
+        self.year_note.setText(
+            self.tr(
+                "Counted are the staff employed on 31 December of the reference year, which you "
+                "choose in the next step (Decisions)."
+            )
         )
         self.population_label.setText(self.tr("Also count"))
         for button, name in (
