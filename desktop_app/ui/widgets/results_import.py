@@ -1,5 +1,9 @@
 """Import the office's table set from the wizard: the file, the programme and the year; the
-core reads and keeps it (:func:`desktop_app.results.import_results`, as ``results import``)."""
+core reads and keeps it (:func:`desktop_app.results.import_results`, as ``results import``).
+
+Where the programme's office leaves its tables on an SFTP server (the KSZ), "Fetch from the office's
+SFTP server…" fetches and imports them in one step on a worker
+(:mod:`desktop_app.ui.widgets.results_fetch`)."""
 
 from __future__ import annotations
 
@@ -25,8 +29,10 @@ from desktop_app.profiles import available_programme_ids, load_programme_by_id
 from desktop_app.profiles.model import Programme
 from desktop_app.results import StoredImport, import_results
 from desktop_app.results.encrypted import import_encrypted, is_encrypted
+from desktop_app.results.fetched import offers_fetch
 from desktop_app.ui.widgets import InlineMessage, hint_label, vbox
 from desktop_app.ui.widgets.passphrase_dialog import ask_passphrase
+from desktop_app.ui.widgets.results_fetch import FetchDialog
 
 
 def result_programmes(language: str) -> list[tuple[str, str]]:
@@ -80,6 +86,11 @@ class ImportDialog(QDialog):
         self.import_button = self.buttons.addButton(
             self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
+        self.fetch_button = self.buttons.addButton(
+            self.tr("F&etch from the office's SFTP server…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.fetch_button.clicked.connect(self.choose_fetch)
+        self.programme.currentIndexChanged.connect(self.show_fetch)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.run_import)
         self.buttons.rejected.connect(self.reject)
@@ -94,6 +105,34 @@ class ImportDialog(QDialog):
         )
         self.browse.setText(self.tr("&Browse…"))
         self.path.setAccessibleName(self.tr("File"))
+        self.fetch_dialog: FetchDialog | None = None
+        self.show_fetch()
+
+    def chosen_programme(self) -> Programme | None:
+        try:
+            return load_programme_by_id(str(self.programme.currentData()))
+        except AppError:
+            return None
+
+    def show_fetch(self) -> None:
+        """The fetch only where the chosen programme's office offers it (its profile says)."""
+        programme = self.chosen_programme()
+        self.fetch_button.setVisible(programme is not None and offers_fetch(programme))
+
+    def choose_fetch(self) -> None:
+        programme = self.chosen_programme()
+        if programme is None:
+            return
+        dialog = FetchDialog(self.organisation, programme, self.year.value(), self.language, self)
+        self.fetch_dialog = dialog
+        dialog.finished.connect(lambda result, d=dialog: self._fetched(d, result))
+        dialog.open()
+
+    def _fetched(self, dialog: FetchDialog, result: int) -> None:
+        self.fetch_dialog = None
+        if result == QDialog.DialogCode.Accepted and dialog.stored is not None:
+            self.stored = dialog.stored
+            self.accept()
 
     def import_encrypted(self, path: Path, programme: Programme) -> StoredImport | None:
         """A KSZ ``.gpg``: the organisation's OpenPGP key, its passphrase from the keyring or
