@@ -631,3 +631,40 @@ def test_the_readme_says_where_each_office_leaves_its_tables() -> None:
         assert results is not None
         assert ("`results fetch`" in cell) == ("sftp" in results.fetch_channels), programme_id
     assert "results fetch sftp://" in text
+
+
+def test_a_wrong_type_a_local_name_in_the_way_and_a_cancel_leave_nothing_behind(
+    sshd: Sshd, outbox: Path, keep: Path
+) -> None:
+    from desktop_app.transfer import CancelToken
+
+    (outbox / "tabellen-2025.pdf").write_bytes(b"%PDF-1.4")
+    shutil.copy(SAMPLE, outbox / "tabellen-2025.csv")
+    (outbox / "groot.csv").write_bytes(random_bytes(2_000_000))
+    pin = sshd.host_key.fingerprint
+
+    def attempt(path: str, **options: Any) -> TransferError:
+        portal = fetch_portal(url(sshd, f"{outbox}/{path}"), KSZ, host_key_sha256=pin)
+        with pytest.raises(TransferError) as caught:
+            fetch_results(portal, key_login(sshd), KSZ, 2025, ORG, keep=keep, **options)
+        return caught.value
+
+    assert attempt("tabellen-2025.pdf", retry=FAST).message.key == "transfer.fetch-wrong-type"
+    # a different file of that name where it would go: refused before a byte is fetched
+    (keep / "tabellen-2025.csv").write_text("mine")
+    error = attempt("tabellen-2025.csv", retry=FAST)
+    assert error.message.key == "transfer.fetch-local-exists"
+    assert (keep / "tabellen-2025.csv").read_text() == "mine"
+    (keep / "tabellen-2025.csv").unlink()
+    # the officer's Cancel half way: stopped, and the partial file removed
+    token = CancelToken()
+
+    def cancel_half_way(done: int, total: int) -> None:
+        if done >= total // 2:
+            token.cancel()
+
+    error = attempt("groot.csv", retry=FAST, cancel=token, progress=cancel_half_way)
+    assert error.message.key == "transfer.fetch-cancelled"
+    assert "Nothing was kept" in error.render("en")
+    assert everything_under(keep) == []
+    assert load_history(ORG) == ()
