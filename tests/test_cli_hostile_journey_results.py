@@ -676,12 +676,14 @@ DRIVER = textwrap.dedent(
     import contextlib, hashlib, io, json, os, shutil, stat, sys
     from pathlib import Path
     from desktop_app.cli import main
+    from desktop_app.logging_setup import unconfigure_logging
 
     spec = json.load(open(sys.argv[1], encoding="utf-8"))
     root = Path(spec["root"])
     inputs, outside = root / "in", root / "outside"
 
     def run(argv, data):
+        unconfigure_logging()  # each case as a process of its own: no log file set up before
         os.environ["DIVERSITY_ASSISTANT_DATA_DIR"] = str(data)
         out, err = io.StringIO(), io.StringIO()
         escaped = ""
