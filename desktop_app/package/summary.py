@@ -70,8 +70,8 @@ def summary_html(
             ("recipient_certificate_sha256", "summary.recipient"),
             ("signer_certificate_sha256", "summary.signer"),
         ):
-            value = manifest.get(key)
-            row(label, grouped_hex(str(value)) if value else "-")  # wraps between groups
+            digest = manifest.get(key)
+            row(label, grouped_hex(str(digest)) if digest else "-")  # wraps between groups
     else:
         _delivery_rows(delivery, language, row)
     parts.append("</table>")
