@@ -963,7 +963,7 @@ def test_a_report_is_written_all_or_none(tmp_path, monkeypatch, capsys) -> None:
     source = SAMPLES / "results-cbs-ingezoomd-2025.xlsx"
     assert main(["results", "import", str(source), *CBS, "--year", "2025", *ORG]) == 0
     out = tmp_path / "out"
-    (out / "r-charts" / "chart-3.svg").mkdir(parents=True)
+    (out / "r.charts" / "chart-3.svg").mkdir(parents=True)
     with untouched(source):
         code = main(["--lang", "en", "results", "report", *ORG, "--out", str(out / "r.pdf")])
     err = capsys.readouterr().err
@@ -971,8 +971,8 @@ def test_a_report_is_written_all_or_none(tmp_path, monkeypatch, capsys) -> None:
     assert "chart-3.svg" in err
     assert "Traceback" not in err
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
-        "r-charts",
-        "r-charts/chart-3.svg",
+        "r.charts",
+        "r.charts/chart-3.svg",
     ]
 
 
@@ -1014,3 +1014,88 @@ def test_a_pipe_named_choices_is_refused_before_the_folder_is_chosen(
     assert "not a regular file" in err
     assert sorted(p.name for p in folder.iterdir()) == ["choices.json"]
     assert not (tmp_path / "appdata" / "journeys" / "yearly-folders.json").exists()
+
+
+# -- the hostile-input sweep's defects, each fixed at its root ------------------------------------
+
+
+def _imported(tmp_path: Path, monkeypatch) -> Path:
+    """An app-data folder with the CBS sample imported from ``<tmp>/F/results.xlsx``."""
+    from desktop_app.cli import main
+
+    monkeypatch.setenv("DIVERSITY_ASSISTANT_DATA_DIR", str(tmp_path / "appdata"))
+    folder = tmp_path / "F"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "results-cbs-ingezoomd-2025.xlsx", folder / "results.xlsx")
+    assert (
+        main(["results", "import", str(folder / "results.xlsx"), *CBS, "--year", "2025", *ORG]) == 0
+    )
+    return folder
+
+
+def test_the_report_never_replaces_the_offices_workbook(tmp_path, monkeypatch, capsys) -> None:
+    """``results report --out F/results.pdf`` beside the office's ``F/results.xlsx``: its tables
+    go to ``results.tables.xlsx``, its charts to ``results.charts/`` (before, the office's
+    workbook was silently replaced by the report's tables)."""
+    from desktop_app.cli import main
+
+    folder = _imported(tmp_path, monkeypatch)
+    capsys.readouterr()
+    office = (folder / "results.xlsx").read_bytes()
+    code = main(["--lang", "en", "results", "report", *ORG, "--out", str(folder / "results.pdf")])
+    out, err = capsys.readouterr()
+    assert code in (0, 1), err
+    assert (folder / "results.xlsx").read_bytes() == office
+    assert (folder / "results.tables.xlsx").is_file()
+    assert sorted(p.suffix for p in (folder / "results.charts").iterdir())[:1] == [".png"]
+    assert "results.tables.xlsx" in out
+    assert "results.charts" in out
+    # a second report replaces the assistant's own sidecars without asking
+    assert main(
+        ["--lang", "en", "results", "report", *ORG, "--out", str(folder / "results.pdf")]
+    ) in (0, 1)
+
+
+@pytest.mark.parametrize("taken", ["tables", "tables-zip", "charts-file", "charts-other"])
+def test_a_sidecar_the_assistant_did_not_write_is_refused(
+    tmp_path, monkeypatch, capsys, taken
+) -> None:
+    """A workbook at ``<stem>.tables.xlsx`` without the report's mark (the office's own, even a
+    real workbook) or a ``<stem>.charts`` that is a file or holds other files: exit 2, one
+    sentence naming it, nothing written, the file left as it was."""
+    from openpyxl import Workbook
+
+    from desktop_app.cli import main
+
+    folder = _imported(tmp_path, monkeypatch)
+    if taken == "tables":
+        victim = folder / "r.tables.xlsx"
+        victim.write_bytes(b"the office's own notes")
+    elif taken == "tables-zip":
+        victim = folder / "r.tables.xlsx"
+        book = Workbook()
+        book.active["A1"] = "office"  # type: ignore[index]
+        book.save(victim)
+    elif taken == "charts-file":
+        victim = folder / "r.charts"
+        victim.write_bytes(b"not a folder")
+    else:
+        (folder / "r.charts").mkdir()
+        victim = folder / "r.charts" / "overview.docx"
+        victim.write_bytes(b"the office's own")
+    before = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
+    capsys.readouterr()
+    for language, word in (
+        ("en", "was not written by the assistant"),
+        ("nl", "niet door de assistent"),
+    ):
+        with untouched(victim):
+            code = main(
+                ["--lang", language, "results", "report", *ORG, "--out", str(folder / "r.pdf")]
+            )
+        err = capsys.readouterr().err
+        assert code == 2, err
+        assert word in err, err
+        assert victim.name in err, err
+        assert "Traceback" not in err
+        assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")) == before

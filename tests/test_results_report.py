@@ -110,7 +110,8 @@ def test_the_report_command_writes_pdf_xlsx_and_charts(
     assert "Outside Europe: 7.0% (2024) → 12.7% (2025)" in text
     assert "(2021) →" not in text
     # the tables as xlsx: suppressed '.', flagged cells filled and commented
-    book = load_workbook(out.with_suffix(".xlsx"))
+    book = load_workbook(out.with_name("verslag.tables.xlsx"))
+    assert not out.with_suffix(".xlsx").exists()  # never the plain name (an office's workbook)
     assert book.sheetnames[0] == "Notes on the method"
     sheet = book["2025 Afdeling"]
     rows = {r[0].value: r for r in sheet.iter_rows(min_row=4) if r[0].value}
@@ -121,7 +122,7 @@ def test_the_report_command_writes_pdf_xlsx_and_charts(
     notes = [r[0].value for r in book["Notes on the method"].iter_rows() if r[0].value]
     assert any("Publication check 2025" in n for n in notes)
     # the charts as SVG (well-formed) and PNG (rendered)
-    charts = out.with_name("verslag-charts")
+    charts = out.with_name("verslag.charts")
     svgs = sorted(charts.glob("*.svg"))
     assert len(svgs) == len(sorted(charts.glob("*.png"))) >= 5
     for svg in svgs:

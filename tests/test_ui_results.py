@@ -139,8 +139,8 @@ def test_importing_from_the_window_and_saving_the_report(qtbot, tmp_path: Path) 
         pdf = window.saved_report
         assert pdf is not None
         assert pdf.is_file()
-        assert pdf.with_suffix(".xlsx").is_file()
-        assert sorted(p.suffix for p in (tmp_path / "out" / "resultaten-charts").iterdir())[:1] == [
+        assert pdf.with_name("resultaten.tables.xlsx").is_file()
+        assert sorted(p.suffix for p in (tmp_path / "out" / "resultaten.charts").iterdir())[:1] == [
             ".png"
         ]
         if shutil.which("pdftotext") is None:

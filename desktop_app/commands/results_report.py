@@ -6,14 +6,15 @@ exit 1 when a figure is flagged.
 ``results report --out report.pdf [--lang] [--benchmark FILE | --benchmark-shares P,P,P]``:
 the report of everything kept for the organisation, as a PDF (charts, tables with suppressions
 and flagged cells marked, the publication check, method notes), its tables as
-``<report>.xlsx`` and its charts as ``<report>-charts/chart-N.svg`` and ``.png``. Exit 1 when the
+``<report>.tables.xlsx`` and its charts as ``<report>.charts/chart-N.svg`` and ``.png`` (an
+existing file or folder of those names that the assistant did not write is refused, never
+replaced). Exit 1 when the
 publication check flags a figure (the files are written all the same), 2 when nothing can be
 reported."""
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from desktop_app.commands.common import EXIT_FINDINGS, EXIT_OK
 from desktop_app.messages import Message
@@ -48,11 +49,13 @@ def report(args: argparse.Namespace, language: str, organisation: str) -> int:
     from desktop_app.render.results import write_results_report
     from desktop_app.results import load_history
     from desktop_app.results.report import build_report
+    from desktop_app.results.report_files import check_sidecars, report_paths
 
     if not args.out.is_dir():  # a folder has its own sentence (write_results_report)
-        pdf = args.out if args.out.suffix.lower() == ".pdf" else Path(f"{args.out}.pdf")
-        for target in (pdf, pdf.with_suffix(".xlsx")):  # the benchmark is never written over
+        paths = report_paths(args.out)
+        for target in (paths.pdf, paths.xlsx):  # the benchmark is never written over
             check_output_file(target, inputs=(args.benchmark,))
+        check_sidecars(paths)  # before the report is built: refused, nothing written
     history = load_history(organisation)
     if not history:
         raise ResultsError("results.report-nothing", organisation=organisation)

@@ -1,5 +1,6 @@
 """The results report's files, for both faces: the PDF (its charts as images), the tables as
-xlsx beside it, the charts as SVG and PNG in ``<report>-charts/``."""
+``<report>.tables.xlsx`` beside it, the charts as SVG and PNG in ``<report>.charts/``
+(:mod:`desktop_app.results.report_files`: a sidecar the assistant did not write is refused)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from desktop_app.render.pdf import html_to_pdf
 from desktop_app.render.svg import svg_to_png
 from desktop_app.results.model import ResultsError
 from desktop_app.results.report import ResultsReport
+from desktop_app.results.report_files import check_sidecars, report_paths
 
 
 @dataclass(frozen=True)
@@ -26,10 +28,10 @@ def write_results_report(report: ResultsReport, out: Path) -> ReportFiles:
     """Write ``report`` to ``out`` (``.pdf`` added when missing) and its companions."""
     if out.is_dir():
         raise ResultsError("results.report-out-folder", folder=str(out))
-    pdf = out if out.suffix.lower() == ".pdf" else out.with_name(out.name + ".pdf")
+    paths = report_paths(out)
+    check_sidecars(paths)  # an office's own workbook or folder of that name is never replaced
+    pdf, xlsx, charts = paths.pdf, paths.xlsx, paths.charts
     images = {f"{c.name}.png": svg_to_png(c.svg) for c in report.charts}
-    charts = pdf.with_name(pdf.stem + "-charts")
-    xlsx = pdf.with_suffix(".xlsx")
     files = {pdf: html_to_pdf(report.html, report.title, images), xlsx: report.xlsx}
     for chart in report.charts:  # everything rendered before the first file is written
         files[charts / f"{chart.name}.svg"] = chart.svg.encode("utf-8")

@@ -32,6 +32,7 @@ from desktop_app.results.publication import (
     check_publication,
     threshold_for,
 )
+from desktop_app.results.report_files import REPORT_MARK
 from desktop_app.results.sizes import UNMATCHED_KEY, narrowed_rows
 from desktop_app.results.view import (
     breakdown_bars,
@@ -405,6 +406,7 @@ def tables_xlsx(
     """Every kept table as a sheet (suppressed cells ``.``, flagged cells ``*``, filled and with a
     comment), then a sheet of notes with the publication check's findings."""
     book = Workbook()
+    book.properties.keywords = REPORT_MARK  # replaced by a later report, never refused
     notes_sheet = book.active
     assert notes_sheet is not None
     taken: set[str] = set()
