@@ -1099,3 +1099,28 @@ def test_a_sidecar_the_assistant_did_not_write_is_refused(
         assert victim.name in err, err
         assert "Traceback" not in err
         assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")) == before
+
+
+@pytest.mark.parametrize("language", ["en", "nl", "fr"])
+def test_check_names_the_programme_that_has_no_results(
+    tmp_path, monkeypatch, capsys, language
+) -> None:
+    """``results check --programme X`` with X not kept for the organisation: the sentence names X
+    and the programmes that are kept, with their years (before: 'No results of 2025 ... (there
+    are for: 2025)', X nowhere)."""
+    from desktop_app.cli import main
+
+    _imported(tmp_path, monkeypatch)
+    capsys.readouterr()
+    code = main(["--lang", language, "results", "check", *ORG, "--programme", "ksz-bcss"])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert "ksz-bcss" in err, err
+    assert "cbs-barometer-ingezoomd (2025)" in err, err
+    # the programme is kept, the year is not: the programme and its years are named
+    code = main(["--lang", language, "results", "check", *ORG, *CBS, "--year", "2024"])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert "2024" in err, err
+    assert "cbs-barometer-ingezoomd" in err, err
+    assert "2025" in err, err

@@ -86,12 +86,32 @@ def _set_for(
     found = [
         r for r in history if r.year == year and (programme is None or r.programme == programme)
     ]
-    if not found:
+    if found:
+        return found[-1]
+    if programme is None:
         years = ", ".join(sorted({str(r.year) for r in history}))
         raise ResultsError(
             "results.check-no-year", organisation=organisation, year=year, years=years
         )
-    return found[-1]
+    kept = [r for r in history if r.programme == programme]
+    if kept:  # the programme is there, not that year
+        raise ResultsError(
+            "results.check-no-year-of-programme",
+            organisation=organisation,
+            programme=programme,
+            year=year,
+            years=", ".join(sorted({str(r.year) for r in kept})),
+        )
+    programmes = sorted({r.programme for r in history})
+    raise ResultsError(
+        "results.check-no-programme",
+        organisation=organisation,
+        programme=programme,
+        programmes="; ".join(
+            f"{p} ({', '.join(sorted({str(r.year) for r in history if r.programme == p}))})"
+            for p in programmes
+        ),
+    )
 
 
 def check(args: argparse.Namespace, language: str, organisation: str) -> int:
