@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Protocol, cast
 
 from desktop_app import __version__
 from desktop_app.commands import (
@@ -26,6 +26,7 @@ from desktop_app.commands import (
     tables,
     upload,
 )
+from desktop_app.commands.arguments import Parser, arguments_in, language_of
 from desktop_app.commands.common import EXIT_INTERRUPTED, EXIT_UNUSABLE
 from desktop_app.errors import AppError
 from desktop_app.messages import LANGUAGES, Message, system_language
@@ -59,7 +60,7 @@ COMMANDS: dict[str, Command] = {
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="diversity-assistant",
         description="Prepare and check a workforce-diversity submission (CBS Barometer, KSZ/BCSS). "
         "Without a command the wizard opens.",
@@ -83,7 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="language of messages (default: the system language if nl/en/fr, else nl)",
     )
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # each command's parser is a Parser too (argparse makes them of the main parser's class)
+    subparsers = cast(
+        "argparse._SubParsersAction[argparse.ArgumentParser]",
+        parser.add_subparsers(dest="command", metavar="COMMAND"),
+    )
     for command in COMMANDS.values():
         command.add_parser(subparsers)
     return parser
@@ -96,10 +101,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop_app.hardening import disable_core_dumps
 
         disable_core_dumps()
+    words = list(sys.argv[1:] if argv is None else argv)
     with safe_output():
         try:
-            args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
-        except SystemExit as stop:  # argparse's own usage message was printed
+            with arguments_in(language_of(words)):  # a refusal in the officer's language
+                args = build_parser().parse_args(words)
+        except SystemExit as stop:  # the refusal, --help or --version was printed
             return stop.code if isinstance(stop.code, int) else EXIT_UNUSABLE
         language = args.lang or system_language()
         return _run(args, language)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import os
+
+from desktop_app.commands.arguments import refusal
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as a shell reports Ctrl+C
@@ -16,7 +17,7 @@ def date_argument(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+        raise refusal("arguments.not-a-date", value=repr(text)) from None
 
 
 def columns_argument(text: str) -> tuple[str, ...]:
@@ -27,8 +28,10 @@ def population_argument(text: str) -> list[str]:
     chosen = [p.strip() for p in text.split(",") if p.strip()]
     unknown = [p for p in chosen if p not in POPULATION_OPTIONS]
     if unknown:
-        raise argparse.ArgumentTypeError(
-            f"unknown population option(s) {', '.join(unknown)}; choose from {', '.join(POPULATION_OPTIONS)}"
+        raise refusal(
+            "arguments.unknown-population",
+            unknown=", ".join(unknown),
+            choices=", ".join(POPULATION_OPTIONS),
         )
     return chosen
 
