@@ -7,6 +7,7 @@ but not sent asks first; closing after sending or before any file does not."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWizard
 from test_transfer_sftp import inbox, sshd  # noqa: F401 (fixtures)
 from test_ui_delivery import demo_to_review, encrypt
@@ -20,6 +21,7 @@ from desktop_app.profiles.model import Channel, Protection
 from desktop_app.text import grouped_hex
 from desktop_app.ui.app import demo_draft
 from desktop_app.ui.routes import CBS_ROUTE, PageId, ksz_route
+from desktop_app.ui.widgets.hex_value import HexValue
 
 NEXT_STEPS = {
     "nl": [
@@ -88,6 +90,11 @@ def test_the_web_portal_confirmed_ends_sent_with_the_offices_next_steps(
     assert done.status.text().startswith(SENT[language])
     texts = " ".join(label.text() for label in done.details_box.findChildren(QLabel))
     assert grouped_hex(submission.package_sha256) in texts  # in groups, as GnuPG shows one
+    (digest,) = done.details_box.findChildren(HexValue)  # readable: the page's size, selectable
+    assert digest.value == submission.package_sha256
+    assert digest.font().pointSizeF() == done.font().pointSizeF()
+    assert digest.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard
+    assert digest.accessibleName()
     day = delivered["at"][:10].split("-")  # the local date, dd-mm-yyyy
     assert "-".join(reversed(day)) in texts or day[0] in texts
     assert not done.resume.isVisible()

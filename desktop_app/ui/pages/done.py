@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -39,10 +39,10 @@ from desktop_app.delivery.record import (
     summary_path_for,
 )
 from desktop_app.errors import AppError
-from desktop_app.text import grouped_hex
 from desktop_app.ui.pages.base import WizardPage
 from desktop_app.ui.widgets import InlineMessage, ScrollArea, hint_label, titled_card, vbox
 from desktop_app.ui.widgets.delivered_panel import local_time
+from desktop_app.ui.widgets.hex_value import HexValue, labelled
 
 SENT_EVENTS = ("uploaded", "delivered")
 
@@ -270,12 +270,15 @@ class DonePage(WizardPage):
     def _detail(self, label: str, value: str, mono: bool = False) -> None:
         name = hint_label(label, self.details_box)
         name.setWordWrap(False)
-        # a fingerprint in groups (as GnuPG shows one): it wraps between groups in a narrow window
-        text = QLabel(grouped_hex(value) if mono else value, self.details_box)
+        if mono:  # a checksum in groups, at the page's text size, wrapping between groups
+            digest = HexValue(self.details_box)
+            digest.set_value(value)
+            labelled(name, digest, label)
+            self.details.addRow(name, digest)
+            return
+        text = QLabel(value, self.details_box)
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        if mono:
-            text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.details.addRow(name, text)
 
     def _show(self) -> None:
