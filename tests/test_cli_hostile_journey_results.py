@@ -91,6 +91,7 @@ def make_inputs(folder: Path) -> None:
     shutil.copy(SAMPLES / "demo-draft.json", folder / "draft.json")
     shutil.copy(SAMPLES / "results-cbs-ingezoomd-2025.xlsx", folder / "results.xlsx")
     shutil.copy(SAMPLES / "results-cbs-ingezoomd-2025.xlsx", folder / "bench.xlsx")
+    shutil.copy(SAMPLES / "results-cbs-ingezoomd-2025.xlsx", folder / "bench.tables.xlsx")
     shutil.copy(SAMPLES / "demo-personeel.csv", folder / "staff.csv")
     # the demo draft with the staff file's fingerprint: that file is never evidence
     draft = json.loads((folder / "draft.json").read_text("utf-8"))
@@ -512,7 +513,10 @@ def output_cases() -> list:
         ),
         case(
             "report-out-over-benchmark",
-            ["results", "report", *ORG, "--out", "{I}/bench.pdf", "--benchmark", "{I}/bench.xlsx"],
+            [
+                *["results", "report", *ORG, "--out", "{I}/bench.pdf"],
+                *["--benchmark", "{I}/bench.tables.xlsx"],  # the report's tables' own name
+            ],
         ),
         case("report-out-pipe", ["results", "report", *ORG, "--out", "{I}/pipe.pdf"]),
         case("report-out-folder", ["results", "report", *ORG, "--out", "{I}/folder.pdf"]),
@@ -1124,3 +1128,74 @@ def test_check_names_the_programme_that_has_no_results(
     assert "2024" in err, err
     assert "cbs-barometer-ingezoomd" in err, err
     assert "2025" in err, err
+
+
+@pytest.mark.parametrize("existing", ["unrelated", "draft", "dangling-link"])
+def test_repeat_never_writes_over_an_existing_out(tmp_path, monkeypatch, capsys, existing) -> None:
+    """``journey repeat --out EXISTING``: refused with a sentence, the file left as it was
+    (before, an unrelated file at that name was replaced by the new draft)."""
+    from desktop_app.cli import main
+
+    monkeypatch.setenv("DIVERSITY_ASSISTANT_DATA_DIR", str(tmp_path / "appdata"))
+    source = tmp_path / "draft.json"
+    shutil.copy(SAMPLES / "demo-draft.json", source)
+    out = tmp_path / "next.json"
+    if existing == "unrelated":
+        out.write_text("the office's own notes\n", encoding="utf-8")
+    elif existing == "draft":
+        shutil.copy(source, out)
+    else:
+        out.symlink_to(tmp_path / "nowhere.json")
+    for language, word in (("en", "already exists"), ("nl", "bestaat al"), ("fr", "existe déjà")):
+        with untouched(source):
+            code = main(
+                ["--lang", language, "journey", "repeat", "--from", str(source), "--out", str(out)]
+            )
+        err = capsys.readouterr().err
+        assert code == 2, err
+        assert word in err, err
+        assert "next.json" in err, err
+        if existing == "dangling-link":
+            assert out.is_symlink()
+            assert not (tmp_path / "nowhere.json").exists()
+        elif existing == "unrelated":
+            assert out.read_text("utf-8") == "the office's own notes\n"
+        else:
+            assert out.read_bytes() == source.read_bytes()
+
+
+def test_a_refused_staff_file_leaves_the_folder_unchosen(tmp_path, monkeypatch, capsys) -> None:
+    """``journey folder --set DIR --add <staff file> --draft D``: the plaintext refusal comes
+    before the folder is chosen (before, DIR was recorded and set up, choices.json in it, and
+    only then the staff file refused)."""
+    from desktop_app.cli import main
+
+    appdata = tmp_path / "appdata"
+    monkeypatch.setenv("DIVERSITY_ASSISTANT_DATA_DIR", str(appdata))
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(SAMPLES / "demo-personeel.csv", inputs / "staff.csv")
+    draft = json.loads((SAMPLES / "demo-draft.json").read_text("utf-8"))
+    staff = (inputs / "staff.csv").read_bytes()
+    draft["source"]["fingerprint"] = {
+        "sha256": hashlib.sha256(staff).hexdigest(),
+        "size": len(staff),
+    }
+    (inputs / "draft.json").write_text(json.dumps(draft), encoding="utf-8")
+    year_folder = tmp_path / "Diversiteit 2026"
+    for extra in ([], ["--kind", "employee-file"]):
+        command = ["--lang", "en", "journey", "folder", "--set", str(year_folder)]
+        command += ["--add", str(inputs / "staff.csv"), "--draft", str(inputs / "draft.json")]
+        code = main([*command, *extra])
+        err = capsys.readouterr().err
+        assert code == 2, err
+        assert "staff.csv" in err, err
+        assert "Traceback" not in err
+        assert not year_folder.exists()
+        assert not (appdata / "journeys").exists() or not any(
+            (appdata / "journeys").rglob("*.json")
+        )
+    # chosen with the officer's explicit choice, it is filed
+    code = main([*command, "--keep-plaintext"])
+    assert code == 0, capsys.readouterr().err
+    assert (year_folder / "staff.csv").is_file()

@@ -383,6 +383,7 @@ def run_folder(args: argparse.Namespace, language: str) -> int:
         file_into,
         plaintext_hashes,
         read_year_folder,
+        refuse_plaintext,
     )
     from desktop_app.journey.journey import check_document
 
@@ -392,6 +393,14 @@ def run_folder(args: argparse.Namespace, language: str) -> int:
         if not args.add.exists():
             raise UsageError("journey.cli.file-missing", file=str(args.add))
         check_document(args.add)
+        if args.set is not None:  # a refusal changes nothing: not even the folder chosen
+            refuse_plaintext(
+                args.add,
+                args.kind,
+                folder=args.set,
+                keep_plaintext=args.keep_plaintext,
+                plaintext_sha256=plaintext_hashes(draft),
+            )
     if args.set is not None:
         folder: YearFolder | None = _choose_folder(args, draft, organisation, year, programme)
     else:
@@ -492,6 +501,8 @@ def run_repeat(args: argparse.Namespace, language: str) -> int:
     if args.out.exists() and args.out.is_dir():
         raise UsageError("journey.cli.out-is-folder", out=str(args.out))
     check_output_file(args.out, inputs=source_files(args.source))  # last year's stays as it is
+    if os.path.lexists(args.out):  # whatever it is (a draft, the office's file): never replaced
+        raise UsageError("journey.cli.out-exists", out=str(args.out))
     draft = repeat_choices(args.source, args.year)
     save_draft(draft, args.out)
     carried = carried_summary(draft)

@@ -423,10 +423,9 @@ def file_into(
         raise JourneyError("journey.empty-document", file=path.name)
     sha = file_sha256(path)  # read in pieces: a package may be large
     plaintext = set(plaintext_sha256)
-    if sha in plaintext:
-        kind = PLAINTEXT_KIND
-    if kind == PLAINTEXT_KIND and not keep_plaintext:
-        raise JourneyError("journey.folder-plaintext", file=path.name, folder=str(folder.folder))
+    kind = _refused_plaintext(
+        path, sha, kind, folder.folder, keep_plaintext=keep_plaintext, plaintext=plaintext
+    )
     for filed in folder.files:
         if filed.sha256 == sha and filed.kind == kind and (folder.folder / filed.name).is_file():
             return folder, filed
@@ -451,6 +450,39 @@ def file_into(
     updated = replace(folder, files=(*files, filed))
     save_year_folder(updated)
     return updated, filed
+
+
+def refuse_plaintext(
+    path: Path,
+    kind: str,
+    *,
+    folder: Path,
+    keep_plaintext: bool = False,
+    plaintext_sha256: Iterable[str] = (),
+) -> None:
+    """The plaintext refusal of :func:`file_into` made on its own, before a command changes
+    anything (``journey folder --set DIR --add F``: before the folder is chosen)."""
+    sha = file_sha256(Path(path))
+    _refused_plaintext(
+        Path(path),
+        sha,
+        kind,
+        folder,
+        keep_plaintext=keep_plaintext,
+        plaintext=set(plaintext_sha256),
+    )
+
+
+def _refused_plaintext(
+    path: Path, sha: str, kind: str, folder: Path, *, keep_plaintext: bool, plaintext: set[str]
+) -> str:
+    """``kind`` (a file of the draft's staff file's hash is an employee file), or the refusal of
+    a plaintext employee file the officer did not choose to keep."""
+    if sha in plaintext:
+        kind = PLAINTEXT_KIND
+    if kind == PLAINTEXT_KIND and not keep_plaintext:
+        raise JourneyError("journey.folder-plaintext", file=path.name, folder=str(folder))
+    return kind
 
 
 def _safe_name(name: str) -> str:
