@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 CASES = {
     "no number": (
-        ["results", "import", "x.xlsx", "--programme", "p", "--year", "abc"],
+        ["check", "x.csv", "--programme", "p", "--header-row", "abc"],  # --year: a year's own
         {"nl": "'abc' is geen geheel getal", "en": "'abc' is not a whole number",
          "fr": "'abc' n'est pas un nombre entier"},
     ),

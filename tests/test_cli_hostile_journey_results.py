@@ -1199,3 +1199,52 @@ def test_a_refused_staff_file_leaves_the_folder_unchosen(tmp_path, monkeypatch, 
     code = main([*command, "--keep-plaintext"])
     assert code == 0, capsys.readouterr().err
     assert (year_folder / "staff.csv").is_file()
+
+
+YEAR_COMMANDS = {
+    "results-check": ["results", "check", *ORG, "--year", "{Y}"],
+    "results-import": ["results", "import", "{F}/results.xlsx", *CBS, *ORG, "--year", "{Y}"],
+    "results-fetch": ["results", "fetch", "sftp://u@127.0.0.1/r.xlsx", *CBS, "--year", "{Y}"],
+    "journey-show": ["journey", "show", *ORG, "--year", "{Y}"],
+    "journey-repeat": [
+        "journey",
+        "repeat",
+        "--from",
+        "{F}/d.json",
+        "--out",
+        "{F}/n.json",
+        "--year",
+        "{Y}",
+    ],
+}
+
+
+@pytest.mark.parametrize("command", sorted(YEAR_COMMANDS))
+@pytest.mark.parametrize("year", ["99999", "0", "1999", "2101", "-5", "twenty"])
+def test_every_year_argument_is_range_checked(tmp_path, monkeypatch, capsys, command, year) -> None:
+    """``--year`` is one argument type for every command (2000-2100, as the journey's years):
+    refused while parsing, exit 2, one sentence in the officer's language naming the range
+    (before, ``results check --year 99999`` and ``results import --year 0`` went on)."""
+    from desktop_app.cli import main
+
+    monkeypatch.setenv("DIVERSITY_ASSISTANT_DATA_DIR", str(tmp_path / "appdata"))
+    words = [w.replace("{Y}", year).replace("{F}", str(tmp_path)) for w in YEAR_COMMANDS[command]]
+    for language, text in (
+        ("en", "is not a year between 2000 and 2100"),
+        ("nl", "is geen jaar tussen 2000 en 2100"),
+        ("fr", "n'est pas une année entre 2000 et 2100"),
+    ):
+        code = main(["--lang", language, *words])
+        err = capsys.readouterr().err
+        assert code == 2, err
+        assert text in err, err
+        assert "--year" in err, err
+        assert "Traceback" not in err
+    assert not (tmp_path / "appdata").exists() or not any((tmp_path / "appdata").rglob("*.json"))
+
+
+def test_a_year_in_range_is_taken(tmp_path, monkeypatch, capsys) -> None:
+    from desktop_app.commands.common import year_argument
+
+    assert year_argument("2000") == 2000
+    assert year_argument(" 2100 ") == 2100

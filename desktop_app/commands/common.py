@@ -20,6 +20,20 @@ def date_argument(text: str) -> dt.date:
         raise refusal("arguments.not-a-date", value=repr(text)) from None
 
 
+def year_argument(text: str) -> int:
+    """A year as every command takes it (``--year``): a whole number in the range of the
+    journey's years (2000-2100), refused in the officer's language otherwise."""
+    from desktop_app.journey.journey import MAX_YEAR, MIN_YEAR
+
+    try:
+        year = int(text.strip())
+    except ValueError:
+        year = None
+    if year is None or not MIN_YEAR <= year <= MAX_YEAR:
+        raise refusal("arguments.not-a-year", value=repr(text[:40]), low=MIN_YEAR, high=MAX_YEAR)
+    return year
+
+
 def columns_argument(text: str) -> tuple[str, ...]:
     return tuple(c.strip() for c in text.split(",") if c.strip())
 

@@ -28,7 +28,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app.commands.common import EXIT_FINDINGS, EXIT_OK, date_argument
+from desktop_app.commands.common import EXIT_FINDINGS, EXIT_OK, date_argument, year_argument
 from desktop_app.errors import UsageError
 from desktop_app.messages import Message
 
@@ -119,7 +119,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="last year's yearly folder, or its draft (.json)",
     )
     repeat.add_argument("--out", type=Path, required=True, metavar="NEW_DRAFT")
-    repeat.add_argument("--year", type=int, metavar="Y", help="the new year (default: the next)")
+    repeat.add_argument(
+        "--year", type=year_argument, metavar="Y", help="the new year (default: the next)"
+    )
 
     documents = actions.add_parser(
         "documents", help="draft the documents of the draft's programme (sign-up e-mail, answers)"
@@ -137,7 +139,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def _which(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--draft", type=Path, metavar="D.json", help="the journey of this draft")
     parser.add_argument("--organisation", metavar="ID", help="rsin-… or kbo-…")
-    parser.add_argument("--year", type=int, metavar="Y")
+    parser.add_argument("--year", type=year_argument, metavar="Y")
 
 
 FOLDER_KINDS = ("document", "received", "receipt", "results", "employee-file")

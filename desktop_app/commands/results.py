@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 from desktop_app.commands import results_fetch
-from desktop_app.commands.common import EXIT_OK
+from desktop_app.commands.common import EXIT_OK, year_argument
 from desktop_app.commands.results_output import classification_label, print_imported
 from desktop_app.messages import Message
 from desktop_app.results.model import ResultsError, ResultSet
@@ -38,7 +38,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     importing = actions.add_parser("import", help="import the office's table set for a year")
     importing.add_argument("file", type=Path)
     importing.add_argument("--programme", required=True, metavar="ID")
-    importing.add_argument("--year", required=True, type=int, metavar="YYYY")
+    importing.add_argument("--year", required=True, type=year_argument, metavar="YYYY")
     importing.add_argument("--organisation", metavar="ID", help="e.g. rsin-123456782")
     importing.add_argument("--record", type=Path, metavar="FILE", help="the submission's record")
     importing.add_argument(
@@ -76,7 +76,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "threshold, or be worked back by differencing? exit 1 when one may",
     )
     checking.add_argument("--organisation", metavar="ID")
-    checking.add_argument("--year", type=int, metavar="YYYY", help="default: the latest year")
+    checking.add_argument(
+        "--year", type=year_argument, metavar="YYYY", help="default: the latest year"
+    )
     checking.add_argument("--programme", metavar="ID", help="when a year has more than one")
     checking.add_argument(
         "--plan", type=Path, metavar="FILE", help="how the figures are published (JSON)"

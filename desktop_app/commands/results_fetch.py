@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 from desktop_app.bounded_read import FileKind, check_output_folder, require_regular_file
-from desktop_app.commands.common import EXIT_OK
+from desktop_app.commands.common import EXIT_OK, year_argument
 from desktop_app.commands.results_output import print_imported
 from desktop_app.messages import Message
 
@@ -35,7 +35,7 @@ def add_parser(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     )
     fetching.add_argument("url", metavar="sftp://user@host[:port]/path")
     fetching.add_argument("--programme", required=True, metavar="ID")
-    fetching.add_argument("--year", required=True, type=int, metavar="YYYY")
+    fetching.add_argument("--year", required=True, type=year_argument, metavar="YYYY")
     fetching.add_argument("--organisation", metavar="ID", help="e.g. kbo-0123456749")
     fetching.add_argument(
         "--host-key-sha256", metavar="FP", help="the server's host key fingerprint (SHA256:…)"
