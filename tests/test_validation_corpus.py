@@ -179,7 +179,7 @@ CASES = [
         W,  # the BSN key is in use: this column is not sent (validation/local.py)
         (3, 6),
         "‘onzijdig’",
-        "Allowed codes: M, V, X",
+        "Allowed codes: M (Male), V (Female), X",
         column="D",
     ),
     Case(
@@ -394,3 +394,22 @@ def test_every_finding_of_the_corpus_renders_in_every_language():
             for text in render_all(finding).values():
                 assert "{" not in text
                 assert text.strip()
+
+
+def test_allowed_codes_name_what_each_code_means_in_the_reader_s_language():
+    """An officer reads 'part-time (Temps partiel)', not a bare English code (KSZ's work regime),
+    and a code whose label says nothing more stays alone (CBS's 'X')."""
+    from desktop_app.messages import render_value
+    from desktop_app.profiles import load_programme_by_id
+    from desktop_app.validation.checks import _code_with_label
+
+    ksz = load_programme_by_id("ksz-diversiteit")
+    (regime,) = [f for f in ksz.employee_fields if any(c.code == "part-time" for c in f.codes)]
+    texts = [_code_with_label(c) for c in regime.codes]
+    assert "part-time (" in render_value(texts, "fr")
+    assert render_value(texts, "fr") != render_value(texts, "nl")
+    cbs = load_programme_by_id("cbs-barometer-ingezoomd")
+    (sex,) = [f for f in cbs.employee_fields if f.id == "sex"]
+    assert render_value([_code_with_label(c) for c in sex.codes], "en") == (
+        "M (Male), V (Female), X (other / not specified)"
+    )

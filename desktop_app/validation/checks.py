@@ -10,8 +10,9 @@ from typing import Any
 
 import numpy as np
 
-from desktop_app.messages import Message
+from desktop_app.messages import LocalizedText, Message
 from desktop_app.profiles.model import (
+    CodeValue,
     EmployeeField,
     FieldType,
     IdentificationKey,
@@ -127,7 +128,7 @@ def field_findings(  # noqa: PLR0917 - as the method it was
                 params["check"] = Message(identifier.check_key)
             if code is Code.UNKNOWN_CODE:
                 params["values"] = _unknown_values(fv, mask)
-                params["codes"] = ", ".join(c.code for c in field.codes)
+                params["codes"] = [_code_with_label(c) for c in field.codes]
                 params["step"] = Message(MAPPING_STEP)
                 params["values_section"] = Message(MAPPING_VALUES_SECTION)
             found.add(
@@ -355,3 +356,17 @@ def _implausible(
 
 def is_date(fv: FieldValues | None) -> bool:
     return fv is not None and fv.field.type is FieldType.DATE
+
+
+def _code_with_label(code: CodeValue) -> LocalizedText:
+    """``part-time (Deeltijds)``: the code the file must hold, with what it means in the reader's
+    language; a label that starts with the code already says both (``X (other / not specified)``)."""
+
+    def shown(label: str) -> str:
+        label = label.strip()
+        words = label.casefold().split()
+        if label.casefold() == code.code.casefold() or (words and words[0] == code.code.casefold()):
+            return label
+        return f"{code.code} ({label})"
+
+    return LocalizedText({language: shown(label) for language, label in code.label.texts.items()})
