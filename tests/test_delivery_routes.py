@@ -9,6 +9,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -473,3 +474,37 @@ def test_a_certificate_confirmed_earlier_does_not_stand_for_the_openpgp_key_chos
     )
     assert made.route.protection is Protection.OPENPGP
     assert made.recipient_fingerprint == gpg_office.fingerprint
+
+
+@pytest.mark.skipif(not hasattr(os, "O_NOFOLLOW"), reason="Windows: the check before the open")
+@pytest.mark.parametrize("swapped_in", ["link", "pipe"])
+def test_shred_never_follows_a_link_swapped_in_after_its_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, swapped_in: str
+) -> None:
+    """The race: the name is a regular file when shred looks, a link to another file (or a pipe)
+    when it opens. The file the link names is left as it was, the link stays, the refusal is
+    delivery.shred-not-a-file (before, the open followed the link and overwrote, then emptied,
+    the other file)."""
+    victim = tmp_path / "office-notes.txt"
+    victim.write_bytes(b"not the plaintext: never overwritten")
+    path = tmp_path / "barometer.csv"
+    path.write_bytes(b"plaintext rows\n")
+    real_is_file = Path.is_file
+
+    def swap_after_check(self: Path) -> bool:  # the last look before the open
+        answer = real_is_file(self)
+        if self == path and answer:  # checked: a regular file; now the swap
+            path.unlink()
+            if swapped_in == "link":
+                path.symlink_to(victim)
+            else:
+                os.mkfifo(path)
+        return answer
+
+    monkeypatch.setattr(Path, "is_file", swap_after_check)
+    with pytest.raises(UsageError) as refused:
+        shred(path)
+    monkeypatch.undo()
+    assert refused.value.message.key == "delivery.shred-not-a-file"
+    assert victim.read_bytes() == b"not the plaintext: never overwritten"
+    assert path.is_symlink() if swapped_in == "link" else stat.S_ISFIFO(os.lstat(path).st_mode)

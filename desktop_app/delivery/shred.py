@@ -9,8 +9,10 @@ deletion.
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
+import stat
 from pathlib import Path
 
 from desktop_app.errors import UsageError
@@ -20,21 +22,34 @@ CHUNK = 1 << 20
 
 def shred(path: Path) -> None:
     """Overwrite ``path`` once with random bytes, flush, truncate and remove it. A missing file
-    is not an error (already gone); anything that is not a regular file is refused."""
+    is not an error (already gone); anything that is not a regular file is refused.
+
+    The file is opened without following a link (``O_NOFOLLOW`` where the system has it) and
+    checked and overwritten through that descriptor: a link swapped in after the first check
+    is refused, never followed to the file it names. Where there is no ``O_NOFOLLOW``
+    (Windows), the check before the open is what refuses a link."""
     path = Path(path)
     try:
         if path.is_symlink() or (path.exists() and not path.is_file()):
             raise UsageError("delivery.shred-not-a-file", file=str(path))
-        with path.open("r+b", buffering=0) as stream:
-            size = os.fstat(stream.fileno()).st_size
-            written = 0
-            while written < size:
-                count = min(CHUNK, size - written)
-                stream.write(secrets.token_bytes(count))
-                written += count
-            os.fsync(stream.fileno())
-            stream.truncate(0)
-            os.fsync(stream.fileno())
+        flags = os.O_RDWR | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
+        flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        try:
+            handle = os.open(path, flags)
+        except OSError as error:
+            if error.errno in (errno.ELOOP, errno.EMLINK):  # a link now stands there
+                raise UsageError("delivery.shred-not-a-file", file=str(path)) from None
+            raise
+        try:
+            opened = os.fstat(handle)
+            if not stat.S_ISREG(opened.st_mode):  # a pipe or a device swapped in
+                raise UsageError("delivery.shred-not-a-file", file=str(path))
+            _overwrite(handle, opened.st_size)
+        finally:
+            os.close(handle)
+        now = os.lstat(path)
+        if (now.st_dev, now.st_ino) != (opened.st_dev, opened.st_ino):  # swapped meanwhile
+            raise UsageError("delivery.shred-not-a-file", file=str(path))
         path.unlink()
     except FileNotFoundError:
         return
@@ -42,3 +57,15 @@ def shred(path: Path) -> None:
         raise UsageError(
             "delivery.shred-failed", file=str(path), detail=error.strerror or type(error).__name__
         ) from None
+
+
+def _overwrite(handle: int, size: int) -> None:
+    """Random bytes over the opened file's ``size`` bytes, flushed; then it is emptied."""
+    os.lseek(handle, 0, os.SEEK_SET)
+    written = 0
+    while written < size:
+        count = os.write(handle, secrets.token_bytes(min(CHUNK, size - written)))
+        written += count
+    os.fsync(handle)
+    os.ftruncate(handle, 0)
+    os.fsync(handle)
