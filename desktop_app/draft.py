@@ -578,6 +578,14 @@ def save_draft(draft: Draft, path: Path) -> None:
     write_atomic(path, text.encode("utf-8"))
 
 
+def _json_location(error: UnicodeDecodeError | json.JSONDecodeError) -> tuple[int, int]:
+    """Where a draft stops being JSON (or UTF-8): line and column, from 1."""
+    if isinstance(error, json.JSONDecodeError):
+        return error.lineno, error.colno
+    before = bytes(error.object[: error.start])
+    return before.count(b"\n") + 1, error.start - (before.rfind(b"\n") + 1) + 1
+
+
 def load_draft(path: Path) -> Draft:
     """Read a draft of this or an earlier version (migrated, see the module's docstring); a
     missing, damaged, foreign or newer file is refused with a :class:`DraftError`."""
@@ -587,7 +595,8 @@ def load_draft(path: Path) -> Draft:
     except FileNotFoundError:
         raise DraftError("draft.not-found", file=path.name) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise DraftError("draft.not-json", file=path.name, detail=str(error)) from None
+        line, column = _json_location(error)  # numbers: the decoder's English stays out
+        raise DraftError("draft.not-json", file=path.name, line=line, column=column) from None
     except OSError as error:
         raise DraftError("draft.unreadable", file=path.name, detail=error.strerror) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:

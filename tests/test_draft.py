@@ -110,3 +110,31 @@ def test_the_demo_draft_is_complete_and_points_at_the_demo_file():
     assert all(a.confirmed and a.by == "Demo" and a.date for a in draft.checklist.values())
     assert draft.breakdowns == ("Afdeling",)
     assert draft.source.path == resource_path("samples", "demo-personeel.xlsx").resolve()
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "column"),
+    [
+        (b'{\n  "format": "diversity-assistant/draft",\n  "version": 3,,\n}', 3, 16),
+        (b'{"a": 1}\n{"b": \xff}', 2, 7),  # not UTF-8: where the first bad byte is
+    ],
+)
+def test_a_damaged_draft_is_located_in_numbers_never_in_the_decoders_english(
+    tmp_path: Path, content: bytes, line: int, column: int
+) -> None:
+    """draft.not-json names the line and column as numbers in each language's own sentence
+    (before, the JSON decoder's English detail, 'Expecting property name...', stood inside the
+    Dutch and French sentences)."""
+    path = tmp_path / "concept.json"
+    path.write_bytes(content)
+    with pytest.raises(DraftError) as refused:
+        load_draft(path)
+    message = refused.value.message
+    assert message.key == "draft.not-json"
+    texts = {language: message.render(language) for language in ("nl", "en", "fr")}
+    assert f"regel {line}, kolom {column}" in texts["nl"]
+    assert f"line {line}, column {column}" in texts["en"]
+    assert f"ligne {line}, colonne {column}" in texts["fr"]
+    for language in ("nl", "fr"):
+        for english in ("Expecting", "char ", "codec", "decode", "invalid start byte"):
+            assert english not in texts[language], texts[language]
