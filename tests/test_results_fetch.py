@@ -668,3 +668,38 @@ def test_a_wrong_type_a_local_name_in_the_way_and_a_cancel_leave_nothing_behind(
     assert "Nothing was kept" in error.render("en")
     assert everything_under(keep) == []
     assert load_history(ORG) == ()
+
+
+def test_upload_and_fetch_take_the_grouped_fingerprint_our_sentences_print(tmp_path: Path) -> None:
+    """One normalise function (hostkey_policy.normalise_host_key) for ``upload`` and ``results
+    fetch``: the grouped form our own refusals print (``SHA256:Ab3d Ef01 …``), base64 or hex in
+    groups with spaces or colons, all give OpenSSH's form (before, upload refused the grouped
+    form that results fetch took). A text that is no fingerprint stays refused, by both."""
+    from desktop_app.transfer.hostkey_policy import normalise_host_key, portal_for_upload
+
+    raw = bytes(range(32))
+    fingerprint = make_ssh_key(tmp_path / "host_key").fingerprint
+    body = fingerprint.removeprefix("SHA256:")
+    given = (
+        grouped_ssh_fingerprint(fingerprint),  # what transfer.fetch-host-key-changed prints
+        "SHA256:" + ":".join(body[i : i + 4] for i in range(0, len(body), 4)),
+        f"  sha256: {body[:20]}\t{body[20:]}  ",
+    )
+    url = "sftp://ksz@127.0.0.1:2222/out"
+    for text in given:
+        assert normalise_host_key(text) == fingerprint, text
+        assert portal_for_upload(url, given=text).host_key_sha256 == fingerprint  # upload
+        assert fetch_portal(url, KSZ, host_key_sha256=text).host_key_sha256 == fingerprint
+    hex_forms = (
+        raw.hex(" "),
+        raw.hex(":"),
+        " ".join(raw.hex()[i : i + 8] for i in range(0, 64, 8)),
+    )
+    for text in hex_forms:
+        assert portal_for_upload(url, given=text).host_key_sha256 == normalise_host_key(raw.hex())
+    for bad in ("SHA256:Ab3d Ef01", "not a key", "SHA256:" + "A" * 42 + "!"):
+        with pytest.raises(TransferError) as refused:
+            portal_for_upload(url, given=bad)
+        assert refused.value.message.key == "transfer.host-key-invalid"
+        with pytest.raises(TransferError):
+            fetch_portal(url, KSZ, host_key_sha256=bad)

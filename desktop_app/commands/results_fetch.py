@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -75,8 +74,7 @@ def fetch(args: argparse.Namespace, language: str, organisation: str) -> int:
         require_regular_file(args.identity, FileKind.KEY)
     if args.out is not None:
         check_output_folder(args.out).mkdir(parents=True, exist_ok=True)
-    given = re.sub(r"\s", "", args.host_key_sha256) if args.host_key_sha256 else None
-    portal = fetch_portal(args.url, programme, host_key_sha256=given)
+    portal = fetch_portal(args.url, programme, host_key_sha256=args.host_key_sha256)
     user = portal.username
     if not user:
         raise ResultsError("results.fetch-user-missing", url=portal.url)

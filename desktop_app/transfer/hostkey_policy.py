@@ -17,6 +17,7 @@ moved into the store when the draft's portal settings are read (:func:`migrate_d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,7 +55,23 @@ def profile_pin(url: str, profile: ProfilePortal | Programme | None) -> str | No
         return None
     if (pinned.host.lower(), pinned.port) != (target.host.lower(), target.port):
         return None
-    return normalise_fingerprint(profile.host_key_sha256)
+    return normalise_host_key(profile.host_key_sha256)
+
+
+def normalise_host_key(value: str) -> str:
+    """A host-key fingerprint the officer gives (``--host-key-sha256`` of ``upload`` and
+    ``results fetch``, a profile's pin), in OpenSSH's form ``SHA256:<base64>``: also the grouped
+    forms our own sentences print (``SHA256:Ab3d Ef01 …``, groups of hex digits with spaces or
+    colons) are taken; neither a space nor a colon is a base64 or hex character."""
+    text = value.strip()
+    prefix = ""
+    if text[:7].upper() == "SHA256:":
+        prefix, text = "SHA256:", text[7:]
+    compact = re.sub(r"[\s:]", "", text)
+    try:
+        return normalise_fingerprint(prefix + compact)
+    except TransferError:
+        raise TransferError("transfer.host-key-invalid", value=value.strip()[:200]) from None
 
 
 def pinned_host_key(
@@ -62,7 +79,7 @@ def pinned_host_key(
 ) -> HostKeyExpectation:
     """Steps 1 and 2: the officer's fingerprint for this upload, else the profile's pin."""
     if given:
-        return HostKeyExpectation(normalise_fingerprint(given), "given")
+        return HostKeyExpectation(normalise_host_key(given), "given")
     pin = profile_pin(url, profile)
     if pin:
         return HostKeyExpectation(pin, "profile")
@@ -114,7 +131,7 @@ def migrate_draft_host_key(settings: Mapping[str, Any]) -> dict[str, Any]:
     if not separator or not host or not port.isdigit():
         return cleaned
     try:
-        fingerprint = normalise_fingerprint(fingerprint)
+        fingerprint = normalise_host_key(fingerprint)
     except (TransferError, ValueError):
         return cleaned
     if remembered_host_key(host, int(port)) is None:
