@@ -13,14 +13,18 @@ DIR``, default the organisation's own; passphrase from the keyring or
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
-import sys
 from pathlib import Path
 
 from desktop_app.bounded_read import FileKind, check_output_folder, require_regular_file
 from desktop_app.commands.common import EXIT_OK, year_argument
 from desktop_app.commands.results_output import print_imported
+from desktop_app.commands.terminal_login import (
+    confirm_host_key_on_terminal,
+    keep_typed_password,
+    percent_on_terminal,
+    terminal_login,
+)
 from desktop_app.messages import Message
 
 OPENPGP_PASSPHRASE_ENV = "DIVERSITY_ASSISTANT_OPENPGP_PASSPHRASE"  # noqa: S105 - a variable name
@@ -63,8 +67,6 @@ def fetch(args: argparse.Namespace, language: str, organisation: str) -> int:
         require_fetch,
     )
     from desktop_app.results.model import ResultsError
-    from desktop_app.transfer import credentials as store
-    from desktop_app.transfer.model import Credentials, TransferError
 
     programme = load_programme_by_id(args.programme)
     require_fetch(programme)
@@ -78,33 +80,12 @@ def fetch(args: argparse.Namespace, language: str, organisation: str) -> int:
     user = portal.username
     if not user:
         raise ResultsError("results.fetch-user-missing", url=portal.url)
-    password: str | None = None
-    typed = False
-    if args.identity is None:
-        password = store.load_password(portal, user)
-        if password is None:
-            prompt = Message("transfer.password-prompt", {"user": user, "host": portal.host})
-            try:
-                password = getpass.getpass(prompt.render(language))
-            except EOFError:  # no terminal to type it in (a script, a pipe)
-                raise TransferError("transfer.fetch-password-not-given", user=user) from None
-            typed = True
-    credentials = Credentials(user, password=password, key_file=args.identity)
-
-    def confirm(host: str, _port: int, fingerprint: str) -> bool:
-        if not sys.stdin.isatty():
-            return False
-        question = Message("transfer.confirm-host-key", {"host": host, "fingerprint": fingerprint})
-        answer = input(question.render(language)).strip().lower()
-        return answer in ("y", "yes", "j", "ja", "o", "oui")
-
-    def progress(done: int, total: int) -> None:
-        if sys.stderr.isatty() and total:
-            print(f"\r{done * 100 // total:3d}%", end="", file=sys.stderr, flush=True)
-
+    login = terminal_login(
+        portal, user, args.identity, language, "transfer.fetch-password-not-given"
+    )
     done = fetch_results(
         portal,
-        credentials,
+        login.credentials,
         programme,
         args.year,
         organisation,
@@ -112,14 +93,10 @@ def fetch(args: argparse.Namespace, language: str, organisation: str) -> int:
         key_folder=args.key_folder,
         passphrase=os.environ.get(OPENPGP_PASSPHRASE_ENV) or None,
         record=args.record,
-        confirm_host_key=confirm,
-        progress=progress,
+        confirm_host_key=confirm_host_key_on_terminal(language),
+        progress=percent_on_terminal,
     )
-    if typed and password:
-        try:
-            store.save_password(portal, user, password)
-        except TransferError as error:  # the fetch succeeded; say only that it is not kept
-            print(error.render(language), file=sys.stderr)
+    keep_typed_password(portal, login, language)
     fetched = done.fetched
     print(
         Message(

@@ -8,13 +8,17 @@ login it is kept in the keyring (``--forget-password`` removes it).
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.bounded_read import FileKind, require_regular_file
+from desktop_app.commands.terminal_login import (
+    confirm_host_key_on_terminal,
+    keep_typed_password,
+    percent_on_terminal,
+    terminal_login,
+)
 from desktop_app.messages import Message
 
 if TYPE_CHECKING:
@@ -56,7 +60,7 @@ def run(args: argparse.Namespace, language: str) -> int:
     from desktop_app.transfer import credentials as store
     from desktop_app.transfer.api import upload
     from desktop_app.transfer.hostkey_policy import portal_for_upload
-    from desktop_app.transfer.model import Credentials, TransferError
+    from desktop_app.transfer.model import TransferError
 
     # every file argument is judged before a connection is made or a password asked for
     require_regular_file(args.package, FileKind.PACKAGE)
@@ -89,36 +93,15 @@ def run(args: argparse.Namespace, language: str) -> int:
             )
         )
         return 0
-    password: str | None = None
-    typed = False
-    if args.key_file is None:
-        password = store.load_password(portal, user)
-        if password is None:
-            prompt = Message("transfer.password-prompt", {"user": user, "host": portal.host})
-            try:
-                password = getpass.getpass(prompt.render(language))
-            except EOFError:  # no terminal to type it in (a script, a pipe)
-                raise TransferError("transfer.password-not-given", user=user) from None
-            typed = True
-    credentials = Credentials(user, password=password, key_file=args.key_file)
-
-    def confirm(host: str, _port: int, fingerprint: str) -> bool:
-        if not sys.stdin.isatty():
-            return False
-        question = Message("transfer.confirm-host-key", {"host": host, "fingerprint": fingerprint})
-        answer = input(question.render(language)).strip().lower()
-        return answer in ("y", "yes", "j", "ja", "o", "oui")
-
-    def progress(done: int, total: int) -> None:
-        if sys.stderr.isatty() and total:
-            print(f"\r{done * 100 // total:3d}%", end="", file=sys.stderr, flush=True)
-
-    receipt = upload(args.package, portal, credentials, progress, confirm_host_key=confirm)
-    if typed and password:
-        try:
-            store.save_password(portal, user, password)
-        except TransferError as error:  # the upload succeeded; say only that it is not kept
-            print(error.render(language), file=sys.stderr)
+    login = terminal_login(portal, user, args.key_file, language, "transfer.password-not-given")
+    receipt = upload(
+        args.package,
+        portal,
+        login.credentials,
+        percent_on_terminal,
+        confirm_host_key=confirm_host_key_on_terminal(language),
+    )
+    keep_typed_password(portal, login, language)
     _add_to_record(args.package, receipt)
     print(
         Message(
