@@ -119,7 +119,7 @@ def run_check(path: Path, options: CheckOptions) -> CheckResult:
             "cli.breakdown-not-found", columns=missing, available=[*table.headers, *derivable]
         )
     # the one rule both faces share: a saved mapping that no longer fits is refused (MappingError)
-    start = starting_mapping(table, programme, saved, options.breakdowns)
+    start = starting_mapping(table, programme, saved, options.breakdowns, every_column=False)
     mapping = start.mapping
     # names, personal numbers and dates, and mostly distinct columns are never breakdowns (those
     # asked for first, then the saved mapping's)

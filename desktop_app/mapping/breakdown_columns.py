@@ -146,10 +146,16 @@ def not_a_breakdown(table: RawTable, programme: Programme, header: str) -> NotAB
     return None
 
 
-def unfit_breakdowns(table: RawTable, programme: Programme) -> dict[str, NotABreakdown]:
-    """Every column of ``table`` that is never offered as a breakdown, by header, in file order."""
+def unfit_breakdowns(
+    table: RawTable, programme: Programme, headers: Iterable[str] | None = None
+) -> dict[str, NotABreakdown]:
+    """Every column of ``table`` (or of ``headers`` among them) that is never offered as a
+    breakdown, by header, in file order."""
+    asked = None if headers is None else set(headers)
     unfit = {}
     for header in table.headers:
+        if asked is not None and header not in asked:
+            continue
         if (reason := not_a_breakdown(table, programme, header)) is not None:
             unfit[header] = reason
     return unfit

@@ -53,10 +53,14 @@ def starting_mapping(
     programme: Programme,
     saved: Mapping | None = None,
     breakdowns: Sequence[str] = (),
+    *,
+    every_column: bool = True,
 ) -> MappingStart:
     """The saved mapping, fitted to ``table`` (its sheet and header row), or else the suggestion.
 
-    ``breakdowns`` are headers (or ``=age``) to mark as breakdowns as well. Raises
+    ``breakdowns`` are headers (or ``=age``) to mark as breakdowns as well. ``every_column``:
+    judge every column of the file for :attr:`MappingStart.unfit` (the wizard lists them all);
+    without, only the columns this start may use as breakdowns (the command line). Raises
     :class:`desktop_app.errors.MappingError` when ``saved`` no longer fits the file."""
     marked = (
         tuple(dict.fromkeys([*(b.header for b in saved.breakdowns), *breakdowns]))
@@ -71,7 +75,12 @@ def starting_mapping(
         header_row=table.header_row,
         duplicated=duplicated_headers(table),
     )
-    unfit = unfit_breakdowns(table, programme)
+    # the wizard lists every column the officer may tick; the command line judges only the
+    # columns it may use (those asked for, saved or suggested): each judged column is counted
+    judged = (
+        None if every_column else [*marked, *(b.header for b in (*suggested.breakdowns, *possible))]
+    )
+    unfit = unfit_breakdowns(table, programme, judged)
     possible = tuple(b for b in possible if b.header not in unfit)
     if saved is None:
         return MappingStart(
