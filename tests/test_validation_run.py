@@ -365,3 +365,32 @@ def test_the_shipped_cbs_ingezoomd_profile_validates_a_file():
     for text in render_all(finding).values():
         assert "123456789" not in text
     assert result.records.loc[3, "sex"] == "V"
+
+
+def test_included_leavers_are_those_of_the_year_up_to_the_peildatum():
+    """'Include employees who left during the period': a leaver of this year counts, one who left
+    years ago and is still in the export does not, and says so with the period's first day."""
+    from desktop_app.validation.persons import leavers_period_start
+
+    assert leavers_period_start(datetime.date(2025, 12, 31)) == datetime.date(2025, 1, 1)
+    assert leavers_period_start(datetime.date(2026, 1, 1)) == datetime.date(2025, 1, 2)
+    assert leavers_period_start(datetime.date(2024, 2, 29)) == datetime.date(2023, 3, 1)
+    start = leavers_period_start(PEILDATUM)
+    rows = six(
+        p2={"end_date": start.isoformat()},  # the period's first day: in
+        p3={"end_date": (start - datetime.timedelta(days=1)).isoformat()},  # the day before: out
+        p4={"end_date": "2015-06-30"},  # years ago: out
+    )
+    result = run(rows, population={"leavers": True})
+    assert result.included.tolist() == [True, True, True, False, False, True]
+    (finding,) = findings_with(result, "outside-population")
+    assert finding.rows == (5, 6)
+    assert finding.severity is Severity.WARNING
+    assert f"{start:%d-%m-%Y}" in finding.render("nl")
+    assert "vóór de periode waarvan uitstromers meetellen" in finding.render("nl")
+    assert "before the period whose leavers count" in finding.render("en")
+    # without the option every leaver stays out, with the message that offers the option
+    without = run(rows)
+    assert without.included.tolist() == [True, True, False, False, False, True]
+    (finding,) = findings_with(without, "outside-population")
+    assert "include leavers" in finding.render("en")

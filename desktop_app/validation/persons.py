@@ -14,6 +14,7 @@ from desktop_app.profiles.model import Programme
 # Population exclusion kinds (message key ``validation.population.<kind>``), in precedence order.
 NOT_STARTED = "not-started"
 LEFT = "left"
+LEFT_BEFORE_PERIOD = "left-before-period"
 EXCLUDED_TYPE = "excluded-type"
 
 LEAVERS = "leavers"
@@ -84,6 +85,16 @@ def population_options(
     return options
 
 
+def leavers_period_start(peildatum: datetime.date) -> datetime.date:
+    """The first day of the period whose leavers count when leavers are included: the year up to
+    the peildatum (31-12-2025: from 01-01-2025; 01-01-2026: from 02-01-2025)."""
+    try:
+        year_before = peildatum.replace(year=peildatum.year - 1)
+    except ValueError:  # 29 February
+        year_before = peildatum.replace(year=peildatum.year - 1, day=28)
+    return year_before + datetime.timedelta(days=1)
+
+
 def outside_population(
     n: int,
     peildatum: datetime.date,
@@ -96,7 +107,10 @@ def outside_population(
     """Exclusion kind -> bool mask of rows outside the population (each row in one kind at most).
 
     Not started yet (start date after the peildatum); left (end date before the peildatum) unless
-    the ``leavers`` option is on; an employment type whose option (``externals``, ``interns``) is
+    the ``leavers`` option is on, and with it still left when that was before the period
+    (:func:`leavers_period_start`: the leavers counted are those of the year up to the peildatum,
+    as the option says, not everyone an export still lists); an employment type whose option
+    (``externals``, ``interns``) is
     off. Unknown or missing values exclude nobody: they are reported as errors elsewhere. Both
     ends count as days of employment: someone who starts on the peildatum, or whose last day it
     is, is employed on it and belongs to the population.
@@ -115,6 +129,9 @@ def outside_population(
         add(NOT_STARTED, ~np.isnat(start) & (start > peil))
     if end is not None and not options.get(LEAVERS, False):
         add(LEFT, ~np.isnat(end) & (end < peil))
+    elif end is not None:
+        since = np.datetime64(leavers_period_start(peildatum), "ns")
+        add(LEFT_BEFORE_PERIOD, ~np.isnat(end) & (end < since))
     if employment_type is not None:
         excluded = [code for code, option in TYPE_OPTIONS.items() if not options.get(option, False)]
         if excluded:

@@ -73,8 +73,11 @@ def population_findings(
         field_id = {
             persons.NOT_STARTED: START_DATE,
             persons.LEFT: END_DATE,
+            persons.LEFT_BEFORE_PERIOD: END_DATE,
             persons.EXCLUDED_TYPE: EMPLOYMENT_TYPE,
         }[kind]
+        if kind == persons.LEFT_BEFORE_PERIOD:
+            params["since"] = date_message(persons.leavers_period_start(peildatum))
         if kind == persons.EXCLUDED_TYPE:
             field = values[EMPLOYMENT_TYPE].field
             present = set(pd.unique(values[EMPLOYMENT_TYPE].values()[mask]))
