@@ -25,9 +25,10 @@ def shred(path: Path) -> None:
     is not an error (already gone); anything that is not a regular file is refused.
 
     The file is opened without following a link (``O_NOFOLLOW`` where the system has it) and
-    checked and overwritten through that descriptor: a link swapped in after the first check
-    is refused, never followed to the file it names. Where there is no ``O_NOFOLLOW``
-    (Windows), the check before the open is what refuses a link."""
+    checked and overwritten through that descriptor; before a byte is written the name must
+    still be that very file (not a link: ``lstat`` beside ``fstat``), so a link swapped in after
+    the first check is refused, never followed to the file it names, also where there is no
+    ``O_NOFOLLOW`` (Windows) and the open itself followed it."""
     path = Path(path)
     try:
         if path.is_symlink() or (path.exists() and not path.is_file()):
@@ -44,12 +45,11 @@ def shred(path: Path) -> None:
             opened = os.fstat(handle)
             if not stat.S_ISREG(opened.st_mode):  # a pipe or a device swapped in
                 raise UsageError("delivery.shred-not-a-file", file=str(path))
+            _ensure_still_named(path, opened)  # a link the open followed: nothing written
             _overwrite(handle, opened.st_size)
         finally:
             os.close(handle)
-        now = os.lstat(path)
-        if (now.st_dev, now.st_ino) != (opened.st_dev, opened.st_ino):  # swapped meanwhile
-            raise UsageError("delivery.shred-not-a-file", file=str(path))
+        _ensure_still_named(path, opened)  # swapped while it was overwritten
         path.unlink()
     except FileNotFoundError:
         return
@@ -57,6 +57,16 @@ def shred(path: Path) -> None:
         raise UsageError(
             "delivery.shred-failed", file=str(path), detail=error.strerror or type(error).__name__
         ) from None
+
+
+def _ensure_still_named(path: Path, opened: os.stat_result) -> None:
+    """Refuse unless ``path`` names, itself and not through a link, the file that is open."""
+    named = os.lstat(path)
+    if stat.S_ISLNK(named.st_mode) or (named.st_dev, named.st_ino) != (
+        opened.st_dev,
+        opened.st_ino,
+    ):
+        raise UsageError("delivery.shred-not-a-file", file=str(path))
 
 
 def _overwrite(handle: int, size: int) -> None:
