@@ -7,8 +7,6 @@ passphrase and is imported without being fetched again."""
 from __future__ import annotations
 
 import shutil
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,36 +18,17 @@ from desktop_app.ui.i18n import Translations
 from desktop_app.ui.widgets import results_fetch
 from desktop_app.ui.widgets.results_fetch import FetchDialog
 from desktop_app.ui.widgets.results_import import ImportDialog
-from tests.servers.sshd import Sshd, running_sshd
-from tests.test_results_fetch import SAMPLE, OrganisationKey
+from tests.servers.sshd import Sshd
+from tests.test_results_fetch import (  # noqa: F401 (fixtures: the same server set-up)
+    ORG,
+    SAMPLE,
+    OrganisationKey,
+    data_dir,
+    outbox,
+    sshd,
+)
 
-ORG = "kbo-0123456749"
 WAIT = 30_000
-
-
-@pytest.fixture(scope="module")
-def sshd() -> Iterator[Sshd]:
-    folder = Path(tempfile.mkdtemp(prefix="da-fetch-ui-sshd-"))
-    folder.chmod(0o755)
-    try:
-        with running_sshd(folder / "server") as server:
-            yield server
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("DIVERSITY_ASSISTANT_DATA_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
-def outbox(sshd: Sshd, request: pytest.FixtureRequest) -> Path:
-    folder = sshd.upload_dir / request.node.name
-    folder.mkdir()
-    return folder
 
 
 def open_fetch(qtbot, programme_id: str = "ksz-diversiteit") -> tuple[ImportDialog, FetchDialog]:  # type: ignore[no-untyped-def]
@@ -89,7 +68,9 @@ def test_the_option_is_offered_only_where_the_programme_offers_it(qtbot) -> None
 
 
 def test_an_unknown_key_refused_keeps_nothing_and_confirmed_fetches_and_imports(
-    qtbot, sshd: Sshd, outbox: Path
+    qtbot,
+    sshd: Sshd,  # noqa: F811 (fixture)
+    outbox: Path,  # noqa: F811 (fixture)
 ) -> None:  # type: ignore[no-untyped-def]
     shutil.copy(SAMPLE, outbox / "tabellen-2025.csv")
     dialog, fetch = open_fetch(qtbot)
@@ -122,7 +103,11 @@ def test_an_unknown_key_refused_keeps_nothing_and_confirmed_fetches_and_imports(
 
 
 def test_a_gpg_is_fetched_once_and_opened_with_the_passphrase_asked_for(
-    qtbot, sshd: Sshd, outbox: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot,
+    sshd: Sshd,  # noqa: F811 (fixture)
+    outbox: Path,  # noqa: F811 (fixture)
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # type: ignore[no-untyped-def]
     from desktop_app.submission import openpgp_key_folder
 
