@@ -213,8 +213,9 @@ def clipped(root) -> list[str]:
 
 # Known problems left to fix: (page or "*", text in the problem). None is left: the Dutch mapping
 # grid at 200% (field names such as "Huisnummertoevoeging" beside four columns) was the last; its
-# recognition and examples now share one column. A problem found and not fixed at once goes here
-# with a strict xfail of the cases where it shows (see git history for the pattern).
+# recognition and examples now share one column. A problem found and not fixed at once goes here,
+# and the walks where it shows are marked pytest.mark.xfail(strict=True) (so the mark fails once
+# the problem is fixed and must go with it).
 KNOWN: tuple[tuple[str, str], ...] = ()
 
 _walks: dict[tuple[str, str, int], list[str]] = {}
