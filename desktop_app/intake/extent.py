@@ -89,6 +89,22 @@ BOX_FLOOR = 8_000_000
 BOX_RATIO = 10
 """Above the floor, a block may hold at most this many cells per cell holding a value."""
 
+_UNREADABLE: tuple[type[Exception], ...] = (
+    zipfile.BadZipFile,
+    KeyError,
+    ValueError,
+    OSError,
+    EOFError,
+    zlib.error,
+    _INFLATE_ERROR,
+    CfbError,
+    struct.error,
+    IndexError,
+    RuntimeError,
+    NotImplementedError,
+)
+"""A part that cannot be found or parsed here: left to calamine, which reports damage itself."""
+
 _CHUNK = 1 << 15  # compressed bytes per inflate step: the output (~250 KB) stays in cache
 
 
@@ -170,20 +186,7 @@ def check_workbook(data: bytes, file_format: str, file: str) -> None:
         return
     try:
         names = _xls_sheet_names(data) if file_format == "xls" else _ods_sheet_names(data)
-    except (
-        zipfile.BadZipFile,
-        KeyError,
-        ValueError,
-        OSError,
-        EOFError,
-        zlib.error,
-        _INFLATE_ERROR,
-        CfbError,
-        struct.error,
-        IndexError,
-        RuntimeError,
-        NotImplementedError,
-    ):
+    except _UNREADABLE:
         return
     for sheet in names:
         check_sheet(data, file_format, sheet, file)
@@ -216,20 +219,7 @@ def measure_sheet(data: bytes, file_format: str, sheet: str) -> Extent | None:
             return _ods_extent(data, sheet)
         if file_format == "xls":
             return _xls_extent(data, sheet)
-    except (
-        zipfile.BadZipFile,
-        KeyError,
-        ValueError,
-        OSError,
-        EOFError,
-        zlib.error,
-        _INFLATE_ERROR,
-        CfbError,
-        struct.error,
-        IndexError,
-        RuntimeError,
-        NotImplementedError,
-    ):
+    except _UNREADABLE:
         return None
     return None
 
