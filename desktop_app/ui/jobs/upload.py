@@ -4,8 +4,10 @@ its next chunk) and the unknown SSH host key it asks the officer about on the GU
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Signal
 
@@ -39,13 +41,14 @@ class HostKeyQuestion:
         self.answered.set()
 
 
-class UploadWorker(Worker):
-    """A worker whose cancel also stops the transfer at its next chunk (and any open question)."""
+class TransferWorker(Worker):
+    """A worker over a transfer (an upload, a fetch): its cancel also stops the transfer at its
+    next chunk (and any open question); an unknown host key is asked on the GUI thread."""
 
-    def __init__(self, package: Path, portal: Portal, credentials: Credentials | None) -> None:
+    def __init__(self, job: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         self.token = CancelToken()
         self.question: HostKeyQuestion | None = None
-        super().__init__(upload_job, package, portal, credentials)
+        super().__init__(job, *args, **kwargs)
         self.signals = UploadSignals()
 
     def cancel(self) -> None:
@@ -54,7 +57,7 @@ class UploadWorker(Worker):
         self.stop_transfer()
 
     def stop_transfer(self) -> None:
-        """The officer's Cancel: the upload stops with ``transfer.cancelled`` (shown, resumable)."""
+        """The officer's Cancel: the transfer stops with ``transfer.cancelled`` (shown)."""
         self.token.cancel()
         if self.question is not None:
             self.question.answer(False)
@@ -69,6 +72,13 @@ class UploadWorker(Worker):
                 return False
         self.question = None
         return question.accepted and not self.token.cancelled
+
+
+class UploadWorker(TransferWorker):
+    """The upload of ``package`` to ``portal``, resumable after a Cancel."""
+
+    def __init__(self, package: Path, portal: Portal, credentials: Credentials | None) -> None:
+        super().__init__(upload_job, package, portal, credentials)
 
 
 def upload_job(

@@ -23,12 +23,12 @@ from desktop_app.profiles.model import Programme
 from desktop_app.results import StoredImport
 from desktop_app.results.encrypted import import_encrypted, is_encrypted
 from desktop_app.results.fetched import FetchedImport, fetch_portal, fetch_results
-from desktop_app.transfer import CancelToken, Credentials, Portal, load_password
-from desktop_app.ui.jobs.upload import HostKeyQuestion, UploadSignals
+from desktop_app.transfer import Credentials, Portal, load_password
+from desktop_app.ui.jobs.upload import HostKeyQuestion, TransferWorker, UploadSignals
 from desktop_app.ui.widgets import InlineMessage, hint_label, vbox
 from desktop_app.ui.widgets.host_key import HostKeyDialog
 from desktop_app.ui.widgets.passphrase_dialog import ask_passphrase
-from desktop_app.ui.workers import Worker, WorkerManager
+from desktop_app.ui.workers import WorkerManager
 
 
 def _fetch_job(worker: FetchWorker, *args: object, **kwargs: object) -> FetchedImport:
@@ -42,31 +42,12 @@ def _fetch_job(worker: FetchWorker, *args: object, **kwargs: object) -> FetchedI
     )
 
 
-class FetchWorker(Worker):
-    """The fetch and import on a worker; an unknown host key is asked on the GUI thread (the
-    upload's :class:`HostKeyQuestion`), Cancel stops the fetch at its next chunk."""
+class FetchWorker(TransferWorker):
+    """The fetch and import on a worker; an unknown host key is asked on the GUI thread (as for
+    an upload), Cancel stops the fetch at its next chunk."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        self.token = CancelToken()
-        self.question: HostKeyQuestion | None = None
         super().__init__(_fetch_job, *args, **kwargs)
-        self.signals = UploadSignals()
-
-    def cancel(self) -> None:
-        super().cancel()
-        self.token.cancel()
-        if self.question is not None:
-            self.question.answer(False)
-
-    def ask_host_key(self, host: str, port: int, fingerprint: str) -> bool:
-        question = HostKeyQuestion(host, port, fingerprint)
-        self.question = question
-        self.signals.confirm_host_key.emit(question)  # type: ignore[attr-defined]
-        while not question.answered.wait(0.1):
-            if self.token.cancelled:
-                return False
-        self.question = None
-        return question.accepted and not self.token.cancelled
 
 
 class FetchDialog(QDialog):
