@@ -157,6 +157,13 @@ LIST_FIELDS = (*NUMBER_FIELDS, "staff_counts")
 _LOONHEFFINGENNUMMER = re.compile(r"(\d{9})L\d{2}")
 
 
+ORGANISATION_ID = re.compile(r"(rsin-\d{9}|kbo-\d{10})")
+"""The form of :attr:`Organisation.id`, which names the organisation's journeys and kept results
+(a folder name: nothing else may pass)."""
+MIN_YEAR, MAX_YEAR = 2000, 2100
+"""The years a submission (its peildatum's year), its journey and the results kept for it may have."""
+
+
 @dataclass(frozen=True)
 class Organisation:
     """Who submits: the profile's organisation fields by id. The payroll-tax numbers

@@ -21,9 +21,9 @@ def date_argument(text: str) -> dt.date:
 
 
 def year_argument(text: str) -> int:
-    """A year as every command takes it (``--year``): a whole number in the range of the
-    journey's years (2000-2100), refused in the officer's language otherwise."""
-    from desktop_app.journey.journey import MAX_YEAR, MIN_YEAR
+    """A year as every command takes it (``--year``): a whole number in the range of the years a
+    submission may have (``desktop_app.draft``), refused in the officer's language otherwise."""
+    from desktop_app.draft import MAX_YEAR, MIN_YEAR
 
     try:
         year = int(text.strip())

@@ -63,7 +63,7 @@ from desktop_app.bounded_read import (
     require_regular_file,
 )
 from desktop_app.delivery.record import RECORD_SUFFIX, read_record
-from desktop_app.draft import Draft
+from desktop_app.draft import MAX_YEAR, MIN_YEAR, ORGANISATION_ID, Draft
 from desktop_app.errors import AppError
 from desktop_app.ksz.choices import read_choices
 from desktop_app.messages import Message
@@ -78,8 +78,6 @@ JOURNEY_FILE = "journey.json"
 LOGIN_STEPS = frozenset({"portal-login"})
 """Steps whose document carries a password: only a confirmation closes them."""
 
-ORGANISATION_ID = re.compile(r"(rsin-\d{9}|kbo-\d{10})")
-MIN_YEAR, MAX_YEAR = 2000, 2100
 MAX_NAME = 120  # a person's name in a confirmation
 EVENTS_KEPT = ("delivered", "uploaded", "plaintext-deleted")
 

@@ -28,6 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.draft import (
+    MAX_YEAR,
+    MIN_YEAR,
     CategoryChoices,
     Delivery,
     Draft,
@@ -40,7 +42,7 @@ from desktop_app.draft import (
     load_draft,
 )
 from desktop_app.journey.folder import read_year_folder
-from desktop_app.journey.journey import MAX_YEAR, MIN_YEAR, JourneyError
+from desktop_app.journey.journey import JourneyError
 
 NOT_CARRIED = (
     "checklist",

@@ -17,11 +17,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.draft import MAX_YEAR, MIN_YEAR
 from desktop_app.profiles.model import Programme
 from desktop_app.results.encrypted import ENCRYPTED_SUFFIXES, import_encrypted, is_encrypted
 from desktop_app.results.history import (
-    MAX_YEAR,
-    MIN_YEAR,
     StoredImport,
     import_results,
     results_dir,

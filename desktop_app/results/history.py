@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from os import PathLike
@@ -30,6 +29,7 @@ from typing import Any
 
 from desktop_app.atomic import write_atomic
 from desktop_app.bounded_read import FileKind, read_json_bounded
+from desktop_app.draft import MAX_YEAR, MIN_YEAR, ORGANISATION_ID
 from desktop_app.errors import AppError
 from desktop_app.journey.folder import current_year_folder, file_into, year_folder
 from desktop_app.paths import data_dir
@@ -38,8 +38,6 @@ from desktop_app.results.importer import read_result_tables
 from desktop_app.results.model import ResultsError, ResultSet, SeriesPoint, Unit
 from desktop_app.results.sizes import link_sizes, with_submitted_sizes
 
-_ORGANISATION = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
-MIN_YEAR, MAX_YEAR = 2000, 2100
 INDEX_NAME = "index.json"  # where imports kept in a year's folder are (app-data: only this)
 INDEX_FORMAT = "diversity-assistant/results-index"
 
@@ -55,7 +53,7 @@ class StoredImport:
 
 def results_dir(organisation: str, base: Path | None = None) -> Path:
     """The organisation's results folder (not created here)."""
-    if not _ORGANISATION.fullmatch(organisation):
+    if not ORGANISATION_ID.fullmatch(organisation):
         raise ResultsError("results.organisation-invalid", organisation=organisation[:80])
     return (base if base is not None else data_dir()) / "results" / organisation
 
@@ -211,7 +209,7 @@ def known_organisations(base: Path | None = None) -> tuple[str, ...]:
     if not folder.is_dir():
         return ()
     return tuple(
-        sorted(p.name for p in folder.iterdir() if p.is_dir() and _ORGANISATION.fullmatch(p.name))
+        sorted(p.name for p in folder.iterdir() if p.is_dir() and ORGANISATION_ID.fullmatch(p.name))
     )
 
 
