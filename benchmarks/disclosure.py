@@ -33,7 +33,9 @@ pytauargus wheel ships; it writes scratch files into the working directory, so i
 temporary directory.
 Targets (2 cores): 2-D and 3-D no more secondaries than τ-ARGUS + 5% and faster; 4-D at
 --min-count 10 protected and audited in under 5 s with at most 1.15 x τ-ARGUS modular's
-secondary cells. The machine is shared: read medians.
+secondary cells. The machine is shared: read medians. On tables above 2,000 cells the audit that
+protect() ends with gives the verdict (each safe cell proven by two feasible tables); the exact
+interval of every suppressed cell is timed apart, on a line of its own below the table.
 """
 
 from __future__ import annotations
@@ -105,12 +107,22 @@ def ours(
         result = protect(tables, RuleSettings(threshold=threshold, insiders=insiders), **options)
         times.append(time.perf_counter() - start)
     assert result is not None
+    # The exact interval of every suppressed cell, which the verdict on large tables leaves to
+    # whoever asks (`tables --json`): timed apart, on the last pattern.
+    exact_times = []
+    if not result.report.exact:
+        for _ in range(repeat):
+            start = time.perf_counter()
+            exact = result.exact_report()
+            exact_times.append(time.perf_counter() - start)
+        assert exact.passed == result.report.passed
     tables = result.tables
     hidden = list(result.suppressed)
     mask = np.zeros(tables.n_cells, dtype=bool)
     mask[hidden] = True
     return {
         "seconds": statistics.median(times),
+        "exact_seconds": statistics.median(exact_times) if exact_times else 0.0,
         "primary": len(result.primary),
         "secondary": len(result.secondary),
         **loss(tables, mask, list(result.secondary)),
@@ -343,6 +355,14 @@ def main() -> None:
                 f"{r['published_share']:>9.1%}  {verdict:<18} {insiders}",
                 flush=True,
             )
+        for name, r in rows:
+            if r.get("exact_seconds"):
+                print(
+                    f"{dims}-D    {name}: its audit gave the verdict; every suppressed cell's "
+                    f"exact interval (what `tables --json` shows) takes {r['exact_seconds']:.2f} s "
+                    "more",
+                    flush=True,
+                )
         found = dict(rows)
         tau = found.get("τ-ARGUS MOD")
         if tau is not None and tau["secondary"]:

@@ -191,3 +191,79 @@ def test_local_patterns_always_pass_the_audit_and_the_insiders(rows, threshold, 
     levels = levels_of(result)
     assert audit_pattern(tables, mask, levels, zeros_unsafe=zeros_unsafe).passed
     assert insider_repair(tables, mask.copy(), levels).added == ()
+
+
+def test_the_look_ahead_gives_the_pattern_of_one_lp_at_a_time(tables, monkeypatch):
+    """The next cell's LP solved on the second core is used only when it is the very LP the next
+    probe would solve: the pattern and every deviation found are those of one LP at a time."""
+    prim = protect(tables, RuleSettings(threshold=3, insiders=False)).primary
+    levels = np.zeros(tables.n_cells)
+    for p in prim:
+        levels[p.cell] = p.level
+    cells = sorted(p.cell for p in prim)
+    taken = []
+    real_take = local_lp._Ahead.take
+
+    def take(self, *args):
+        found = real_take(self, *args)
+        taken.append(found is not None)
+        return found
+
+    monkeypatch.setattr(local_lp._Ahead, "take", take)
+    one: list[np.ndarray] = []
+    two: list[np.ndarray] = []
+    alone, _ = local_lp.local_lp_secondary(tables, levels, cells, witnesses=one, look_ahead=False)
+    assert taken == []
+    ahead, _ = local_lp.local_lp_secondary(tables, levels, cells, witnesses=two, look_ahead=True)
+    assert sum(taken) > 20  # the look-ahead was used, often
+    assert ahead == alone
+    assert len(one) == len(two)
+    assert all(np.array_equal(a, b) for a, b in zip(one, two, strict=True))
+
+
+def test_the_exact_audit_on_two_threads_gives_the_intervals_of_one(protected, monkeypatch):
+    import desktop_app.disclosure.lp_audit as lp_audit
+
+    tables = protected.tables
+    mask = np.zeros(tables.n_cells, dtype=bool)
+    mask[list(protected.suppressed)] = True
+    levels = levels_of(protected)
+    monkeypatch.setattr(lp_audit, "AUDIT_THREADS", 1)
+    one = audit_pattern(tables, mask, levels)
+    forks = []
+    real_fork = lp_audit._Solver.fork
+
+    def fork(self):
+        forks.append(1)
+        return real_fork(self)
+
+    monkeypatch.setattr(lp_audit._Solver, "fork", fork)
+    monkeypatch.setattr(lp_audit, "AUDIT_THREADS", 2)
+    monkeypatch.setattr(lp_audit, "PARALLEL_MIN_LPS", 1)
+    two = audit_pattern(tables, mask, levels)
+    assert len(forks) == 2
+    assert one.exact
+    assert two.exact
+    assert two.intervals == one.intervals
+
+
+def test_a_large_tables_verdict_is_proven_and_its_exact_intervals_come_on_request(protected):
+    """Above EXACT_AUDIT_CELLS the final audit gives the verdict: a safe cell's interval may be
+    the narrower range that two feasible tables prove, never wider than the exact one."""
+    assert protected.tables.n_cells > suppression.EXACT_AUDIT_CELLS
+    assert not protected.report.exact
+    exact = protected.exact_report()
+    assert exact.exact
+    assert exact.passed == protected.report.passed is True
+    tables = protected.tables
+    mask = np.zeros(tables.n_cells, dtype=bool)
+    mask[list(protected.suppressed)] = True
+    assert exact.intervals == audit_pattern(tables, mask, levels_of(protected)).intervals
+    narrower = 0
+    for fast, slow in zip(protected.report.intervals, exact.intervals, strict=True):
+        assert fast.cell == slow.cell
+        assert slow.low - 1e-6 <= fast.low <= fast.high <= slow.high + 1e-6
+        assert fast.safe
+        assert slow.safe
+        narrower += fast.width < slow.width - 1e-6
+    assert narrower > 0  # the verdict did not compute every exact interval

@@ -246,24 +246,28 @@ class _InsiderPass:
                 if ok[k]:  # a deviation found for an earlier target serves this one too
                     continue
                 c = int(self.targets[columns[k]])
-                found = None
+                # Up, then down when up needs more cells: a way that needs none is taken.
+                best: tuple[list[int], np.ndarray] | None = None
                 for lower, upper in ((MOVE, np.inf), (-np.inf, -MOVE)):
                     if upper < 0 and values[c] == 0:
                         continue
                     self.solves += 1
                     found = repair.probe(c, lower, upper)
-                    if found is not None:
+                    if found is not None and (best is None or len(found) == 0):
+                        best = (found, repair.full_deviation().copy())
+                    if best is not None and not best[0]:
                         break
-                if found is None:
+                if best is None:
                     self.unresolved.append(InsiderPair(s, c))
                     continue
+                found, deviation = best
                 if found:
                     repair.suppress(found)
                     self.mask[found] = True
                     self.added.extend(found)
                 # The group is pinned: this deviation keeps it fixed, so every target it moves
                 # is settled for this insider.
-                self.known.add([repair.full_deviation()])
+                self.known.add([deviation])
                 ok |= self.known.moves[-1, columns] != 0
         finally:
             repair.unpin(group)
