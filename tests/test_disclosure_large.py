@@ -14,7 +14,7 @@ import textwrap
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import desktop_app.disclosure.local_lp as local_lp
@@ -165,6 +165,11 @@ FAST = settings(max_examples=30, deadline=None, suppress_health_check=[HealthChe
 
 
 @FAST
+@example(  # an independent insiders' pass once added a cell here: moving up needed one, down none
+    rows=[(0, 0, 0), (0, 0, 0), (0, 1, 1), (0, 2, 0), (1, 0, 0), (1, 1, 0), (2, 1, 0)],
+    threshold=2,
+    zeros_unsafe=True,
+)
 @given(
     st.lists(
         st.tuples(st.integers(0, 4), st.integers(0, 3), st.integers(0, 1)), min_size=1, max_size=60
