@@ -207,3 +207,47 @@ def test_the_draft_s_merges_bands_and_threshold_apply_as_on_the_categories_page(
     assert refused.returncode == 2
     assert "ksz-diversiteit" in refused.stderr
     assert "Traceback" not in refused.stderr
+
+
+def test_json_intervals_are_exact_when_the_protection_gave_only_its_verdict(tmp_path, monkeypatch):
+    """Above EXACT_AUDIT_CELLS protect()'s own audit proves the verdict without every interval
+    (here every table counts as large); `--json` still shows each suppressed cell's exact
+    interval, as an independent exact audit computes it."""
+    import datetime as dt
+
+    import numpy as np
+
+    import desktop_app.disclosure.suppression as suppression
+    from desktop_app.disclosure import audit_pattern
+    from desktop_app.tables_command import TablesOptions, run_tables, tables_json
+
+    path = tmp_path / "personeel.xlsx"
+    write_demo_workbook(path, StaffOptions(n=600, messy=False))
+    monkeypatch.setattr(suppression, "EXACT_AUDIT_CELLS", 0)
+    result = run_tables(
+        path,
+        TablesOptions(
+            programme_id="cbs-barometer-ingezoomd",
+            by=(("Afdeling", "sex", "age"),),
+            min_count=5,
+            peildatum=dt.date.fromisoformat(PEILDATUM),
+        ),
+    )
+    protection = result.protection
+    assert not protection.report.exact
+    mask = np.zeros(result.tables.n_cells, dtype=bool)
+    mask[list(protection.suppressed)] = True
+    levels = np.zeros(result.tables.n_cells)
+    for p in protection.primary:
+        levels[p.cell] = p.level
+    exact = audit_pattern(result.tables, mask, levels)
+    wanted = [[item.low, item.high] for item in exact.intervals]
+    shown = [
+        cell["interval"]
+        for table in tables_json(result)["tables"]
+        for cell in table["cells"]
+        if "interval" in cell
+    ]
+    assert sorted(shown) == sorted(wanted)
+    verdict = [[item.low, item.high] for item in protection.report.intervals]
+    assert sorted(verdict) != sorted(wanted)  # the verdict alone would have shown narrower ones
