@@ -77,21 +77,48 @@ class Witnesses:
         self.targets = targets
         self.watched = watched
         self.watch_index = {int(i): k for k, i in enumerate(watched.tolist())}
-        self.moves = np.zeros((0, len(targets)))
-        self.packed = np.packbits(self.moves != 0, axis=1)  # which moves, 8 targets per byte
-        self.inner = np.zeros((0, len(watched)))
+        self.count = 0
+        # Rows kept with room to spare: one deviation at a time is added during the pass, and
+        # copying a thousand rows for each cost as much as the pass itself on a 4-D table.
+        self._moves = np.zeros((0, len(targets)))
+        self._packed = np.zeros((0, (len(targets) + 7) // 8), dtype=np.uint8)
+        self._inner = np.zeros((0, len(watched)))
+
+    @property
+    def moves(self) -> np.ndarray:
+        """Per deviation, how far it moves each target (0 below the tolerance)."""
+        return self._moves[: self.count]
+
+    @property
+    def packed(self) -> np.ndarray:
+        """:attr:`moves` as bits (moved or not), 8 targets per byte."""
+        return self._packed[: self.count]
+
+    @property
+    def inner(self) -> np.ndarray:
+        """Per deviation, how far it moves each watched inner cell."""
+        return self._inner[: self.count]
 
     def add(self, deviations: Sequence[np.ndarray]) -> None:
         """Add deviations over all inner cells (length ``model.n_rows``)."""
         if not deviations:
             return
-        d = np.vstack(deviations)
-        d[np.abs(d) < TOLERANCE] = 0.0
-        at = np.vstack([self.model.cell_sums(row)[self.targets] for row in d])
-        at[np.abs(at) < TOLERANCE] = 0.0
-        self.moves = np.vstack([self.moves, at])
-        self.packed = np.vstack([self.packed, np.packbits(at != 0, axis=1)])
-        self.inner = np.vstack([self.inner, d[:, self.watched]])
+        start, end = self.count, self.count + len(deviations)
+        if end > len(self._moves):
+            room = max(end + 64, 2 * len(self._moves))  # the pass adds few after the first
+            for name in ("_moves", "_packed", "_inner"):
+                old = getattr(self, name)
+                grown = np.zeros((room, old.shape[1]), dtype=old.dtype)
+                grown[: self.count] = old[: self.count]
+                setattr(self, name, grown)
+        for row, deviation in enumerate(deviations, start):
+            d = np.where(np.abs(deviation) < TOLERANCE, 0.0, deviation)
+            at = self.model.cell_sums(d)[self.targets]
+            at[np.abs(at) < TOLERANCE] = 0.0
+            self._moves[row] = at
+            self._inner[row] = d[self.watched]
+        self._packed[start:end] = np.packbits(self._moves[start:end] != 0, axis=1)
+        self.count = end
 
     def free_of(self, group: np.ndarray, own: int, columns: np.ndarray) -> np.ndarray:
         """For each target of ``columns`` (indices into :attr:`targets`): does a known deviation,
