@@ -134,28 +134,35 @@ def test_a_messy_file_still_gives_tables_of_the_included_rows_and_says_so(tmp_pa
     assert "errors" in result.stderr
 
 
+def demo_tables_in_process(folder: Path, **options):
+    """The demo's 600 people by department x sex x age at threshold 5, through the command's core
+    in this process (``options``: more :class:`TablesOptions` fields)."""
+    import datetime as dt
+
+    from desktop_app.tables_command import TablesOptions
+    from desktop_app.tables_command import run_tables as tables_of
+
+    path = folder / "personeel.xlsx"
+    if not path.exists():
+        write_demo_workbook(path, StaffOptions(n=600, messy=False))
+    wanted = TablesOptions(
+        programme_id="cbs-barometer-ingezoomd",
+        by=(("Afdeling", "sex", "age"),),
+        min_count=5,
+        peildatum=dt.date.fromisoformat(PEILDATUM),
+        **options,
+    )
+    return tables_of(path, wanted)
+
+
 def test_thorough_runs_the_re_publish_pass_on_any_size(tmp_path, monkeypatch):
     """By default the re-publish pass only runs on small tables; ``--thorough`` runs it always
     (here every table counts as big), giving back secondary cells the others make unnecessary."""
-    import datetime as dt
-
     import desktop_app.disclosure.suppression as suppression
-    from desktop_app.tables_command import TablesOptions, run_tables
 
-    path = tmp_path / "personeel.xlsx"
-    write_demo_workbook(path, StaffOptions(n=600, messy=False))
     monkeypatch.setattr(suppression, "REPUBLISH_CELLS", 0)
     runs = {
-        thorough: run_tables(
-            path,
-            TablesOptions(
-                programme_id="cbs-barometer-ingezoomd",
-                by=(("Afdeling", "sex", "age"),),
-                min_count=5,
-                peildatum=dt.date.fromisoformat(PEILDATUM),
-                thorough=thorough,
-            ),
-        ).protection
+        thorough: demo_tables_in_process(tmp_path, thorough=thorough).protection
         for thorough in (False, True)
     }
     assert runs[False].released == ()
@@ -213,26 +220,14 @@ def test_json_intervals_are_exact_when_the_protection_gave_only_its_verdict(tmp_
     """Above EXACT_AUDIT_CELLS protect()'s own audit proves the verdict without every interval
     (here every table counts as large); `--json` still shows each suppressed cell's exact
     interval, as an independent exact audit computes it."""
-    import datetime as dt
-
     import numpy as np
 
     import desktop_app.disclosure.suppression as suppression
     from desktop_app.disclosure import audit_pattern
-    from desktop_app.tables_command import TablesOptions, run_tables, tables_json
+    from desktop_app.tables_command import tables_json
 
-    path = tmp_path / "personeel.xlsx"
-    write_demo_workbook(path, StaffOptions(n=600, messy=False))
     monkeypatch.setattr(suppression, "EXACT_AUDIT_CELLS", 0)
-    result = run_tables(
-        path,
-        TablesOptions(
-            programme_id="cbs-barometer-ingezoomd",
-            by=(("Afdeling", "sex", "age"),),
-            min_count=5,
-            peildatum=dt.date.fromisoformat(PEILDATUM),
-        ),
-    )
+    result = demo_tables_in_process(tmp_path)
     protection = result.protection
     assert not protection.report.exact
     mask = np.zeros(result.tables.n_cells, dtype=bool)
