@@ -43,9 +43,11 @@ from desktop_app.transfer.model import (
     RetryPolicy,
     TransferError,
 )
-from desktop_app.transfer.retry import lost_error, run_with_retries
+from desktop_app.transfer.retry import run_with_retries
 from desktop_app.transfer.sftp import (
+    SftpWords,
     _quiet_prefetch_thread,
+    classify_sftp_error,
     open_session,
     sftp_client,
 )
@@ -63,6 +65,9 @@ _FETCH_WORDS = {
     "transfer.connection-lost": "transfer.fetch-connection-lost",
     "transfer.cancelled": "transfer.fetch-cancelled",
 }
+_FETCH_SFTP = SftpWords(
+    "transfer.fetch-permission-denied", "transfer.fetch-missing", "transfer.fetch-refused"
+)
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]")
 _WINDOWS_DEVICES = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
 
@@ -375,20 +380,6 @@ class _Fetch:
     # -- what went wrong -------------------------------------------------------------------
 
     def _classify(self, exc: BaseException) -> TransferError | None:
-        host = self.portal.host
-        path = self.remote or self.portal.path
-        if isinstance(exc, PermissionError):
-            return TransferError("transfer.fetch-permission-denied", host=host, path=path)
-        if isinstance(exc, FileNotFoundError):
-            return TransferError("transfer.fetch-missing", host=host, path=path)
-        transport = self._transport
-        if (
-            type(exc) is OSError
-            and exc.errno is None
-            and transport is not None
-            and transport.is_active()
-        ):  # an SFTP status from a live server ("Failure")
-            return TransferError("transfer.fetch-refused", host=host, detail=str(exc))
-        if isinstance(exc, OSError | EOFError | paramiko.SSHException):
-            return lost_error(exc, host)
-        return None
+        return classify_sftp_error(
+            exc, self.portal.host, self.remote or self.portal.path, self._transport, _FETCH_SFTP
+        )

@@ -19,6 +19,7 @@ import logging
 import posixpath
 import socket
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -308,22 +309,45 @@ class SftpUpload:
     # -- what went wrong -----------------------------------------------------------------
 
     def _classify(self, exc: BaseException) -> TransferError | None:
-        host = self.portal.host
-        if isinstance(exc, PermissionError):
-            return TransferError("transfer.permission-denied", host=host, path=self.folder)
-        if isinstance(exc, FileNotFoundError):
-            return TransferError("transfer.remote-folder-missing", host=host, path=self.folder)
-        transport = self._transport
-        if (
-            type(exc) is OSError
-            and exc.errno is None
-            and transport is not None
-            and transport.is_active()
-        ):  # an SFTP status from a live server ("Failure"): full disk or a refusal
-            return TransferError("transfer.server-refused", host=host, detail=str(exc))
-        if isinstance(exc, OSError | EOFError | paramiko.SSHException):
-            return lost_error(exc, host)
-        return None
+        return classify_sftp_error(
+            exc, self.portal.host, self.folder, self._transport, UPLOAD_WORDS
+        )
+
+
+@dataclass(frozen=True)
+class SftpWords:
+    """The message keys for what an SFTP server answers, as one direction says them."""
+
+    permission: str
+    missing: str
+    refused: str
+
+
+UPLOAD_WORDS = SftpWords(
+    "transfer.permission-denied", "transfer.remote-folder-missing", "transfer.server-refused"
+)
+
+
+def classify_sftp_error(
+    exc: BaseException,
+    host: str,
+    path: str,
+    transport: paramiko.Transport | None,
+    words: SftpWords,
+) -> TransferError | None:
+    """What an exception during an SFTP attempt means for the officer (``None``: not ours to
+    explain): no permission or nothing at ``path``, a refusal from a live server (an SFTP status
+    such as "Failure": a full disk, say), or a lost connection (transient, tried again)."""
+    if isinstance(exc, PermissionError):
+        return TransferError(words.permission, host=host, path=path)
+    if isinstance(exc, FileNotFoundError):
+        return TransferError(words.missing, host=host, path=path)
+    live = transport is not None and transport.is_active()
+    if type(exc) is OSError and exc.errno is None and live:
+        return TransferError(words.refused, host=host, detail=str(exc))
+    if isinstance(exc, OSError | EOFError | paramiko.SSHException):
+        return lost_error(exc, host)
+    return None
 
 
 def _size_or_none(sftp: paramiko.SFTPClient, path: str) -> int | None:
