@@ -13,7 +13,6 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -40,8 +39,6 @@ def main() -> None:
                 for _ in range(options.mb):
                     stream.write(os.urandom(1_000_000))
             credentials = Credentials(sshd.user, key_file=sshd.user_key.private_file)
-            known = root / "known_hosts"
-            known.write_text(f"[127.0.0.1]:{sshd.port} {sshd.host_key.public_line}\n")
 
             def portal(port: int | None = None) -> Portal:
                 return Portal.from_url(
@@ -60,26 +57,7 @@ def main() -> None:
             def openssh() -> float:
                 target = Path(tempfile.mkdtemp(dir=root))
                 start = time.perf_counter()
-                subprocess.run(
-                    [
-                        "sftp",
-                        "-q",
-                        "-b",
-                        "-",
-                        "-P",
-                        str(sshd.port),
-                        "-i",
-                        str(sshd.user_key.private_file),
-                        "-o",
-                        f"UserKnownHostsFile={known}",
-                        "-o",
-                        "StrictHostKeyChecking=yes",
-                        f"{sshd.user}@127.0.0.1",
-                    ],
-                    input=f"get {remote} {target}/\n".encode(),
-                    check=True,
-                    capture_output=True,
-                )
+                sshd.openssh_sftp(f"get {remote} {target}/", root)
                 with (target / remote.name).open("rb") as stream:  # as ours: on disk
                     os.fsync(stream.fileno())
                 took = time.perf_counter() - start

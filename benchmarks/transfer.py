@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -47,29 +46,9 @@ def main() -> None:
             receipt = upload(package, portal(sshd.upload_dir / "ours"), credentials)
             ours = time.perf_counter() - start
 
-            known = root / "known_hosts"
-            known.write_text(f"[127.0.0.1]:{sshd.port} {sshd.host_key.public_line}\n")
             (sshd.upload_dir / "openssh").mkdir()
             start = time.perf_counter()
-            subprocess.run(
-                [
-                    "sftp",
-                    "-b",
-                    "-",
-                    "-P",
-                    str(sshd.port),
-                    "-i",
-                    str(sshd.user_key.private_file),
-                    "-o",
-                    f"UserKnownHostsFile={known}",
-                    "-o",
-                    "BatchMode=yes",
-                    f"{sshd.user}@127.0.0.1",
-                ],
-                input=f"put {package} {sshd.upload_dir / 'openssh'}/bench.p7m\n".encode(),
-                check=True,
-                capture_output=True,
-            )
+            sshd.openssh_sftp(f"put {package} {sshd.upload_dir / 'openssh'}/bench.p7m", root)
             openssh = time.perf_counter() - start
 
             # one cut at ~50 % of the bytes on the wire

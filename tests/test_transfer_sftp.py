@@ -300,31 +300,8 @@ def test_openssh_sftp_client_sees_the_same_bytes(sshd: Sshd, inbox: Path, tmp_pa
     """Cross-check with OpenSSH's own client: it downloads what we uploaded, byte for byte."""
     package = make_package(tmp_path, 500_000)
     upload(package, portal(sshd, inbox), key_login(sshd), retry=FAST)
-    known = tmp_path / "known_hosts"
-    known.write_text(f"[127.0.0.1]:{sshd.port} {sshd.host_key.public_line}\n")
     fetched = tmp_path / "fetched.p7m"
-    subprocess.run(
-        [
-            "sftp",
-            "-b",
-            "-",
-            "-P",
-            str(sshd.port),
-            "-i",
-            str(sshd.user_key.private_file),
-            "-o",
-            f"UserKnownHostsFile={known}",
-            "-o",
-            "StrictHostKeyChecking=yes",
-            "-o",
-            "BatchMode=yes",
-            f"{sshd.user}@127.0.0.1",
-        ],
-        input=f"get {inbox}/submission.p7m {fetched}\n".encode(),
-        check=True,
-        capture_output=True,
-        timeout=30,
-    )
+    sshd.openssh_sftp(f"get {inbox}/submission.p7m {fetched}", tmp_path, timeout=30)
     assert sha256_of(fetched) == sha256_of(package)
 
 

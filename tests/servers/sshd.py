@@ -35,6 +35,36 @@ class Sshd:
     password_user: str | None  # a user that logs in with PASSWORD (root only)
     log: Path
 
+    def openssh_sftp(self, commands: str, folder: Path, timeout: float = 120) -> None:
+        """Run OpenSSH's own ``sftp`` client with ``commands`` (its batch language, e.g.
+        ``get a b``) as the key user, trusting only this server's host key (a known_hosts file
+        written in ``folder``). Fails (CalledProcessError) when a command fails."""
+        known = folder / "known_hosts"
+        known.write_text(f"[127.0.0.1]:{self.port} {self.host_key.public_line}\n")
+        subprocess.run(
+            [
+                "sftp",
+                "-q",
+                "-b",
+                "-",
+                "-P",
+                str(self.port),
+                "-i",
+                str(self.user_key.private_file),
+                "-o",
+                f"UserKnownHostsFile={known}",
+                "-o",
+                "StrictHostKeyChecking=yes",
+                "-o",
+                "BatchMode=yes",
+                f"{self.user}@127.0.0.1",
+            ],
+            input=f"{commands}\n".encode(),
+            check=True,
+            capture_output=True,
+            timeout=timeout,
+        )
+
 
 def free_port() -> int:
     with socket.socket() as s:
