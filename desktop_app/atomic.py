@@ -6,17 +6,25 @@ import contextlib
 import errno
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
+    write_pieces_atomic(path, (data,))
+
+
+def write_pieces_atomic(path: Path, pieces: Iterable[bytes]) -> None:
+    """:func:`write_atomic` for content that comes in pieces (a copy of a large file): an
+    exception while the pieces come (the source refused on the way) leaves no temporary file
+    and ``path`` as it was."""
     path = Path(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            for piece in pieces:
+                stream.write(piece)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)

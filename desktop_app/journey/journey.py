@@ -40,20 +40,17 @@ version or a damaged file is refused with a sentence (``journey.*``); the file i
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import json
-import os
 import re
-import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
 from desktop_app import __version__
-from desktop_app.atomic import write_atomic
+from desktop_app.atomic import write_atomic, write_pieces_atomic
 from desktop_app.bounded_read import (
     FileKind,
     file_sha256,
@@ -691,24 +688,18 @@ def copy_in_pieces(source: Path, target: Path, too_large: str) -> tuple[str, int
     while it is copied is refused with the message ``too_large``, the temporary file removed."""
     digest = hashlib.sha256()
     size = 0
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".part", dir=target.parent
-    )
-    try:
-        with os.fdopen(handle, "wb") as out, open_regular(source, FileKind.PACKAGE) as stream:
+
+    def pieces() -> Iterator[bytes]:
+        nonlocal size
+        with open_regular(source, FileKind.PACKAGE) as stream:
             while chunk := stream.read(1 << 20):
-                digest.update(chunk)
-                out.write(chunk)
                 size += len(chunk)
                 if size > FileKind.PACKAGE.limit:
                     raise JourneyError(too_large, file=source.name)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
+                digest.update(chunk)
+                yield chunk
+
+    write_pieces_atomic(target, pieces())
     return digest.hexdigest(), size
 
 
