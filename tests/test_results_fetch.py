@@ -13,7 +13,6 @@ import shutil
 import socket
 import stat
 import subprocess
-import tempfile
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
@@ -36,7 +35,7 @@ from desktop_app.transfer.sftp import host_key_fingerprint
 from tests.conftest import sha256_of
 from tests.servers.keys import make_ssh_key
 from tests.servers.proxy import CuttingProxy
-from tests.servers.sshd import Sshd, running_sshd
+from tests.servers.sshd import Sshd, running_sshd_in_temp
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "samples" / "results-ksz-2025.csv"
@@ -48,13 +47,8 @@ FAST = RetryPolicy(attempts_without_progress=3, first_delay=0.01, max_delay=0.05
 
 @pytest.fixture(scope="module")
 def sshd() -> Iterator[Sshd]:
-    folder = Path(tempfile.mkdtemp(prefix="da-fetch-sshd-"))
-    folder.chmod(0o755)
-    try:
-        with running_sshd(folder / "server") as server:
-            yield server
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    with running_sshd_in_temp("da-fetch-sshd-") as server:
+        yield server
 
 
 @pytest.fixture(autouse=True)

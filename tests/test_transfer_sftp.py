@@ -7,10 +7,8 @@ import json
 import logging
 import os
 import random
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import replace
@@ -32,7 +30,7 @@ from desktop_app.transfer import (
 from tests.conftest import sha256_of
 from tests.servers.keys import make_ssh_key
 from tests.servers.proxy import CuttingProxy
-from tests.servers.sshd import PASSWORD, Sshd, free_port, running_sshd
+from tests.servers.sshd import PASSWORD, Sshd, free_port, running_sshd_in_temp
 
 FAST = RetryPolicy(attempts_without_progress=6, first_delay=0.01, max_delay=0.05, timeout=10)
 # A loaded loopback server can lose a whole attempt's bytes at a cut: these tests are about resuming
@@ -42,15 +40,8 @@ THROUGH_CUTS = replace(FAST, attempts_without_progress=25)
 
 @pytest.fixture(scope="module")
 def sshd() -> Iterator[Sshd]:
-    # not under pytest's tmp folder: that one is private (0700) and the password user must
-    # reach its inbox
-    folder = Path(tempfile.mkdtemp(prefix="da-sshd-"))
-    folder.chmod(0o755)
-    try:
-        with running_sshd(folder / "server") as server:
-            yield server
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    with running_sshd_in_temp("da-sshd-") as server:
+        yield server
 
 
 @pytest.fixture(autouse=True)

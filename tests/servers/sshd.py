@@ -13,6 +13,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -149,3 +150,16 @@ ChrootDirectory none
             process.wait()
         if password_user:
             subprocess.run(["userdel", password_user], capture_output=True, check=False)
+
+
+@contextlib.contextmanager
+def running_sshd_in_temp(prefix: str) -> Iterator[Sshd]:
+    """:func:`running_sshd` in a fresh folder of the system's temporary area (not pytest's
+    private 0700 one: the password user must reach its inbox), removed afterwards."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    folder.chmod(0o755)
+    try:
+        with running_sshd(folder / "server") as server:
+            yield server
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
