@@ -47,28 +47,37 @@ the element-by-element scan's (a property test holds them equal); a cell in any 
 (whitespace between tags, an odd reference) is judged alone by that scan's rules, and anything
 unusual (cells without ``r``, namespace prefixes, odd quoting) switches the sheet to that scan.
 
+For :mod:`sheet_pieces` the scan also keeps, when asked, the inflated XML (:class:`SheetXml`: only
+when its size and CRC-32 are the zip's), where the first mark after ``<sheetData`` lies that is
+not a plain element of the rows (``<!``, ``<?``, ``<mergeCells``, ``<sheetData``, ``</sheetData``),
+and for where each piece starts how many elements the XML from ``<sheetData`` on opened more than
+it closed (``<`` minus twice ``</`` minus ``/>``). That costs the scan ~1.5 ms per 2 MB piece.
+
 Tried and dropped: giving calamine a re-packed workbook with the sheet *stored*, inflated here
 once for both. Calamine reads a stored sheet ~0.2 s (CPU) faster on the 200,000-row benchmark, but
 ``from_filelike`` copies its buffer about four times (the reads through Python, then one clone per
 format ``open_workbook_auto_from_rs`` tries, xls before xlsx). At 106 MB instead of 14 MB that
 costs ~0.26 s, more than the saving; the whole ``check`` got ~0.2 s (CPU) slower and its peak
-~70 MB higher.
+~70 MB higher. (:mod:`sheet_pieces` does re-pack, but in pieces read side by side, each read once.)
 """
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import io
+import math
 import queue
 import re
 import struct
 import threading
+import types
 import zipfile
 import zlib
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -76,8 +85,11 @@ from desktop_app.errors import IntakeError
 from desktop_app.intake import biff
 from desktop_app.intake.cfb import CfbError, workbook_stream
 
-try:  # ISA-L inflates about three times faster than zlib; optional
-    from isal import isal_zlib as _inflate_module
+_inflate_module: types.ModuleType
+try:  # ISA-L inflates about three times faster than zlib (a dependency; zlib if its wheel is missing)
+    from isal import isal_zlib
+
+    _inflate_module = isal_zlib
 except ImportError:  # pragma: no cover - depends on the installation
     _inflate_module = zlib
 _INFLATE_ERROR: type[Exception] = getattr(_inflate_module, "error", zlib.error)
@@ -108,6 +120,39 @@ _UNREADABLE: tuple[type[Exception], ...] = (
 _CHUNK = 1 << 15  # compressed bytes per inflate step: the output (~250 KB) stays in cache
 
 
+@dataclass(frozen=True)
+class SheetXml:
+    """A worksheet's XML, inflated by the fast scan and kept for :mod:`sheet_pieces`.
+
+    ``text`` is the whole part; kept only when its size and CRC-32 are what the zip's
+    directory gives (calamine checks those on the original). Offsets count bytes of the
+    XML: ``data_at`` where ``<sheetData`` starts, ``markup_at`` the first mark after it that is
+    not a plain element of the rows (``<!``, ``<?``, ``<mergeCells``, another ``<sheetData``, and
+    the first ``</sheetData``), or the XML's length. ``depths`` gives, for where each scanned
+    piece starts, the elements opened minus closed from ``<sheetData`` on.
+    """
+
+    member: str
+    text: bytearray
+    data_at: int
+    markup_at: int
+    depths: tuple[tuple[int, int], ...] = ()
+
+    def balance(self, end: int) -> int:
+        """Elements opened minus closed in the XML from ``<sheetData`` (itself counted) to
+        ``end``: the scan's count up to the last piece it started before ``end``, then counted
+        here (``end`` must lie before a ``<``, where no mark is cut in two)."""
+        at = bisect.bisect_right(self.depths, (end, math.inf)) - 1
+        start, depth = self.depths[at] if at >= 0 else (self.data_at, 0)
+        text = self.text
+        return (
+            depth
+            + text.count(b"<", start, end)
+            - 2 * text.count(b"</", start, end)
+            - text.count(b"/>", start, end)
+        )
+
+
 @dataclass
 class Extent:
     """Cells holding a value in one sheet: how many, the last row and column (1-based), and the
@@ -118,6 +163,8 @@ class Extent:
     last_column: int = 0
     far_cell: str = ""
     far_score: float = 0.0
+    # the sheet's XML as the fast scan inflated it, when asked to keep it (not compared)
+    xml: SheetXml | None = field(default=None, compare=False, repr=False)
 
     def add(self, row: int, column: int, count: int = 1) -> None:
         self.values += count
@@ -167,15 +214,21 @@ def judge(extent: Extent, file: str, sheet: str) -> None:
         )
 
 
-def check_sheet(data: bytes, file_format: str, sheet: str, file: str) -> None:
+def check_sheet(
+    data: bytes, file_format: str, sheet: str, file: str, *, keep_xml: int = 0
+) -> SheetXml | None:
     """Raise :class:`IntakeError` if reading ``sheet`` of this workbook could exhaust memory.
 
     ``data`` are the bytes calamine is about to parse. A part that cannot be found or parsed here is
-    left to calamine, which reports damage as an error of its own.
+    left to calamine, which reports damage as an error of its own. With ``keep_xml`` (bytes), an
+    xlsx sheet's XML up to that size that the fast scan went through whole is returned (else
+    ``None``).
     """
-    extent = measure_sheet(data, file_format, sheet)
-    if extent is not None:
-        judge(extent, file, sheet)
+    extent = measure_sheet(data, file_format, sheet, keep_xml=keep_xml)
+    if extent is None:
+        return None
+    judge(extent, file, sheet)
+    return extent.xml
 
 
 def check_workbook(data: bytes, file_format: str, file: str) -> None:
@@ -211,10 +264,10 @@ def _xls_sheet_names(data: bytes) -> list[str]:
     return [title for title, _ in _xls_boundsheets(data)[1]]
 
 
-def measure_sheet(data: bytes, file_format: str, sheet: str) -> Extent | None:
+def measure_sheet(data: bytes, file_format: str, sheet: str, *, keep_xml: int = 0) -> Extent | None:
     try:
         if file_format in ("xlsx", "xlsm"):
-            return _xlsx_extent(data, sheet)
+            return _xlsx_extent(data, sheet, keep_xml)
         if file_format == "ods":
             return _ods_extent(data, sheet)
         if file_format == "xls":
@@ -322,13 +375,13 @@ _VALUE_CHILD = re.compile(rb"<(?:[\w.-]+:)?(?:v|is)[\s>/]")
 _CELL_CLOSE = re.compile(rb"</(?:[\w.-]+:)?c\s*>")
 
 
-def _xlsx_extent(data: bytes, sheet: str) -> Extent | None:
+def _xlsx_extent(data: bytes, sheet: str, keep_xml: int = 0) -> Extent | None:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         member = _xlsx_sheet_part(archive, sheet)
         if member is None:
             return None
         try:
-            return _fast_xlsx(archive, member)
+            return _fast_xlsx(archive, member, keep_xml)
         except _Irregular:
             return _exact_xlsx(_inflated(archive, member))
 
@@ -387,6 +440,7 @@ def _tag(text: bytes) -> int:
 _CELL_TAG = _tag(b' r="')
 _V_TAG, _IS_TAG, _CELL_NEXT, _ROW_TAG = _tag(b"<v>"), _tag(b"<is>"), _tag(b"<c "), _tag(b"<row")
 _CLOSE_F, _AFTER_ATTRIBUTE, _AFTER_EMPTY = _tag(b"</f>"), _tag(b'">'), _tag(b"/>")
+_CLOSE_DATA, _DATA_OPEN, _MERGE_OPEN = _tag(b"</sheetD"), _tag(b"<sheetDa"), _tag(b"<mergeCe")
 
 
 @dataclass
@@ -404,6 +458,8 @@ class _Partial:
     values: int = 0
     row: _Found | None = None
     column: _Found | None = None
+    markup: int | None = None  # where the first mark that is not a plain row element lies
+    balance: int = 0  # elements opened minus closed (see _scan_piece)
 
     def offer(self, row: int, column: int, order: tuple[int, int]) -> None:
         if (
@@ -476,17 +532,52 @@ def _long_references(
     return ok, rows, columns
 
 
-def _scan_piece(buffer: bytes, size: int, number: int) -> _Partial:  # noqa: PLR0915 - one pass
-    """The cells holding a value in ``buffer[:size]`` (followed by :data:`_PAD`)."""
+def _scan_piece(  # noqa: PLR0915 - one pass
+    buffer: bytes, size: int, number: int, offset: int = 0
+) -> _Partial:
+    """The cells holding a value in ``buffer[:size]`` (followed by :data:`_PAD`), and where the
+    first mark lies that is not a plain element of the rows (``offset``: the buffer's place in
+    the XML; the ``<sheetData`` that opens piece 0 does not count)."""
     partial = _Partial()
     a = np.frombuffer(buffer, np.uint8)
-    opening = a[:size] == 60  # '<'
-    lowercase = np.greater(a[1 : size + 1], 96)
-    np.logical_and(opening, lowercase, out=opening)  # ... and a lowercase letter: an opening tag
-    del lowercase
+    less = a[:size] == 60  # '<'
+    after_less = a[1 : size + 1]
+    slash = after_less == 47  # ... '/' after
+    closing = less & slash  # '</'
+    closes = int(np.count_nonzero(closing))
+    # how far the tags open more elements than they close: '<' counts one, '</' minus one (its
+    # '<' counted too), '/>' minus one (a '/>' in text counts as well: only ever too low)
+    marks = int(np.count_nonzero(less))
+    ends = slash[: size - 1] & (a[2 : size + 1] == 62)
+    partial.balance = marks - 2 * closes - int(np.count_nonzero(ends))
+    del ends
+    closing &= a[2 : size + 2] == 115  # '</s' (checked below)
+    opening = np.greater(after_less, 96)  # '<' and a lowercase letter: an opening tag
+    opening &= less
     tags = np.flatnonzero(opening)
     del opening
     first = a[tags + 1]
+    # Marks to look at: '</s', '<m' and '<s', and any '<' neither opening nor closing a
+    # lowercase element ('<!' '<?', rare: their places are found only when counted)
+    odd = np.flatnonzero(less & ~slash & ~(after_less > 96)) if marks > len(tags) + closes else ()
+    candidates = np.concatenate(
+        (odd, np.flatnonzero(closing), tags[(first == 109) | (first == 115)])
+    ).astype(np.intp)
+    del less, after_less, slash, closing
+    words = _words(buffer)
+    kinds = words[candidates]
+    special = candidates[
+        ((kinds & _U(0xFFFF)) != _tag(b"</"))
+        & ((kinds & _U(0xFFFF)) != _tag(b"<m"))
+        & ((kinds & _U(0xFFFF)) != _tag(b"<s"))
+        | (kinds == _CLOSE_DATA)
+        | (kinds == _MERGE_OPEN)
+        | (kinds == _DATA_OPEN)
+    ]
+    if number == 0:
+        special = special[special > 0]
+    if len(special):
+        partial.markup = offset + int(special.min())
     cells = np.flatnonzero(first == 99)  # '<c'
     if not len(cells):
         return partial
@@ -530,7 +621,6 @@ def _scan_piece(buffer: bytes, size: int, number: int) -> _Partial:  # noqa: PLR
     odd = np.flatnonzero(~settled)
     # References of the cells holding a value: [A-Z]{1,3} then [0-9]{1,7} then '"'.
     reference = starts[value] + 6
-    words = _words(buffer)
     ok, rows, columns = _short_references(words[reference])
     if not ok.all():  # longer than 7 characters (or not a reference): two reads
         rest = np.flatnonzero(~ok)
@@ -559,8 +649,14 @@ class _Pieces:
     """The sheet XML from ``<sheetData`` on, in pieces cut before ``<c r="``, inflated by a thread
     of its own into a small queue (a context manager: the thread is always joined)."""
 
-    def __init__(self, archive: zipfile.ZipFile, member: str) -> None:
+    def __init__(self, archive: zipfile.ZipFile, member: str, keep_up_to: int = 0) -> None:
         self._source = _inflated(archive, member, _SCAN_PIECE)
+        # The whole XML, head and tail included, kept when asked and no larger than keep_up_to:
+        # written into room the size the zip's directory gives (at most keep_up_to), never grown.
+        claimed = archive.getinfo(member).file_size
+        self.kept = bytearray(claimed) if 0 < claimed <= keep_up_to else None
+        self.kept_size = 0
+        self.crc = 0  # of the kept bytes
         self._queue: queue.Queue[object] = queue.Queue(maxsize=_SCAN_AHEAD)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="xlsx-inflate", daemon=True)
@@ -594,17 +690,30 @@ class _Pieces:
         except BaseException as error:  # handed to the consumer, raised there
             self._put(error)
 
-    def _cut(self) -> Iterator[tuple[bytes, int]]:
+    def _cut(self) -> Iterator[tuple[bytes, int, int]]:
+        """(buffer, size, where the buffer starts in the XML); ``carry`` always holds the bytes
+        right before ``chunk``."""
         carry = b""
         started = False
+        seen = 0  # bytes of XML before ``chunk``
         for inflated in self._source:
-            chunk = inflated
+            if self.kept is not None:
+                end = self.kept_size + len(inflated)
+                if end > len(self.kept):
+                    self.kept = None  # more than the zip's directory said: not kept
+                else:
+                    self.kept[self.kept_size : end] = inflated
+                    self.kept_size = end
+                    self.crc = zlib.crc32(inflated, self.crc)  # on this thread: releases the GIL
+            chunk, chunk_at = inflated, seen
+            seen += len(inflated)
             if not started:
                 buffer = carry + chunk
                 at = buffer.find(b"<sheetData")
                 if at < 0:
                     carry = buffer[-16:]
                     continue
+                chunk_at += at - len(carry)
                 started, carry, chunk = True, b"", buffer[at:]
             cut = chunk.rfind(b'<c r="')
             if cut <= 0:
@@ -612,14 +721,15 @@ class _Pieces:
                 if len(carry) > 16 * _SCAN_PIECE:
                     raise _Irregular  # no cell for many pieces
                 continue
-            yield b"".join((carry, memoryview(chunk)[:cut], _PAD)), len(carry) + cut
+            start = chunk_at - len(carry)
+            yield b"".join((carry, memoryview(chunk)[:cut], _PAD)), len(carry) + cut, start
             carry = chunk[cut:]
         if not started:
             raise _Irregular  # no <sheetData (a prefixed one?): the exact scan decides
         if carry:
-            yield carry + _PAD, len(carry)
+            yield carry + _PAD, len(carry), seen - len(carry)
 
-    def __iter__(self) -> Iterator[tuple[bytes, int]]:
+    def __iter__(self) -> Iterator[tuple[bytes, int, int]]:
         while True:
             item = self._queue.get()
             if item is None:
@@ -629,8 +739,11 @@ class _Pieces:
             yield item  # type: ignore[misc]
 
 
-def _fast_xlsx(archive: zipfile.ZipFile, member: str) -> Extent:
+def _fast_xlsx(archive: zipfile.ZipFile, member: str, keep_xml: int = 0) -> Extent:
     merged = _Partial()
+    data_at: int | None = None
+    offsets: list[int] = []  # where each scanned piece starts
+    depths: list[tuple[int, int]] = []  # ... and the balance of the XML from <sheetData to there
 
     def merge(partial: _Partial) -> None:  # pieces in document order: a tie keeps the first
         merged.values += partial.values
@@ -638,12 +751,19 @@ def _fast_xlsx(archive: zipfile.ZipFile, member: str) -> Extent:
             merged.row = partial.row
         if partial.column and (merged.column is None or partial.column.key > merged.column.key):
             merged.column = partial.column
+        if merged.markup is None:
+            merged.markup = partial.markup
+        depths.append((offsets[len(depths)], merged.balance))
+        merged.balance += partial.balance
 
-    with _Pieces(archive, member) as pieces, ThreadPoolExecutor(2) as pool:
+    with _Pieces(archive, member, keep_xml) as pieces, ThreadPoolExecutor(2) as pool:
         pending: deque[Future[_Partial]] = deque()
         try:
-            for number, (buffer, size) in enumerate(pieces):
-                pending.append(pool.submit(_scan_piece, buffer, size, number))
+            for number, (buffer, size, offset) in enumerate(pieces):
+                if data_at is None:
+                    data_at = offset
+                offsets.append(offset)
+                pending.append(pool.submit(_scan_piece, buffer, size, number, offset))
                 while len(pending) >= _SCAN_AHEAD or (pending and pending[0].done()):
                     merge(pending.popleft().result())
             while pending:
@@ -653,6 +773,12 @@ def _fast_xlsx(archive: zipfile.ZipFile, member: str) -> Extent:
                 future.cancel()
     values, best_row, best_column = merged.values, merged.row, merged.column
     extent = Extent(values=values)
+    info = archive.getinfo(member)
+    kept = pieces.kept
+    whole = kept is not None and (pieces.kept_size, pieces.crc) == (info.file_size, info.CRC)
+    if kept is not None and whole and data_at is not None:
+        markup_at = len(kept) if merged.markup is None else merged.markup
+        extent.xml = SheetXml(member, kept, data_at, markup_at, tuple(depths))
     if best_row is None or best_column is None:
         return extent
     extent.last_row, extent.last_column = best_row.key, best_column.key

@@ -16,7 +16,7 @@ from os import PathLike
 from pathlib import Path
 
 from desktop_app.errors import IntakeError
-from desktop_app.intake import csv_reader, excel_reader, extent, sniff
+from desktop_app.intake import csv_reader, excel_reader, extent, sheet_pieces, sniff
 from desktop_app.intake.fingerprint import SourceFingerprint
 from desktop_app.intake.model import RawTable, SheetInfo
 from desktop_app.intake.sniff import Detected, detect
@@ -107,17 +107,26 @@ def _read_workbook(
         sheets = excel_reader.sheet_infos(workbook, name)
         chosen = excel_reader.choose_sheet(sheets, sheet, name)
         # Before calamine builds the sheet: a stray far cell would make it abort the process.
-        extent.check_sheet(data, detected.file_format, chosen.name, name)
+        # A large sheet's XML, inflated for that check, is kept to be read in pieces.
+        workers = sheet_pieces.parse_workers()
+        keep = sheet_pieces.MAX_SHEET_BYTES if workers > 1 else 0
+        kept = extent.check_sheet(data, detected.file_format, chosen.name, name, keep_xml=keep)
         # hashlib and calamine's sheet parse both release the GIL: the fingerprint of the bytes
         # is taken on the other core while calamine parses (~35 ms off a 200,000-row check)
         hashed = hashing.submit(SourceFingerprint.of, data)
         raw = data  # calamine holds its own copy; ours only to pre-check other sheets
         del data
         with bulk_allocation():
-            sheet_data = excel_reader.read_sheet(workbook, chosen.name, name)
-            merged = sheet_data.merged
-            grid = Grid.from_rows(sheet_data.rows)
-            del sheet_data  # the row lists; the grid holds the same cells by column
+            pieces = kept and sheet_pieces.read_in_pieces(raw, kept, chosen.name, workers)
+            del kept
+            if pieces:
+                grid, merged = pieces.grid, pieces.merged
+            else:
+                sheet_data = excel_reader.read_sheet(workbook, chosen.name, name)
+                merged = sheet_data.merged
+                grid = Grid.from_rows(sheet_data.rows)
+                del sheet_data  # the row lists; the grid holds the same cells by column
+            del pieces
         if not grid.last_filled_row():
             others = [
                 s

@@ -56,20 +56,38 @@ class Grid:
     @classmethod
     def from_rows(cls, rows: Sequence[Sequence[Any]]) -> Grid:
         """Transpose rows of equal length in C (numpy); ragged rows are padded with ``""``."""
-        if rows and len({len(row) for row in rows}) == 1:
-            # In slices, so that each C call is short and a GUI thread gets the GIL in between
-            # (one call over 200,000 rows held it for ~150 ms).
-            blocks = [
-                np.array(rows[start : start + TRANSPOSE_ROWS], dtype=object)
-                for start in range(0, len(rows), TRANSPOSE_ROWS)
-            ]
-            if all(block.ndim == 2 for block in blocks):
-                width = blocks[0].shape[1]
-                return cls(
-                    [np.concatenate([block[:, j] for block in blocks]) for j in range(width)],
-                    len(rows),
-                )
+        slices = _slices(rows)
+        if slices is not None:
+            width = slices[0].shape[1]
+            return cls(
+                [np.concatenate([piece[:, j] for piece in slices]) for j in range(width)],
+                len(rows),
+            )
         return cls(list(zip_longest(*rows, fillvalue="")), len(rows))
+
+    @classmethod
+    def from_placed(
+        cls, blocks: Sequence[tuple[int, int, Sequence[Sequence[Any]]]], n_rows: int, width: int
+    ) -> Grid:
+        """Blocks of rows, each ``(first row, first column, rows)`` (0-based, in order and apart,
+        rows of equal length within a block), placed in a grid of ``n_rows`` x ``width`` from A1;
+        every cell no block covers is ``""``."""
+        segments: list[list[np.ndarray]] = [[] for _ in range(width)]
+        at = 0
+        for first_row, first_column, rows in blocks:
+            if first_row > at:
+                for segment in segments:
+                    segment.append(_blank(first_row - at))
+            slices = _slices(rows) or [_padded(rows)]
+            for piece in slices:
+                blank = _blank(len(piece))
+                for j, segment in enumerate(segments):
+                    inside = first_column <= j < first_column + piece.shape[1]
+                    segment.append(piece[:, j - first_column] if inside else blank)
+            at = first_row + len(rows)
+        return cls(
+            [np.concatenate([*segment, _blank(n_rows - at)]) for segment in segments], n_rows
+        )
 
     def __len__(self) -> int:
         return self.n_rows
@@ -87,6 +105,33 @@ class Grid:
         while end and row_is_blank(self[end - 1]):
             end -= 1
         return end
+
+
+def _slices(rows: Sequence[Sequence[Any]]) -> list[np.ndarray] | None:
+    """Rows of equal length as 2-D object arrays of up to :data:`TRANSPOSE_ROWS` rows each (so
+    that each C call is short and a GUI thread gets the GIL in between: one call over 200,000 rows
+    held it for ~150 ms); ``None`` for ragged rows."""
+    if not rows or len({len(row) for row in rows}) != 1:
+        return None
+    slices = [
+        np.array(rows[start : start + TRANSPOSE_ROWS], dtype=object)
+        for start in range(0, len(rows), TRANSPOSE_ROWS)
+    ]
+    return slices if all(piece.ndim == 2 for piece in slices) else None
+
+
+def _padded(rows: Sequence[Sequence[Any]]) -> np.ndarray:
+    """Ragged rows as one 2-D object array, short rows padded with ``""`` (cell by cell: a cell
+    is never taken for a sequence)."""
+    block = np.full((len(rows), max(map(len, rows), default=0)), "", dtype=object)
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            block[i, j] = value
+    return block
+
+
+def _blank(n: int) -> np.ndarray:
+    return np.full(max(n, 0), "", dtype=object)
 
 
 @dataclass(frozen=True)
