@@ -395,3 +395,49 @@ def test_the_refusal_corpus_is_refused_alike_with_pieces(
 
 def test_parse_workers_is_at_least_one() -> None:
     assert 1 <= sheet_pieces.parse_workers() <= sheet_pieces.MAX_WORKERS
+
+
+def test_duplicate_part_names_are_read_in_one_go(small_pieces: None) -> None:
+    data = package(HEAD + b"<sheetData>" + rows(1, 30) + b"</sheetData>" + TAIL, ["a"])
+    buffer = io.BytesIO(data)
+    with pytest.warns(UserWarning), zipfile.ZipFile(buffer, "a") as archive:
+        archive.writestr("xl/sharedStrings.xml", b"<sst/>")  # a second part of that name
+    doubled = buffer.getvalue()
+    kept = extent.check_sheet(doubled, "xlsx", "S", "book.xlsx", keep_xml=KEEP)
+    assert kept is not None
+    assert sheet_pieces.read_in_pieces(doubled, kept, "S", 2) is None
+
+
+FRAGMENTS = [b"<", b">", b"/", b'"', b"</row>", b'<row r="7">', b"</c>", b'<c r="B3">', b"<v>",
+             b"</v>", b"<!--", b"-->", b"<![CDATA[", b"]]>", b"<?x?>", b"</sheetData>",
+             b"<sheetData>", b"<mergeCells/>", b'<mergeCell ref="A1:B2"/>', b"&amp;", b"&#0;",
+             b"\x00", b"\xff", b"/>", b" ", b"\n"]
+
+
+def test_damaged_sheets_give_the_outcome_of_one_parse(
+    tmp_path: Path, small_pieces: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Random damage to a sheet's XML (bytes cut out, markup and fragments put in): reading it
+    in pieces gives what one parse gives, a table or a refusal, every time."""
+    rng = random.Random("damage")
+    merges = b'<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>'
+    original = HEAD + b"<sheetData>" + rows(1, 40) + b"</sheetData>" + merges + TAIL
+    path = tmp_path / "book.xlsx"
+    used = 0
+    for _ in range(300):
+        xml = bytearray(original)
+        for _ in range(rng.randint(1, 3)):
+            at = rng.randrange(len(HEAD), len(xml))
+            if rng.random() < 0.3:
+                del xml[at : at + rng.randint(1, 12)]
+            else:
+                xml[at:at] = rng.choice(FRAGMENTS)
+        path.write_bytes(package(bytes(xml), ["a", "b"]))
+        monkeypatch.setattr(sheet_pieces, "parse_workers", lambda: 1)
+        whole = outcome(path)
+        monkeypatch.setattr(sheet_pieces, "parse_workers", lambda: 3)
+        data = path.read_bytes()
+        kept = extent.check_sheet(data, "xlsx", "S", path.name, keep_xml=KEEP)
+        used += bool(kept and sheet_pieces.read_in_pieces(data, kept, "S", 3))
+        assert outcome(path) == whole, bytes(xml)
+    assert used >= 10  # the pieces were really used on some of them

@@ -57,7 +57,6 @@ import io
 import itertools
 import os
 import zipfile
-import zlib
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -170,15 +169,18 @@ def _rows_end(text: bytearray, xml: SheetXml) -> int | None:
 
 def _package_parts(data: bytes, member: str) -> list[tuple[str, bytes]] | None:
     """The parts calamine reads when it opens the workbook: those at the top, in ``_rels/``, in the
-    workbook's folder and its ``_rels/`` (not the worksheets, drawings or media)."""
+    workbook's folder and its ``_rels/`` (not the worksheets, drawings, media or macros); ``None``
+    when they are too large or two share a name (which one calamine takes is not ours to guess)."""
     folder = member.split("/", 1)[0].lower() + "/" if "/" in member else ""
     parts: list[tuple[str, bytes]] = []
     total = 0
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for info in archive.infolist():
-            name = info.filename
-            lower = name.lower()
-            if name == member or info.is_dir():
+        infos = archive.infolist()
+        if len({info.filename.lower() for info in infos}) != len(infos):
+            return None
+        for info in infos:
+            lower = info.filename.lower()
+            if info.filename == member or info.is_dir() or lower.endswith(".bin"):
                 continue
             inside = lower.removeprefix(folder) if folder and lower.startswith(folder) else None
             top = "/" not in lower or lower.startswith("_rels/")
@@ -189,7 +191,7 @@ def _package_parts(data: bytes, member: str) -> list[tuple[str, bytes]] | None:
             total += info.file_size
             if total > MAX_PARTS_BYTES:
                 return None
-            parts.append((name, archive.read(info)))
+            parts.append((info.filename, archive.read(info)))
     return parts
 
 
@@ -245,8 +247,8 @@ def read_in_pieces(
         return None
     try:
         parts = _package_parts(data, xml.member)
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError, EOFError, zlib.error):
-        return None  # calamine reports the damage on the original
+    except Exception:  # a part zipfile cannot read (damaged, encrypted, odd compression) ...
+        return None  # ... is for calamine to report on the original
     if parts is None:
         return None
 
