@@ -400,7 +400,7 @@ def test_parse_workers_is_at_least_one() -> None:
 def test_duplicate_part_names_are_read_in_one_go(small_pieces: None) -> None:
     data = package(HEAD + b"<sheetData>" + rows(1, 30) + b"</sheetData>" + TAIL, ["a"])
     buffer = io.BytesIO(data)
-    with pytest.warns(UserWarning), zipfile.ZipFile(buffer, "a") as archive:
+    with pytest.warns(UserWarning, match="Duplicate name"), zipfile.ZipFile(buffer, "a") as archive:
         archive.writestr("xl/sharedStrings.xml", b"<sst/>")  # a second part of that name
     doubled = buffer.getvalue()
     kept = extent.check_sheet(doubled, "xlsx", "S", "book.xlsx", keep_xml=KEEP)
