@@ -441,3 +441,16 @@ def test_damaged_sheets_give_the_outcome_of_one_parse(
         used += bool(kept and sheet_pieces.read_in_pieces(data, kept, "S", 3))
         assert outcome(path) == whole, bytes(xml)
     assert used >= 10  # the pieces were really used on some of them
+
+
+def test_the_xml_is_kept_only_when_asked_and_up_to_the_size_asked() -> None:
+    xml = HEAD + b"<sheetData>" + rows(1, 200) + b"</sheetData>" + TAIL
+    data = package(xml)
+    assert extent.check_sheet(data, "xlsx", "S", "book.xlsx") is None
+    assert extent.check_sheet(data, "xlsx", "S", "book.xlsx", keep_xml=len(xml) - 1) is None
+    kept = extent.check_sheet(data, "xlsx", "S", "book.xlsx", keep_xml=len(xml))
+    assert kept is not None
+    assert bytes(kept.text) == xml
+    assert kept.text[kept.data_at : kept.data_at + 11] == b"<sheetData>"
+    assert kept.text[kept.markup_at : kept.markup_at + 12] == b"</sheetData>"
+    assert kept.balance(kept.markup_at) == 1  # <sheetData> itself, its rows balanced

@@ -651,11 +651,10 @@ class _Pieces:
 
     def __init__(self, archive: zipfile.ZipFile, member: str, keep_up_to: int = 0) -> None:
         self._source = _inflated(archive, member, _SCAN_PIECE)
-        # The whole XML, head and tail included, kept when asked and no larger than keep_up_to:
-        # written into room the size the zip's directory gives (at most keep_up_to), never grown.
-        claimed = archive.getinfo(member).file_size
-        self.kept = bytearray(claimed) if 0 < claimed <= keep_up_to else None
-        self.kept_size = 0
+        # The whole XML, head and tail included, kept when asked: no more than the zip's directory
+        # says the part holds, nor than keep_up_to (it grows as it is inflated).
+        self._keep_up_to = min(archive.getinfo(member).file_size, keep_up_to)
+        self.kept: bytearray | None = bytearray() if self._keep_up_to > 0 else None
         self.crc = 0  # of the kept bytes
         self._queue: queue.Queue[object] = queue.Queue(maxsize=_SCAN_AHEAD)
         self._stop = threading.Event()
@@ -698,12 +697,10 @@ class _Pieces:
         seen = 0  # bytes of XML before ``chunk``
         for inflated in self._source:
             if self.kept is not None:
-                end = self.kept_size + len(inflated)
-                if end > len(self.kept):
-                    self.kept = None  # more than the zip's directory said: not kept
+                if len(self.kept) + len(inflated) > self._keep_up_to:
+                    self.kept = None  # more than the zip's directory said, or than asked: dropped
                 else:
-                    self.kept[self.kept_size : end] = inflated
-                    self.kept_size = end
+                    self.kept += inflated
                     self.crc = zlib.crc32(inflated, self.crc)  # on this thread: releases the GIL
             chunk, chunk_at = inflated, seen
             seen += len(inflated)
@@ -775,7 +772,7 @@ def _fast_xlsx(archive: zipfile.ZipFile, member: str, keep_xml: int = 0) -> Exte
     extent = Extent(values=values)
     info = archive.getinfo(member)
     kept = pieces.kept
-    whole = kept is not None and (pieces.kept_size, pieces.crc) == (info.file_size, info.CRC)
+    whole = kept is not None and (len(kept), pieces.crc) == (info.file_size, info.CRC)
     if kept is not None and whole and data_at is not None:
         markup_at = len(kept) if merged.markup is None else merged.markup
         extent.xml = SheetXml(member, kept, data_at, markup_at, tuple(depths))
