@@ -327,3 +327,33 @@ def test_chart_labels_are_whole_when_the_chart_has_the_width(qtbot):
     chart.setFont(font)
     assert chart.row_height() >= QFontMetrics(font).height()
     assert chart.sizeHint().height() >= len(sizes) * QFontMetrics(font).height()
+
+
+def test_headings_keep_their_proportion_to_a_larger_text(qtbot) -> None:
+    """A heading stays larger than the body text when the text size grows (Windows' "Make
+    text bigger", 200%): before, headings were a fixed 11 pt and became smaller than the text."""
+    from PySide6.QtGui import QFontInfo
+
+    from desktop_app.ui.app import application
+    from desktop_app.ui.widgets import HEADING_SCALE, heading_label, hint_label
+
+    app = application()
+    font = app.font()
+    heading, body = heading_label("Kop"), hint_label("Tekst")
+    for label in (heading, body):
+        qtbot.addWidget(label)
+        label.show()
+    try:
+        sizes = []
+        for scale in (1, 2):
+            bigger = app.font()
+            bigger.setPointSizeF(font.pointSizeF() * scale)
+            app.setFont(bigger)
+            qtbot.wait(10)
+            sizes.append((QFontInfo(heading.font()).pointSizeF(), QFontInfo(body.font()).pointSizeF()))
+    finally:
+        app.setFont(font)
+    (head1, body1), (head2, body2) = sizes
+    assert body2 == pytest.approx(2 * body1, rel=0.05)
+    assert head2 == pytest.approx(2 * head1, rel=0.05)
+    assert head2 / body2 == pytest.approx(HEADING_SCALE, rel=0.05)

@@ -9,7 +9,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory, QWidget
 
 from desktop_app import __version__
@@ -30,7 +31,7 @@ from desktop_app.ui.pages.start import (
     opening_page,
 )
 from desktop_app.ui.routes import PageId
-from desktop_app.ui.widgets import STYLE
+from desktop_app.ui.widgets import style_sheet
 from desktop_app.ui.wizard import DiversityWizard
 
 DEMO_AUTOSAVE_NAME = "demo-autosave-draft.json"
@@ -50,9 +51,28 @@ def application() -> QApplication:
     app.setOrganizationName("Diversity Assistant")
     if "Fusion" in QStyleFactory.keys():  # noqa: SIM118 (a QStringList, not a dict)
         app.setStyle("Fusion")
-    app.setStyleSheet(STYLE)
+    follower = _StyleFollowsFont(app)
+    follower.restyle()
+    app.installEventFilter(follower)
     app.setProperty("diversity_assistant_styled", "yes")
     return app
+
+
+class _StyleFollowsFont(QObject):
+    """Styles the application for its font, and again whenever that font changes (a larger text
+    size set while the app runs): the headings keep their proportion to the body text."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.app = app
+
+    def restyle(self) -> None:
+        self.app.setStyleSheet(style_sheet(QFontInfo(self.app.font()).pointSizeF()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.app and event.type() == QEvent.Type.ApplicationFontChange:
+            self.restyle()
+        return False
 
 
 def demo_draft() -> Draft:

@@ -15,11 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+HEADING_SCALE = 11 / 9
+"""A heading's size beside the body text's (11 pt beside Qt's usual 9 pt): relative, so that a
+larger text size (Windows' "Make text bigger", 200%) makes the headings larger too."""
+
 STYLE = """
 QWizard, QWizardPage { background: #f6f7f9; }
 QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }
 QLabel[role="hint"] { color: #4a5563; }
-QLabel[role="heading"] { font-weight: 600; font-size: 11pt; }
+QLabel[role="heading"] { font-weight: 600; font-size: {heading}pt; }
 QLabel[role="step"] { color: #4a5563; padding: 3px 6px; }
 QLabel[role="step"][current="true"] { color: #0b4f8a; font-weight: 600; background: #e3eefa;
     border-left: 3px solid #0b4f8a; }
@@ -39,6 +43,11 @@ QFrame[dropzone="true"][hover="true"] { border-color: #0b6ab8; background: #eef5
 QWidget#steps { background: #e9edf1; border-right: 1px solid #d5dbe1; }
 QTableView { background: #ffffff; alternate-background-color: #f3f5f7; }
 """
+
+
+def style_sheet(body_points: float) -> str:
+    """The application's style sheet for body text of ``body_points`` (headings in proportion)."""
+    return STYLE.replace("{heading}", f"{body_points * HEADING_SCALE:.1f}")
 
 
 def repolish(widget: QWidget) -> None:
