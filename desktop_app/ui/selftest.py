@@ -26,6 +26,7 @@ HEAVY_MODULES = (
     "numpy",
     "pandas",
     "python_calamine",
+    "isal.isal_zlib",  # the sheet pre-check's inflate (intake.extent falls back to zlib without it)
     "openpyxl",
     "stdnum",
     "rapidfuzz",
@@ -40,6 +41,7 @@ HEAVY_MODULES = (
 
 DISTRIBUTIONS = {
     "python_calamine": "python-calamine",
+    "isal.isal_zlib": "isal",
     "stdnum": "python-stdnum",
     "highspy": "highspy",
     "keyring": "keyring",
