@@ -100,6 +100,7 @@ def test_a_restart_in_the_middle_opens_the_journey_at_its_open_step(
     steps.name.setText("A. Jansen")
     steps.date.setDate(QDate(2026, 2, 20))
     steps.mark_button.click()
+    qtbot.waitUntil(lambda: not steps.recording, timeout=5000)
     journey = load_journey(ORGANISATION, 2026)
     assert journey.records["portal-login"].date == dt.date(2026, 2, 20)
     assert journey.records["portal-login"].evidence.kind == "confirmation"
@@ -128,12 +129,16 @@ def test_a_restart_in_the_middle_opens_the_journey_at_its_open_step(
     steps.attach_button.click()
     assert steps.attached.text() == "Projectvoorstel.pdf\nLeveringsovereenkomst.pdf"
     steps.mark_button.click()  # no names yet: a sentence, nothing marked
+    qtbot.waitUntil(lambda: not steps.recording, timeout=5000)
     assert steps.message.kind == "error"
     assert load_journey(ORGANISATION, 2026).state("project-proposal") == "open"
     steps.name.setText("A. Jansen")
     steps.signatory.setText("J. de Wit")
     steps.date.setDate(QDate(2026, 2, 12))
     steps.mark_button.click()
+    assert not steps.mark_button.isEnabled()  # while the documents are filed
+    qtbot.waitUntil(lambda: not steps.recording, timeout=5000)
+    assert steps.mark_button.isEnabled()
     assert steps.message.kind == "ok", steps.message.text()
     evidence = load_journey(ORGANISATION, 2026).records["project-proposal"].evidence
     assert isinstance(evidence, Acceptance)
@@ -314,3 +319,50 @@ def test_start_window_with_journeys_in_progress(qtbot, tmp_path, language, trans
         qtbot.wait(50)
         screen.journey_window.grab().save(str(Path(shots) / f"journey-window-{language}.png"))
         screen.journey_window.reject()
+
+
+def test_recording_a_step_files_off_the_window_thread(qtbot, monkeypatch) -> None:
+    """A slow copy (a network drive, a large PDF) runs on a worker: the window keeps drawing
+    meanwhile, the buttons are off, and the step is saved when it is done."""
+    import threading
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    from desktop_app.journey import mark_step
+    from desktop_app.ui.pages.journey import JourneyWindow
+    from desktop_app.ui.widgets import journey_steps
+
+    draft = journey_in_the_middle()
+    journey = load_journey(ORGANISATION, 2026)
+    threads = []
+
+    def slow_mark(*args, **kwargs):
+        threads.append(threading.current_thread())
+        time.sleep(0.4)
+        return mark_step(*args, **kwargs)
+
+    monkeypatch.setattr(journey_steps, "mark_step", slow_mark)
+    window = JourneyWindow(journey, "en", draft)
+    qtbot.addWidget(window)
+    window.show()
+    steps = window.steps
+    assert window.current_step_id == "portal-login"
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(20)
+    steps.name.setText("A. Jansen")
+    steps.mark_button.click()
+    assert steps.recording
+    assert not steps.mark_button.isEnabled()
+    assert not steps.list.isEnabled()
+    qtbot.waitUntil(lambda: not steps.recording, timeout=5000)
+    timer.stop()
+    assert threads
+    assert threads[0] is not threading.main_thread()
+    assert len(ticks) >= 5  # the event loop ran while the step was filed
+    assert steps.message.kind == "ok"
+    assert steps.mark_button.isEnabled()
+    assert steps.list.isEnabled()
+    assert load_journey(ORGANISATION, 2026).state("portal-login") == "done"

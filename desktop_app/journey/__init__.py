@@ -53,6 +53,7 @@ from desktop_app.journey.progress import (
     record_made,
 )
 from desktop_app.journey.received import (
+    Marked,
     accept_documents,
     login_arrived,
     mark_step,
@@ -70,6 +71,7 @@ __all__ = [
     "JourneyEntry",
     "JourneyError",
     "MadeByApp",
+    "Marked",
     "Overview",
     "Receipt",
     "ReceivedDocument",

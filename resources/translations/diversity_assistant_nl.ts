@@ -1202,6 +1202,10 @@
         <translation>Bewijsstuk</translation>
     </message>
     <message>
+        <source>Saving…</source>
+        <translation>Bezig met opslaan…</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
     </message>

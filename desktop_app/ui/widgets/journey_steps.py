@@ -1,6 +1,6 @@
 """The office's steps of one journey, each open or done, and what the officer records for the one
 chosen: a thin caller of :mod:`desktop_app.journey.received` (the same calls as ``journey mark``
-and ``journey accept``).
+and ``journey accept``), on a worker: the documents' copies never freeze the window.
 
 - the office's documents (project proposal, delivery agreement): attach the PDFs received, the
   day they were accepted, who accepted them and who signed (:func:`accept_documents`);
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import AppError
 from desktop_app.journey import (
     Journey,
+    Marked,
     accept_documents,
     describe_evidence,
     mark_step,
@@ -47,6 +48,7 @@ from desktop_app.journey import (
 from desktop_app.journey.journey import LOGIN_STEPS
 from desktop_app.profiles.model import OfficeStep
 from desktop_app.ui.widgets import InlineMessage, heading_label, hint_label, vbox
+from desktop_app.ui.workers import Worker, WorkerManager
 
 
 class JourneySteps(QWidget):
@@ -68,6 +70,8 @@ class JourneySteps(QWidget):
         self.plaintext_sha256 = plaintext_sha256  # the staff file: never attached as evidence
         self.documents: list[Path] = []  # the office's PDFs chosen for acceptance
         self.evidence: Path | None = None  # an optional evidence file for a plain mark
+        self.workers = WorkerManager(self)
+        self.record_worker: Worker | None = None
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget(self)
@@ -247,34 +251,38 @@ class JourneySteps(QWidget):
         self.attached.setVisible(bool(names))
 
     def record(self) -> None:
+        """The chosen step recorded on a worker: copying the documents into the journey's folder
+        and the yearly folder (a network drive, large PDFs) never freezes the window. The buttons
+        are off meanwhile."""
+        if self.recording:
+            return
         step = self.selected()
-        on = self._date()
-        try:
-            if takes_acceptance(step) and not self._is_table_set(step):
-                marked = accept_documents(
-                    self.journey,
-                    step.id,
-                    self.documents,
-                    accepted_on=on,
-                    officer=self.name.text(),
-                    signatory=self.signatory.text(),
-                    plaintext_sha256=self.plaintext_sha256,
-                )
-            else:
-                marked = mark_step(
-                    self.journey,
-                    step.id,
-                    by=self.name.text() or None,
-                    file=self.evidence,
-                    on=on,
-                    plaintext_sha256=self.plaintext_sha256,
-                )
-        except AppError as error:
-            self.message.show_message("error", error.render(self.language))
-            return
-        except OSError as error:
-            self.message.show_message("error", error.strerror or str(error))
-            return
+        accepting = takes_acceptance(step) and not self._is_table_set(step)
+        worker = Worker(
+            _record_job,
+            self.journey,
+            step.id,
+            accepting,
+            list(self.documents) if accepting else self.evidence,
+            self._date(),
+            self.name.text(),
+            self.signatory.text(),
+            self.plaintext_sha256,
+        )
+        self.record_worker = worker
+        self._enable_actions(False)
+        self.message.show_message("info", self.tr("Saving…"))
+        worker.signals.result.connect(lambda marked, s=step: self._recorded(marked, s))
+        worker.signals.failed.connect(self._record_failed)
+        worker.signals.finished.connect(self._record_finished)
+        self.workers.start(worker)
+
+    @property
+    def recording(self) -> bool:
+        """True while a step is being recorded."""
+        return self.record_worker is not None
+
+    def _recorded(self, marked: Marked, step: OfficeStep) -> None:
         self._changed(marked.journey)
         saved = self.tr("Saved.")
         if marked.filed:
@@ -284,6 +292,23 @@ class JourneySteps(QWidget):
             table_set = table_set_file(marked.journey)
             if table_set is not None:
                 self.table_set_received.emit(table_set)
+
+    def _record_failed(self, error: Exception) -> None:
+        if isinstance(error, AppError):
+            text = error.render(self.language)
+        elif isinstance(error, OSError):
+            text = error.strerror or str(error)
+        else:
+            text = type(error).__name__
+        self.message.show_message("error", text)
+
+    def _record_finished(self) -> None:
+        self.record_worker = None
+        self._enable_actions(True)
+
+    def _enable_actions(self, enabled: bool) -> None:
+        for widget in (self.mark_button, self.reopen_button, self.attach_button, self.list):
+            widget.setEnabled(enabled)
 
     def reopen_step(self) -> None:
         try:
@@ -303,3 +328,35 @@ class JourneySteps(QWidget):
     def _date(self) -> dt.date:
         chosen = self.date.date()
         return dt.date(chosen.year(), chosen.month(), chosen.day())
+
+
+def _record_job(  # noqa: PLR0917 (called positionally by Worker)
+    worker: Worker,
+    journey: Journey,
+    step_id: str,
+    accepting: bool,
+    files: list[Path] | Path | None,
+    on: dt.date,
+    name: str,
+    signatory: str,
+    plaintext_sha256: tuple[str, ...],
+) -> Marked:
+    """The same calls as ``journey accept`` and ``journey mark``, on the worker's thread."""
+    if accepting:
+        return accept_documents(
+            journey,
+            step_id,
+            files if isinstance(files, list) else [],
+            accepted_on=on,
+            officer=name,
+            signatory=signatory,
+            plaintext_sha256=plaintext_sha256,
+        )
+    return mark_step(
+        journey,
+        step_id,
+        by=name or None,
+        file=files if isinstance(files, Path) else None,
+        on=on,
+        plaintext_sha256=plaintext_sha256,
+    )
