@@ -28,7 +28,7 @@ from desktop_app.commands import (
 )
 from desktop_app.commands.arguments import Parser, arguments_in, language_of
 from desktop_app.commands.common import EXIT_INTERRUPTED, EXIT_UNUSABLE
-from desktop_app.errors import AppError
+from desktop_app.errors import AppError, failure_to_report
 from desktop_app.messages import LANGUAGES, Message, system_language
 from desktop_app.terminal import safe_output
 
@@ -132,7 +132,9 @@ def _run(args: argparse.Namespace, language: str) -> int:
     except MemoryError:
         print(Message("cli.out-of-memory").render(language), file=sys.stderr)
         return EXIT_UNUSABLE
-    except Exception as error:  # a bug or an input no rule foresaw: a sentence, the log, exit 2
+    except BaseException as error:  # a bug or an input no rule foresaw: a sentence, the log, exit 2
+        if not failure_to_report(error):  # SystemExit and the like go on; a Rust panic is reported
+            raise
         log_file = _log_unexpected(error)
         print(
             Message(

@@ -34,3 +34,17 @@ class MappingError(AppError):
 
 class UsageError(AppError):
     """The command line or the user's choices cannot be used as given."""
+
+
+def is_rust_panic(error: BaseException) -> bool:
+    """A panic inside a Rust extension (calamine, cryptography, pysequoia): pyo3 raises it as
+    ``pyo3_runtime.PanicException``, a BaseException, which ``except Exception`` lets through.
+    The class cannot be imported (pyo3 makes it on the first panic): it is known by its name."""
+    kind = type(error)
+    return kind.__name__ == "PanicException" and kind.__module__ == "pyo3_runtime"
+
+
+def failure_to_report(error: BaseException) -> bool:
+    """True for what a catch-all reports as a failure (an Exception or a Rust panic); False for
+    what must go on (KeyboardInterrupt, SystemExit, GeneratorExit)."""
+    return isinstance(error, Exception) or is_rust_panic(error)

@@ -17,7 +17,7 @@ from typing import Any
 
 import python_calamine as calamine
 
-from desktop_app.errors import IntakeError
+from desktop_app.errors import IntakeError, failure_to_report, is_rust_panic
 from desktop_app.intake import extent
 from desktop_app.intake.header import MergedRange, row_is_blank
 from desktop_app.intake.model import SheetInfo
@@ -35,12 +35,21 @@ class SheetData:
     merged: tuple[MergedRange, ...]
 
 
-def _wrap(error: Exception, name: str) -> IntakeError:
+def _wrap(error: BaseException, name: str) -> IntakeError:
     if isinstance(error, calamine.PasswordError):
         return IntakeError("intake.encrypted", file=name)
     if isinstance(error, (calamine.ZipError, calamine.XmlError)):
         return IntakeError("intake.corrupt", file=name, error=str(error) or type(error).__name__)
+    if is_rust_panic(error):  # calamine stopped inside: its words may quote the file, not shown
+        return IntakeError("intake.could-not-read", file=name, error="PanicException")
     return IntakeError("intake.could-not-read", file=name, error=str(error) or type(error).__name__)
+
+
+def _reraise_unless_failure(error: BaseException) -> None:
+    """Calamine's errors, and a Rust panic inside it (a BaseException), are the file's failure;
+    anything else (an interrupt) goes on as it is."""
+    if not failure_to_report(error):
+        raise error
 
 
 _NO_FORMAT = "Cannot detect file format"
@@ -73,7 +82,8 @@ def open_workbook(path: Path, data: bytes | None = None) -> Iterator[calamine.Ca
             workbook = calamine.CalamineWorkbook.from_path(str(path))
         else:
             workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except Exception as error:  # calamine raises its own and plain ValueError/OSError
+    except BaseException as error:  # calamine raises its own and plain ValueError/OSError
+        _reraise_unless_failure(error)
         if data is not None and str(error) == _NO_FORMAT:
             raise _unreadable_bytes(data, path.name) from error
         raise _wrap(error, path.name) from error
@@ -87,7 +97,8 @@ def open_workbook(path: Path, data: bytes | None = None) -> Iterator[calamine.Ca
 def sheet_infos(workbook: calamine.CalamineWorkbook, name: str) -> tuple[SheetInfo, ...]:
     try:
         metadata = workbook.sheets_metadata
-    except Exception as error:
+    except BaseException as error:
+        _reraise_unless_failure(error)
         raise _wrap(error, name) from error
     return tuple(
         SheetInfo(
@@ -153,7 +164,8 @@ def read_sheet(workbook: calamine.CalamineWorkbook, sheet: str, name: str) -> Sh
         calamine_sheet = workbook.get_sheet_by_name(sheet)
         rows = _rows_from_a1(calamine_sheet)
         merged = calamine_sheet.merged_cell_ranges or []
-    except Exception as error:
+    except BaseException as error:
+        _reraise_unless_failure(error)
         raise _wrap(error, name) from error
     return SheetData(rows, tuple(merged))
 
@@ -177,7 +189,8 @@ def sheets_with_data(
             if data is not None:
                 extent.check_sheet(data, file_format, sheet.name, "")
             rows = workbook.get_sheet_by_name(sheet.name).to_python(nrows=200)
-        except Exception:  # noqa: S112 - a sheet that cannot be read simply is not suggested
+        except BaseException as error:  # a sheet that cannot be read simply is not suggested
+            _reraise_unless_failure(error)
             continue
         if any(not row_is_blank(row) for row in rows):
             found.append(sheet.name)

@@ -64,6 +64,7 @@ from typing import Any
 
 import python_calamine as calamine
 
+from desktop_app.errors import failure_to_report
 from desktop_app.intake.extent import SheetXml
 from desktop_app.intake.header import MergedRange
 from desktop_app.intake.table import Grid
@@ -286,7 +287,9 @@ def _placed(
     try:
         frame = next(futures).result()
         merged = tuple(frame.merged_cell_ranges or ())
-    except Exception:  # any failure: the one parse gives the verdict
+    except BaseException as error:  # any failure, a Rust panic too: the one parse decides
+        if not failure_to_report(error):
+            raise
         return None
     if frame.start is not None:
         return None  # cells outside the rows: never, but then not the pieces' to place
@@ -296,7 +299,9 @@ def _placed(
             piece = future.result()
             start = piece.start
             rows = piece.to_python(skip_empty_area=True) if start is not None else []
-        except Exception:  # any failure: the one parse gives the verdict
+        except BaseException as error:  # any failure, a Rust panic too: the one parse decides
+            if not failure_to_report(error):
+                raise
             return None
         del piece
         if start is None or not rows:

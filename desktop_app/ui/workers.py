@@ -13,6 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from desktop_app.errors import failure_to_report
+
 
 class Cancelled(Exception):
     """Raised by :meth:`Worker.check_cancelled` to leave a job early."""
@@ -60,8 +62,10 @@ class Worker(QRunnable):
             result = self._job(self, *self._args, **self._kwargs)
         except Cancelled:
             pass
-        except Exception as error:  # shown to the user by the page; never lost
-            if not self.cancelled:
+        except BaseException as error:  # shown to the user by the page; never lost
+            if not failure_to_report(error):  # an interrupt or exit goes on
+                raise
+            if not self.cancelled:  # an Exception, or a Rust panic in an extension
                 self.signals.failed.emit(error)
         else:
             if not self.cancelled:
