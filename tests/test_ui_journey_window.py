@@ -353,6 +353,8 @@ def test_recording_a_step_files_off_the_window_thread(qtbot, monkeypatch) -> Non
     timer.timeout.connect(lambda: ticks.append(1))
     timer.start(20)
     steps.name.setText("A. Jansen")
+    steps.mark_button.setFocus()
+    qtbot.waitUntil(steps.mark_button.hasFocus, timeout=2000)
     steps.mark_button.click()
     assert steps.recording
     assert not steps.mark_button.isEnabled()
@@ -365,4 +367,5 @@ def test_recording_a_step_files_off_the_window_thread(qtbot, monkeypatch) -> Non
     assert steps.message.kind == "ok"
     assert steps.mark_button.isEnabled()
     assert steps.list.isEnabled()
+    assert steps.mark_button.hasFocus()  # the keyboard is back where it was
     assert load_journey(ORGANISATION, 2026).state("portal-login") == "done"

@@ -72,6 +72,7 @@ class JourneySteps(QWidget):
         self.evidence: Path | None = None  # an optional evidence file for a plain mark
         self.workers = WorkerManager(self)
         self.record_worker: Worker | None = None
+        self._focus_back: QWidget | None = None  # where the keyboard was when recording began
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget(self)
@@ -270,6 +271,7 @@ class JourneySteps(QWidget):
             self.plaintext_sha256,
         )
         self.record_worker = worker
+        self._focus_back = self.focusWidget() if self.isAncestorOf(self.focusWidget()) else None
         self._enable_actions(False)
         self.message.show_message("info", self.tr("Saving…"))
         worker.signals.result.connect(lambda marked, s=step: self._recorded(marked, s))
@@ -305,6 +307,9 @@ class JourneySteps(QWidget):
     def _record_finished(self) -> None:
         self.record_worker = None
         self._enable_actions(True)
+        if self._focus_back is not None:  # the keyboard stays where it was (the button, say)
+            self._focus_back.setFocus()
+            self._focus_back = None
 
     def _enable_actions(self, enabled: bool) -> None:
         for widget in (self.mark_button, self.reopen_button, self.attach_button, self.list):
