@@ -219,8 +219,20 @@ def rows(first: int, last: int) -> bytes:
     return b"".join(row(n, n, n * 2, n * 3) for n in range(first, last + 1))
 
 
-def package(sheet_xml: bytes, shared: list[str] | None = None) -> bytes:
-    """A minimal workbook that calamine opens: one sheet, styles, optional shared strings."""
+STYLES = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+          b'<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+          b'<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+          b'<fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
+          b'<borders count="1"><border/></borders>'
+          b'<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+          b'<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+          b'<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+          b"</cellXfs></styleSheet>")
+
+
+def package(sheet_xml: bytes, shared: list[str] | None = None, styles: bool = False) -> bytes:
+    """A minimal workbook that calamine opens: one sheet, optional shared strings and styles (with
+    a date format as style 1)."""
     buffer = io.BytesIO()
     strings = b""
     if shared is not None:
@@ -246,6 +258,9 @@ def package(sheet_xml: bytes, shared: list[str] | None = None) -> bytes:
         if shared is not None:
             relationships += (b'<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>')
             archive.writestr("xl/sharedStrings.xml", strings)
+        if styles:
+            relationships += (b'<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>')
+            archive.writestr("xl/styles.xml", STYLES)
         archive.writestr("xl/_rels/workbook.xml.rels",
                          b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
                          + relationships + b"</Relationships>")
@@ -454,3 +469,57 @@ def test_the_xml_is_kept_only_when_asked_and_up_to_the_size_asked() -> None:
     assert kept.text[kept.data_at : kept.data_at + 11] == b"<sheetData>"
     assert kept.text[kept.markup_at : kept.markup_at + 12] == b"</sheetData>"
     assert kept.balance(kept.markup_at) == 1  # <sheetData> itself, its rows balanced
+
+
+EXCEL_HEAD = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
+    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    b'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac xr xr2 xr3" '
+    b'xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" '
+    b'xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" '
+    b'xr:uid="{00000000-0001-0000-0000-000000000000}"><dimension ref="A1:E60"/><sheetViews>'
+    b'<sheetView tabSelected="1" workbookViewId="0"><selection activeCell="B3" sqref="B3"/></sheetView>'
+    b'</sheetViews><sheetFormatPr defaultRowHeight="15" x14ac:dyDescent="0.25"/><cols>'
+    b'<col min="1" max="1" width="12.7109375" customWidth="1"/></cols>'
+)
+EXCEL_TAIL = (
+    b'<mergeCells count="1"><mergeCell ref="A1:E1"/></mergeCells>'
+    b'<conditionalFormatting sqref="C2:C60"><cfRule type="cellIs" dxfId="0" priority="1" operator="lessThan">'
+    b"<formula>0</formula></cfRule></conditionalFormatting>"
+    b'<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+    b'<pageSetup paperSize="9" orientation="portrait" r:id="rId1"/><extLst>'
+    b'<ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" '
+    b'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+    b"<x14:conditionalFormattings><x14:conditionalFormatting "
+    b'xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><xm:sqref>D2:D60</xm:sqref>'
+    b"</x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst></worksheet>"
+)
+
+
+def excel_row(number: int) -> bytes:
+    """A row as Excel writes it: spans, dyDescent, shared strings, a date cell (style 1)."""
+    return (
+        b'<row r="%d" spans="1:5" x14ac:dyDescent="0.25">'
+        b'<c r="A%d" t="s"><v>%d</v></c>'
+        b'<c r="B%d" s="1"><v>%d</v></c>'
+        b'<c r="C%d"><v>%s</v></c>'
+        b'<c r="D%d" t="str"><f>A%d&amp;"x"</f><v>n%dx</v></c>'
+        b'<c r="E%d" s="1"/>'
+        b"</row>"
+        % (number, number, number % 3, number, 40000 + number, number, str(number / 7).encode(),
+           number, number, number, number)
+    )
+
+
+def test_an_excel_style_sheet_gives_the_cells_of_one_parse(small_pieces: None) -> None:
+    """Excel's own forms: namespaces and mc:Ignorable, x14ac attributes on rows, spans, shared
+    strings, dates by style, string formulas with cached values, styled empty cells, merged cells
+    after the rows and an extLst of prefixed elements in the tail."""
+    title = b'<row r="1" spans="1:5" x14ac:dyDescent="0.25"><c r="A1" t="s"><v>3</v></c></row>'
+    body = title + b"".join(excel_row(n) for n in range(2, 61))
+    xml = EXCEL_HEAD + b"<sheetData>" + body + b"</sheetData>" + EXCEL_TAIL
+    data = package(xml, ["nul", "een", "twee", "Personeel 2026"], styles=True)
+    grid, _ = one_parse(data, "S")
+    assert isinstance(grid.columns[1][1], (dt.date, dt.datetime))  # the style made it a date
+    assert assert_same_as_one_parse(data, "S", workers=3) >= 6
