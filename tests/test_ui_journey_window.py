@@ -369,3 +369,25 @@ def test_recording_a_step_files_off_the_window_thread(qtbot, monkeypatch) -> Non
     assert steps.list.isEnabled()
     assert steps.mark_button.hasFocus()  # the keyboard is back where it was
     assert load_journey(ORGANISATION, 2026).state("portal-login") == "done"
+
+
+def test_a_failed_recording_says_why_and_names_the_file(qtbot, monkeypatch) -> None:
+    from desktop_app.ui.pages.journey import JourneyWindow
+    from desktop_app.ui.widgets import journey_steps
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device", "/media/share/Diversiteit 2026")
+
+    monkeypatch.setattr(journey_steps, "mark_step", full_disk)
+    draft = journey_in_the_middle()
+    window = JourneyWindow(load_journey(ORGANISATION, 2026), "en", draft)
+    qtbot.addWidget(window)
+    window.show()
+    steps = window.steps
+    steps.name.setText("A. Jansen")
+    steps.mark_button.click()
+    qtbot.waitUntil(lambda: not steps.recording, timeout=5000)
+    assert steps.message.kind == "error"
+    assert steps.message.text() == "No space left on device: /media/share/Diversiteit 2026"
+    assert load_journey(ORGANISATION, 2026).state("portal-login") == "open"
+    assert steps.mark_button.isEnabled()

@@ -40,7 +40,14 @@ from desktop_app.results import (
     year_lines,
 )
 from desktop_app.results.report import check_heading, set_heading
-from desktop_app.ui.widgets import InlineMessage, ScrollArea, hint_label, titled_card, vbox
+from desktop_app.ui.widgets import (
+    InlineMessage,
+    ScrollArea,
+    failure_text,
+    hint_label,
+    titled_card,
+    vbox,
+)
 from desktop_app.ui.widgets.results_benchmark import BenchmarkPanel
 from desktop_app.ui.widgets.results_charts import SvgChart
 from desktop_app.ui.widgets.results_import import ImportDialog
@@ -294,8 +301,7 @@ class ResultsWindow(QDialog):
         if worker is not self.check_worker:
             return
         self.check_worker = None
-        text = error.render(self.language) if isinstance(error, AppError) else type(error).__name__
-        self.check_text.setText(text)
+        self.check_text.setText(failure_text(error, self.language))
 
     @property
     def checking(self) -> bool:
@@ -366,13 +372,7 @@ class ResultsWindow(QDialog):
         )
 
     def _report_failed(self, error: Exception) -> None:
-        if isinstance(error, AppError):
-            text = error.render(self.language)
-        elif isinstance(error, OSError):
-            text = str(error)
-        else:
-            text = type(error).__name__
-        self.message.show_message("error", text)
+        self.message.show_message("error", failure_text(error, self.language))
 
     def _report_finished(self) -> None:
         self.report_worker = None

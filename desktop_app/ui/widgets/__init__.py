@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.errors import AppError
+
 HEADING_SCALE = 11 / 9
 """A heading's size beside the body text's (11 pt beside Qt's usual 9 pt): relative, so that a
 larger text size (Windows' "Make text bigger", 200%) makes the headings larger too."""
@@ -43,6 +45,18 @@ QFrame[dropzone="true"][hover="true"] { border-color: #0b6ab8; background: #eef5
 QWidget#steps { background: #e9edf1; border-right: 1px solid #d5dbe1; }
 QTableView { background: #ffffff; alternate-background-color: #f3f5f7; }
 """
+
+
+def failure_text(error: BaseException, language: str) -> str:
+    """A job's failure in one line for the page: our refusal in the officer's language, an OS
+    error's reason and file (a report that cannot be written, say), else only the error's kind
+    (its words may hold a value; the log has the rest)."""
+    if isinstance(error, AppError):
+        return error.render(language)
+    if isinstance(error, OSError):
+        reason = error.strerror or str(error)
+        return f"{reason}: {error.filename}" if error.filename else reason
+    return type(error).__name__
 
 
 def style_sheet(body_points: float) -> str:

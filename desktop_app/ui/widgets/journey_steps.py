@@ -47,7 +47,13 @@ from desktop_app.journey import (
 )
 from desktop_app.journey.journey import LOGIN_STEPS
 from desktop_app.profiles.model import OfficeStep
-from desktop_app.ui.widgets import InlineMessage, heading_label, hint_label, vbox
+from desktop_app.ui.widgets import (
+    InlineMessage,
+    failure_text,
+    heading_label,
+    hint_label,
+    vbox,
+)
 from desktop_app.ui.workers import Worker, WorkerManager
 
 
@@ -296,13 +302,7 @@ class JourneySteps(QWidget):
                 self.table_set_received.emit(table_set)
 
     def _record_failed(self, error: Exception) -> None:
-        if isinstance(error, AppError):
-            text = error.render(self.language)
-        elif isinstance(error, OSError):
-            text = error.strerror or str(error)
-        else:
-            text = type(error).__name__
-        self.message.show_message("error", text)
+        self.message.show_message("error", failure_text(error, self.language))
 
     def _record_finished(self) -> None:
         self.record_worker = None
