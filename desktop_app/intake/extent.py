@@ -45,7 +45,11 @@ a formula, or the next cell), and the references of the cells holding a value, d
 a time into keys whose largest gives the last row and column. That count and extent are exactly
 the element-by-element scan's (a property test holds them equal); a cell in any other form
 (whitespace between tags, an odd reference) is judged alone by that scan's rules, and anything
-unusual (cells without ``r``, namespace prefixes, odd quoting) switches the sheet to that scan.
+unusual (cells without ``r``, odd quoting) switches the sheet to that scan. A sheet whose root
+binds a prefix to the spreadsheet namespace (``<x:worksheet xmlns:x=...>``, as the .NET Open XML
+SDK writes it, and with it many payroll and HR systems) is read without that prefix
+(:func:`_unprefixed`): the element-by-element scan took 10.6 s for the 200,000-row benchmark
+written so, the vectorised one 0.9 s. Cells without ``r`` still take that scan (7.9 s there).
 
 For :mod:`sheet_pieces` the scan also keeps, when asked, the inflated XML (:class:`SheetXml`: only
 when its size and CRC-32 are the zip's), where the first mark after ``<sheetData`` lies that is
@@ -349,8 +353,17 @@ def _inflated(archive: zipfile.ZipFile, member: str, size: int = 1 << 18) -> Ite
     inflater = _inflate_module.decompressobj(-15)
     step = max(_CHUNK, size // 8)
     pending = b""
-    while remaining > 0 or pending:
+    while True:
         if not pending:
+            # What the inflater holds is drained before it is fed more: ISA-L takes its input at
+            # once and keeps the output (zlib leaves the input unconsumed instead), so a highly
+            # compressed part would otherwise pile up inside it and come out in one piece.
+            piece = inflater.decompress(b"", size)
+            if piece:
+                yield piece
+                continue
+            if inflater.eof or remaining <= 0:
+                break
             pending = fp.read(min(step, remaining))
             if not pending:
                 break
@@ -381,9 +394,52 @@ def _xlsx_extent(data: bytes, sheet: str, keep_xml: int = 0) -> Extent | None:
         if member is None:
             return None
         try:
-            return _fast_xlsx(archive, member, keep_xml)
+            prefix = _spreadsheet_prefix(archive, member)
+            # a prefixed sheet is scanned without its prefix; its XML is not kept (the pieces
+            # look for plain tags)
+            return _fast_xlsx(archive, member, 0 if prefix else keep_xml, prefix)
         except _Irregular:
             return _exact_xlsx(_inflated(archive, member))
+
+
+_SPREADSHEET_NAMESPACES = (
+    b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    b"http://purl.oclc.org/ooxml/spreadsheetml/main",  # Strict Open XML
+)
+_ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?worksheet\b([^>]*)>")
+_HEAD_BYTES = 1 << 16
+
+
+def _spreadsheet_prefix(archive: zipfile.ZipFile, member: str) -> bytes:
+    """The prefix the sheet gives the spreadsheet namespace on its root (``x`` in
+    ``<x:worksheet xmlns:x="...spreadsheetml...">``, as the .NET Open XML SDK writes it), or
+    ``b""`` for the default namespace. Any other root: ``b""`` (the scan then decides)."""
+    head = b""
+    for piece in _inflated(archive, member, _HEAD_BYTES):
+        head += piece
+        if len(head) >= _HEAD_BYTES or _ROOT.search(head):
+            break
+    root = _ROOT.search(head)
+    if root is None or root.group(1) is None:
+        return b""
+    prefix = root.group(1)
+    declared = _attributes(root.group(2)).get(b"xmlns:" + prefix)
+    return prefix if declared in _SPREADSHEET_NAMESPACES else b""
+
+
+def _unprefixed(chunks: Iterator[bytes], prefix: bytes) -> Iterator[bytes]:
+    """The XML with ``<prefix:`` and ``</prefix:`` written as ``<`` and ``</``: the same elements
+    as the scans read them (the exact scan ignores any prefix). A tag cut in two between chunks is
+    held back until it is whole."""
+    opening, closing = b"<" + prefix + b":", b"</" + prefix + b":"
+    carry = b""
+    for chunk in chunks:
+        buffer = carry + chunk if carry else chunk
+        held = buffer.rfind(b"<", max(0, len(buffer) - len(closing) + 1))
+        buffer, carry = (buffer[:held], buffer[held:]) if held >= 0 else (buffer, b"")
+        yield buffer.replace(closing, b"</").replace(opening, b"<")
+    if carry:
+        yield carry.replace(closing, b"</").replace(opening, b"<")
 
 
 # --- xlsx: the vectorised scan -------------------------------------------------------------------
@@ -649,8 +705,11 @@ class _Pieces:
     """The sheet XML from ``<sheetData`` on, in pieces cut before ``<c r="``, inflated by a thread
     of its own into a small queue (a context manager: the thread is always joined)."""
 
-    def __init__(self, archive: zipfile.ZipFile, member: str, keep_up_to: int = 0) -> None:
-        self._source = _inflated(archive, member, _SCAN_PIECE)
+    def __init__(
+        self, archive: zipfile.ZipFile, member: str, keep_up_to: int = 0, prefix: bytes = b""
+    ) -> None:
+        inflated = _inflated(archive, member, _SCAN_PIECE)
+        self._source = _unprefixed(inflated, prefix) if prefix else inflated
         # The whole XML, head and tail included, kept when asked: no more than the zip's directory
         # says the part holds, nor than keep_up_to (it grows as it is inflated).
         self._keep_up_to = min(archive.getinfo(member).file_size, keep_up_to)
@@ -736,7 +795,9 @@ class _Pieces:
             yield item  # type: ignore[misc]
 
 
-def _fast_xlsx(archive: zipfile.ZipFile, member: str, keep_xml: int = 0) -> Extent:
+def _fast_xlsx(
+    archive: zipfile.ZipFile, member: str, keep_xml: int = 0, prefix: bytes = b""
+) -> Extent:
     merged = _Partial()
     data_at: int | None = None
     offsets: list[int] = []  # where each scanned piece starts
@@ -753,7 +814,7 @@ def _fast_xlsx(archive: zipfile.ZipFile, member: str, keep_xml: int = 0) -> Exte
         depths.append((offsets[len(depths)], merged.balance))
         merged.balance += partial.balance
 
-    with _Pieces(archive, member, keep_xml) as pieces, ThreadPoolExecutor(2) as pool:
+    with _Pieces(archive, member, keep_xml, prefix) as pieces, ThreadPoolExecutor(2) as pool:
         pending: deque[Future[_Partial]] = deque()
         try:
             for number, (buffer, size, offset) in enumerate(pieces):
