@@ -3,6 +3,7 @@ pandas+openpyxl on the same file, all measured in the same run.
 
     .venv/bin/python benchmarks/intake.py                 # 200k-row xlsx and 1M-row csv, 3 repeats
     .venv/bin/python benchmarks/intake.py --rows 20000 --csv-rows 100000 --repeat 1   # quick look
+    .venv/bin/python benchmarks/intake.py --forms      # also prefixed elements, cells without r
     git worktree add /tmp/base bc9e7c4 && .venv/bin/python benchmarks/intake.py --against /tmp/base
         # also our `check` as another checkout had it, alternating with today's in the same run
 
@@ -55,6 +56,28 @@ def make_csv(path: Path, rows: int) -> None:
                 else:
                     cells.append(str(value))
             stream.write(";".join(cells) + "\r\n")
+
+
+def rewritten(source: Path, target: Path, form: str) -> None:
+    """The same workbook with its sheet XML as other writers put it: ``prefixed`` (every element
+    as ``<x:c>``, as the .NET Open XML SDK writes it) or ``no-r`` (cells without their ``r``
+    reference, as Power BI, Dynamics and SpreadJS exports do)."""
+    import re
+    import zipfile
+
+    with (
+        zipfile.ZipFile(source) as archive,
+        zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out,
+    ):
+        for info in archive.infolist():
+            data = archive.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                if form == "prefixed":
+                    data = re.sub(rb"<(/?)([A-Za-z])", rb"<\1x:\2", data)
+                    data = data.replace(b'<x:worksheet xmlns="', b'<x:worksheet xmlns:x="', 1)
+                else:
+                    data = re.sub(rb'<c r="[A-Z]+[0-9]+"', b"<c", data)
+            out.writestr(info, data)
 
 
 def child(kind: str, path: str) -> None:
@@ -162,13 +185,23 @@ def main() -> None:
         metavar="CHECKOUT",
         help="also time `check` from this checkout of the project (check@base), same run",
     )
+    parser.add_argument(
+        "--forms",
+        action="store_true",
+        help="also the xlsx with prefixed elements and with cells without r (other writers' forms)",
+    )
     parser.add_argument("--child", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
+    parser.add_argument("--rewrite", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     global AGAINST  # noqa: PLW0603 - set once from the command line
     AGAINST = args.against.resolve() if args.against else None
     base_checks = [("check@base", args.repeat)] if AGAINST else []
     if args.child:
         child(*args.child)
+        return
+    if args.rewrite:
+        form, source, target = args.rewrite
+        rewritten(Path(source), Path(target), form)
         return
     OUT.mkdir(exist_ok=True)
     xlsx = OUT / f"staff-{args.rows}.xlsx"
@@ -188,6 +221,21 @@ def main() -> None:
         xlsx,
         "calamine",
     )
+    if args.forms:
+        for form in ("prefixed", "no-r"):
+            variant = OUT / f"staff-{args.rows}-{form}.xlsx"
+            if not variant.exists():  # in a child: the parent stays small, and a child's peak
+                # (ru_maxrss) counts from the parent's size at the fork
+                print(f"writing {variant.name} ...", flush=True)
+                subprocess.run(
+                    [sys.executable, __file__, "--rewrite", form, str(xlsx), str(variant)],
+                    check=True,
+                )
+            run(
+                [("calamine", args.repeat), ("check", args.repeat), *base_checks],
+                variant,
+                "calamine",
+            )
     run([("pandas-csv", args.repeat), ("check", args.repeat), *base_checks], csv, "pandas-csv")
 
 
