@@ -323,9 +323,9 @@ def test_start_window_with_journeys_in_progress(qtbot, tmp_path, language, trans
 
 def test_recording_a_step_files_off_the_window_thread(qtbot, monkeypatch) -> None:
     """A slow copy (a network drive, a large PDF) runs on a worker: the window keeps drawing
-    meanwhile, the buttons are off, and the step is saved when it is done."""
+    meanwhile, the buttons are off, and the step is saved when it is done. The copy waits until
+    the test has seen the event loop tick and then lets it go (no sleep, no timing guess)."""
     import threading
-    import time
 
     from PySide6.QtCore import QTimer
 
@@ -336,13 +336,15 @@ def test_recording_a_step_files_off_the_window_thread(qtbot, monkeypatch) -> Non
     draft = journey_in_the_middle()
     journey = load_journey(ORGANISATION, 2026)
     threads = []
+    started, release = threading.Event(), threading.Event()
 
-    def slow_mark(*args, **kwargs):
+    def held_mark(*args, **kwargs):
         threads.append(threading.current_thread())
-        time.sleep(0.4)
+        started.set()
+        assert release.wait(10), "the test never let the copy go"
         return mark_step(*args, **kwargs)
 
-    monkeypatch.setattr(journey_steps, "mark_step", slow_mark)
+    monkeypatch.setattr(journey_steps, "mark_step", held_mark)
     window = JourneyWindow(journey, "en", draft)
     qtbot.addWidget(window)
     window.show()
@@ -359,11 +361,14 @@ def test_recording_a_step_files_off_the_window_thread(qtbot, monkeypatch) -> Non
     assert steps.recording
     assert not steps.mark_button.isEnabled()
     assert not steps.list.isEnabled()
+    qtbot.waitUntil(started.is_set, timeout=5000)
+    qtbot.waitUntil(lambda: len(ticks) >= 5, timeout=5000)  # the loop ticks during the copy
+    assert steps.recording
+    release.set()
     qtbot.waitUntil(lambda: not steps.recording, timeout=5000)
     timer.stop()
     assert threads
     assert threads[0] is not threading.main_thread()
-    assert len(ticks) >= 5  # the event loop ran while the step was filed
     assert steps.message.kind == "ok"
     assert steps.mark_button.isEnabled()
     assert steps.list.isEnabled()
