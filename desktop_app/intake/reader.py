@@ -117,7 +117,7 @@ def _read_workbook(
         raw = data  # calamine holds its own copy; ours only to pre-check other sheets
         del data
         with bulk_allocation():
-            pieces = kept and sheet_pieces.read_in_pieces(raw, kept, chosen.name, workers)
+            pieces = sheet_pieces.read_in_pieces(raw, kept, chosen.name, workers) if kept else None
             del kept
             if pieces:
                 grid, merged = pieces.grid, pieces.merged
